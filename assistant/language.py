@@ -1,0 +1,98 @@
+"""Language packs: the words the assistant says and listens for, as data.
+
+A pack lives in ``prompts/<code>/language.json``. Code never holds a phrase
+in any language; it asks the pack.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import UserError
+
+COMMANDS = ("repeat", "skip", "read_back", "scratch", "pause", "resume", "stop", "help", "done")
+PHRASES = (
+    "greeting", "prompt_intro", "closing_summary", "closing_nothing", "anchors", "help", "skipped",
+    "paused", "resumed", "read_back", "read_back_empty", "scratched", "stopping", "saved",
+    "no_answer", "topic_separator", "topic_last_separator",
+)
+
+
+def prompts_root() -> Path:
+    """The ``prompts/`` folder (``VOICE_JOURNAL_PROMPTS`` overrides it)."""
+    env = os.environ.get("VOICE_JOURNAL_PROMPTS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "prompts"
+
+
+def available_languages() -> list[str]:
+    root = prompts_root()
+    return sorted(p.parent.name for p in root.glob("*/language.json"))
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    name: str
+    voice: str
+    """espeak-ng voice name."""
+    model: str
+    """Name of the default Vosk model in the catalogue."""
+    commands: dict[str, tuple[str, ...]]
+    phrases: dict[str, Any]
+    path: Path
+
+    def say(self, key: str, rng: random.Random | None = None, **values: Any) -> str:
+        """The phrase ``key``; a list of variants gives one at random."""
+        phrase = self.phrases[key]
+        if isinstance(phrase, list):
+            phrase = (rng or random).choice(phrase)
+        return phrase.format(**values)
+
+    def join_topics(self, topics: list[str]) -> str:
+        if len(topics) <= 1:
+            return "".join(topics)
+        sep, last = self.phrases["topic_separator"], self.phrases["topic_last_separator"]
+        return sep.join(topics[:-1]) + last + topics[-1]
+
+
+def _fail(path: Path, what: str) -> UserError:
+    return UserError(f"{path}: {what}; fix the file and try again")
+
+
+@lru_cache(maxsize=None)
+def load_language(code: str) -> LanguagePack:
+    path = prompts_root() / code / "language.json"
+    if not path.exists():
+        known = ", ".join(available_languages()) or "none"
+        raise UserError(f"unknown language '{code}'; available languages: {known}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise _fail(path, f"not valid JSON at line {exc.lineno}, column {exc.colno}") from None
+    for key in ("name", "voice", "model", "commands", "phrases"):
+        if key not in data:
+            raise _fail(path, f"missing '{key}'")
+    commands = data["commands"]
+    for name in COMMANDS:
+        if not isinstance(commands.get(name), list) or not commands[name]:
+            raise _fail(path, f"command '{name}' needs a list of phrases")
+    unknown = set(commands) - set(COMMANDS)
+    if unknown:
+        raise _fail(path, f"unknown command(s) {sorted(unknown)}")
+    for key in PHRASES:
+        if key not in data["phrases"]:
+            raise _fail(path, f"missing phrase '{key}'")
+    return LanguagePack(
+        code=code,
+        name=data["name"],
+        voice=data["voice"],
+        model=data["model"],
+        commands={k: tuple(v) for k, v in commands.items()},
+        phrases=data["phrases"],
+        path=path,
+    )

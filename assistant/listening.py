@@ -1,0 +1,222 @@
+"""Listening for one answer: utterances, silence, and spoken commands.
+
+An answer is every utterance until the answer's own end, which is a long
+enough silence after speech (counted in samples), a closing phrase, or
+another command. Vosk closes utterances at short pauses; they are kept in
+order with their word timings shifted to the answer's audio.
+
+A command is a short utterance that matches a command phrase. The free
+transcript is tried first; a short utterance the free transcript does not
+match is decoded once more with a small grammar of command phrases (and
+decoy words that soak up short answers), which recognises single words far
+better than free dictation.
+"""
+from __future__ import annotations
+
+import enum
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .asr import Partial, Recognizer, Utterance, Word, transcribe
+from .audio import AudioChunk, WavWriter
+from .commands import match_command
+from .settings import Settings
+from .silence import SilenceDetector
+
+COMMAND_MAX_WORDS = 3
+COMMAND_MAX_SPAN_S = 2.0
+COMMAND_PAD_S = 0.3
+"""Audio kept around a short utterance's words when it is decoded again."""
+COMMAND_MIN_CONF = 0.5
+RECENT_S = 6.0
+KEEP_AFTER_SPEECH_S = 0.6
+"""Silence kept at the end of a saved answer's audio."""
+
+
+class Ended(enum.Enum):
+    SILENCE = "silence"
+    """Speech, then the configured silence: the answer is complete."""
+    COMMAND = "command"
+    NO_SPEECH = "no_speech"
+    LIMIT = "limit"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ended: Ended
+    command: str | None = None
+    at: float = field(default_factory=time.perf_counter)
+    """perf_counter() when the end was detected, for latency measurements."""
+
+
+class Answer:
+    """One answer as it builds up: utterances, and audio streamed to disk."""
+
+    def __init__(self, rate_hz: int, audio_path: Path | None = None):
+        self.rate_hz = rate_hz
+        self.audio_path = audio_path
+        self.utterances: list[Utterance] = []
+        self.samples = 0
+        self.last_speech_sample = 0
+        self._writer = WavWriter(audio_path, rate_hz) if audio_path else None
+
+    def write(self, chunk: AudioChunk) -> None:
+        if self._writer:
+            self._writer.write(chunk)
+        self.samples += chunk.samples
+
+    def add(self, utterance: Utterance, offset_s: float) -> None:
+        words = tuple(w.shifted(offset_s) for w in utterance.words)
+        self.utterances.append(Utterance(utterance.text, words))
+
+    @property
+    def transcript(self) -> str:
+        return " ".join(u.text for u in self.utterances)
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for u in self.utterances for w in u.words]
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.utterances)
+
+    @property
+    def kept_samples(self) -> int:
+        """Audio up to a little after the last speech; trailing silence is dropped."""
+        if not self.last_speech_sample:
+            return self.samples
+        return min(self.samples, self.last_speech_sample + int(KEEP_AFTER_SPEECH_S * self.rate_hz))
+
+    @property
+    def duration_s(self) -> float:
+        return round(self.kept_samples / self.rate_hz, 3)
+
+    def scratch(self) -> None:
+        """Forget everything said so far and start the audio file afresh."""
+        self.utterances.clear()
+        self.samples = 0
+        self.last_speech_sample = 0
+        if self._writer:
+            self._writer.close()
+            self._writer = WavWriter(self.audio_path, self.rate_hz)
+
+    def close(self, keep: bool) -> Path | None:
+        """Finish the audio file; returns its path, or None when not kept."""
+        if not self._writer:
+            return None
+        self._writer.close(keep_samples=self.kept_samples)
+        self._writer = None
+        if keep:
+            return self.audio_path
+        self.audio_path.unlink(missing_ok=True)
+        return None
+
+
+class Listener:
+    def __init__(
+        self,
+        model,
+        rate_hz: int,
+        settings: Settings,
+        command_index: dict[str, str],
+        command_grammar: Iterable[str] = (),
+        on_partial: Callable[[str], None] | None = None,
+        on_utterance: Callable[[str], None] | None = None,
+    ):
+        self.model = model
+        self.rate_hz = rate_hz
+        self.settings = settings
+        self.index = command_index
+        self.grammar = list(command_grammar)
+        self.on_partial = on_partial or (lambda text: None)
+        self.on_utterance = on_utterance or (lambda text: None)
+
+    def listen(self, chunks: Iterator[AudioChunk], answer: Answer, commands_only: bool = False) -> Outcome:
+        """Listen until the answer ends or a command is spoken.
+
+        With ``commands_only`` (while paused) nothing is added to the answer
+        and only a command, or ``max_answer_s`` of audio, ends listening.
+        """
+        s = self.settings
+        rec = Recognizer(self.model, self.rate_hz)
+        detector = SilenceDetector(self.rate_hz, s.silence_threshold_db)
+        offset_s = answer.samples / self.rate_hz
+        start_sample = answer.samples
+        recent = RecentAudio(self.rate_hz, RECENT_S)
+        for chunk in chunks:
+            if not commands_only:
+                answer.write(chunk)
+            detector.feed(chunk)
+            recent.add(chunk)
+            event = rec.accept(chunk)
+            if isinstance(event, Partial):
+                self.on_partial(event.text)
+            elif isinstance(event, Utterance):
+                command = self._command(event, recent)
+                if command:
+                    return Outcome(Ended.COMMAND, command)
+                if event.text and not commands_only:
+                    answer.add(event, offset_s)
+                    self.on_utterance(event.text)
+            if detector.heard_speech and not commands_only:
+                answer.last_speech_sample = start_sample + detector.last_speech_end
+            if commands_only:
+                if detector.seconds_seen >= s.max_answer_s:
+                    return Outcome(Ended.LIMIT)
+                continue
+            spoke = detector.heard_speech or answer.has_content
+            if spoke and detector.trailing_silence_s >= s.silence_s:
+                return self._close(rec, recent, answer, offset_s, Ended.SILENCE)
+            if not spoke and detector.seconds_seen >= s.no_answer_s:
+                return Outcome(Ended.NO_SPEECH)
+            if answer.samples / self.rate_hz >= s.max_answer_s:
+                return self._close(rec, recent, answer, offset_s, Ended.LIMIT)
+        return self._close(rec, recent, answer, offset_s, Ended.SILENCE)
+
+    def _close(self, rec: Recognizer, recent: "RecentAudio", answer: Answer, offset_s: float, ended: Ended) -> Outcome:
+        at = time.perf_counter()
+        last = rec.finish()
+        if last and last.text:
+            command = self._command(last, recent)
+            if command:
+                return Outcome(Ended.COMMAND, command, at)
+            answer.add(last, offset_s)
+            self.on_utterance(last.text)
+        return Outcome(ended, None, at)
+
+    def _command(self, utterance: Utterance, recent: "RecentAudio") -> str | None:
+        command = match_command(utterance.text, self.index)
+        if command or not self.grammar or not utterance.words:
+            return command
+        if len(utterance.words) > COMMAND_MAX_WORDS or utterance.span_s > COMMAND_MAX_SPAN_S:
+            return None
+        clip = recent.between(utterance.words[0].start_s - COMMAND_PAD_S, utterance.words[-1].end_s + COMMAND_PAD_S)
+        results = transcribe(self.model, [clip], self.rate_hz, grammar=self.grammar)
+        if len(results) != 1 or any(w.conf < COMMAND_MIN_CONF for w in results[0].words):
+            return None
+        return match_command(results[0].text, self.index)
+
+
+class RecentAudio:
+    """The last few seconds heard, addressable by time since listening began."""
+
+    def __init__(self, rate_hz: int, keep_s: float):
+        self.rate_hz = rate_hz
+        self.keep = int(keep_s * rate_hz)
+        self._buffer = bytearray()
+        self._dropped = 0  # samples before the start of the buffer
+
+    def add(self, chunk: AudioChunk) -> None:
+        self._buffer += chunk.pcm
+        excess = len(self._buffer) // 2 - self.keep
+        if excess > 0:
+            del self._buffer[: excess * 2]
+            self._dropped += excess
+
+    def between(self, start_s: float, end_s: float) -> AudioChunk:
+        start = max(0, int(start_s * self.rate_hz) - self._dropped)
+        end = max(start, int(end_s * self.rate_hz) - self._dropped)
+        return AudioChunk(bytes(self._buffer[start * 2 : end * 2]), self.rate_hz)

@@ -1,0 +1,117 @@
+"""Reflection prompts: loaded from ``prompts/<lang>/sets/*.json`` and rotated.
+
+Each file is one set (a theme such as the microsadness check-in) with a
+topic, said in the closing summary, and its prompts. ``prompts/arc.json``
+says which sets an evening draws from, in order. A prompt asked in the last
+:data:`ROTATION_SESSIONS` sessions is not asked again while others remain.
+"""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UserError
+from .language import prompts_root
+
+ROTATION_SESSIONS = 7
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    set: str
+    text: str
+    topic: str
+    """A short noun phrase for the closing summary ("a small loss")."""
+    follow_ups: tuple[str, ...] = ()
+
+
+class PromptFileError(UserError):
+    pass
+
+
+def _load_set(path: Path) -> list[Prompt]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise PromptFileError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}; fix the file") from None
+    if not isinstance(data, dict) or not isinstance(data.get("set"), str) or not isinstance(data.get("prompts"), list):
+        raise PromptFileError(f"{path}: needs a 'set' name and a 'prompts' list; fix the file")
+    set_topic = data.get("topic", "")
+    prompts = []
+    for index, item in enumerate(data["prompts"]):
+        label = f"entry {index + 1}" + (f" ('{item.get('id')}')" if isinstance(item, dict) and item.get("id") else "")
+        if not isinstance(item, dict):
+            raise PromptFileError(f"{path}: {label} is not an object; fix the file")
+        for key in ("id", "text"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise PromptFileError(f"{path}: {label} needs a non-empty '{key}'; fix the file")
+        follow_ups = item.get("follow_ups", [])
+        if not isinstance(follow_ups, list) or not all(isinstance(f, str) for f in follow_ups):
+            raise PromptFileError(f"{path}: {label} has 'follow_ups' that is not a list of strings; fix the file")
+        topic = item.get("topic", set_topic)
+        if not topic:
+            raise PromptFileError(f"{path}: {label} has no 'topic' and the set has none; fix the file")
+        prompts.append(Prompt(item["id"], data["set"], item["text"].strip(), topic, tuple(follow_ups)))
+    return prompts
+
+
+def load_prompts(language: str) -> list[Prompt]:
+    folder = prompts_root() / language / "sets"
+    files = sorted(folder.glob("*.json"))
+    if not files:
+        raise UserError(f"no prompt sets in {folder}; reinstall voice-journal or add a set there")
+    prompts: list[Prompt] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        for prompt in _load_set(path):
+            if prompt.id in seen:
+                raise PromptFileError(f"{path}: prompt id '{prompt.id}' is also used in {seen[prompt.id]}; ids must be unique")
+            seen[prompt.id] = path
+            prompts.append(prompt)
+    return prompts
+
+
+def load_arc() -> list[list[str]]:
+    path = prompts_root() / "arc.json"
+    try:
+        slots = json.loads(path.read_text(encoding="utf-8"))["slots"]
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise PromptFileError(f"{path}: cannot read the evening arc ({exc}); fix the file") from None
+    return [list(slot) for slot in slots]
+
+
+def choose_prompts(
+    prompts: list[Prompt],
+    count: int,
+    recent: list[list[str]],
+    arc: list[list[str]],
+    rng: random.Random | None = None,
+) -> list[Prompt]:
+    """Pick ``count`` prompts following the arc, avoiding recently asked ones.
+
+    The first ``count - 1`` slots of the arc and its last slot are used, so
+    an evening always ends on a steadying note. Within a slot, prompts not
+    asked in the last :data:`ROTATION_SESSIONS` sessions come first; the
+    least recently asked is used only when a set has nothing fresh.
+    """
+    rng = rng or random.Random()
+    slots = arc[: count - 1] + [arc[-1]] if count <= len(arc) else arc + [arc[-1]] * (count - len(arc))
+    last_asked: dict[str, int] = {}
+    for age, ids in enumerate(recent[:ROTATION_SESSIONS]):
+        for pid in ids:
+            last_asked.setdefault(pid, age)
+    chosen: list[Prompt] = []
+    for slot in slots:
+        pool = [p for p in prompts if p.set in slot and p not in chosen] or [p for p in prompts if p not in chosen]
+        fresh = [p for p in pool if p.id not in last_asked] or [
+            p for p in prompts if p not in chosen and p.id not in last_asked
+        ]
+        if fresh:
+            chosen.append(rng.choice(fresh))
+        else:  # everything in reach was asked lately: take the one asked longest ago
+            oldest = max(last_asked.get(p.id, 0) for p in pool)
+            chosen.append(rng.choice([p for p in pool if last_asked.get(p.id, 0) == oldest]))
+    return chosen

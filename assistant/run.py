@@ -1,0 +1,72 @@
+"""Putting an evening together: real microphone, speaker, voice and model.
+
+This is where hardware meets the conversation; the session itself only
+sees a mouth, an ear and a journal.
+"""
+from __future__ import annotations
+
+import json
+
+from .asr import ModelLoader, model_rate_hz
+from .display import LiveTranscript
+from .errors import UserError
+from .journal import Journal
+from .language import load_language
+from .paths import Paths
+from .prompts import ROTATION_SESSIONS, choose_prompts, load_arc, load_prompts
+from .session import EveningSession
+from .settings import Settings
+
+
+def _json_events(event: dict) -> None:
+    print(json.dumps(event, ensure_ascii=False), flush=True)
+
+
+def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> int:
+    from .models import find_model
+
+    pack = load_language(settings.language)
+    all_prompts = load_prompts(pack.code)
+    arc = load_arc()
+    model = find_model(pack.code, settings.model, paths)  # before any device opens: fail fast and plainly
+    paths.ensure_private_dirs()
+    display = LiveTranscript()
+
+    with Journal(paths.journal_file) as journal:
+        recent = journal.recent_prompt_ids(ROTATION_SESSIONS, pack.code)
+        chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
+        loader = ModelLoader(model.path)
+        loader.start()  # loads while the greeting is spoken
+
+        from .mic import Microphone
+        from .speaker import Speaker
+        from .tts import SpokenOutput, Voice
+
+        rate_hz = model_rate_hz(model.path)
+        mouth = SpokenOutput(
+            Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume),
+            Speaker(settings.output_device),
+            settings.lead_in_s,
+        )
+        ear = None
+        try:
+            ear = Microphone(rate_hz, settings.input_device)
+            session = EveningSession(
+                mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
+                model_loader=loader, model_name=model.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
+                events=_json_events if json_events else (lambda event: None), display=display,
+            )
+            try:
+                report = session.run()
+            except KeyboardInterrupt:
+                display.note("Stopped. Everything you said so far is saved.")
+                return 130
+            except UserError as exc:
+                saved = len(session.report.saved)
+                raise UserError(f"{exc} ({saved} answer(s) from tonight are saved)", exc.exit_code) from None
+        finally:
+            if ear is not None:
+                ear.close()
+            mouth.close()
+    display.note(f"Saved {len(report.saved)} answer(s) to {paths.journal_file}")
+    return 0

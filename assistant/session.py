@@ -1,0 +1,237 @@
+"""The evening session: greet, ask, listen, keep, close.
+
+The session talks to a *mouth* (``say``, ``chime``), an *ear*
+(``listening()`` yielding audio chunks), a journal and a language pack. It
+never touches hardware, so tests can give it a WAV file for an ear and a
+file for a speaker.
+"""
+from __future__ import annotations
+
+import enum
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from .commands import build_index
+from .journal import Journal, now
+from .language import LanguagePack
+from .listening import Answer, Ended, Listener, Outcome
+from .prompts import Prompt
+from .settings import Settings
+
+
+class Next(enum.Enum):
+    NEXT_PROMPT = "next"
+    STOP = "stop"
+
+
+@dataclass
+class SessionReport:
+    session_id: int = 0
+    saved: list[int] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    save_latencies_ms: list[float] = field(default_factory=list)
+    stopped_early: bool = False
+
+
+def _nothing(event: dict) -> None:
+    pass
+
+
+class EveningSession:
+    def __init__(
+        self,
+        *,
+        mouth,
+        ear,
+        journal: Journal,
+        pack: LanguagePack,
+        prompts: list[Prompt],
+        settings: Settings,
+        model_loader,
+        model_name: str,
+        audio_dir: Path,
+        rate_hz: int = 16000,
+        events: Callable[[dict], None] = _nothing,
+        display=None,
+        rng: random.Random | None = None,
+    ):
+        self.mouth, self.ear, self.journal, self.pack = mouth, ear, journal, pack
+        self.prompts, self.settings = prompts, settings
+        self.model_loader, self.model_name = model_loader, model_name
+        self.audio_dir, self.rate_hz = audio_dir, rate_hz
+        self.events, self.display = events, display
+        self.rng = rng or random.Random()
+        self.report = SessionReport()
+        self._answer: Answer | None = None
+        self._prompt: Prompt | None = None
+
+    # -- the evening ---------------------------------------------------
+    def run(self) -> SessionReport:
+        self.say(self.pack.say("greeting", self.rng))
+        model = self.model_loader.get()  # loaded while the greeting was spoken
+        self.listener = Listener(
+            model,
+            self.rate_hz,
+            self.settings,
+            build_index(self.pack.commands),
+            command_grammar=self._command_grammar(),
+            on_partial=self.display.partial if self.display else None,
+            on_utterance=self.display.utterance if self.display else None,
+        )
+        self.report.session_id = self.journal.start_session(self.pack.code)
+        self.events({"event": "session", "id": self.report.session_id, "language": self.pack.code})
+        status = "finished"
+        try:
+            for number, prompt in enumerate(self.prompts, 1):
+                self.journal.note_prompt_asked(self.report.session_id, prompt.id)
+                if self.ask(prompt, number) is Next.STOP:
+                    self.report.stopped_early = True
+                    break
+            self.close_evening()
+        except BaseException:
+            status = "interrupted"
+            self.keep_unfinished_answer()
+            raise
+        finally:
+            self.journal.end_session(self.report.session_id, status)
+        return self.report
+
+    def close_evening(self) -> None:
+        if self.report.topics:
+            topics = self.pack.join_topics(self.report.topics)
+            self.say(self.pack.say("closing_summary", self.rng, topics=topics))
+        else:
+            self.say(self.pack.say("closing_nothing", self.rng))
+        self.say(self.pack.say("anchors", self.rng))
+
+    # -- one prompt ----------------------------------------------------
+    def ask(self, prompt: Prompt, number: int) -> Next:
+        self._prompt = prompt
+        self.events({"event": "prompt", "id": prompt.id, "text": prompt.text})
+        self.say(prompt.text)
+        self.chime()
+        audio_path = self._audio_path(number) if self.settings.keep_audio else None
+        self._answer = answer = Answer(self.rate_hz, audio_path)
+        paused = False
+        while True:
+            outcome = self._listen(answer, commands_only=paused)
+            command = outcome.command
+            if outcome.ended is Ended.COMMAND:
+                self.events({"event": "command", "command": command})
+            if paused:
+                if command == "resume":
+                    paused = False
+                    self.say(self.pack.say("resumed", self.rng))
+                    self.say(prompt.text)
+                    self.chime()
+                elif command == "stop" or outcome.ended is Ended.LIMIT:
+                    return self._stop(outcome)
+                continue
+            if outcome.ended in (Ended.SILENCE, Ended.LIMIT):
+                self._save(outcome)
+                return Next.NEXT_PROMPT
+            if outcome.ended is Ended.NO_SPEECH:
+                if not self._save(outcome):
+                    self.say(self.pack.say("no_answer", self.rng))
+                return Next.NEXT_PROMPT
+            if command == "done":
+                self._save(outcome)
+                return Next.NEXT_PROMPT
+            if command == "skip":
+                self._save(outcome)
+                self.say(self.pack.say("skipped", self.rng))
+                return Next.NEXT_PROMPT
+            if command == "stop":
+                return self._stop(outcome)
+            if command == "pause":
+                paused = True
+                self.say(self.pack.say("paused", self.rng))
+                continue
+            if command == "repeat":
+                self.say(prompt.text)
+            elif command == "help":
+                self.say(self.pack.say("help", self.rng))
+            elif command == "read_back":
+                if answer.has_content:
+                    self.say(self.pack.say("read_back", self.rng, transcript=answer.transcript))
+                else:
+                    self.say(self.pack.say("read_back_empty", self.rng))
+            elif command == "scratch":
+                answer.scratch()
+                self.say(self.pack.say("scratched", self.rng))
+            self.chime()
+
+    def _listen(self, answer: Answer, commands_only: bool) -> Outcome:
+        with self.ear.listening() as chunks:
+            return self.listener.listen(chunks, answer, commands_only=commands_only)
+
+    def _stop(self, outcome: Outcome) -> Next:
+        self._save(outcome)
+        self.say(self.pack.say("stopping", self.rng))
+        return Next.STOP
+
+    # -- keeping -------------------------------------------------------
+    def _save(self, outcome: Outcome | None) -> int | None:
+        """Store the answer under way (if anything was said); durable on return."""
+        answer, prompt = self._answer, self._prompt
+        self._answer = None
+        if answer is None or prompt is None:
+            return None
+        if not answer.has_content:
+            answer.close(keep=False)
+            return None
+        audio = answer.close(keep=True)
+        entry_id = self.journal.add_entry(
+            {
+                "session": self.report.session_id,
+                "created_at": now(),
+                "language": self.pack.code,
+                "prompt_id": prompt.id,
+                "prompt_set": prompt.set,
+                "prompt_text": prompt.text,
+                "transcript": answer.transcript,
+                "words": [w.as_dict() for w in answer.words],
+                "model": self.model_name,
+                "duration_s": answer.duration_s,
+                "audio": str(audio.relative_to(self.audio_dir)) if audio else None,
+            }
+        )
+        self.report.saved.append(entry_id)
+        if prompt.topic not in self.report.topics:
+            self.report.topics.append(prompt.topic)
+        event = {"event": "saved", "entry": entry_id, "prompt": prompt.id, "transcript": answer.transcript,
+                 "duration_s": answer.duration_s, "audio": str(audio) if audio else None}
+        if outcome is not None:
+            latency = (time.perf_counter() - outcome.at) * 1000
+            self.report.save_latencies_ms.append(latency)
+            event["save_latency_ms"] = round(latency, 1)
+        self.events(event)
+        return entry_id
+
+    def keep_unfinished_answer(self) -> None:
+        """On Ctrl+C or a lost microphone: keep what was said so far."""
+        try:
+            self._save(None)
+        except Exception:  # never hide the original problem behind a second one
+            pass
+
+    # -- helpers -------------------------------------------------------
+    def say(self, text: str) -> None:
+        self.events({"event": "say", "text": text})
+        self.mouth.say(text)
+
+    def chime(self) -> None:
+        self.events({"event": "chime"})
+        self.mouth.chime()
+
+    def _audio_path(self, number: int) -> Path:
+        day = datetime.now().strftime("%Y-%m-%d")
+        return self.audio_dir / day / f"session{self.report.session_id:05d}-{number}.wav"
+
+    def _command_grammar(self) -> list[str]:
+        phrases = [p for phrases in self.pack.commands.values() for p in phrases]
+        return phrases + list(self.pack.phrases.get("decoys", []))

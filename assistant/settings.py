@@ -1,0 +1,102 @@
+"""Settings: one frozen dataclass, built in one place.
+
+Each value comes from the built-in default, then the TOML config file, then
+environment variables (``VOICE_JOURNAL_<NAME>``), then command-line flags;
+:func:`load_settings` also says where each value came from.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import UserError
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = field(default="en", metadata={"doc": "language code of prompts, voice and model (en, ko)"})
+    prompts_per_session: int = field(default=4, metadata={"doc": "prompts in one evening (3 to 5)"})
+    silence_s: float = field(default=3.0, metadata={"doc": "silence that ends an answer (seconds of audio)"})
+    no_answer_s: float = field(default=20.0, metadata={"doc": "silence before anything is said that skips a prompt (seconds)"})
+    max_answer_s: float = field(default=600.0, metadata={"doc": "longest answer kept (seconds)"})
+    silence_threshold_db: float = field(default=-45.0, metadata={"doc": "level under which audio counts as silence (dBFS)"})
+    keep_audio: bool = field(default=True, metadata={"doc": "keep each answer's audio as a WAV file"})
+    voice: str = field(default="", metadata={"doc": "espeak-ng voice; empty means the language's default"})
+    speech_rate_wpm: int = field(default=150, metadata={"doc": "speaking rate (words per minute)"})
+    volume: float = field(default=0.9, metadata={"doc": "speaking volume (0.0 to 1.0)"})
+    lead_in_s: float = field(default=0.25, metadata={"doc": "silence before each utterance, so HDMI/Bluetooth outputs do not clip it (seconds)"})
+    input_device: str = field(default="", metadata={"doc": "microphone name or index; empty means the system default"})
+    output_device: str = field(default="", metadata={"doc": "speaker name or index; empty means the system default"})
+    model: str = field(default="", metadata={"doc": "Vosk model name or folder; empty means the language's default"})
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+
+def _coerce(name: str, kind: type, value: Any, where: str) -> Any:
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise ValueError
+        if kind is int and isinstance(value, float):
+            raise ValueError
+        return kind(value)
+    except (TypeError, ValueError):
+        raise UserError(f"{where}: '{name}' must be a {kind.__name__}, not {value!r}") from None
+
+
+def _types() -> dict[str, type]:
+    return {f.name: type(f.default) for f in fields(Settings)}
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: {exc}; fix that line or delete the file to use the defaults") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the config file ({exc.strerror})") from None
+    types = _types()
+    for key in data:
+        if key not in types:
+            known = ", ".join(types)
+            raise UserError(f"{path}: unknown setting '{key}'; known settings are: {known}")
+    return data
+
+
+def load_settings(config_file: Path, flags: dict[str, Any] | None = None) -> tuple[Settings, dict[str, str]]:
+    """Build the effective settings and a map of where each value came from."""
+    types = _types()
+    values: dict[str, Any] = {}
+    sources = {name: "default" for name in types}
+    for key, value in read_config_file(config_file).items():
+        values[key] = _coerce(key, types[key], value, str(config_file))
+        sources[key] = str(config_file)
+    for key in types:
+        env = f"VOICE_JOURNAL_{key.upper()}"
+        if env in os.environ:
+            values[key] = _coerce(key, types[key], os.environ[env], env)
+            sources[key] = env
+    for key, value in (flags or {}).items():
+        if value is not None:
+            values[key] = _coerce(key, types[key], value, f"--{key.replace('_', '-')}")
+            sources[key] = "command line"
+    settings = Settings(**values)
+    if not 1 <= settings.prompts_per_session <= 10:
+        raise UserError("prompts_per_session must be between 1 and 10")
+    if settings.silence_s <= 0.2:
+        raise UserError("silence_s must be longer than 0.2 seconds")
+    return settings, sources

