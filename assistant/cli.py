@@ -16,33 +16,40 @@ from .errors import UserError
 DESCRIPTION = "An offline, hands-free evening reflection journal. With no command, starts an evening session."
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(top: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command's name.
+
+    The copy given to subcommands has no defaults, so it cannot overwrite a
+    value given before the command name (``voice-journal --lang ko paths``).
+    """
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", help="language: en or ko (default: from the config, else en)")
-    common.add_argument("--json", action="store_true", help="print machine-readable JSON on stdout")
+    unset = {} if top else {"default": argparse.SUPPRESS}
+    common.add_argument("--lang", help="language: en or ko (default: from the config, else en)", **unset)
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON on stdout", **unset)
     return common
 
 
-def _session_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--prompts", type=int, dest="prompts_per_session", help="prompts tonight (3 to 5; default 4)")
-    parser.add_argument("--silence", type=float, dest="silence_s", help="seconds of silence that end an answer (default 3)")
+def _session_options(parser: argparse.ArgumentParser, top: bool) -> None:
+    unset = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument("--prompts", type=int, dest="prompts_per_session", help="prompts tonight (3 to 5; default 4)", **unset)
+    parser.add_argument("--silence", type=float, dest="silence_s", help="seconds of silence that end an answer (default 3)", **unset)
     parser.add_argument("--no-audio", action="store_const", const=False, dest="keep_audio",
-                        help="do not keep the audio of answers, only the transcripts")
-    parser.add_argument("--input-device", help="microphone name or number (see 'voice-journal devices')")
-    parser.add_argument("--output-device", help="speaker name or number (see 'voice-journal devices')")
-    parser.add_argument("--model", help="Vosk model name or folder (default: the language's model)")
-    parser.add_argument("--voice", help="espeak-ng voice (default: the language's voice)")
+                        help="do not keep the audio of answers, only the transcripts", **unset)
+    parser.add_argument("--input-device", help="microphone name or number (see 'voice-journal devices')", **unset)
+    parser.add_argument("--output-device", help="speaker name or number (see 'voice-journal devices')", **unset)
+    parser.add_argument("--model", help="Vosk model name or folder (default: the language's model)", **unset)
+    parser.add_argument("--voice", help="espeak-ng voice (default: the language's voice)", **unset)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _common()
-    parser = argparse.ArgumentParser(prog="voice-journal", description=DESCRIPTION, parents=[common])
+    common = _common(top=False)
+    parser = argparse.ArgumentParser(prog="voice-journal", description=DESCRIPTION, parents=[_common(top=True)])
     parser.add_argument("--version", action="version", version=f"voice-journal {__version__}")
-    _session_options(parser)
+    _session_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("session", parents=[common], help="start an evening session (the default)")
-    _session_options(p)
+    _session_options(p, top=False)
     sub.add_parser("paths", parents=[common], help="show where the journal, audio, models and config live")
     sub.add_parser("config", parents=[common], help="show the effective settings and where each came from")
     sub.add_parser("devices", parents=[common], help="list microphones and speakers")
@@ -92,6 +99,10 @@ def cmd_devices(args, paths, settings, sources) -> int:
     except OSError as exc:
         raise UserError(f"PortAudio is missing ({exc}); run 'sudo apt-get install libportaudio2'", exit_code=3) from None
     devices = [dict(d) for d in sd.query_devices()]
+    if not devices and not args.json:
+        print("no audio devices found: plug in a USB microphone and a speaker, then run 'aplay -l' and 'arecord -l'",
+              file=sys.stderr)
+        return 1
     if args.json:
         _emit_json(devices)
         return 0
@@ -141,3 +152,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("voice-journal: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into 'head' and the like
+        sys.stderr.close()
+        return 0

@@ -40,7 +40,7 @@ def _device(value: str):
 class Microphone:
     """A sounddevice input stream, opened once, started while listening."""
 
-    def __init__(self, rate_hz: int = 16000, device: str = "", chunk_s: float = 0.1):
+    def __init__(self, rate_hz: int = 16000, device: str = "", chunk_s: float = 0.1, device_rate_hz: int = 0):
         import sounddevice as sd  # hardware at the edge: imported here only
 
         self._sd = sd
@@ -55,9 +55,9 @@ class Microphone:
                 f"no microphone found ({exc}); plug one in, or pick one from 'voice-journal devices' with --input-device"
             ) from None
         self.device_name = info["name"]
-        device_rate = rate_hz
+        device_rate = device_rate_hz or rate_hz
         try:
-            sd.check_input_settings(_device(device), samplerate=rate_hz, channels=1, dtype="int16")
+            sd.check_input_settings(_device(device), samplerate=device_rate, channels=1, dtype="int16")
         except sd.PortAudioError:  # 44.1/48 kHz-only USB microphones
             device_rate = int(info["default_samplerate"])
         self.device_rate_hz = device_rate

@@ -50,7 +50,7 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> 
         )
         ear = None
         try:
-            ear = Microphone(rate_hz, settings.input_device)
+            ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
             session = EveningSession(
                 mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
                 model_loader=loader, model_name=model.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,

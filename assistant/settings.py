@@ -30,6 +30,7 @@ class Settings:
     volume: float = field(default=0.9, metadata={"doc": "speaking volume (0.0 to 1.0)"})
     lead_in_s: float = field(default=0.25, metadata={"doc": "silence before each utterance, so HDMI/Bluetooth outputs do not clip it (seconds)"})
     input_device: str = field(default="", metadata={"doc": "microphone name or index; empty means the system default"})
+    input_rate_hz: int = field(default=0, metadata={"doc": "rate to open the microphone at (hertz); 0 tries the model's rate, then the device's own"})
     output_device: str = field(default="", metadata={"doc": "speaker name or index; empty means the system default"})
     model: str = field(default="", metadata={"doc": "Vosk model name or folder; empty means the language's default"})
 
