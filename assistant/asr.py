@@ -101,6 +101,12 @@ class ModelLoader(threading.Thread):
         return self._model
 
 
+def known_phrases(model, phrases: list[str]) -> list[str]:
+    """The phrases whose every word the model knows (others would be ignored
+    with a warning; some models have no ``[unk]``)."""
+    return [p for p in phrases if all(model.vosk_model_find_word(w) >= 0 for w in p.split())]
+
+
 def _parse_words(result: dict) -> tuple[Word, ...]:
     return tuple(
         Word(w["word"], float(w["start"]), float(w["end"]), float(w.get("conf", 1.0))) for w in result.get("result", [])
@@ -117,7 +123,7 @@ class Recognizer:
         if grammar is None:
             self._rec = vosk.KaldiRecognizer(model, rate_hz)
         else:
-            phrases = list(grammar) + ["[unk]"]
+            phrases = known_phrases(model, list(grammar) + ["[unk]"])
             self._rec = vosk.KaldiRecognizer(model, rate_hz, json.dumps(phrases, ensure_ascii=False))
         if words:
             self._rec.SetWords(True)

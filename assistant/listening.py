@@ -25,7 +25,8 @@ from .commands import match_command
 from .settings import Settings
 from .silence import SilenceDetector
 
-COMMAND_MAX_WORDS = 3
+COMMAND_MAX_WORDS = 5
+"""Free dictation may split a short phrase it does not know into several words."""
 COMMAND_MAX_SPAN_S = 2.0
 COMMAND_PAD_S = 0.3
 """Audio kept around a short utterance's words when it is decoded again."""
