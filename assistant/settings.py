@@ -96,8 +96,8 @@ def load_settings(config_file: Path, flags: dict[str, Any] | None = None) -> tup
             values[key] = _coerce(key, types[key], value, f"--{key.replace('_', '-')}")
             sources[key] = "command line"
     settings = Settings(**values)
-    if not 1 <= settings.prompts_per_session <= 10:
-        raise UserError("prompts_per_session must be between 1 and 10")
+    if not 3 <= settings.prompts_per_session <= 5:
+        raise UserError(f"prompts_per_session must be 3, 4 or 5, not {settings.prompts_per_session}")
     if settings.silence_s <= 0.2:
         raise UserError("silence_s must be longer than 0.2 seconds")
     return settings, sources

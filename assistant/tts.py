@@ -18,31 +18,54 @@ from .audio import AudioChunk, join, read_wav, silence, tone
 from .errors import UserError
 
 
+ATTEMPTS = 3
+
+
 class Voice:
-    """Text to an AudioChunk with pyttsx3's espeak-ng driver."""
+    """Text to an AudioChunk with pyttsx3's espeak-ng driver.
+
+    pyttsx3's espeak driver synthesizes on espeak's own thread and, under
+    load, now and then finishes without writing its file; each utterance is
+    therefore checked and tried again with a fresh engine.
+    """
 
     def __init__(self, voice: str, rate_wpm: int = 150, volume: float = 0.9):
         if shutil.which("espeak-ng") is None and not _has_libespeak():
             raise UserError("espeak-ng is not installed: run 'sudo apt-get install espeak-ng libespeak-ng1'", exit_code=3)
+        self.voice, self.rate_wpm = voice, rate_wpm
+        self.volume = max(0.0, min(1.0, volume))
+        self.retries = 0
+        self._engine = self._new_engine()
+        self._tmp = Path(tempfile.mkdtemp(prefix="voice-journal-tts-"))  # 0700: may hold read-back answers
+
+    def _new_engine(self):
         import pyttsx3  # hardware at the edge: imported here only
 
         try:
-            self._engine = pyttsx3.init("espeak")
-            self._engine.setProperty("voice", voice)
-            self._engine.setProperty("rate", rate_wpm)
+            engine = pyttsx3.init("espeak")
+            engine.setProperty("voice", self.voice)
+            engine.setProperty("rate", self.rate_wpm)
         except Exception as exc:  # pyttsx3 raises whatever its driver raised
             raise UserError(
                 f"the speech synthesizer could not start ({exc}); run 'sudo apt-get install espeak-ng libespeak-ng1'",
                 exit_code=3,
             ) from None
-        self.volume = max(0.0, min(1.0, volume))
-        self._tmp = Path(tempfile.mkdtemp(prefix="voice-journal-tts-"))  # 0700: may hold read-back answers
+        return engine
 
     def synthesize(self, text: str) -> AudioChunk:
         path = self._tmp / "utterance.wav"
-        with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to ..."
-            self._engine.save_to_file(text, str(path))
-            self._engine.runAndWait()
+        for attempt in range(ATTEMPTS):
+            path.unlink(missing_ok=True)
+            with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to ..."
+                self._engine.save_to_file(text, str(path))
+                self._engine.runAndWait()
+            if path.exists() and path.stat().st_size > 44:
+                break
+            self.retries += 1
+            self._engine.stop()
+            self._engine = self._new_engine()
+        else:
+            raise UserError(f"the speech synthesizer produced no sound for '{text[:40]}'; check 'espeak-ng \"test\"' works")
         try:
             audio = join(read_wav(path))
         finally:

