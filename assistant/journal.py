@@ -1,23 +1,37 @@
 """The journal: sessions and their answers, kept in TinyDB on disk.
 
-Every write goes through :class:`~assistant.storage.DurableJSONStorage`, so an
-answer is on disk (fsynced) before :meth:`Journal.add_entry` returns. The
-journal carries a schema version; :data:`MIGRATIONS` lists named,
-append-only steps that bring an older journal up to date.
+TinyDB rewrites its whole file on every write, so one file for ten years of
+evenings would make each new answer slower than the last. The journal is a
+folder of monthly shards instead (``2026-11.json``), each a TinyDB with its
+own ``sessions`` and ``entries`` tables; an answer's word timings, the bulk
+of it, live in a side shard (``2026-11.words.json``) so that listing and
+searching read only the compact records. Writing an answer rewrites this
+month's shards only, whatever the journal's age.
+
+Ids are readable: ``2026-11-24.2`` is the second answer of that day. Every
+write goes through :class:`~assistant.storage.DurableJSONStorage`, so an
+answer is on disk (fsynced) when :meth:`Journal.add_entry` returns.
+
+Each shard carries a schema version; :data:`MIGRATIONS` lists named,
+append-only steps that bring an older shard up to date when it is opened.
 """
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterator
 
 from tinydb import Query, TinyDB
 
 from .errors import UserError
-from .storage import DurableJSONStorage, FILE_MODE
+from .storage import FILE_MODE, DurableJSONStorage
+
+ID_PATTERN = re.compile(r"^(\d{4}-\d{2})-\d{2}\.\d+$")
+SHARD_PATTERN = re.compile(r"^\d{4}-\d{2}\.json$")
 
 
 def now() -> str:
@@ -51,26 +65,35 @@ class JournalBusy(UserError):
     pass
 
 
-class Journal:
-    """Sessions and answer entries. Open it with ``with Journal(path) as j``."""
+def check_id(entry_id: str) -> str:
+    """The month of a journal id, or a one-line error for a mistyped one."""
+    match = ID_PATTERN.match(str(entry_id))
+    if not match:
+        raise UserError(f"'{entry_id}' is not a journal id; ids look like 2026-11-24.2 (see 'voice-journal list')")
+    return match.group(1)
 
-    def __init__(self, path: str | os.PathLike, write: bool = True):
-        self.path = Path(path)
+
+class Journal:
+    """Sessions and answer entries. Open it with ``with Journal(folder) as j``.
+
+    ``write=False`` opens it for reading only: no lock, no migration, no
+    backup, so a replay can run while a session is writing.
+    """
+
+    def __init__(self, folder: str | os.PathLike, write: bool = True):
+        self.folder = Path(folder)
+        self.write = write
         self._lock_handle = None
+        self._shards: dict[str, TinyDB] = {}
         if write:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._lock()
-        if self.path.exists() and write:
-            self._backup()
-        self.db = TinyDB(self.path, storage=DurableJSONStorage)
-        self.db.all()  # read now, so a damaged file is reported before anything else happens
-        if write:
-            self.migrate()
+        for month in self.months():  # read now: a damaged shard is reported before anything happens
+            self._shard(month).all()
 
     # -- housekeeping -------------------------------------------------
     def _lock(self) -> None:
-        lock_path = self.path.with_suffix(".lock")
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        fd = os.open(self.folder / ".lock", os.O_RDWR | os.O_CREAT, FILE_MODE)
         handle = os.fdopen(fd, "r+")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -81,37 +104,34 @@ class Journal:
             ) from None
         self._lock_handle = handle
 
-    def _backup(self) -> None:
-        """Keep the last good journal as ``journal.json.bak`` before writing."""
-        DurableJSONStorage(self.path).read()  # refuse to back up (or touch) a damaged file
-        backup = self.path.with_name(self.path.name + ".bak")
-        shutil.copyfile(self.path, backup)
-        os.chmod(backup, FILE_MODE)
+    def months(self) -> list[str]:
+        """The months that have a shard, oldest first."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(p.stem for p in self.folder.iterdir() if SHARD_PATTERN.match(p.name))
 
-    @property
-    def schema_version(self) -> int:
-        meta = self.db.table("_meta").get(doc_id=1)
-        return meta["schema_version"] if meta else 0
+    def _path(self, month: str, words: bool = False) -> Path:
+        return self.folder / (f"{month}.words.json" if words else f"{month}.json")
 
-    def migrate(self) -> list[str]:
-        """Apply the migrations this journal has not had yet; return their names."""
-        meta = self.db.table("_meta")
-        current = self.schema_version
-        if current > SCHEMA_VERSION:
-            raise UserError(
-                f"{self.path} was written by a newer voice-journal (schema {current}); upgrade voice-journal to open it"
-            )
-        applied = []
-        for name, step in MIGRATIONS[current:]:
-            step(self.db)
-            applied.append(name)
-        if applied or not meta.get(doc_id=1):
-            done = (meta.get(doc_id=1) or {}).get("migrations", []) + applied
-            meta.upsert({"schema_version": SCHEMA_VERSION, "migrations": done}, Query().schema_version.exists())
-        return applied
+    def _shard(self, month: str, words: bool = False) -> TinyDB:
+        key = month + (".words" if words else "")
+        if key not in self._shards:
+            path = self._path(month, words)
+            if self.write and path.exists():
+                _backup(path)
+            db = TinyDB(path, storage=DurableJSONStorage)
+            if self.write and not words:
+                migrate(db, path)
+            self._shards[key] = db
+        return self._shards[key]
+
+    def schema_version(self, month: str) -> int:
+        return _schema_version(self._shard(month))
 
     def close(self) -> None:
-        self.db.close()
+        for db in self._shards.values():
+            db.close()
+        self._shards.clear()
         if self._lock_handle is not None:
             self._lock_handle.close()
             self._lock_handle = None
@@ -122,53 +142,154 @@ class Journal:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _writable(self) -> None:
+        if not self.write:
+            raise RuntimeError("journal opened read-only")
+
     # -- sessions -----------------------------------------------------
-    def start_session(self, language: str) -> int:
-        return self.db.table("sessions").insert(
-            {"started_at": now(), "language": language, "prompt_ids": [], "ended_at": None, "status": "open"}
-        )
+    def start_session(self, language: str) -> str:
+        self._writable()
+        today = _local_today()
+        table = self._shard(today[:7]).table("sessions")
+        session_id = _next_id(today, table.all())
+        table.insert({"id": session_id, "started_at": now(), "language": language, "prompt_ids": [],
+                      "ended_at": None, "status": "open"})
+        return session_id
 
-    def note_prompt_asked(self, session_id: int, prompt_id: str) -> None:
-        table = self.db.table("sessions")
-        asked = table.get(doc_id=session_id)["prompt_ids"] + [prompt_id]
-        table.update({"prompt_ids": asked}, doc_ids=[session_id])
+    def _session_doc(self, session_id: str):
+        table = self._shard(check_id(session_id)).table("sessions")
+        doc = table.get(Query().id == session_id)
+        if doc is None:
+            raise UserError(f"no session {session_id} in the journal")
+        return table, doc
 
-    def end_session(self, session_id: int, status: str = "finished") -> None:
-        self.db.table("sessions").update({"ended_at": now(), "status": status}, doc_ids=[session_id])
+    def note_prompt_asked(self, session_id: str, prompt_id: str) -> None:
+        table, doc = self._session_doc(session_id)
+        table.update({"prompt_ids": doc["prompt_ids"] + [prompt_id]}, doc_ids=[doc.doc_id])
+
+    def end_session(self, session_id: str, status: str = "finished") -> None:
+        table, doc = self._session_doc(session_id)
+        table.update({"ended_at": now(), "status": status}, doc_ids=[doc.doc_id])
+
+    def sessions(self, newest_first: bool = False) -> list[dict[str, Any]]:
+        months = self.months()
+        out = [dict(d) for m in months for d in self._shard(m).table("sessions").all()]
+        out.sort(key=lambda s: s["started_at"], reverse=newest_first)
+        return out
 
     def recent_prompt_ids(self, sessions: int, language: str | None = None) -> list[list[str]]:
         """Prompt ids asked in each of the last ``sessions`` sessions, newest first."""
-        docs = self.db.table("sessions").all()
-        if language:
-            docs = [d for d in docs if d.get("language") == language]
-        docs.sort(key=lambda d: d.doc_id, reverse=True)
-        return [d.get("prompt_ids", []) for d in docs[:sessions]]
+        found: list[dict] = []
+        for month in reversed(self.months()):  # newest shards first; usually one or two are enough
+            docs = [d for d in self._shard(month).table("sessions").all() if not language or d["language"] == language]
+            found.extend(sorted(docs, key=lambda d: d["started_at"], reverse=True))
+            if len(found) >= sessions:
+                break
+        return [d.get("prompt_ids", []) for d in found[:sessions]]
 
     # -- entries ------------------------------------------------------
-    def add_entry(self, entry: dict[str, Any]) -> int:
-        """Store one answer; it is durable on disk when this returns."""
+    def add_entry(self, entry: dict[str, Any]) -> str:
+        """Store one answer; it is durable on disk when this returns.
+
+        The word timings go to the month's words shard first, so a crash
+        between the two writes leaves at worst unused timings, never an
+        entry that points at timings that are not there.
+        """
+        self._writable()
         record = {"feelings": [], "intensity": None, "themes": [], **entry}
         record.setdefault("created_at", now())
-        return self.db.table("entries").insert(record)
+        words = record.pop("words", [])
+        day = record["created_at"][:10]
+        table = self._shard(day[:7]).table("entries")
+        entry_id = _next_id(day, table.all())
+        self._shard(day[:7], words=True).table("words").upsert(
+            {"id": entry_id, "words": words}, Query().id == entry_id
+        )
+        table.insert({"id": entry_id, **record})
+        return entry_id
 
-    def update_entry(self, entry_id: int, changes: dict[str, Any]) -> None:
-        self.db.table("entries").update(changes, doc_ids=[entry_id])
+    def _entry_doc(self, entry_id: str):
+        table = self._shard(check_id(entry_id)).table("entries")
+        doc = table.get(Query().id == entry_id)
+        if doc is None:
+            raise UserError(f"no entry {entry_id} in the journal; see 'voice-journal list'")
+        return table, doc
 
-    def remove_entry(self, entry_id: int) -> None:
-        self.db.table("entries").remove(doc_ids=[entry_id])
+    def update_entry(self, entry_id: str, changes: dict[str, Any]) -> None:
+        self._writable()
+        table, doc = self._entry_doc(entry_id)
+        table.update({k: v for k, v in changes.items() if k not in ("id", "words")}, doc_ids=[doc.doc_id])
 
-    def entry(self, entry_id: int) -> dict[str, Any] | None:
-        doc = self.db.table("entries").get(doc_id=entry_id)
-        return _with_id(doc) if doc else None
+    def remove_entry(self, entry_id: str) -> dict[str, Any]:
+        """Remove an entry (and its word timings); returns what was removed."""
+        self._writable()
+        table, doc = self._entry_doc(entry_id)
+        removed = dict(doc)
+        table.remove(doc_ids=[doc.doc_id])
+        self._shard(entry_id[:7], words=True).table("words").remove(Query().id == entry_id)
+        return removed
 
-    def entries(self, session_id: int | None = None) -> list[dict[str, Any]]:
-        table = self.db.table("entries")
-        docs: Iterable = table.search(Query().session == session_id) if session_id is not None else table.all()
-        return [_with_id(d) for d in docs]
+    def entry(self, entry_id: str, with_words: bool = True) -> dict[str, Any]:
+        _, doc = self._entry_doc(entry_id)
+        record = dict(doc)
+        if with_words:
+            words = self._shard(entry_id[:7], words=True).table("words").get(Query().id == entry_id)
+            record["words"] = words["words"] if words else []
+        return record
 
-    def sessions(self) -> list[dict[str, Any]]:
-        return [_with_id(d) for d in self.db.table("sessions").all()]
+    def entries(self, session_id: str | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
+        """Entries without word timings (use :meth:`entry` for those)."""
+        return list(self.iter_entries(session_id=session_id, newest_first=newest_first))
+
+    def iter_entries(self, session_id: str | None = None, newest_first: bool = False) -> Iterator[dict[str, Any]]:
+        months = self.months()
+        if session_id is not None:
+            months = [check_id(session_id)]
+        for month in (reversed(months) if newest_first else months):
+            docs = [dict(d) for d in self._shard(month).table("entries").all()
+                    if session_id is None or d.get("session") == session_id]
+            docs.sort(key=lambda e: (e["created_at"], _seq(e["id"])), reverse=newest_first)
+            yield from docs
 
 
-def _with_id(doc) -> dict[str, Any]:
-    return {"id": doc.doc_id, **doc}
+def _next_id(day: str, docs) -> str:
+    """The day's next id; never reuses one, even after a removal."""
+    used = [_seq(d["id"]) for d in docs if d["id"].startswith(day + ".")]
+    return f"{day}.{max(used, default=0) + 1}"
+
+
+def _seq(entry_id: str) -> int:
+    return int(entry_id.rsplit(".", 1)[1])
+
+
+def _local_today() -> str:
+    return datetime.now().astimezone().strftime("%Y-%m-%d")
+
+
+def _schema_version(db: TinyDB) -> int:
+    meta = db.table("_meta").get(doc_id=1)
+    return meta["schema_version"] if meta else 0
+
+
+def migrate(db: TinyDB, path: Path) -> list[str]:
+    """Apply the migrations this shard has not had yet; return their names."""
+    current = _schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise UserError(f"{path} was written by a newer voice-journal (schema {current}); upgrade voice-journal to open it")
+    applied = []
+    for name, step in MIGRATIONS[current:]:
+        step(db)
+        applied.append(name)
+    meta = db.table("_meta")
+    if applied:
+        done = (meta.get(doc_id=1) or {}).get("migrations", []) + applied
+        meta.upsert({"schema_version": SCHEMA_VERSION, "migrations": done}, Query().schema_version.exists())
+    return applied
+
+
+def _backup(path: Path) -> None:
+    """Keep the last good shard as ``<shard>.bak`` before writing to it."""
+    DurableJSONStorage(path).read()  # refuse to back up (or touch) a damaged file
+    backup = path.with_name(path.name + ".bak")
+    shutil.copyfile(path, backup)
+    os.chmod(backup, FILE_MODE)

@@ -25,8 +25,9 @@ class Paths:
     config_file: Path
 
     @property
-    def journal_file(self) -> Path:
-        return self.data_dir / "journal.json"
+    def journal_dir(self) -> Path:
+        """Monthly TinyDB shards (see assistant.journal)."""
+        return self.data_dir / "journal"
 
     @property
     def audio_dir(self) -> Path:
@@ -36,14 +37,10 @@ class Paths:
     def models_dir(self) -> Path:
         return self.data_dir / "models"
 
-    @property
-    def lock_file(self) -> Path:
-        return self.data_dir / "journal.lock"
-
     def as_dict(self) -> dict[str, str]:
         return {
             "data_dir": str(self.data_dir),
-            "journal": str(self.journal_file),
+            "journal": str(self.journal_dir),
             "audio": str(self.audio_dir),
             "models": str(self.models_dir),
             "config": str(self.config_file),
@@ -51,7 +48,7 @@ class Paths:
 
     def ensure_private_dirs(self) -> None:
         """Create the data directories readable by the owner only (0700)."""
-        for path in (self.data_dir, self.audio_dir, self.models_dir):
+        for path in (self.data_dir, self.journal_dir, self.audio_dir, self.models_dir):
             try:
                 path.mkdir(parents=True, exist_ok=True, mode=0o700)
                 os.chmod(path, 0o700)

@@ -32,7 +32,7 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> 
     paths.ensure_private_dirs()
     display = LiveTranscript()
 
-    with Journal(paths.journal_file) as journal:
+    with Journal(paths.journal_dir) as journal:
         recent = journal.recent_prompt_ids(ROTATION_SESSIONS, pack.code)
         chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
         loader = ModelLoader(model.path)
@@ -68,5 +68,5 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> 
             if ear is not None:
                 ear.close()
             mouth.close()
-    display.note(f"Saved {len(report.saved)} answer(s) to {paths.journal_file}")
+    display.note(f"Saved {len(report.saved)} answer(s) to {paths.journal_dir}")
     return 0

@@ -30,8 +30,8 @@ class Next(enum.Enum):
 
 @dataclass
 class SessionReport:
-    session_id: int = 0
-    saved: list[int] = field(default_factory=list)
+    session_id: str = ""
+    saved: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     save_latencies_ms: list[float] = field(default_factory=list)
     stopped_early: bool = False
@@ -175,7 +175,7 @@ class EveningSession:
         return Next.STOP
 
     # -- keeping -------------------------------------------------------
-    def _save(self, outcome: Outcome | None) -> int | None:
+    def _save(self, outcome: Outcome | None) -> str | None:
         """Store the answer under way (if anything was said); durable on return."""
         answer, prompt = self._answer, self._prompt
         self._answer = None
@@ -229,8 +229,8 @@ class EveningSession:
         self.mouth.chime()
 
     def _audio_path(self, number: int) -> Path:
-        day = datetime.now().strftime("%Y-%m-%d")
-        return self.audio_dir / day / f"session{self.report.session_id:05d}-{number}.wav"
+        day = self.report.session_id.split(".")[0]
+        return self.audio_dir / day / f"{self.report.session_id}-{number}.wav"
 
     def _command_grammar(self) -> list[str]:
         phrases = [p for phrases in self.pack.commands.values() for p in phrases]

@@ -70,12 +70,36 @@ def product(model, wav_path: str | os.PathLike) -> str:
     return " ".join(u.text for u in transcribe(model, read_wav(wav_path), rate))
 
 
+_REUSED: dict[int, object] = {}
+
+
+def raw_reused(model, wav_path: str | os.PathLike) -> str:
+    """Raw Vosk, but one KaldiRecognizer per model kept across files and
+    Reset() between them (diagnostic: what a fresh recognizer costs)."""
+    vosk = _vosk()
+    with wave.open(str(wav_path), "rb") as wf:
+        rec = _REUSED.get(id(model))
+        if rec is None:
+            rec = _REUSED[id(model)] = vosk.KaldiRecognizer(model, wf.getframerate())
+        texts = []
+        while True:
+            data = wf.readframes(RAW_READ_FRAMES)
+            if not data:
+                break
+            if rec.AcceptWaveform(data):
+                texts.append(json.loads(rec.Result()).get("text", ""))
+        texts.append(json.loads(rec.FinalResult()).get("text", ""))
+        rec.Reset()
+    return " ".join(t for t in texts if t.strip())
+
+
 METHODS = {
     "raw": raw_vosk,
     "product": product,
     "raw+words": lambda model, path: raw_vosk(model, path, words=True),
     "raw@0.1s": lambda model, path: raw_vosk(model, path, frames=1600),
     "raw@0.1s+words": lambda model, path: raw_vosk(model, path, frames=1600, words=True),
+    "raw-reused": raw_reused,
 }
 
 

