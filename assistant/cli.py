@@ -6,6 +6,7 @@ stderr. A problem the person can fix is one line, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from typing import Any, Callable
@@ -57,7 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", nargs="?", choices=["list", "download"], default="list")
     p.add_argument("name", nargs="?", help="model name from the catalogue (default: the language's model)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    for module in COMMAND_MODULES:
+        importlib.import_module(f".{module}", __package__).register(sub, common)
     return parser
+
+
+COMMAND_MODULES: tuple[str, ...] = ("review", "replay", "importing", "chart")
+"""Modules that add their own commands: each has ``register(subparsers, common)``,
+which adds a parser whose ``handler`` default is ``handler(args, paths, settings) -> int``."""
 
 
 def _flags(args: argparse.Namespace) -> dict[str, Any]:
@@ -145,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         from .language import load_language
 
         load_language(settings.language)  # an unknown language fails here, for every command
+        if getattr(args, "handler", None):
+            return args.handler(args, paths, settings)
         return COMMANDS[args.command or "session"](args, paths, settings, sources)
     except UserError as exc:
         print(f"voice-journal: {exc}", file=sys.stderr)

@@ -16,7 +16,9 @@ quadrants) and the ways people say it:
     외롭다 and 외로움을 without listing every ending.
 ``bare``
     ``false`` when the canonical word alone is too ambiguous to count
-    ("close the door", "seen her"); then only its variants ("felt close") do.
+    ("close the door", "seen her"); then it counts only in its variants
+    ("felt close") or inside the file's ``frame``: after a feeling verb with
+    nothing but hedges between ("i felt kind of stupid", "feeling a bit lost").
 
 How a language's text is matched is set once per file by ``match``:
 
@@ -29,6 +31,10 @@ How a language's text is matched is set once per file by ``match``:
     the text from the start of any word. Vosk's small Korean model splits
     words into pieces ("외로웠 어요", "아무 도"), while people type
     "외로웠어요"; both read the same way here.
+
+``not_feelings`` lists phrases that hold a feeling word but name no
+feeling of the speaker's ("happy birthday", "calm down", "an annoyed look");
+they are matched like feelings and then dropped.
 
 The file also holds the language's ``negation`` rules, because what counts
 as "not" is a fact about the language (see :class:`Negation`); the tagger
@@ -108,12 +114,27 @@ class Negation:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """Where a ``bare: false`` word still counts alone: "felt kind of |stupid|".
+
+    One of ``cues`` ends at most ``window`` words before the word, and every
+    word between is in ``through``.
+    """
+
+    cues: tuple[tuple[str, ...], ...] = ()
+    through: frozenset[str] = frozenset()
+    window: int = 0
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     language: str
     path: Path
     match: str
     feelings: tuple[Feeling, ...]
     negation: Negation
+    frame: Frame = Frame()
+    not_feelings: tuple[str, ...] = ()
     _by_word: dict[str, Feeling] = field(init=False, repr=False, compare=False)
     _by_phrase: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -219,7 +240,7 @@ def read_json(path: Path, what: str) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise _fail(path, f"not valid JSON at line {exc.lineno}, column {exc.colno}") from None
+        raise UserError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}; fix the file and try again") from None
 
 
 def _strings(path: Path, label: str, key: str, value: Any) -> tuple[str, ...]:
@@ -300,13 +321,33 @@ def _negation(path: Path, data: Any) -> Negation:
     )
 
 
+def _frame(path: Path, data: Any) -> Frame:
+    if data is None:
+        return Frame()
+    if not isinstance(data, dict):
+        raise _fail(path, "'frame' is not an object")
+    unknown = set(data) - {"about", "cues", "through", "window"}
+    if unknown:
+        raise _fail(path, f"'frame' has unknown key(s) {sorted(unknown)}")
+    window = data.get("window", 0)
+    if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 10:
+        raise _fail(path, "'frame' needs a whole number 0 to 10 for 'window'")
+    return Frame(
+        cues=tuple(tuple(p.split()) for p in _strings(path, "'frame'", "cues", data.get("cues"))),
+        through=frozenset(_strings(path, "'frame'", "through", data.get("through"))),
+        window=window,
+    )
+
+
 def _check_unique(path: Path, feelings: list[Feeling], match: str) -> None:
+    """Each word, variant and stem names one feeling, or the tagger could not tell which."""
+    words: set[str] = set()
     owner: dict[str, str] = {}
     for f in feelings:
-        if f.word in owner and owner[f.word] == f.word:
+        if f.word in words:
             raise _fail(path, f"'{f.word}' is listed twice")
-        forms = {f.word, *f.variants, *f.stems}
-        for form in forms:
+        words.add(f.word)
+        for form in sorted({f.word, *f.variants, *f.stems}):
             key = form.replace(" ", "") if match == "joined" else form
             if key in owner and owner[key] != f.word:
                 raise _fail(path, f"'{form}' belongs to both '{owner[key]}' and '{f.word}'; keep it in one")
@@ -324,7 +365,8 @@ def parse_vocabulary(language: str, path: Path, data: Any) -> Vocabulary:
     if not feelings:
         raise _fail(path, "has no feelings")
     _check_unique(path, feelings, match)
-    return Vocabulary(language, path, match, tuple(feelings), _negation(path, data.get("negation")))
+    return Vocabulary(language, path, match, tuple(feelings), _negation(path, data.get("negation")),
+                      _frame(path, data.get("frame")), _strings(path, "the file", "not_feelings", data.get("not_feelings")))
 
 
 def vocabulary_path(language: str) -> Path:

@@ -19,7 +19,7 @@ COMMANDS = ("repeat", "skip", "read_back", "scratch", "pause", "resume", "stop",
 PHRASES = (
     "greeting", "prompt_intro", "closing_summary", "closing_nothing", "anchors", "help", "skipped",
     "paused", "resumed", "read_back", "read_back_empty", "scratched", "stopping", "saved",
-    "no_answer", "topic_separator", "topic_last_separator",
+    "no_answer", "topic_separator", "topic_last_separator", "anything_more", "still_there", "no_answer_end",
 )
 
 

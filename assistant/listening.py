@@ -48,6 +48,8 @@ class Ended(enum.Enum):
 class Outcome:
     ended: Ended
     command: str | None = None
+    heard_speech: bool = False
+    """Whether this listening moment heard any speech."""
     at: float = field(default_factory=time.perf_counter)
     """perf_counter() when the end was detected, for latency measurements."""
 
@@ -71,6 +73,8 @@ class Answer:
     def add(self, utterance: Utterance, offset_s: float) -> None:
         words = tuple(w.shifted(offset_s) for w in utterance.words)
         self.utterances.append(Utterance(utterance.text, words))
+        if words:
+            self.last_speech_sample = max(self.last_speech_sample, int(words[-1].end_s * self.rate_hz))
 
     @property
     def transcript(self) -> str:
@@ -86,7 +90,11 @@ class Answer:
 
     @property
     def kept_samples(self) -> int:
-        """Audio up to a little after the last speech; trailing silence is dropped."""
+        """Audio up to a little after the answer's last word.
+
+        Trailing silence, "anything more?" pauses and a closing command are
+        not part of the answer.
+        """
         if not self.last_speech_sample:
             return self.samples
         return min(self.samples, self.last_speech_sample + int(KEEP_AFTER_SPEECH_S * self.rate_hz))
@@ -145,7 +153,6 @@ class Listener:
         rec = Recognizer(self.model, self.rate_hz)
         detector = SilenceDetector(self.rate_hz, s.silence_threshold_db)
         offset_s = answer.samples / self.rate_hz
-        start_sample = answer.samples
         recent = RecentAudio(self.rate_hz, RECENT_S)
         for chunk in chunks:
             if not commands_only:
@@ -158,35 +165,34 @@ class Listener:
             elif isinstance(event, Utterance):
                 command = self._command(event, recent)
                 if command:
-                    return Outcome(Ended.COMMAND, command)
+                    return Outcome(Ended.COMMAND, command, True)
                 if event.text and not commands_only:
                     answer.add(event, offset_s)
                     self.on_utterance(event.text)
-            if detector.heard_speech and not commands_only:
-                answer.last_speech_sample = start_sample + detector.last_speech_end
             if commands_only:
                 if detector.seconds_seen >= s.max_answer_s:
                     return Outcome(Ended.LIMIT)
                 continue
             spoke = detector.heard_speech or answer.has_content
             if spoke and detector.trailing_silence_s >= s.silence_s:
-                return self._close(rec, recent, answer, offset_s, Ended.SILENCE)
+                return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech)
             if not spoke and detector.seconds_seen >= s.no_answer_s:
                 return Outcome(Ended.NO_SPEECH)
             if answer.samples / self.rate_hz >= s.max_answer_s:
-                return self._close(rec, recent, answer, offset_s, Ended.LIMIT)
-        return self._close(rec, recent, answer, offset_s, Ended.SILENCE)
+                return self._close(rec, recent, answer, offset_s, Ended.LIMIT, True)
+        return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech)
 
-    def _close(self, rec: Recognizer, recent: "RecentAudio", answer: Answer, offset_s: float, ended: Ended) -> Outcome:
+    def _close(self, rec: Recognizer, recent: "RecentAudio", answer: Answer, offset_s: float, ended: Ended,
+               heard: bool) -> Outcome:
         at = time.perf_counter()
         last = rec.finish()
         if last and last.text:
             command = self._command(last, recent)
             if command:
-                return Outcome(Ended.COMMAND, command, at)
+                return Outcome(Ended.COMMAND, command, True, at)
             answer.add(last, offset_s)
             self.on_utterance(last.text)
-        return Outcome(ended, None, at)
+        return Outcome(ended, None, heard, at)
 
     def _command(self, utterance: Utterance, recent: "RecentAudio") -> str | None:
         command = match_command(utterance.text, self.index)

@@ -14,6 +14,7 @@ from .journal import Journal
 from .language import load_language
 from .paths import Paths
 from .prompts import ROTATION_SESSIONS, choose_prompts, load_arc, load_prompts
+from .recovery import recover_at_start
 from .session import EveningSession
 from .settings import Settings
 
@@ -33,10 +34,12 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> 
     display = LiveTranscript()
 
     with Journal(paths.journal_dir) as journal:
+        loader = ModelLoader(model.path)
+        loader.start()  # loads while the greeting is spoken (recovery below waits for it only if it needs it)
+        recovered = recover_at_start(journal, paths, loader, pack.code, model.name,
+                                     events=_json_events if json_events else None)
         recent = journal.recent_prompt_ids(ROTATION_SESSIONS, pack.code)
         chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
-        loader = ModelLoader(model.path)
-        loader.start()  # loads while the greeting is spoken
 
         from .mic import Microphone
         from .speaker import Speaker
@@ -56,6 +59,8 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> 
                 model_loader=loader, model_name=model.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
                 events=_json_events if json_events else (lambda event: None), display=display,
             )
+            if recovered and "recovered" in pack.phrases:  # last time's cut-off answer was kept
+                session.say(pack.say("recovered", session.rng))
             try:
                 report = session.run()
             except KeyboardInterrupt:

@@ -11,7 +11,6 @@ import enum
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -35,6 +34,7 @@ class SessionReport:
     topics: list[str] = field(default_factory=list)
     save_latencies_ms: list[float] = field(default_factory=list)
     stopped_early: bool = False
+    nobody_answered: bool = False
 
 
 def _nothing(event: dict) -> None:
@@ -101,6 +101,8 @@ class EveningSession:
         return self.report
 
     def close_evening(self) -> None:
+        if self.report.nobody_answered:
+            return
         if self.report.topics:
             topics = self.pack.join_topics(self.report.topics)
             self.say(self.pack.say("closing_summary", self.rng, topics=topics))
@@ -110,13 +112,20 @@ class EveningSession:
 
     # -- one prompt ----------------------------------------------------
     def ask(self, prompt: Prompt, number: int) -> Next:
+        """Read a prompt and listen until its answer is complete (or a command says otherwise).
+
+        Silence does not end an answer at once: people pause to think. After
+        the first silence the assistant asks softly whether there is more, and
+        ends the answer on a second silence. A prompt met with no speech at all
+        gets "still there?"; a second such silence ends the evening politely.
+        """
         self._prompt = prompt
         self.events({"event": "prompt", "id": prompt.id, "text": prompt.text})
         self.say(prompt.text)
         self.chime()
         audio_path = self._audio_path(number) if self.settings.keep_audio else None
         self._answer = answer = Answer(self.rate_hz, audio_path)
-        paused = False
+        paused = asked_still_there = False
         while True:
             outcome = self._listen(answer, commands_only=paused)
             command = outcome.command
@@ -131,18 +140,33 @@ class EveningSession:
                 elif command == "stop" or outcome.ended is Ended.LIMIT:
                     return self._stop(outcome)
                 continue
-            if outcome.ended in (Ended.SILENCE, Ended.LIMIT):
-                self._save(outcome)
+            if outcome.ended is Ended.SILENCE:
+                if self.settings.ask_anything_more and outcome.heard_speech:
+                    self.say(self.pack.say("anything_more", self.rng))
+                    continue
+                self._keep(outcome)
+                return Next.NEXT_PROMPT
+            if outcome.ended is Ended.LIMIT:
+                self._keep(outcome)
                 return Next.NEXT_PROMPT
             if outcome.ended is Ended.NO_SPEECH:
-                if not self._save(outcome):
-                    self.say(self.pack.say("no_answer", self.rng))
-                return Next.NEXT_PROMPT
-            if command == "done":
+                if answer.has_content:
+                    self._keep(outcome)
+                    return Next.NEXT_PROMPT
+                if not asked_still_there:
+                    asked_still_there = True
+                    self.say(self.pack.say("still_there", self.rng))
+                    self.chime()
+                    continue
                 self._save(outcome)
+                self.say(self.pack.say("no_answer_end", self.rng))
+                self.report.nobody_answered = True
+                return Next.STOP
+            if command == "done":
+                self._keep(outcome)
                 return Next.NEXT_PROMPT
             if command == "skip":
-                self._save(outcome)
+                self._keep(outcome)
                 self.say(self.pack.say("skipped", self.rng))
                 return Next.NEXT_PROMPT
             if command == "stop":
@@ -170,9 +194,16 @@ class EveningSession:
             return self.listener.listen(chunks, answer, commands_only=commands_only)
 
     def _stop(self, outcome: Outcome) -> Next:
-        self._save(outcome)
+        self._keep(outcome)
         self.say(self.pack.say("stopping", self.rng))
         return Next.STOP
+
+    def _keep(self, outcome: Outcome) -> str | None:
+        """Save the answer under way and say so out loud."""
+        entry_id = self._save(outcome)
+        if entry_id:
+            self.say(self.pack.say("saved", self.rng))
+        return entry_id
 
     # -- keeping -------------------------------------------------------
     def _save(self, outcome: Outcome | None) -> str | None:

@@ -24,6 +24,7 @@ class Settings:
     no_answer_s: float = field(default=20.0, metadata={"doc": "silence before anything is said that skips a prompt (seconds)"})
     max_answer_s: float = field(default=600.0, metadata={"doc": "longest answer kept (seconds)"})
     silence_threshold_db: float = field(default=-45.0, metadata={"doc": "level under which audio counts as silence (dBFS)"})
+    ask_anything_more: bool = field(default=True, metadata={"doc": "after a silence, ask 'Anything more?' before ending an answer"})
     keep_audio: bool = field(default=True, metadata={"doc": "keep each answer's audio as a WAV file"})
     voice: str = field(default="", metadata={"doc": "espeak-ng voice; empty means the language's default"})
     speech_rate_wpm: int = field(default=150, metadata={"doc": "speaking rate (words per minute)"})

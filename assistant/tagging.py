@@ -15,7 +15,9 @@ themes from ``prompts/<lang>/themes.json``. A theme has cues, each one of:
 ``{"near": [[...], [...]], "within": 3}``
     any phrase of the first list followed, at most ``within`` words later,
     by any of the second ("didn't" … "reply"); ``"ordered": false`` allows
-    either order.
+    either order;
+``{"phrase": "nobody asked", "unless": ["me to"]}``
+    a phrase that does not count when one of ``unless`` comes right after it.
 
 Either form takes ``"negatable": false`` when the cue already carries its
 own "not" (Korean "아무도 … 물어보지 않았어요"), so the negation rules leave it
@@ -33,7 +35,7 @@ from typing import Any, Iterable
 
 from .commands import normalise
 from .errors import UserError
-from .feelings import Negation, Vocabulary, load_vocabulary, read_json
+from .feelings import Frame, Negation, Vocabulary, load_vocabulary, read_json
 from .language import prompts_root
 
 THEMES = ("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "drifting",
@@ -87,6 +89,12 @@ class _Pattern:
     @property
     def size(self) -> int:
         return sum(map(len, self.words))
+
+
+@dataclass(frozen=True)
+class _Framed:
+    """Key of a ``bare: false`` word that counts only inside the vocabulary's frame."""
+    word: str
 
 
 @dataclass(frozen=True)
@@ -160,15 +168,21 @@ class _Matcher:
     def all(self, text: _Text) -> list[_Hit]:
         return [hit for i in range(len(text.tokens)) for hit in self.at(text, i)]
 
-    def longest(self, text: _Text) -> list[_Hit]:
-        """Left to right, the longest match at each place; its words are then used up."""
+    def longest(self, text: _Text, frame: Frame | None = None) -> list[_Hit]:
+        """Left to right, the longest match at each place; its words are then used up.
+
+        A hit keyed :class:`_Framed` counts only inside ``frame``.
+        """
         hits, i = [], 0
         while i < len(text.tokens):
-            found = self.at(text, i)
+            found = [h for h in self.at(text, i)
+                     if not isinstance(h.key, _Framed) or (frame and _framed(text.tokens, h.start, frame))]
             if not found:
                 i += 1
                 continue
             best = max(found, key=lambda h: (h.size, not h.negated))
+            if isinstance(best.key, _Framed):
+                best = _Hit(best.key.word, best.start, best.end, best.rest, best.size, best.negated)
             hits.append(best)
             i = max(best.end, i + 1)
         return hits
@@ -199,8 +213,26 @@ def _negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable
     return False
 
 
-def _negated(hit: _Hit, start: int, rest: str, tokens: tuple[str, ...], neg: Negation, passable: set[int]) -> bool:
-    return (hit.negated or _negated_before(tokens, start, neg, passable)
+def _framed(tokens: tuple[str, ...], start: int, frame: Frame) -> bool:
+    """Whether a feeling verb comes just before ``start``, with only hedges between."""
+    j, gap = start - 1, 0
+    while j >= 0 and gap <= frame.window:
+        for cue in frame.cues:
+            if tokens[max(0, j - len(cue) + 1):j + 1] == cue:
+                return True
+        if tokens[j] not in frame.through:
+            return False
+        j, gap = j - 1, gap + 1
+    return False
+
+
+def _negated(hit: _Hit, rest: str, tokens: tuple[str, ...], neg: Negation, passable: set[int]) -> bool:
+    """Whether ``hit`` (with ``rest`` the text after the whole mention) is said with "not".
+
+    ``passable``: words of other feelings, so "not angry or upset" negates both
+    (empty for themes: a negation never reaches from a feeling into a theme).
+    """
+    return (hit.negated or _negated_before(tokens, hit.start, neg, passable)
             or any(rule.match(rest) for rule in neg.after))
 
 
@@ -214,6 +246,8 @@ class _Cue:
     within: int = 0
     ordered: bool = True
     negatable: bool = True
+    unless: tuple[str, ...] = ()
+    """Phrases that, right after a phrase cue, cancel it ("nobody asked" | "me to come")."""
 
 
 class ThemesFileError(UserError):
@@ -238,17 +272,24 @@ def _parse_cue(path: Path, theme: str, index: int, item: Any) -> tuple[_Cue, lis
         return _Cue(theme, 1), [[item]]
     if not isinstance(item, dict):
         raise _theme_fail(path, f"{label} is neither a phrase nor an object")
-    unknown = set(item) - {"phrase", "near", "within", "ordered", "negatable"}
+    unknown = set(item) - {"phrase", "near", "within", "ordered", "negatable", "unless"}
     if unknown:
         raise _theme_fail(path, f"{label} has unknown key(s) {sorted(unknown)}")
     negatable = item.get("negatable", True)
     if not isinstance(negatable, bool):
         raise _theme_fail(path, f"{label} has 'negatable' that is not true or false")
+    if ("phrase" in item) == ("near" in item):
+        raise _theme_fail(path, f"{label} needs 'phrase', or 'near' as two lists of phrases (one of them)")
     if "phrase" in item:
+        if {"within", "ordered"} & set(item):
+            raise _theme_fail(path, f"{label} has 'within' or 'ordered', which only a 'near' cue uses")
         phrase = item["phrase"]
         if not isinstance(phrase, str) or not normalise(phrase):
             raise _theme_fail(path, f"{label} has an empty 'phrase'")
-        return _Cue(theme, 1, negatable=negatable), [[phrase]]
+        unless = item.get("unless", [])
+        if not isinstance(unless, list) or not all(isinstance(u, str) and normalise(u) for u in unless):
+            raise _theme_fail(path, f"{label} has 'unless' that is not a list of phrases")
+        return _Cue(theme, 1, negatable=negatable, unless=tuple(normalise(u) for u in unless)), [[phrase]]
     near = item.get("near")
     if not isinstance(near, list) or len(near) != 2:
         raise _theme_fail(path, f"{label} needs 'phrase', or 'near' as two lists of phrases")
@@ -268,6 +309,7 @@ class ThemeSet:
     descriptions: dict[str, str]
     cues: tuple[_Cue, ...]
     matcher: _Matcher
+    match: str
 
 
 def parse_themes(path: Path, data: Any, vocab: Vocabulary) -> ThemeSet:
@@ -299,10 +341,16 @@ def parse_themes(path: Path, data: Any, vocab: Vocabulary) -> ThemeSet:
     missing = [t for t in THEMES if t not in descriptions]
     if missing:
         raise _theme_fail(path, f"theme(s) {', '.join(missing)} are missing")
-    return ThemeSet(path, descriptions, tuple(cues), _Matcher(vocab.match, patterns))
+    return ThemeSet(path, descriptions, tuple(cues), _Matcher(vocab.match, patterns), vocab.match)
 
 
-def _themes_in(text: _Text, themes: ThemeSet, neg: Negation, passable: set[int]) -> tuple[str, ...]:
+def _followed_by(hit: _Hit, phrases: tuple[str, ...], match: str) -> bool:
+    if match == "joined":
+        return any(hit.rest.startswith(p.replace(" ", "")) for p in phrases)
+    return any(hit.rest == p or hit.rest.startswith(p + " ") for p in phrases)
+
+
+def _themes_in(text: _Text, themes: ThemeSet, neg: Negation) -> tuple[str, ...]:
     by_cue: dict[int, list[list[_Hit]]] = {}
     for hit in themes.matcher.all(text):
         cue, side = hit.key
@@ -317,8 +365,11 @@ def _themes_in(text: _Text, themes: ThemeSet, neg: Negation, passable: set[int])
             if (a.end <= b.start and b.start - a.end <= cue.within)
             or (not cue.ordered and b.end <= a.start and a.start - b.end <= cue.within)]
         for a, b in pairs:
+            if cue.unless and _followed_by(a, cue.unless, themes.match):
+                continue
             first, last = (a, b) if a.start <= b.start else (b, a)
-            if not cue.negatable or not _negated(first, first.start, last.rest, text.tokens, neg, passable):
+            if not cue.negatable or not (_negated(first, last.rest, text.tokens, neg, set())
+                                         or (last is not first and _negated_before(text.tokens, last.start, neg, set()))):
                 found.add(cue.theme)
                 break
     return tuple(t for t in THEMES if t in found)
@@ -342,6 +393,10 @@ def _rules(language: str, root: Path) -> _Rules:
             patterns += _compile(phrase, f.word, vocab.match, False, vocab.negation.inside)
         for stem in f.stems:
             patterns += _compile(stem, f.word, vocab.match, True, vocab.negation.inside)
+        if not f.bare and vocab.frame.cues:
+            patterns += _compile(f.word, _Framed(f.word), vocab.match, False, ())
+    for phrase in vocab.not_feelings:
+        patterns += _compile(phrase, None, vocab.match, False, ())
     path = root / language / "themes.json"
     themes = parse_themes(path, read_json(path, "themes"), vocab)
     return _Rules(vocab, _Matcher(vocab.match, patterns), themes)
@@ -361,13 +416,13 @@ def tag(text: str, language: str) -> Tags:
     rules = _rules(language, prompts_root())
     words = _Text.of(text)
     neg = rules.vocab.negation
-    hits = rules.feelings.longest(words)
+    hits = [h for h in rules.feelings.longest(words, rules.vocab.frame) if h.key is not None]
     passable = {i for h in hits for i in range(h.start, h.end)}
     feelings: dict[str, None] = {}
     for hit in hits:
-        if not _negated(hit, hit.start, hit.rest, words.tokens, neg, passable):
+        if not _negated(hit, hit.rest, words.tokens, neg, passable):
             feelings.setdefault(hit.key, None)
-    return Tags(tuple(feelings), _themes_in(words, rules.themes, neg, passable))
+    return Tags(tuple(feelings), _themes_in(words, rules.themes, neg))
 
 
 # --- command line -----------------------------------------------------------------

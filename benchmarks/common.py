@@ -180,7 +180,9 @@ def machine_line() -> str:
         pass
     import platform
 
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}; "
+            f"load average now {load} (other work on this machine makes timings noisy)")
 
 
 # -- child processes -----------------------------------------------------
@@ -235,20 +237,62 @@ def parse_json_stdout(stdout: str) -> dict:
     raise ValueError(f"no JSON in the child's output: {stdout[-500:]!r}")
 
 
-class DutyCycle:
-    """Throttle a process group to ``duty`` of one CPU by SIGSTOP/SIGCONT.
+class GroupCPU:
+    """CPU seconds used by the threads of a process group, from /proc/<pid>/task/*/schedstat (ns).
 
-    Every ``period_s`` the group runs for ``duty * period_s`` and is stopped
-    for the rest: a stand-in for a cgroup ``cpu.max`` quota when there is no
-    cgroup access. The throttler itself sleeps almost all the time.
+    The group's members are looked up again every ``refresh_s``; reading them
+    costs tens of microseconds, so it can be polled every millisecond.
     """
 
-    def __init__(self, pgid: int, duty: float, period_s: float = 0.1):
-        self.pgid, self.duty, self.period_s = pgid, duty, period_s
+    def __init__(self, pgid: int, refresh_s: float = 0.1):
+        self.pgid, self.refresh_s = pgid, refresh_s
+        self._members: list[int] = []
+        self._found_at = -1e9
+
+    def _find(self) -> None:
+        members = []
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    if os.getpgid(int(pid)) == self.pgid:
+                        members.append(int(pid))
+                except OSError:
+                    continue
+        self._members, self._found_at = members, time.perf_counter()
+
+    def read(self) -> float:
+        if time.perf_counter() - self._found_at > self.refresh_s:
+            self._find()
+        total = 0
+        for pid in self._members:
+            try:
+                for tid in os.listdir(f"/proc/{pid}/task"):
+                    with open(f"/proc/{pid}/task/{tid}/schedstat") as handle:
+                        total += int(handle.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                continue
+        return total / 1e9
+
+
+class Throttle:
+    """Limit a process group to ``share`` of one CPU with SIGSTOP/SIGCONT.
+
+    mode "quota" (default): like a cgroup ``cpu.max`` quota. Each period the
+    group may use ``share * period_s`` CPU seconds (read from /proc every
+    millisecond); once used up it is stopped until the period ends. If another
+    process takes the core, the group still gets its quota when it can.
+
+    mode "duty": a plain duty cycle: the group runs for ``share * period_s``
+    of wall time each period and is stopped for the rest, whatever it did.
+
+    The throttler sleeps between checks; run its parent on another core.
+    """
+
+    def __init__(self, pgid: int, share: float, period_s: float = 0.05, mode: str = "quota"):
+        self.pgid, self.share, self.period_s, self.mode = pgid, share, period_s, mode
         self._stop = threading.Event()
-        self.stopped_s = 0.0
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        if duty < 1.0:
+        self._thread = threading.Thread(target=self._run_quota if mode == "quota" else self._run_duty, daemon=True)
+        if share < 1.0:
             self._thread.start()
 
     def _signal(self, sig) -> bool:
@@ -258,27 +302,41 @@ class DutyCycle:
         except ProcessLookupError:
             return False
 
-    def _run(self) -> None:
-        on, off = self.duty * self.period_s, (1.0 - self.duty) * self.period_s
+    def _run_duty(self) -> None:
+        on, off = self.share * self.period_s, (1.0 - self.share) * self.period_s
         next_t = time.perf_counter()
         while not self._stop.is_set():
             next_t += on
-            self._sleep_until(next_t)
+            _sleep_until(next_t)
             if self._stop.is_set() or not self._signal(signal.SIGSTOP):
                 break
-            t0 = time.perf_counter()
             next_t += off
-            self._sleep_until(next_t)
-            alive = self._signal(signal.SIGCONT)
-            self.stopped_s += time.perf_counter() - t0
-            if not alive:
+            _sleep_until(next_t)
+            if not self._signal(signal.SIGCONT):
                 break
 
-    @staticmethod
-    def _sleep_until(t: float) -> None:
-        delay = t - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
+    def _run_quota(self) -> None:
+        quota = self.share * self.period_s
+        cpu = GroupCPU(self.pgid)
+        period_end = time.perf_counter() + self.period_s
+        used_at_start = cpu.read()
+        while not self._stop.is_set():
+            now = time.perf_counter()
+            if now >= period_end:
+                period_end += self.period_s * max(1, int((now - period_end) / self.period_s) + 1)
+                used_at_start = cpu.read()
+                if not self._signal(signal.SIGCONT):
+                    break
+                continue
+            used = cpu.read()
+            if used < used_at_start:  # a member exited: count from here
+                used_at_start = used
+            if used - used_at_start >= quota:
+                if not self._signal(signal.SIGSTOP):
+                    break
+                _sleep_until(period_end)
+                continue
+            time.sleep(0.001)
 
     def stop(self) -> None:
         self._stop.set()
@@ -287,9 +345,16 @@ class DutyCycle:
         self._signal(signal.SIGCONT)
 
 
-def run_limited(cmd: list[str], *, cpu: int | None = None, duty: float = 1.0, period_s: float = 0.1,
-                env: dict | None = None, timeout: float = 900) -> tuple[subprocess.CompletedProcess, float]:
-    """Run ``cmd`` pinned to core ``cpu`` (if given) and throttled to ``duty``.
+def _sleep_until(t: float) -> None:
+    delay = t - time.perf_counter()
+    if delay > 0:
+        time.sleep(delay)
+
+
+def run_limited(cmd: list[str], *, cpu: int | None = None, share: float = 1.0, period_s: float = 0.05,
+                mode: str = "quota", env: dict | None = None,
+                timeout: float = 900) -> tuple[subprocess.CompletedProcess, float]:
+    """Run ``cmd`` pinned to core ``cpu`` (if given) and throttled to ``share`` of it.
 
     Returns the completed process and its wall seconds. The parent moves
     itself off that core while the child runs, so the throttle does not
@@ -306,7 +371,7 @@ def run_limited(cmd: list[str], *, cpu: int | None = None, duty: float = 1.0, pe
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                                 preexec_fn=pin, start_new_session=True)
-        throttle = DutyCycle(proc.pid, duty, period_s)
+        throttle = Throttle(proc.pid, share, period_s, mode)
         try:
             out, err = proc.communicate(timeout=timeout)
         finally:

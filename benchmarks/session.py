@@ -15,12 +15,14 @@ Printed:
                                   end of an answer's closing silence detected ->
                                   entry fsynced in the journal. Goal < 150 ms.
   audio throughput                mic audio seconds the session consumed / wall
-                                  seconds (whole session, and listening moments only)
+                                  seconds (whole session, and answer windows only:
+                                  chime -> "saved", which includes any "anything
+                                  more?" the assistant says in between)
 
 Raw Vosk on the same mic audio (one recognizer over the whole stream, the
 Vosk example loop) is timed in the same run as the reference throughput.
 
-    /tmp/venv/bin/python benchmarks/session.py            # full: 5 sessions of 4 prompts
+    /tmp/venv/bin/python benchmarks/session.py            # full: 4 sessions of 4 prompts
     /tmp/venv/bin/python benchmarks/session.py --quick    # < 60 s: 2 sessions of 3 prompts
 """
 from __future__ import annotations
@@ -46,10 +48,23 @@ import numpy as np  # noqa: E402
 from tests.stack import Rig, quiet  # noqa: E402
 
 GOAL_SAVE_MS = 150.0
-SILENCE_S = 3.0  # the product's default silence_s: what ends an answer
 LEAD_S = 0.8
-AFTER_S = 4.0  # quiet after each answer: 3 s end it, the rest leads into the next moment
+SPARE_S = 2.0  # quiet after an answer's closing silence: leads into the next listening moment
 TAIL_S = 30.0
+
+
+def closing_silence_s() -> float:
+    """Silence (audio seconds) after which the product's defaults end an answer.
+
+    ``silence_s`` of silence ends it; with ``ask_anything_more`` (if this
+    version has it) that first silence only brings "anything more?" and a
+    second ``silence_s`` ends it. Read from the product, so the script follows
+    whatever version is being measured.
+    """
+    from assistant.settings import Settings
+
+    defaults = Settings()
+    return defaults.silence_s * (2 if getattr(defaults, "ask_anything_more", False) else 1)
 
 
 @dataclass
@@ -60,14 +75,18 @@ class Script:
     answers: list[str]
     speech_end_s: list[float]
     """Mic-audio position (seconds) where each answer's speech ends."""
+    closing_s: float
+    """Silence after speech that ends an answer."""
 
     def answer_end_s(self, k: int) -> float:
-        """Where the listening moment for answer ``k`` ends: speech end + closing silence."""
-        return self.speech_end_s[k] + SILENCE_S
+        """Where the listening for answer ``k`` ends: speech end + closing silence."""
+        return self.speech_end_s[k] + self.closing_s
 
 
 def build_script(prompts: int, corpus: common.Corpus) -> Script:
-    """One answer of two sentences (0.7 s apart) per prompt, 4 s of quiet after each."""
+    """One answer of two sentences (0.7 s apart) per prompt; after each, the
+    closing silence and 2 s more."""
+    closing = closing_silence_s()
     parts, answers, ends, pos = [quiet(LEAD_S)], [], [], LEAD_S
     for k in range(prompts):
         a, b = (2 * k) % len(corpus.clips), (2 * k + 1) % len(corpus.clips)
@@ -76,10 +95,10 @@ def build_script(prompts: int, corpus: common.Corpus) -> Script:
             pos += len(piece) / common.RATE_HZ
         ends.append(pos)
         answers.append(f"{corpus.sentences[a]} {corpus.sentences[b]}")
-        parts.append(quiet(AFTER_S))
-        pos += AFTER_S
+        parts.append(quiet(closing + SPARE_S))
+        pos += closing + SPARE_S
     parts.append(quiet(TAIL_S))
-    return Script(np.concatenate(parts), answers, ends)
+    return Script(np.concatenate(parts), answers, ends, closing)
 
 
 @dataclass
@@ -89,12 +108,21 @@ class Run:
     returncode: int = 0
     stderr: str = ""
     mic_read_s: float = 0.0
+    maxrss_kib: int = 0
+    """ru_maxrss of the app's process (wait4), KiB."""
+    hwm_kib: int = 0
+    """Largest VmHWM polled from /proc while it ran, KiB."""
 
     def first(self, kind: str) -> float | None:
         return next((t for t, e in self.events if e.get("event") == kind), None)
 
     def of(self, kind: str) -> list[tuple[float, dict]]:
         return [(t, e) for t, e in self.events if e.get("event") == kind]
+
+    def timings(self) -> list[dict]:
+        """The BENCH-TIMING lines timed_app.py printed (with --breakdown)."""
+        return [json.loads(line.split(" ", 1)[1]) for line in self.stderr.splitlines()
+                if line.startswith("BENCH-TIMING ")]
 
 
 def _mic_fd_pos(pid: int, mic: Path, cache: dict) -> int | None:
@@ -123,13 +151,22 @@ def _mic_fd_pos(pid: int, mic: Path, cache: dict) -> int | None:
     return None
 
 
-def run_session(root: Path, script: Script, prompts: int, timeout: float = 300) -> Run:
+def run_session(root: Path, script: Script, prompts: int, timeout: float = 300, on_start=None,
+                new_session: bool = False, breakdown: bool = False) -> Run:
+    """Run one session; ``on_start(pid)`` is called right after launch (pi_budget pins and throttles there).
+
+    ``breakdown`` runs the app through timed_app.py, which times the steps of each save.
+    """
     rig = Rig(root).setup(script.audio)
-    cmd = [sys.executable, "-m", "assistant", "--lang", "ko", "--json", "--prompts", str(prompts)]
+    app = [str(Path(__file__).resolve().parent / "timed_app.py")] if breakdown else ["-m", "assistant"]
+    cmd = [sys.executable, *app, "--lang", "ko", "--json", "--prompts", str(prompts)]
     run = Run()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=rig.env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, bufsize=1, cwd=str(common.ROOT))
+                            stderr=subprocess.PIPE, text=True, bufsize=1, cwd=str(common.ROOT),
+                            start_new_session=new_session)
+    if on_start:
+        on_start(proc.pid)
     err: list[str] = []
     drain = threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True)
     drain.start()
@@ -146,6 +183,7 @@ def run_session(root: Path, script: Script, prompts: int, timeout: float = 300) 
 
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
+    memory = common.PeakMemory(proc.pid)
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
     try:
@@ -153,10 +191,13 @@ def run_session(root: Path, script: Script, prompts: int, timeout: float = 300) 
             stamp = time.perf_counter() - t0
             if line.startswith("{"):
                 run.events.append((stamp, json.loads(line)))
-        run.returncode = proc.wait()
+        run.maxrss_kib = common.wait_rusage(proc).ru_maxrss
+        run.returncode = proc.returncode
         run.wall_s = time.perf_counter() - t0
     finally:
         timer.cancel()
+        memory.stop()
+        run.hwm_kib = memory.hwm_kib
         done.set()
         poller.join()
         drain.join(timeout=5)
@@ -184,12 +225,14 @@ def raw_vosk_stream(model, script: Script, upto_s: float) -> float:
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="2 sessions of 3 prompts (< 60 s)")
-    p.add_argument("--repeat", type=int, help="sessions to run (default 5; --quick 2)")
+    p.add_argument("--repeat", type=int, help="sessions to run (default 4; --quick 2)")
     p.add_argument("--prompts", type=int, help="prompts per session, all answered (default 4; --quick 3)")
     p.add_argument("--no-raw", action="store_true", help="skip the raw-Vosk reference decode")
+    p.add_argument("--breakdown", action="store_true",
+                   help="run the app through timed_app.py and print where the save latency goes")
     p.add_argument("--keep", help="keep each run's rig (journal, audio, speaker file) under this folder")
     args = p.parse_args(argv)
-    args.repeat = args.repeat or (2 if args.quick else 5)
+    args.repeat = args.repeat or (2 if args.quick else 4)
     args.prompts = args.prompts or (3 if args.quick else 4)
     return args
 
@@ -202,16 +245,20 @@ def main(argv=None) -> int:
     corpus = common.Corpus(base / "audio")
     script = build_script(args.prompts, corpus)
     consumed_s = script.answer_end_s(args.prompts - 1)
-    print(f"{args.repeat} Korean session(s) of {args.prompts} prompts, each answered with two sentences; "
-          f"mic audio the session must listen to: {consumed_s:.1f} s (+{TAIL_S:.0f} s spare quiet in the file)")
+    print(f"{args.repeat} Korean session(s) of {args.prompts} prompts, each answered with two sentences and then "
+          f"{script.closing_s:.0f} s of silence (the product's default end of an answer)")
+    print(f"mic audio the session must listen to: {consumed_s:.1f} s (+{TAIL_S:.0f} s of spare quiet in the file)")
 
     runs: list[Run] = []
     for i in range(args.repeat):
-        run = run_session(base / f"run{i}", script, args.prompts)
+        run = run_session(base / f"run{i}", script, args.prompts, breakdown=args.breakdown)
         saved = run.of("saved")
         print(f"  run {i + 1}: exit {run.returncode}, {run.wall_s:.1f} s wall, {len(saved)} saved, "
               f"save latency ms {[e.get('save_latency_ms') for _, e in saved]}", flush=True)
-        if run.returncode != 0 or "Traceback" in run.stderr:
+        if run.returncode != 0 or "Traceback" in run.stderr or len(saved) != args.prompts:
+            print("    not the expected evening; what happened:")
+            for t, e in run.events:
+                print(f"    {t:7.2f} s  {e.get('event')}: {e.get('text') or e.get('command') or e.get('transcript') or ''}")
             print("    stderr tail: " + run.stderr.strip()[-600:].replace("\n", "\n    "))
         runs.append(run)
 
@@ -238,6 +285,15 @@ def main(argv=None) -> int:
                          f"{max(lat):.1f}"]]))
     verdict = "met" if max(lat) < GOAL_SAVE_MS else "NOT met"
     print(f"goal: every save < {GOAL_SAVE_MS:.0f} ms: {verdict}")
+    if args.breakdown:
+        steps: dict[str, list[float]] = {}
+        for r in good:
+            for t in r.timings():
+                steps.setdefault(t["what"], []).append(t["ms"])
+        rows = [[what, len(v), f"{min(v):.1f}", f"{common.median(v):.1f}", f"{max(v):.1f}"] for what, v in steps.items()]
+        print(common.table(["step (ms; every listening moment, not only saves)", "n", "min", "median", "max"], rows))
+        print("save_latency_ms = 'end detected -> listen returned' of the moment that ended the answer + "
+              "'whole save' (+ printing the event).")
 
     common.banner("audio throughput (mic audio seconds / wall seconds)")
     whole, listening, reads = [], [], []
@@ -258,7 +314,7 @@ def main(argv=None) -> int:
     rows = [["whole session (launch -> exit)", f"{common.median(whole):.2f}", f"{min(whole):.2f}", f"{max(whole):.2f}",
              f"{common.median(r.wall_s for r in good):.1f} s wall"]]
     if listening:
-        rows.append(["listening moments only (chime -> saved)", f"{common.median(listening):.2f}",
+        rows.append(["answer windows only (chime -> saved)", f"{common.median(listening):.2f}",
                      f"{min(listening):.2f}", f"{max(listening):.2f}", ""])
     if not args.no_raw:
         model = worker.load_raw_model(common.model_dir())

@@ -26,6 +26,7 @@ from assistant.audio import (
     write_wav,
 )
 from assistant.errors import UserError
+from assistant.mic import WavEar
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -376,3 +377,30 @@ def test_convert_rate_one_shot():
     assert out.rate_hz == 16000
     assert out.samples == pytest.approx(16000, rel=0.01)
     assert convert_rate(out, 16000) is out
+
+
+# --- a WAV file as an ear ------------------------------------------------------
+
+def test_wav_ear_reads_on_across_listening_moments_then_gives_silence(tmp_path):
+    rate = 44100
+    t = np.arange(int(1.5 * rate)) / rate
+    left = (np.sin(2 * np.pi * 300 * t) * 8000).astype("<i2")
+    path = _write(tmp_path / "mic.wav", np.stack([left, left], axis=1).tobytes(), rate, 2, 2)
+    ear = WavEar(path, rate_hz=16000, chunk_s=0.1)
+    got = []
+    with ear.listening() as chunks:
+        for chunk in chunks:
+            got.append(chunk)
+            if len(got) == 5:
+                break  # a listening moment ends part-way through the file
+    with ear.listening() as chunks:  # the next one reads on from there
+        for chunk in chunks:
+            got.append(chunk)
+            if sum(c.samples for c in got) >= 16000 * 3:
+                break
+    assert all(c.rate_hz == 16000 for c in got)
+    audio = np.concatenate([c.array() for c in got])
+    level = [np.abs(audio[i:i + 1600]).max() for i in range(0, len(audio), 1600)]
+    sound = sum(1 for v in level if v > 4000)
+    assert sound == pytest.approx(15, abs=1)  # 1.5 s of tone, resampled to 16 kHz and mixed to mono
+    assert not audio[int(1.6 * 16000):].any()  # then a quiet room, for as long as anyone listens

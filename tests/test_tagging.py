@@ -1,0 +1,445 @@
+"""Feelings vocabulary and tagging: pure text, the real word lists in prompts/.
+
+Tables first (negation, variants, every theme, Korean endings), then the
+vocabulary's shape, file validation, suggestions, the CLI glue, and the
+labelled sets as a regression floor.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import UserError
+from assistant.feelings import load_vocabulary
+from assistant.tagging import THEMES, Tags, add_tag_parser, cli_tag, load_themes, tag
+from benchmarks.tagging import LANGUAGES, load_set, score
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def feelings(text: str, language: str = "en") -> set[str]:
+    return set(tag(text, language).feelings)
+
+
+def themes(text: str, language: str = "en") -> set[str]:
+    return set(tag(text, language).themes)
+
+
+# --- negation ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("i'm not angry just tired", {"tired"}),
+    ("i don't feel lonely", set()),
+    ("not that i was upset", set()),
+    ("i wasn't even that upset about it", set()),
+    ("i'm not angry or upset i'm just tired", {"tired"}),
+    ("i don't really feel jealous anymore", set()),
+    ("i'm no longer angry at him", set()),
+    ("there's nothing to be ashamed of", set()),
+    ("i wouldn't say i was hurt more like confused", {"confused"}),
+    ("i was worried i'd be left out", {"worried"}),
+    ("it didn't make me sad", set()),
+    ("she didn't reply and i felt ignored", {"ignored"}),
+    ("nobody noticed felt invisible", {"invisible"}),
+    ("i'm not sad i'm lonely", {"lonely"}),
+    ("i couldn't stop feeling anxious", {"anxious"}),
+    ("i couldn't help feeling jealous", {"jealous"}),
+    ("i've never felt so alone", {"lonely"}),
+    ("not gonna lie i was hurt", {"hurt"}),
+    ("i was angry", {"angry"}),
+])
+def test_english_negation(text, expected):
+    assert feelings(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("안 외로워요", set()),
+    ("외롭지 않아요", set()),
+    ("외롭지는 않았어요", set()),
+    ("외롭진 않았어", set()),
+    ("외로운 건 아니에요 그냥 피곤해요", {"피곤함"}),
+    ("외로움은 아니고 서운함이었어요", {"서운함"}),
+    ("화가 안 났어요", set()),
+    ("화가 났어요", {"화"}),
+    ("걱정은 없어요", set()),
+    ("실망 안 했어요", set()),
+    ("행복하지 못했어요", set()),
+    ("슬퍼서 잠을 못 잤어요", {"슬픔"}),
+    ("외로 웠지만 괜찮아요", {"외로움"}),
+    ("외롭 지 는 않았 어요", set()),
+])
+def test_korean_negation(text, expected):
+    assert feelings(text, "ko") == expected
+
+
+def test_negated_theme_cue_does_not_count():
+    assert themes("i wasn't left out at all") == set()
+    assert themes("we didn't cancel in the end") == set()
+    assert themes("they went without me") == {"left-out"}
+
+
+# --- variants and inflections -------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("honestly i'm gutted", "disappointed"),
+    ("i felt so left out", "left out"),
+    ("i've been on edge all day", "anxious"),
+    ("i'm fed up with it", "frustrated"),
+    ("kind of bummed", "disappointed"),
+    ("i'm heartbroken", "heartbroken"),
+    ("it really hurts", "hurt"),
+    ("still hurting from it", "hurt"),
+    ("the loneliness got to me", "lonely"),
+    ("i felt kind of stupid", "stupid"),
+    ("feeling a bit lost tonight", "lost"),
+    ("i felt really close to my mom", "close"),
+    ("i felt seen for once", "seen"),
+    ("i'm drained", "drained"),
+    ("i'm grieving", "grief"),
+    ("i feel so grateful", "grateful"),
+    ("it was a relief", "relieved"),
+    ("i cried in the car", "sad"),
+])
+def test_english_variants(text, word):
+    assert word in feelings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the shop is close to the station",
+    "i haven't seen her in weeks",
+    "i lost my keys",
+    "we sat down for dinner",
+])
+def test_ambiguous_words_alone_are_not_feelings(text):
+    assert feelings(text) == set()
+
+
+@pytest.mark.parametrize("text, word", [
+    ("오늘 너무 외로웠어요", "외로움"),
+    ("외로워서 일찍 잤어요", "외로움"),
+    ("외롭다", "외로움"),
+    ("외로웠다", "외로움"),
+    ("외로움을 느꼈어요", "외로움"),
+    ("오늘 외로웠 어요", "외로움"),
+    ("친구 가 서운했 어요", "서운함"),
+    ("서운하다", "서운함"),
+    ("속상했어요", "속상함"),
+    ("보고서를 끝내서 뿌듯해요", "뿌듯함"),
+    ("하루 종일 마음이 아팠어요", "슬픔"),
+    ("마음이 편안했어요", "편안함"),
+    ("화났어요", "화"),
+    ("고마웠어요", "감사"),
+])
+def test_korean_inflections(text, word):
+    assert word in feelings(text, "ko")
+
+
+def test_korean_short_stems_need_a_word_start():
+    assert feelings("영화가 재밌었어요", "ko") == {"재미"}   # 영화가 is not 화가
+    assert feelings("화요일에 만났어요", "ko") == set()
+
+
+# --- themes -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("theme, text", [
+    ("unanswered", "she left me on read again"),
+    ("unanswered", "he never replied to my message"),
+    ("left-out", "they all went to dinner without me"),
+    ("left-out", "i wasn't invited to the party"),
+    ("ignored", "my manager talked over me in the meeting"),
+    ("ignored", "i made a joke and nobody laughed"),
+    ("cold-shoulder", "she rolled her eyes when i spoke"),
+    ("cold-shoulder", "he wouldn't make eye contact with me"),
+    ("cancelled", "our plans fell through"),
+    ("cancelled", "she cancelled on me last minute"),
+    ("drifting", "i think we're drifting apart"),
+    ("drifting", "i'm always the one who reaches out"),
+    ("missed-chance", "i missed my chance to say something"),
+    ("missed-chance", "i should have spoken up"),
+    ("unasked", "nobody asked how i was"),
+    ("unasked", "my mom didn't ask how my day was"),
+    ("memory", "that song reminded me of my dad"),
+    ("memory", "i found old photos from when i was a kid"),
+    ("win", "i finally finished the painting"),
+    ("win", "i stood up for myself today"),
+    ("connection", "my friend called me out of the blue"),
+    ("connection", "we talked for hours and i felt seen"),
+])
+def test_english_themes(theme, text):
+    assert theme in themes(text)
+
+
+@pytest.mark.parametrize("theme, text", [
+    ("unanswered", "카톡을 보냈는데 읽씹 당했어요"),
+    ("unanswered", "친구 가 답장 을 안 했 어요"),
+    ("left-out", "나만 빼고 다 같이 놀러 갔어요"),
+    ("ignored", "회의에서 팀장님이 제 말을 끊었어요"),
+    ("cold-shoulder", "동료가 눈을 피했어요"),
+    ("cancelled", "약속이 취소됐어요"),
+    ("drifting", "친구랑 점점 멀어지는 것 같아요"),
+    ("missed-chance", "그때 말할 걸 그랬어요"),
+    ("unasked", "아무도 내 안부를 물어보지 않았어요"),
+    ("unasked", "아무 도 괜찮냐고 안 물어봤 어요"),
+    ("memory", "어릴 때 생각이 났어요"),
+    ("win", "드디어 보고서를 끝냈어요"),
+    ("connection", "친구가 제 얘기를 들어 줘서 고마웠어요"),
+])
+def test_korean_themes(theme, text):
+    assert theme in themes(text, "ko")
+
+
+def test_no_theme_in_a_plain_day():
+    assert tag("it was a quiet day i read and went to bed early", "en") == Tags()
+    assert tag("오늘은 그냥 평범한 하루였어요", "ko") == Tags()
+
+
+def test_unless_keeps_a_cue_from_counting():
+    assert themes("nobody asked me to come") == {"left-out"}
+    assert themes("i held back tears") == set()
+    assert themes("i held back and said nothing") == {"missed-chance"}
+
+
+def test_tags_are_frozen_and_serialise():
+    tags = tag("nobody asked how i was and i felt invisible", "en")
+    assert tags.as_dict() == {"feelings": ["invisible"], "themes": ["unasked"]}
+    with pytest.raises(AttributeError):
+        tags.feelings = ()  # type: ignore[misc]
+
+
+def test_themes_file_has_exactly_the_theme_ids():
+    for language in LANGUAGES:
+        assert set(load_themes(language).descriptions) == set(THEMES)
+
+
+# --- the vocabulary -----------------------------------------------------------------
+
+REQUIRED_EN = ["hurt", "invisible", "left out", "lonely", "disappointed", "embarrassed", "ashamed", "jealous",
+               "drained", "numb", "wistful", "grief", "calm", "content", "relieved", "grateful", "proud", "seen", "close"]
+REQUIRED_KO = ["외로움", "상처", "투명인간", "소외감", "실망", "서운함", "창피함", "부끄러움", "질투", "지침", "무감각",
+               "그리움", "비통함", "차분함", "만족", "안도", "감사", "뿌듯함", "이해받음", "친밀감"]
+
+
+@pytest.mark.parametrize("language, minimum, required", [("en", 110, REQUIRED_EN), ("ko", 65, REQUIRED_KO)])
+def test_vocabulary_size_and_coverage(language, minimum, required):
+    vocab = load_vocabulary(language)
+    assert len(vocab) >= minimum
+    assert [w for w in required if w not in vocab] == []
+    for f in vocab.feelings:
+        assert -1.0 <= f.pleasantness <= 1.0 and f.pleasantness != 0, f.word
+        assert -1.0 <= f.energy <= 1.0 and f.energy != 0, f.word
+    colours = {f.quadrant.colour for f in vocab.feelings}
+    assert colours == {"red", "yellow", "blue", "green"}
+
+
+def test_each_required_feeling_is_found_by_the_tagger():
+    for word in REQUIRED_EN:
+        assert feelings(f"today i felt {word}") == {word}, word
+    ko = load_vocabulary("ko")
+    for word in REQUIRED_KO:
+        said = word if ko.feeling(word).bare else ko.feeling(word).variants[0]
+        assert feelings(f"오늘 {said}", "ko") == {word}, word
+
+
+def test_canonical_lookup_and_quadrants():
+    en = load_vocabulary("en")
+    assert en.canonical("gutted") == "disappointed"
+    assert en.canonical("on edge") == "anxious"
+    assert en.canonical("lonely") == "lonely"
+    assert en.canonical("banana") is None
+    assert en.quadrant("calm").colour == "green"
+    assert en.quadrant("angry").colour == "red"
+    assert en.quadrant("excited").colour == "yellow"
+    assert en.quadrant("lonely").colour == "blue"
+    ko = load_vocabulary("ko")
+    assert ko.canonical("외로웠어요") == "외로움"
+    assert ko.canonical("외로워서") == "외로움"
+
+
+def test_grammar_words_are_words_not_stems():
+    en = load_vocabulary("en").grammar_words()
+    assert {"lonely", "gutted", "left out", "on edge"} <= set(en)
+    assert len(en) == len(set(en))
+    ko = load_vocabulary("ko").grammar_words()
+    assert {"외로움", "외로웠어요"} <= set(ko)
+    assert "외로" not in ko and "외롭" not in ko
+
+
+@pytest.mark.parametrize("pleasant", [True, False])
+@pytest.mark.parametrize("energetic", [True, False])
+def test_suggest_gives_words_from_the_right_quadrant(pleasant, energetic):
+    vocab = load_vocabulary("en")
+    for words in (vocab.suggest(pleasant, energetic), vocab.suggest(pleasant, energetic, n=2, rng=random.Random(3))):
+        assert 2 <= len(words) <= 3 and len(set(words)) == len(words)
+        for word in words:
+            q = vocab.quadrant(word)
+            assert (q.pleasant, q.energetic) == (pleasant, energetic), word
+
+
+def test_suggest_with_an_open_axis_spans_both_sides():
+    vocab = load_vocabulary("en")
+    words = vocab.suggest(pleasant=False, energetic=None, n=4)
+    assert all(not vocab.quadrant(w).pleasant for w in words)
+    assert {vocab.quadrant(w).energetic for w in words} == {True, False}
+    assert "lonely" not in vocab.suggest(False, False, n=50, exclude=["lonely"])
+
+
+# --- validation -----------------------------------------------------------------------
+
+def _pack(tmp_path: Path, monkeypatch, feelings_data, themes_data=None, raw: str | None = None) -> Path:
+    folder = tmp_path / "xx"
+    folder.mkdir()
+    path = folder / "feelings.json"
+    path.write_text(raw if raw is not None else json.dumps(feelings_data), encoding="utf-8")
+    if themes_data is not None:
+        (folder / "themes.json").write_text(json.dumps(themes_data), encoding="utf-8")
+    monkeypatch.setenv("VOICE_JOURNAL_PROMPTS", str(tmp_path))
+    return path
+
+
+def _entry(word="lonely", **overrides):
+    return {"word": word, "pleasantness": -0.5, "energy": -0.5, **overrides}
+
+
+def _all_themes(**overrides):
+    return {"themes": [{"id": t, "description": t, "cues": [t]} | overrides.get(t, {}) for t in THEMES]}
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"feelings": [_entry(pleasantness=1.5)]}, "entry 1 ('lonely') has 'pleasantness' 1.5, outside -1.0 to 1.0"),
+    ({"feelings": [_entry(energy=0)]}, "entry 1 ('lonely') has 'energy' 0"),
+    ({"feelings": [_entry(), {"pleasantness": 0.5, "energy": 0.5}]}, "entry 2 needs a non-empty 'word'"),
+    ({"feelings": [_entry(variants="alone")]}, "entry 1 ('lonely') has 'variants' that is not a list"),
+    ({"feelings": [_entry(variants=["gutted"]), _entry("disappointed", variants=["gutted"])]}, "'gutted' belongs to both"),
+    ({"feelings": [_entry(colour="blue")]}, "unknown key(s) ['colour']"),
+    ({"feelings": [_entry(), _entry()]}, "'lonely' is listed twice"),
+    ({"feelings": []}, "has no feelings"),
+    ({"feelings": [_entry()], "match": "fuzzy"}, "'match' is 'fuzzy'"),
+    ({"feelings": [_entry()], "negation": {"after": ["(unclosed"]}}, "not a valid regular expression"),
+])
+def test_vocabulary_errors_name_the_file_and_entry(tmp_path, monkeypatch, data, message):
+    path = _pack(tmp_path, monkeypatch, data)
+    with pytest.raises(UserError) as err:
+        load_vocabulary("xx")
+    assert str(path) in str(err.value)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_broken_json_names_the_line(tmp_path, monkeypatch):
+    path = _pack(tmp_path, monkeypatch, None, raw='{"feelings": [\n  {"word": "sad",}\n]}')
+    with pytest.raises(UserError, match="not valid JSON at line 2") as err:
+        load_vocabulary("xx")
+    assert str(path) in str(err.value)
+
+
+def test_unknown_language_says_which_exist(tmp_path, monkeypatch):
+    monkeypatch.setenv("VOICE_JOURNAL_PROMPTS", str(ROOT / "prompts"))
+    with pytest.raises(UserError, match="no feelings vocabulary for language 'zz'.*en, ko"):
+        tag("hello", "zz")
+
+
+@pytest.mark.parametrize("themes_data, message", [
+    (_all_themes(win={"id": "victory"}), "theme 'victory' is not one of"),
+    ({"themes": _all_themes()["themes"][:-1]}, "theme(s) connection are missing"),
+    (_all_themes(memory={"cues": []}), "theme 'memory' needs a non-empty 'cues' list"),
+    (_all_themes(win={"cues": [{"near": [["a"]]}]}), "theme 'win' cue 1 needs 'phrase', or 'near'"),
+    (_all_themes(win={"cues": [{"phrase": "a", "near": [["a"], ["b"]]}]}), "theme 'win' cue 1 needs 'phrase', or 'near'"),
+    (_all_themes(win={"cues": [{"near": [["a"], ["b"]], "within": "x"}]}), "theme 'win' cue 1 needs a whole number"),
+    (_all_themes(win={"cues": [{"phrase": "a", "within": 2}]}), "theme 'win' cue 1 has 'within' or 'ordered'"),
+    (_all_themes(win={"cues": [{"phrase": "a", "unless": "b"}]}), "theme 'win' cue 1 has 'unless' that is not a list"),
+])
+def test_themes_errors_name_the_file_and_theme(tmp_path, monkeypatch, themes_data, message):
+    _pack(tmp_path, monkeypatch, {"feelings": [_entry()]}, themes_data)
+    with pytest.raises(UserError) as err:
+        tag("hello", "xx")
+    assert str(tmp_path / "xx" / "themes.json") in str(err.value)
+    assert message in str(err.value)
+
+
+def test_a_small_pack_works_end_to_end(tmp_path, monkeypatch):
+    data = {"feelings": [_entry(variants=["all alone"]), _entry("calm", pleasantness=0.5)],
+            "negation": {"before": ["not"], "window": 2}}
+    _pack(tmp_path, monkeypatch, data, _all_themes(memory={"cues": [{"near": [["used"], ["to"]], "within": 0}]}))
+    assert tag("all alone but not calm and used to", "xx").as_dict() == {"feelings": ["lonely"], "themes": ["memory"]}
+    assert tag("not all alone used to", "xx").as_dict() == {"feelings": [], "themes": ["memory"]}
+
+
+# --- command line -----------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang")
+    common.add_argument("--json", action="store_true")
+    parser = argparse.ArgumentParser(prog="voice-journal", parents=[common])
+    add_tag_parser(parser.add_subparsers(dest="command"), [common])
+    return parser
+
+
+def test_cli_tag_for_people(capsys):
+    args = _parser().parse_args(["tag", "nobody asked how i was i felt lonely and drained"])
+    assert cli_tag(args, "en") == 0
+    assert capsys.readouterr().out == "feelings: lonely, drained\nthemes: unasked\n"
+
+
+def test_cli_tag_json_and_words_as_separate_arguments(capsys):
+    args = _parser().parse_args(["tag", "--json", "나만", "빼고", "갔어요", "서운했어요"])
+    assert cli_tag(args, "ko") == 0
+    assert json.loads(capsys.readouterr().out) == {"feelings": ["서운함"], "themes": ["left-out"]}
+
+
+def test_cli_tag_reads_stdin_for_dash(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("i'm fed up"))
+    assert cli_tag(_parser().parse_args(["tag", "-"]), "en") == 0
+    assert capsys.readouterr().out == "feelings: frustrated\nthemes: none\n"
+
+
+# --- purity and the labelled sets ---------------------------------------------------------
+
+def test_tagging_imports_no_audio_library():
+    code = ("import sys, assistant.tagging, assistant.feelings; "
+            "print([m for m in ('vosk', 'sounddevice', 'pyttsx3', 'numpy') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_tagging_is_fast_once_loaded():
+    import time
+
+    rows = load_set("en")
+    tag(rows[0]["text"], "en")
+    start = time.perf_counter()
+    for row in rows:
+        tag(row["text"], "en")
+    assert (time.perf_counter() - start) / len(rows) < 0.005
+
+
+@pytest.mark.parametrize("language, minimum", [("en", 90), ("ko", 45)])
+def test_labelled_sets_are_well_formed(language, minimum):
+    rows = load_set(language)
+    vocab = load_vocabulary(language)
+    assert len(rows) >= minimum
+    for row in rows:
+        assert set(row) <= {"text", "feelings", "themes", "split"}
+        assert row["text"] == row["text"].lower() and not any(c in row["text"] for c in ".,!?;:\"")
+        assert all(w in vocab for w in row["feelings"]), row
+        assert all(t in THEMES for t in row["themes"]), row
+    for theme in THEMES:
+        assert sum(theme in row["themes"] for row in rows) >= 3, theme
+    assert any(not row["themes"] for row in rows)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_precision_and_recall_on_the_labelled_sets(language):
+    result = score(load_set(language), language)
+    for kind in (result.feelings, result.themes):
+        assert kind.precision >= 0.85 and kind.recall >= 0.85, (kind, result.misses)
+    assert not math.isnan(result.themes.precision)
