@@ -58,12 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", nargs="?", choices=["list", "download"], default="list")
     p.add_argument("name", nargs="?", help="model name from the catalogue (default: the language's model)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    from .tagging import add_tag_parser
+
+    add_tag_parser(sub, [common])
     for module in COMMAND_MODULES:
         importlib.import_module(f".{module}", __package__).register(sub, common)
     return parser
 
 
-COMMAND_MODULES: tuple[str, ...] = ("review", "replay", "importing", "chart")
+COMMAND_MODULES: tuple[str, ...] = ("review", "replay", "importing", "chart", "retag")
 """Modules that add their own commands: each has ``register(subparsers, common)``,
 which adds a parser whose ``handler`` default is ``handler(args, paths, settings) -> int``."""
 
@@ -133,7 +136,14 @@ def cmd_session(args, paths, settings, sources) -> int:
     return run_evening(paths, settings, json_events=args.json)
 
 
+def cmd_tag(args, paths, settings, sources) -> int:
+    from .tagging import cli_tag
+
+    return cli_tag(args, settings.language)
+
+
 COMMANDS: dict[str, Callable[..., int]] = {
+    "tag": cmd_tag,
     "session": cmd_session,
     "paths": cmd_paths,
     "config": cmd_config,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Mapping
+from typing import Callable, Iterable, Mapping
 
 _PUNCT = re.compile(r"[^\w\s']+", re.UNICODE)
 FILLERS = frozenset({"um", "uh", "erm", "hmm", "please", "okay", "ok", "so", "음", "어", "그"})
@@ -50,3 +50,25 @@ def match_command(text: str, index: Mapping[str, str]) -> str | None:
     if plain in index:
         return index[plain]
     return index.get(strip_fillers(plain))
+
+
+SLOT = "feelingslot"
+
+
+def match_correction(text: str, templates: Mapping[str, Iterable[str]],
+                     canonical: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """A spoken tag correction ("tag that as lonely", "remove angry").
+
+    Returns (``add`` or ``remove``, canonical feeling), or None when the
+    utterance is not a correction or names no known feeling.
+    """
+    plain = strip_fillers(text)
+    for action, phrases in templates.items():
+        for phrase in phrases:
+            pattern = re.escape(normalise(phrase.replace("{feeling}", SLOT))).replace(SLOT, "(.+)")
+            match = re.fullmatch(pattern, plain)
+            if match:
+                feeling = canonical(match.group(1))
+                if feeling:
+                    return action, feeling
+    return None

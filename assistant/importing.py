@@ -81,8 +81,8 @@ def readable_wav(path: Path, workdir: Path) -> Path:
         raise UserError(f"{path}: the recording has no audio in it; nothing to import")
     tool = next((shutil.which(t) for t in CONVERTERS if shutil.which(t)), None)
     if tool is None:
-        raise UserError(f"{path}: not a PCM WAV file; to import other audio formats install ffmpeg or sox "
-                        "(sudo apt-get install ffmpeg)")
+        raise UserError(f"{path}: not a PCM WAV file ({problem}); to import other audio formats install ffmpeg "
+                        "or sox (sudo apt-get install ffmpeg)")
     target = workdir / f"{len(list(workdir.iterdir()))}.wav"
     try:
         done = subprocess.run(_convert_command(tool, path, target), capture_output=True, text=True,

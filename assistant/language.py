@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,11 @@ PHRASES = (
     "greeting", "prompt_intro", "closing_summary", "closing_nothing", "anchors", "help", "skipped",
     "paused", "resumed", "read_back", "read_back_empty", "scratched", "stopping", "saved",
     "no_answer", "topic_separator", "topic_last_separator", "anything_more", "still_there", "no_answer_end",
+)
+
+NAMING = (
+    "ask", "confirm", "ask_again", "another", "energy_question", "pleasant_question", "offer", "or", "intensity",
+    "noted", "yes", "no", "dont_know", "skip", "stop", "high_energy", "low_energy", "pleasant", "unpleasant", "numbers",
 )
 
 
@@ -45,6 +50,10 @@ class LanguagePack:
     commands: dict[str, tuple[str, ...]]
     phrases: dict[str, Any]
     path: Path
+    naming: dict[str, Any] = field(default_factory=dict)
+    """Wording and reply words for naming the feeling (see assistant.naming)."""
+    corrections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Spoken tag corrections: templates with {feeling}, under 'add' and 'remove'."""
 
     def say(self, key: str, rng: random.Random | None = None, **values: Any) -> str:
         """The phrase ``key``; a list of variants gives one at random."""
@@ -87,6 +96,14 @@ def load_language(code: str) -> LanguagePack:
     for key in PHRASES:
         if key not in data["phrases"]:
             raise _fail(path, f"missing phrase '{key}'")
+    naming = data.get("naming", {})
+    missing = [k for k in NAMING if k not in naming]
+    if naming and missing:
+        raise _fail(path, f"'naming' lacks {missing}")
+    corrections = data.get("corrections", {})
+    for action, templates in corrections.items():
+        if action not in ("add", "remove") or not all("{feeling}" in t for t in templates):
+            raise _fail(path, f"'corrections' takes 'add' and 'remove' lists of phrases containing {{feeling}}")
     return LanguagePack(
         code=code,
         name=data["name"],
@@ -95,4 +112,6 @@ def load_language(code: str) -> LanguagePack:
         commands={k: tuple(v) for k, v in commands.items()},
         phrases=data["phrases"],
         path=path,
+        naming=naming,
+        corrections={k: tuple(v) for k, v in corrections.items()},
     )

@@ -50,6 +50,8 @@ class Outcome:
     command: str | None = None
     heard_speech: bool = False
     """Whether this listening moment heard any speech."""
+    argument: object = None
+    """What a command carries: ("add", "lonely") for a tag correction."""
     at: float = field(default_factory=time.perf_counter)
     """perf_counter() when the end was detected, for latency measurements."""
 
@@ -134,6 +136,7 @@ class Listener:
         command_grammar: Iterable[str] = (),
         on_partial: Callable[[str], None] | None = None,
         on_utterance: Callable[[str], None] | None = None,
+        correction: Callable[[str], tuple[str, str] | None] | None = None,
     ):
         self.model = model
         self.rate_hz = rate_hz
@@ -142,6 +145,7 @@ class Listener:
         self.grammar = list(command_grammar)
         self.on_partial = on_partial or (lambda text: None)
         self.on_utterance = on_utterance or (lambda text: None)
+        self.correction = correction or (lambda text: None)
 
     def listen(self, chunks: Iterator[AudioChunk], answer: Answer, commands_only: bool = False) -> Outcome:
         """Listen until the answer ends or a command is spoken.
@@ -166,6 +170,9 @@ class Listener:
                 command = self._command(event, recent)
                 if command:
                     return Outcome(Ended.COMMAND, command, True)
+                correction = self.correction(event.text) if event.text else None
+                if correction:
+                    return Outcome(Ended.COMMAND, "correct", True, correction)
                 if event.text and not commands_only:
                     answer.add(event, offset_s)
                     self.on_utterance(event.text)
@@ -189,10 +196,10 @@ class Listener:
         if last and last.text:
             command = self._command(last, recent)
             if command:
-                return Outcome(Ended.COMMAND, command, True, at)
+                return Outcome(Ended.COMMAND, command, heard_speech=True, at=at)
             answer.add(last, offset_s)
             self.on_utterance(last.text)
-        return Outcome(ended, None, heard, at)
+        return Outcome(ended, None, heard_speech=heard, at=at)
 
     def _command(self, utterance: Utterance, recent: "RecentAudio") -> str | None:
         command = match_command(utterance.text, self.index)
@@ -227,3 +234,27 @@ class RecentAudio:
         start = max(0, int(start_s * self.rate_hz) - self._dropped)
         end = max(start, int(end_s * self.rate_hz) - self._dropped)
         return AudioChunk(bytes(self._buffer[start * 2 : end * 2]), self.rate_hz)
+
+
+def listen_for(chunks: Iterator[AudioChunk], model, rate_hz: int, phrases: Iterable[str], settings: Settings,
+               give_up_s: float | None = None) -> str | None:
+    """Hear one short reply restricted to ``phrases`` (a Vosk grammar).
+
+    For yes/no, a feeling word, a number: a grammar recognises single
+    words far better than free dictation. Returns the phrase heard, or None
+    after ``give_up_s`` (default ``no_answer_s``) of audio without one.
+    """
+    rec = Recognizer(model, rate_hz, grammar=phrases, words=False, partials=False)
+    detector = SilenceDetector(rate_hz, settings.silence_threshold_db)
+    limit = give_up_s if give_up_s is not None else settings.no_answer_s
+    for chunk in chunks:
+        detector.feed(chunk)
+        event = rec.accept(chunk)
+        if isinstance(event, Utterance) and event.text:
+            return event.text
+        if detector.heard_speech and detector.trailing_silence_s >= settings.silence_s:
+            last = rec.finish()
+            return last.text if last and last.text else None
+        if not detector.heard_speech and detector.seconds_seen >= limit:
+            return None
+    return None

@@ -30,6 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from .audio import AudioChunk
 from .errors import UserError
 
 AUDIO_NAME = re.compile(r"^(?P<session>\d{4}-\d{2}-\d{2}\.\d+)-(?P<number>\d+)\.wav$")
@@ -201,8 +202,7 @@ def _recover_one(journal, paths, orphan: Orphan, model: _Lazy, prompts: dict, mo
         return None
     rate = chunks[0].rate_hz
     language = orphan.session.get("language", "")
-    commands = _command_index(language)
-    utterances = [u for u in transcribe(model.get(), chunks, rate) if not _is_command(u.text, commands)]
+    utterances = _without_commands(transcribe(model.get(), chunks, rate), chunks, rate, model.get(), language)
     if not utterances:
         path.unlink(missing_ok=True)
         return None
@@ -237,17 +237,36 @@ def _prompt(orphan: Orphan, cache: dict):
     return prompt_id, cache[language].get(prompt_id)
 
 
-def _command_index(language: str) -> dict[str, str]:
-    from .commands import build_index
+def _without_commands(utterances: list, chunks: list, rate: int, model, language: str) -> list:
+    """The answer's utterances, without the spoken commands ("stop", "skip", ...).
+
+    Decided as the listener decides it: the free transcript, then, for a short
+    utterance, a second decoding with the grammar of command phrases.
+    """
+    from .asr import transcribe
+    from .audio import join
+    from .commands import build_index, match_command
     from .language import load_language
+    from .listening import COMMAND_MAX_SPAN_S, COMMAND_MAX_WORDS, COMMAND_MIN_CONF, COMMAND_PAD_S
 
     try:
-        return build_index(load_language(language).commands)
+        pack = load_language(language)
     except UserError:
-        return {}
-
-
-def _is_command(text: str, index: dict[str, str]) -> bool:
-    from .commands import match_command
-
-    return bool(index) and bool(match_command(text, index))
+        return utterances
+    index = build_index(pack.commands)
+    grammar = [p for phrases in pack.commands.values() for p in phrases] + list(pack.phrases.get("decoys", []))
+    pcm = join(chunks).pcm
+    kept = []
+    for utterance in utterances:
+        if match_command(utterance.text, index):
+            continue
+        words = utterance.words
+        if words and len(words) <= COMMAND_MAX_WORDS and utterance.span_s <= COMMAND_MAX_SPAN_S:
+            start = max(0, int((words[0].start_s - COMMAND_PAD_S) * rate)) * 2
+            end = int((words[-1].end_s + COMMAND_PAD_S) * rate) * 2
+            again = transcribe(model, [AudioChunk(pcm[start:end], rate)], rate, grammar=grammar)
+            if (len(again) == 1 and all(w.conf >= COMMAND_MIN_CONF for w in again[0].words)
+                    and match_command(again[0].text, index)):
+                continue
+        kept.append(utterance)
+    return kept

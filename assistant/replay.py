@@ -19,6 +19,7 @@ Three parts, kept apart so each can be tested alone:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -533,9 +534,13 @@ def cmd_replay(args, paths, settings) -> int:
               file=sys.stderr)
 
     try:
-        played = play_entries(entries, mouth, speaker, paths, pack, today=today, on_play=note)
+        # pyttsx3's espeak driver prints "Audio saved to ..." from its own thread, now and
+        # then after tts.py's redirect has ended; stdout is for data, so it goes to stderr.
+        with contextlib.redirect_stdout(sys.stderr):
+            played = play_entries(entries, mouth, speaker, paths, pack, today=today, on_play=note)
     finally:
-        mouth.close()
+        with contextlib.redirect_stdout(sys.stderr):
+            mouth.close()
     if args.json:
         print(json.dumps({"request": request.as_dict(), "played": played}, ensure_ascii=False, indent=2))
     return 0

@@ -10,6 +10,8 @@ import json
 from .asr import ModelLoader, model_rate_hz
 from .display import LiveTranscript
 from .errors import UserError
+from .feelings import load_vocabulary
+from .followups import load_rules
 from .journal import Journal
 from .language import load_language
 from .paths import Paths
@@ -58,6 +60,7 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> 
                 mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
                 model_loader=loader, model_name=model.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
                 events=_json_events if json_events else (lambda event: None), display=display,
+                vocabulary=load_vocabulary(pack.code), prompt_pool=all_prompts, recent=recent, rules=load_rules(),
             )
             if recovered and "recovered" in pack.phrases:  # last time's cut-off answer was kept
                 session.say(pack.say("recovered", session.rng))

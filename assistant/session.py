@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .commands import build_index
+from .asr import known_phrases
+from .commands import build_index, match_correction
+from .followups import Rule, first_match
 from .journal import Journal, now
 from .language import LanguagePack
-from .listening import Answer, Ended, Listener, Outcome
-from .prompts import Prompt
+from .listening import Answer, Ended, Listener, Outcome, listen_for
+from .naming import FeelingNaming
+from .prompts import ROTATION_SESSIONS, Prompt
 from .settings import Settings
+from .tagging import tag
 
 
 class Next(enum.Enum):
@@ -58,21 +62,30 @@ class EveningSession:
         events: Callable[[dict], None] = _nothing,
         display=None,
         rng: random.Random | None = None,
+        vocabulary=None,
+        prompt_pool: list[Prompt] | None = None,
+        recent: list[list[str]] | None = None,
+        rules: list[Rule] | None = None,
     ):
         self.mouth, self.ear, self.journal, self.pack = mouth, ear, journal, pack
-        self.prompts, self.settings = prompts, settings
+        self.prompts, self.settings = list(prompts), settings
         self.model_loader, self.model_name = model_loader, model_name
         self.audio_dir, self.rate_hz = audio_dir, rate_hz
         self.events, self.display = events, display
         self.rng = rng or random.Random()
+        self.vocabulary = vocabulary
+        self.prompt_pool = prompt_pool or []
+        self.recent = recent or []
+        self.rules = rules or []
         self.report = SessionReport()
         self._answer: Answer | None = None
         self._prompt: Prompt | None = None
+        self._named_once = False
 
     # -- the evening ---------------------------------------------------
     def run(self) -> SessionReport:
         self.say(self.pack.say("greeting", self.rng))
-        model = self.model_loader.get()  # loaded while the greeting was spoken
+        model = self.model = self.model_loader.get()  # loaded while the greeting was spoken
         self.listener = Listener(
             model,
             self.rate_hz,
@@ -81,12 +94,16 @@ class EveningSession:
             command_grammar=self._command_grammar(),
             on_partial=self.display.partial if self.display else None,
             on_utterance=self.display.utterance if self.display else None,
+            correction=self._correction if self.vocabulary and self.pack.corrections else None,
         )
         self.report.session_id = self.journal.start_session(self.pack.code)
         self.events({"event": "session", "id": self.report.session_id, "language": self.pack.code})
         status = "finished"
         try:
-            for number, prompt in enumerate(self.prompts, 1):
+            number = 0
+            while number < len(self.prompts):  # follow-ups may change the prompts still ahead
+                prompt = self.prompts[number]
+                number += 1
                 self.journal.note_prompt_asked(self.report.session_id, prompt.id)
                 if self.ask(prompt, number) is Next.STOP:
                     self.report.stopped_early = True
@@ -144,11 +161,9 @@ class EveningSession:
                 if self.settings.ask_anything_more and outcome.heard_speech:
                     self.say(self.pack.say("anything_more", self.rng))
                     continue
-                self._keep(outcome)
-                return Next.NEXT_PROMPT
+                return self._reflect(self._keep(outcome), number)
             if outcome.ended is Ended.LIMIT:
-                self._keep(outcome)
-                return Next.NEXT_PROMPT
+                return self._reflect(self._keep(outcome), number)
             if outcome.ended is Ended.NO_SPEECH:
                 if answer.has_content:
                     self._keep(outcome)
@@ -163,8 +178,11 @@ class EveningSession:
                 self.report.nobody_answered = True
                 return Next.STOP
             if command == "done":
-                self._keep(outcome)
-                return Next.NEXT_PROMPT
+                return self._reflect(self._keep(outcome), number)
+            if command == "correct":
+                self._apply_correction(*outcome.argument)
+                self.chime()
+                continue
             if command == "skip":
                 self._keep(outcome)
                 self.say(self.pack.say("skipped", self.rng))
@@ -216,8 +234,11 @@ class EveningSession:
             answer.close(keep=False)
             return None
         audio = answer.close(keep=True)
+        tags = tag(answer.transcript, self.pack.code)
         entry_id = self.journal.add_entry(
             {
+                "feelings": list(tags.feelings),
+                "themes": list(tags.themes),
                 "session": self.report.session_id,
                 "created_at": now(),
                 "language": self.pack.code,
@@ -249,6 +270,67 @@ class EveningSession:
             self._save(None)
         except Exception:  # never hide the original problem behind a second one
             pass
+
+    # -- naming the feeling and what follows ---------------------------
+    def _reflect(self, entry_id: str | None, number: int) -> Next:
+        """After a saved answer: name the feeling (when due), then choose a follow-up."""
+        if not entry_id:
+            return Next.NEXT_PROMPT
+        entry = self.journal.entry(entry_id, with_words=False)
+        feelings, intensity = list(entry["feelings"]), entry["intensity"]
+        policy = self.settings.name_feelings
+        if self.vocabulary and self.pack.naming and (policy == "every" or (policy == "once" and not self._named_once)):
+            self._named_once = True
+            named = FeelingNaming(self.vocabulary, self.pack.naming, self.say, self._hear,
+                                  known=lambda phrases: known_phrases(self.model, phrases)).run()
+            if named.feelings or named.intensity is not None:
+                feelings = named.feelings + [f for f in feelings if f not in named.feelings]
+                intensity = named.intensity
+                self.journal.update_entry(entry_id, {"feelings": feelings, "named_feelings": named.feelings,
+                                                     "intensity": intensity})
+                self.events({"event": "named", "entry": entry_id, "feelings": named.feelings, "intensity": intensity})
+            if named.stop:
+                return Next.STOP
+        self._follow_up(feelings, entry["themes"], intensity, number)
+        return Next.NEXT_PROMPT
+
+    def _hear(self, phrases: list[str]) -> str | None:
+        with self.ear.listening() as chunks:
+            return listen_for(chunks, self.model, self.rate_hz, phrases, self.settings)
+
+    def _follow_up(self, feelings, themes, intensity, number: int) -> None:
+        """Replace the next prompt (never the closing one) when a rule fits."""
+        if number >= len(self.prompts) - 1:
+            return
+        rule = first_match(self.rules, feelings, themes, intensity)
+        if rule is None:
+            return
+        taken = {p.id for p in self.prompts}
+        recent = {pid for ids in self.recent[:ROTATION_SESSIONS] for pid in ids}
+        pool = [p for p in self.prompt_pool if p.set in rule.ask_from and p.id not in taken]
+        choice = [p for p in pool if p.id not in recent] or pool
+        if choice:
+            prompt = self.rng.choice(choice)
+            self.prompts[number] = prompt
+            self.events({"event": "follow_up", "rule": rule.name, "prompt": prompt.id})
+
+    def _correction(self, text: str):
+        return match_correction(text, self.pack.corrections, self.vocabulary.canonical)
+
+    def _apply_correction(self, action: str, feeling: str) -> None:
+        """'Tag that as lonely' / 'remove angry': change the last answer saved tonight."""
+        if not self.report.saved:
+            self.say(self.pack.say("nothing_to_correct", self.rng))
+            return
+        entry_id = self.report.saved[-1]
+        feelings = list(self.journal.entry(entry_id, with_words=False)["feelings"])
+        if action == "add" and feeling not in feelings:
+            feelings.append(feeling)
+        elif action == "remove":
+            feelings = [f for f in feelings if f != feeling]
+        self.journal.update_entry(entry_id, {"feelings": feelings})
+        self.events({"event": "corrected", "entry": entry_id, "action": action, "feeling": feeling})
+        self.say(self.pack.say(f"corrected_{action}", self.rng, feeling=feeling))
 
     # -- helpers -------------------------------------------------------
     def say(self, text: str) -> None:

@@ -25,6 +25,7 @@ class Settings:
     max_answer_s: float = field(default=600.0, metadata={"doc": "longest answer kept (seconds)"})
     silence_threshold_db: float = field(default=-45.0, metadata={"doc": "level under which audio counts as silence (dBFS)"})
     ask_anything_more: bool = field(default=True, metadata={"doc": "after a silence, ask 'Anything more?' before ending an answer"})
+    name_feelings: str = field(default="once", metadata={"doc": "ask to name the feeling after an answer: once (the first answer), every, or off"})
     keep_audio: bool = field(default=True, metadata={"doc": "keep each answer's audio as a WAV file"})
     voice: str = field(default="", metadata={"doc": "espeak-ng voice; empty means the language's default"})
     speech_rate_wpm: int = field(default=150, metadata={"doc": "speaking rate (words per minute)"})
@@ -99,6 +100,8 @@ def load_settings(config_file: Path, flags: dict[str, Any] | None = None) -> tup
     settings = Settings(**values)
     if not 3 <= settings.prompts_per_session <= 5:
         raise UserError(f"prompts_per_session must be 3, 4 or 5, not {settings.prompts_per_session}")
+    if settings.name_feelings not in ("once", "every", "off"):
+        raise UserError(f"name_feelings must be once, every or off, not '{settings.name_feelings}'")
     if settings.silence_s <= 0.2:
         raise UserError("silence_s must be longer than 0.2 seconds")
     return settings, sources

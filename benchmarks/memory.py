@@ -103,8 +103,9 @@ def main(argv=None) -> int:
         saved = len(run.of("saved"))
         print(f"  run {i + 1} session: exit {run.returncode}, {saved} saved, ru_maxrss {mib(run.maxrss_kib)} MiB, "
               f"VmHWM {mib(run.hwm_kib)} MiB, {run.wall_s:.1f} s", flush=True)
-        if run.returncode != 0:
-            print("    stderr tail: " + run.stderr.strip()[-600:].replace("\n", "\n    "))
+        if run.returncode != 0 or saved != args.prompts:
+            print("    not the expected evening (left out); what happened:")
+            print("    " + session_bench.story(run).replace("\n", "\n    "))
         else:
             results["session"].append((run.maxrss_kib, run.hwm_kib))
 

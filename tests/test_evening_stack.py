@@ -22,6 +22,8 @@ pytestmark = pytest.mark.stack
 ANSWERS = ["오늘은 조금 피곤했어요", "오늘 회사에서 회의가 있었어요"]
 CER_BOUND = 0.95
 MEAN_CER_BOUND = 0.8
+FEELING = "외로움"
+INTENSITY_WORD, INTENSITY = "아홉", 9  # espeak-ng's Korean 일곱/칠 are not recognisable; 아홉 is (5/5)
 """Per answer; the mean over answers is held to MEAN_CER_BOUND.
 
 espeak-ng's Korean voice is far from human speech: raw Vosk on these very
@@ -47,8 +49,12 @@ def evening(tmp_path_factory, korean_pack):
     skip_phrase = korean_pack.commands["skip"][0]
     stop_phrase = korean_pack.commands["stop"][0]
     clips = [espeak(a) for a in ANSWERS]
+    naming = korean_pack.naming
+    reply = lambda text: [espeak(text), quiet(1.5)]
     mic = np.concatenate([
         quiet(0.8), clips[0], quiet(8.0),          # prompt 1: an answer; 3 s of silence, "anything more?", 3 s more
+        *reply(FEELING), *reply(naming["yes"][0]),  # naming: "외로움" - "외로움. 맞나요?" - "네"
+        *reply(naming["no"][0]), *reply(INTENSITY_WORD),  # "다른 기분도 있나요?" - "아니요"; "얼마나 무겁나요?" - "아홉"
         clips[1], quiet(8.0),                      # prompt 2: another answer
         espeak(skip_phrase), quiet(2.0),           # prompt 3: "skip"
         espeak(stop_phrase), quiet(30.0),          # prompt 4: "stop" (prompt 5 is never asked)
@@ -99,6 +105,23 @@ def test_answers_are_in_the_journal_with_words_and_audio(evening):
         assert answer_s <= seconds <= answer_s + 3.0
         assert entry["duration_s"] == pytest.approx(seconds, abs=0.01)
         assert stat.S_IMODE(os.stat(audio).st_mode) == 0o600
+
+
+def test_the_feeling_was_named_by_voice(evening):
+    rig, result, _ = evening
+    named = [e for e in events(result.stdout) if e["event"] == "named"]
+    assert named and named[0]["feelings"] == [FEELING] and named[0]["intensity"] == INTENSITY, _story(result)
+    first = min(rig.journal()["entries"].values(), key=lambda e: e["id"])
+    assert first["feelings"][0] == FEELING and first["intensity"] == INTENSITY
+    assert first["named_feelings"] == [FEELING]
+
+
+def test_a_heavy_feeling_brought_a_gentler_prompt(evening):
+    rig, result, _ = evening
+    follow = [e for e in events(result.stdout) if e["event"] == "follow_up"]
+    assert follow and follow[0]["rule"] == "heavy", _story(result)
+    asked = [e["id"] for e in events(result.stdout) if e["event"] == "prompt"]
+    assert follow[0]["prompt"] == asked[1] and "self-compassion" in asked[1]
 
 
 def test_skip_and_stop_did_what_they_say(evening):
@@ -162,6 +185,6 @@ def _words_of(rig, entry_id):
 
 def _story(result) -> str:
     """What the session did, for a failing assertion's message."""
-    lines = [f"{e['event']}: {e.get('command') or e.get('transcript') or e.get('id') or ''}"
+    lines = [f"{e['event']}: {e.get('command') or e.get('transcript') or e.get('id') or e.get('feelings') or ''}"
              for e in events(result.stdout) if e["event"] not in ("say", "chime")]
     return "\n".join(lines) + "\nstderr:\n" + result.stderr[-2000:]

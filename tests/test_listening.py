@@ -228,12 +228,13 @@ def test_a_click_is_not_an_answer(model):
 
 
 def test_the_answer_is_cut_at_max_answer_s(model, clips):
-    feed = Feed(*(np.concatenate([c, quiet(0.3)]) for c in clips), then_silence=True)
+    feed = Feed(quiet(0.2), clips[0], clips[1], then_silence=True)
     answer = Answer(RATE)
-    outcome = Listener(model, RATE, settings(max_answer_s=4.0, silence_s=3.0), {}).listen(iter(feed), answer)
+    outcome = Listener(model, RATE, settings(max_answer_s=3.5, silence_s=3.0), {}).listen(iter(feed), answer)
     assert outcome.ended is Ended.LIMIT
-    assert feed.drawn_s == pytest.approx(4.0, abs=0.001)
+    assert feed.drawn_s == pytest.approx(3.5, abs=0.001)  # cut mid-sentence
     assert answer.has_content  # what was under way is kept
+    assert answer.words[-1].end_s <= 3.5
 
 
 # --- commands ----------------------------------------------------------------------
@@ -300,13 +301,13 @@ def test_commands_only_ignores_everything_but_a_command(model, clips, command_cl
 
 
 def test_commands_only_ends_at_max_answer_s_without_a_command(model, clips):
-    listener = Listener(model, RATE, settings(max_answer_s=5.0, silence_s=1.0, no_answer_s=1.0),
+    listener = Listener(model, RATE, settings(max_answer_s=3.5, silence_s=1.0, no_answer_s=1.0),
                         build_index({"resume": [COMMAND_WORD]}))
     feed = Feed(quiet(0.3), clips[1], then_silence=True)
     answer = Answer(RATE)
     outcome = listener.listen(iter(feed), answer, commands_only=True)
     assert outcome.ended is Ended.LIMIT
-    assert 5.0 <= feed.drawn_s <= 5.0 + 0.13
+    assert 3.5 <= feed.drawn_s <= 3.5 + 0.13
     assert answer.samples == 0 and not answer.has_content
 
 

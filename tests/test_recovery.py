@@ -231,6 +231,26 @@ def test_a_saved_answer_and_a_finished_session_are_left_alone(model, speech, pat
     assert session_doc(journal, finished)["status"] == "finished"
 
 
+def test_spoken_commands_are_not_kept_as_the_answer(model, paths, journal):
+    """Killed while "여기까지" (stop) was being handled: the command is not an answer."""
+    from assistant.language import load_language
+
+    commands = load_language("ko").commands
+    session, _ = start(journal, prompts_asked=1)
+    only_stop = cut_short(audio_file(paths, session, 1), np.concatenate(
+        [quiet(0.5), espeak(commands["stop"][0]), quiet(0.8)]))
+    answer = espeak(ANSWER)
+    journal.note_prompt_asked(session, load_prompts("ko")[1].id)
+    cut_short(audio_file(paths, session, 2), np.concatenate(
+        [quiet(0.4), answer, quiet(1.5), espeak(commands["done"][0]), quiet(0.8)]))
+    saved = recovery.recover(journal, paths, model, "ko")
+    assert not only_stop.exists()
+    assert len(saved) == 1
+    entry = journal.entry(saved[0])
+    answer_end_s = 0.4 + len(answer) / MIC_RATE_HZ
+    assert entry["words"] and all(w["end"] <= answer_end_s + 0.3 for w in entry["words"]), entry["words"]
+
+
 def test_an_interrupted_session_keeps_its_status(model, speech, paths, journal):
     """Ctrl+C that could not save the answer (the save itself failed, say)."""
     session, _ = start(journal)

@@ -1,0 +1,378 @@
+"""How looking back scales: list, search, stats and one new answer, on a
+journal of 100 entries and on ten years of evenings (20,000 entries).
+
+Run: ``/tmp/venv/bin/python benchmarks/journal_scale.py`` (``--keep DIR``
+leaves the journals there to poke at with ``VOICE_JOURNAL_HOME=DIR/20000``).
+
+The small journal is written with ``Journal.add_entry``, as a session
+would. The big one (120 monthly shards, ~5.5 answers a night, transcripts
+of 300-600 characters with word timings) is written straight to the shard
+files in the exact format the journal writes (checked against the small
+one), because 20,000 durable inserts would take a while; it is then read
+back through ``Journal`` and compared entry by entry before anything is
+timed.
+
+What is timed is what the commands run: ``review.open_journal`` +
+``select_entries`` (+ ``entry_line`` / ``stats``), a new ``add_entry`` in
+this month's shard, and ``python -m assistant search WORD --json`` end to
+end in a subprocess. Requirements: an insert must not grow with the
+journal's size, and a search of 20,000 entries must take under 0.3 s.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from assistant.journal import MIGRATIONS, SCHEMA_VERSION, Journal  # noqa: E402
+from assistant.review import (EntryFilter, entry_line, open_journal, select_entries, stats)  # noqa: E402
+from assistant.paths import Paths  # noqa: E402
+
+SIZES = (100, 20_000)
+MONTHS = 120
+RARE_WORD = "zeppelin"
+RARE_SHARE = 0.01
+SEARCH_LIMIT_S = 0.3
+SEED = 7
+
+PROMPTS = [
+    ("checkin", "How was today, in a few words?"),
+    ("micro-rejection", "Did a message go unanswered today, or get a shorter reply than you hoped for?"),
+    ("micro-rejection", "Did you feel left out of something today, like a plan, a chat, or a joke?"),
+    ("perspective", "What is another way to read what happened?"),
+    ("safe-people", "Who made you feel safe or seen today?"),
+    ("small-wins", "What went well today, however small?"),
+    ("self-anchoring", "What would you say to a friend who had your day?"),
+]
+FILLER = ("today i went to work and the meeting ran long then i had lunch with my sister we talked about the trip "
+          "and the kids and how tired everyone is lately i wanted to call my friend but she was busy so i walked "
+          "home the long way by the river it was cold and quiet and i thought about what my manager said in the "
+          "morning it was probably nothing but it stayed with me for a while i cooked dinner and watched the rain "
+          "my neighbour waved and that was nice i still have not heard back about the job i keep checking my phone "
+          "tomorrow i want to go to bed earlier and maybe read a little before sleep").split()
+PHRASES = [("i felt lonely", ["lonely"], ["unanswered"]), ("i felt left out again", ["left out"], ["left-out"]),
+           ("nobody asked how i was", [], ["unasked"]), ("i was proud of myself", ["proud"], ["win"]),
+           ("the plans were cancelled", ["disappointed"], ["cancelled"]), ("i felt calm", ["calm"], []),
+           ("they talked over me", ["hurt"], ["ignored"]), ("it reminded me of my grandmother", ["wistful"], ["memory"])]
+
+
+# --- building ------------------------------------------------------------------------
+
+def _transcript(rng: random.Random, rare: bool) -> tuple[str, list[str], list[str]]:
+    target = rng.randint(300, 600)
+    phrase, feelings, themes = rng.choice(PHRASES)
+    words = [phrase]
+    start = rng.randrange(len(FILLER))
+    while len(" ".join(words)) < target:
+        words.append(FILLER[start % len(FILLER)])
+        start += 1
+    if rare:
+        words.insert(rng.randrange(1, len(words)), RARE_WORD)
+    return " ".join(words), feelings, themes
+
+
+def _words(text: str, rng: random.Random) -> list[dict]:
+    out, t = [], 0.0
+    for word in text.split():
+        length = round(0.12 + 0.05 * len(word), 3)
+        out.append({"word": word, "start": round(t, 3), "end": round(t + length, 3), "conf": round(rng.uniform(0.6, 1.0), 3)})
+        t += length + 0.08
+    return out
+
+
+def plan(total: int, today: date, rng: random.Random) -> list[tuple[str, dict]]:
+    """(session id, entry record incl. words) for ``total`` answers, oldest first.
+
+    20,000: every night of the last 120 months up to yesterday, 5 or 6 answers
+    each. 100: the nights of this month so far, 4 or 5 answers each.
+    """
+    last = today - timedelta(days=1)
+    if total > 1000:
+        year, month = last.year, last.month - (MONTHS - 1)
+        while month < 1:
+            year, month = year - 1, month + 12
+        first = date(year, month, 1)
+    else:
+        first = last.replace(day=1)
+    nights = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    counts = [total // len(nights)] * len(nights)
+    for i in rng.sample(range(len(nights)), total - sum(counts)):
+        counts[i] += 1
+    tz = datetime.now().astimezone().tzinfo
+    out = []
+    for night, count in zip(nights, counts):
+        session = f"{night.isoformat()}.1"
+        for k in range(count):
+            set_name, prompt = PROMPTS[k % len(PROMPTS)]
+            text, feelings, themes = _transcript(rng, rng.random() < RARE_SHARE)
+            created = datetime(night.year, night.month, night.day, 21, 0, tzinfo=tz) + timedelta(minutes=3 * k)
+            out.append((session, {
+                "session": session, "created_at": created.isoformat(timespec="seconds"), "language": "en",
+                "prompt_id": f"en-{set_name}-{k + 1:02d}", "prompt_set": set_name, "prompt_text": prompt,
+                "transcript": text, "words": _words(text, rng), "model": "vosk-model-small-en-us-0.15",
+                "duration_s": round(len(text) / 14.0, 2), "audio": f"{night.isoformat()}/{session}-{k + 1}.wav",
+                "feelings": feelings, "intensity": rng.randint(1, 5), "themes": themes,
+            }))
+    return out
+
+
+def build_with_api(folder: Path, planned: list[tuple[str, dict]]) -> None:
+    from assistant import journal as journal_module
+
+    real_today = journal_module._local_today
+    started: dict[str, str] = {}
+    try:
+        with Journal(folder, write=True) as journal:
+            for session, record in planned:
+                if session not in started:
+                    journal_module._local_today = lambda day=session[:10]: day
+                    started[session] = journal.start_session("en")
+                journal.add_entry(dict(record, session=started[session]))
+            for session in started.values():
+                journal.end_session(session)
+    finally:
+        journal_module._local_today = real_today
+
+
+def build_directly(folder: Path, planned: list[tuple[str, dict]]) -> None:
+    """Write the monthly shards as DurableJSONStorage would (one write each)."""
+    folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+    months: dict[str, dict] = {}
+    meta = {"1": {"schema_version": SCHEMA_VERSION, "migrations": [name for name, _ in MIGRATIONS]}}
+    counters: dict[str, int] = {}
+    for session, record in planned:
+        day = record["created_at"][:10]
+        month = months.setdefault(day[:7], {"sessions": {}, "entries": {}, "words": {}})
+        if session not in {s["id"] for s in list(month["sessions"].values())[-1:]}:
+            started = record["created_at"]
+            month["sessions"][str(len(month["sessions"]) + 1)] = {
+                "id": session, "started_at": started, "language": "en", "prompt_ids": [],
+                "ended_at": started, "status": "finished"}
+        session_doc = month["sessions"][str(len(month["sessions"]))]
+        session_doc["prompt_ids"].append(record["prompt_id"])
+        counters[day] = counters.get(day, 0) + 1
+        entry_id = f"{day}.{counters[day]}"
+        fields = {k: v for k, v in record.items() if k != "words"}
+        doc = {"id": entry_id, "feelings": [], "intensity": None, "themes": [], **fields}
+        month["entries"][str(len(month["entries"]) + 1)] = doc
+        month["words"][str(len(month["words"]) + 1)] = {"id": entry_id, "words": record["words"]}
+    for name, tables in months.items():
+        shard = {"_meta": meta, "sessions": tables["sessions"], "entries": tables["entries"]}
+        _write(folder / f"{name}.json", shard)
+        _write(folder / f"{name}.words.json", {"words": tables["words"]})
+
+
+def _write(path: Path, data: dict) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def check_format(api_folder: Path, direct_folder: Path) -> None:
+    """The directly written shards have the same shape as the API's."""
+    for name in ("json", "words.json"):
+        a = json.loads(next(api_folder.glob(f"????-??.{name}")).read_text(encoding="utf-8"))
+        b = json.loads(next(direct_folder.glob(f"????-??.{name}")).read_text(encoding="utf-8"))
+        assert set(a) == set(b), (name, set(a), set(b))
+        for table in a:
+            doc_a, doc_b = next(iter(a[table].values())), next(iter(b[table].values()))
+            assert list(doc_a) == list(doc_b), (name, table, list(doc_a), list(doc_b))
+
+
+def verify(folder: Path, planned: list[tuple[str, dict]], rng: random.Random) -> None:
+    """Journal reads back every entry, in order, with its words."""
+    with Journal(folder, write=False) as journal:
+        entries = list(journal.iter_entries())
+        assert len(entries) == len(planned), (len(entries), len(planned))
+        assert len(journal.months()) >= (MONTHS if len(planned) > 1000 else 1)
+        for i in rng.sample(range(len(planned)), 10):
+            record = planned[i][1]
+            got = journal.entry(entries[i]["id"])
+            assert got["transcript"] == record["transcript"] and got["words"] == record["words"], entries[i]["id"]
+            assert got["created_at"] == record["created_at"]
+
+
+# --- timing ------------------------------------------------------------------------------
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def measure(home: Path, repeat: int) -> dict[str, float]:
+    paths = Paths(home, home / "config.toml")
+    out: dict[str, float] = {}
+
+    def listing(limit, keep=EntryFilter()):
+        with open_journal(paths) as journal:
+            found = select_entries(journal.iter_entries(newest_first=True), keep, limit)
+        return [entry_line(e) for e in found]
+
+    out["open journal (read)"], _ = timed(lambda: open_journal(paths).close(), repeat)
+    out["list: newest 20"], lines = timed(lambda: listing(20), repeat)
+    assert len(lines) == 20
+    out["list: everything"], _ = timed(lambda: listing(None), repeat)
+    out["search: 1 word (~1%)"], hits = timed(lambda: listing(None, EntryFilter(text=RARE_WORD)), repeat)
+    out["  hits"] = len(hits)
+
+    def all_stats(weeks):
+        with open_journal(paths) as journal:
+            return stats(journal.iter_entries(), weeks=weeks)
+
+    out["stats: 12 weeks"], _ = timed(lambda: all_stats(12), repeat)
+    out["stats: all weeks"], _ = timed(lambda: all_stats(0), repeat)
+
+    start = time.perf_counter()
+    journal = Journal(paths.journal_dir, write=True)
+    out["open journal (write)"] = time.perf_counter() - start
+    inserts = []
+    try:
+        for k in range(5):
+            record = {"session": "bench", "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                      "language": "en", "prompt_id": "en-checkin-01", "prompt_set": "checkin",
+                      "prompt_text": PROMPTS[0][1], "transcript": " ".join(FILLER[:70]),
+                      "words": _words(" ".join(FILLER[:70]), random.Random(k)), "model": "bench",
+                      "duration_s": 30.0, "audio": None}
+            start = time.perf_counter()
+            journal.add_entry(record)
+            inserts.append(time.perf_counter() - start)
+    finally:
+        journal.close()
+    out["add_entry: one answer"] = statistics.median(inserts)
+    out["add_entry: first"] = inserts[0]
+    return out
+
+
+def cli_time(home: Path, args: list[str], repeat: int = 3) -> tuple[float, int]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VOICE_JOURNAL_", "XDG_"))}
+    env.update(VOICE_JOURNAL_HOME=str(home), XDG_CONFIG_HOME=str(home / "config"))
+    times, hits = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "assistant", *args], env=env, capture_output=True, text=True,
+                              cwd=ROOT, timeout=300)
+        times.append(time.perf_counter() - start)
+        assert done.returncode == 0, done.stderr
+        if "--json" in args:
+            hits = len(json.loads(done.stdout))
+    return statistics.median(times), hits
+
+
+def breakdown(home: Path) -> list[str]:
+    """Where a read of the whole journal spends its time."""
+    from tinydb import TinyDB
+
+    from assistant.storage import DurableJSONStorage
+
+    folder = home / "journal"
+    shards = sorted(folder.glob("????-??.json"))
+    size = sum(p.stat().st_size for p in shards)
+    lines = [f"  {len(shards)} shards, {size / 1e6:.1f} MB of compact records "
+             f"(+{sum(p.stat().st_size for p in folder.glob('*.words.json')) / 1e6:.1f} MB of word timings, not read)"]
+    t, _ = timed(lambda: [p.read_bytes() for p in shards], 3)
+    lines.append(f"  reading the files:                          {t * 1000:7.1f} ms")
+    t, _ = timed(lambda: [json.loads(p.read_text(encoding="utf-8")) for p in shards], 3)
+    lines.append(f"  json.loads of every shard, once:            {t * 1000:7.1f} ms")
+
+    def tinydb_all():
+        for p in shards:
+            db = TinyDB(p, storage=DurableJSONStorage)
+            db.table("entries").all()
+
+    t, _ = timed(tinydb_all, 3)
+    lines.append(f"  TinyDB table('entries').all(), every shard: {t * 1000:7.1f} ms")
+    t, _ = timed(lambda: Journal(folder, write=False), 3)
+    lines.append(f"  Journal(write=False) (checks every shard):  {t * 1000:7.1f} ms")
+    journal = Journal(folder, write=False)
+    t, entries = timed(lambda: list(journal.iter_entries(newest_first=True)), 3)
+    lines.append(f"  iter_entries() (parses every shard again):  {t * 1000:7.1f} ms")
+    keep = EntryFilter(text=RARE_WORD)
+    t, _ = timed(lambda: select_entries(entries, keep), 3)
+    lines.append(f"  the text filter itself, {len(entries)} entries:   {t * 1000:7.1f} ms")
+    journal.close()
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--keep", type=Path, help="build the journals here and leave them")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    args = parser.parse_args()
+    base = args.keep or Path(tempfile.mkdtemp(prefix="journal-scale-"))
+    today = date.today()
+    results: dict[int, dict[str, float]] = {}
+    cli: dict[int, dict[str, float]] = {}
+    for total in SIZES:
+        rng = random.Random(SEED)
+        home = base / str(total)
+        folder = home / "journal"
+        if folder.exists():
+            import shutil
+
+            shutil.rmtree(folder)
+        planned = plan(total, today, rng)
+        start = time.perf_counter()
+        if total <= 1000:
+            build_with_api(folder, planned)
+            how = "Journal.add_entry"
+        else:
+            build_directly(folder, planned)
+            check_format(base / str(SIZES[0]) / "journal", folder)
+            how = "shard files, same format"
+        built = time.perf_counter() - start
+        verify(folder, planned, rng)
+        shards = len(list(folder.glob("????-??.json")))
+        print(f"built {total:>6} entries in {shards:>3} monthly shards ({how}) in {built:.1f} s; read back and checked",
+              file=sys.stderr)
+        results[total] = measure(home, args.repeat)
+        cli[total] = {}
+        cli[total]["CLI: search WORD --json"], hits = cli_time(home, ["search", RARE_WORD, "--json"])
+        assert hits == results[total]["  hits"], (hits, results[total]["  hits"])
+        cli[total]["CLI: list --limit 20"], _ = cli_time(home, ["list", "--limit", "20"])
+        cli[total]["CLI: paths (start-up only)"], _ = cli_time(home, ["paths"])
+
+    small, big = SIZES
+    print(f"\n{'':34}{small:>12,}{big:>14,}   ratio")
+    for key in results[small]:
+        a, b = results[small][key], results[big][key]
+        if key.strip() == "hits":
+            print(f"{key:34}{a:>12.0f}{b:>14.0f}")
+            continue
+        print(f"{key:34}{a * 1000:>10.1f}ms{b * 1000:>12.1f}ms{b / a:>7.1f}×")
+    for key in cli[small]:
+        a, b = cli[small][key], cli[big][key]
+        print(f"{key:34}{a * 1000:>10.1f}ms{b * 1000:>12.1f}ms{b / a:>7.1f}×")
+
+    insert_ratio = results[big]["add_entry: one answer"] / results[small]["add_entry: one answer"]
+    search = results[big]["search: 1 word (~1%)"]
+    print()
+    print(f"insert does not grow with size:  {'yes' if insert_ratio < 2 else 'NO'} "
+          f"({insert_ratio:.2f}× from {small} to {big:,} entries; both write this month's shard only)")
+    print(f"search of {big:,} under {SEARCH_LIMIT_S} s:   {'yes' if search < SEARCH_LIMIT_S else 'NO'} ({search:.3f} s)")
+    print(f"\nwhere a full read of {big:,} entries goes:")
+    print("\n".join(breakdown(base / str(big))))
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)
+    return 0 if insert_ratio < 2 and search < SEARCH_LIMIT_S else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
