@@ -207,20 +207,32 @@ def _recover_one(journal, paths, orphan: Orphan, model: _Lazy, prompts: dict, mo
         path.unlink(missing_ok=True)
         return None
     prompt_id, prompt = _prompt(orphan, prompts)
+    transcript = " ".join(u.text for u in utterances)
     return journal.add_entry({
+        **_tags(transcript, language),
         "session": orphan.session["id"],
         "created_at": datetime.fromtimestamp(answered).astimezone().isoformat(timespec="seconds"),
         "language": language,
         "prompt_id": prompt_id,
         "prompt_set": prompt.set if prompt else None,
         "prompt_text": prompt.text if prompt else "",
-        "transcript": " ".join(u.text for u in utterances),
+        "transcript": transcript,
         "words": [w.as_dict() for u in utterances for w in u.words],
         "model": model_name,
         "duration_s": round(seconds, 3),
         "audio": path.relative_to(Path(paths.audio_dir)).as_posix(),
         "recovered": True,
     })
+
+
+def _tags(transcript: str, language: str) -> dict[str, list[str]]:
+    """Feelings and themes, as a session tags the answers it saves."""
+    from .tagging import tag
+
+    try:
+        return tag(transcript, language).as_dict()
+    except UserError:  # a broken vocabulary file must not cost the answer
+        return {}
 
 
 def _prompt(orphan: Orphan, cache: dict):

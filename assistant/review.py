@@ -302,16 +302,25 @@ def _ranked(counts: Counter) -> list[tuple[str, int]]:
 
 # --- rendering for people ------------------------------------------------------
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
 def preview(text: str, width: int = PREVIEW_CHARS) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """The start of a text on one line, "…" when there is more.
+
+    Only the first few widths are looked at, so listing years stays quick."""
+    text = text or ""
+    flat = " ".join(text[: width * 3].split())
+    if len(flat) <= width and len(text) <= width * 3:
+        return flat
+    return flat[: width - 1].rstrip() + "…"
 
 
 def entry_line(entry: dict[str, Any]) -> str:
     """One line per entry: id, night, prompt set, tags, the start of the answer."""
     night = night_of(entry)
     tags = " ".join([", ".join(entry.get("feelings") or [])] + [f"#{t}" for t in entry.get("themes") or []]).strip()
-    return (f"{entry['id']:<14} {night:%a %Y-%m-%d}  {entry.get('prompt_set') or '-':<16} "
+    return (f"{entry['id']:<14} {WEEKDAYS[night.weekday()]} {night.isoformat()}  {entry.get('prompt_set') or '-':<16} "
             f"{tags or '-':<28} {preview(entry.get('transcript') or '')}").rstrip()
 
 

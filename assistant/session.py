@@ -16,6 +16,7 @@ from typing import Callable
 
 from .asr import known_phrases
 from .commands import build_index, match_correction
+from .crisis import detect as crisis_detect, response as crisis_response
 from .followups import Rule, first_match
 from .journal import Journal, now
 from .language import LanguagePack
@@ -39,6 +40,8 @@ class SessionReport:
     save_latencies_ms: list[float] = field(default_factory=list)
     stopped_early: bool = False
     nobody_answered: bool = False
+    crisis: bool = False
+    """An answer spoke of self-harm or suicide: the evening turned to where to find help."""
 
 
 def _nothing(event: dict) -> None:
@@ -105,7 +108,7 @@ class EveningSession:
                 prompt = self.prompts[number]
                 number += 1
                 self.journal.note_prompt_asked(self.report.session_id, prompt.id)
-                if self.ask(prompt, number) is Next.STOP:
+                if self.ask(prompt, number) is Next.STOP or self.report.crisis:
                     self.report.stopped_early = True
                     break
             self.close_evening()
@@ -118,7 +121,7 @@ class EveningSession:
         return self.report
 
     def close_evening(self) -> None:
-        if self.report.nobody_answered:
+        if self.report.nobody_answered or self.report.crisis:
             return
         if self.report.topics:
             topics = self.pack.join_topics(self.report.topics)
@@ -217,9 +220,18 @@ class EveningSession:
         return Next.STOP
 
     def _keep(self, outcome: Outcome) -> str | None:
-        """Save the answer under way and say so out loud."""
+        """Save the answer under way and say so out loud.
+
+        An answer that speaks of self-harm or suicide is met, gently and
+        offline, with where to find help now; no ordinary prompt follows.
+        """
+        transcript = self._answer.transcript if self._answer else ""
         entry_id = self._save(outcome)
-        if entry_id:
+        if entry_id and crisis_detect(transcript, self.pack.code):
+            self.report.crisis = True
+            self.events({"event": "crisis", "entry": entry_id})
+            self.say(crisis_response(self.pack.code, self.settings.country))
+        elif entry_id:
             self.say(self.pack.say("saved", self.rng))
         return entry_id
 
@@ -274,7 +286,7 @@ class EveningSession:
     # -- naming the feeling and what follows ---------------------------
     def _reflect(self, entry_id: str | None, number: int) -> Next:
         """After a saved answer: name the feeling (when due), then choose a follow-up."""
-        if not entry_id:
+        if not entry_id or self.report.crisis:
             return Next.NEXT_PROMPT
         entry = self.journal.entry(entry_id, with_words=False)
         feelings, intensity = list(entry["feelings"]), entry["intensity"]

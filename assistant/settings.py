@@ -26,6 +26,7 @@ class Settings:
     silence_threshold_db: float = field(default=-45.0, metadata={"doc": "level under which audio counts as silence (dBFS)"})
     ask_anything_more: bool = field(default=True, metadata={"doc": "after a silence, ask 'Anything more?' before ending an answer"})
     name_feelings: str = field(default="once", metadata={"doc": "ask to name the feeling after an answer: once (the first answer), every, or off"})
+    country: str = field(default="", metadata={"doc": "country code for crisis help lines (US, UK, IE, CA, AU, KR); empty uses the language's default"})
     keep_audio: bool = field(default=True, metadata={"doc": "keep each answer's audio as a WAV file"})
     voice: str = field(default="", metadata={"doc": "espeak-ng voice; empty means the language's default"})
     speech_rate_wpm: int = field(default=150, metadata={"doc": "speaking rate (words per minute)"})

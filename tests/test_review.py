@@ -23,8 +23,8 @@ from assistant import journal as journal_module
 from assistant.audio import AudioChunk, tone, write_wav
 from assistant.errors import UserError
 from assistant.journal import Journal
-from assistant.review import (EntryFilter, is_pebble, night_of, parse_date, sparkline, stats, text_matches,
-                              week_span)
+from assistant.review import (EntryFilter, is_pebble, night_of, parse_date, preview, sparkline, stats,
+                              text_matches, week_span)
 
 NOV = "2026-11"
 ENTRIES = [
@@ -168,6 +168,18 @@ def test_sparkline(values, lo, hi, expected):
 ])
 def test_is_pebble(entry, pebble):
     assert is_pebble(entry) is pebble
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a  b\nc", "a b c"),
+    ("x" * 60, "x" * 60),
+    ("x" * 61, "x" * 59 + "…"),
+    ("word " * 100, ("word " * 12).strip() + "…"),
+    ("", ""),
+    (None, ""),
+])
+def test_preview(text, expected):
+    assert preview(text) == expected
 
 
 def _entry(i: int) -> dict:

