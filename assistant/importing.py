@@ -26,10 +26,12 @@ import wave
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from .audio import AudioChunk, Resampler, WavWriter, read_wav
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .audio import AudioChunk
 
 STORE_RATE_HZ = 16000
 """Imported audio is kept as 16 kHz mono, like an evening's answers."""
@@ -114,6 +116,7 @@ def transcribe_file(wav: Path, model, model_rate_hz: int, keep: Path) -> Transcr
     """Decode ``wav`` and keep its audio as 16 kHz mono in ``keep``, in one
     streaming pass (a long memo never sits in memory whole)."""
     from .asr import transcribe
+    from .audio import Resampler, WavWriter, read_wav  # numpy: only when there is audio to read
 
     chunks = read_wav(wav)
     first = next(chunks, None)

@@ -137,6 +137,7 @@ class Listener:
         on_partial: Callable[[str], None] | None = None,
         on_utterance: Callable[[str], None] | None = None,
         correction: Callable[[str], tuple[str, str] | None] | None = None,
+        replay_request: Callable[[str], object] | None = None,
     ):
         self.model = model
         self.rate_hz = rate_hz
@@ -146,6 +147,7 @@ class Listener:
         self.on_partial = on_partial or (lambda text: None)
         self.on_utterance = on_utterance or (lambda text: None)
         self.correction = correction or (lambda text: None)
+        self.replay_request = replay_request or (lambda text: None)
 
     def listen(self, chunks: Iterator[AudioChunk], answer: Answer, commands_only: bool = False) -> Outcome:
         """Listen until the answer ends or a command is spoken.
@@ -158,36 +160,47 @@ class Listener:
         detector = SilenceDetector(self.rate_hz, s.silence_threshold_db)
         offset_s = answer.samples / self.rate_hz
         recent = RecentAudio(self.rate_hz, RECENT_S)
-        for chunk in chunks:
+        try:
+            for chunk in chunks:
+                if not commands_only:
+                    answer.write(chunk)
+                detector.feed(chunk)
+                recent.add(chunk)
+                event = rec.accept(chunk)
+                if isinstance(event, Partial):
+                    self.on_partial(event.text)
+                elif isinstance(event, Utterance):
+                    command = self._command(event, recent)
+                    if command:
+                        return Outcome(Ended.COMMAND, command, True)
+                    correction = self.correction(event.text) if event.text else None
+                    if correction:
+                        return Outcome(Ended.COMMAND, "correct", True, correction)
+                    request = self.replay_request(event.text) if event.text else None
+                    if request:
+                        return Outcome(Ended.COMMAND, "replay", True, request)
+                    if event.text and not commands_only:
+                        answer.add(event, offset_s)
+                        self.on_utterance(event.text)
+                if commands_only:
+                    if detector.seconds_seen >= s.max_answer_s:
+                        return Outcome(Ended.LIMIT)
+                    continue
+                spoke = detector.heard_speech or answer.has_content
+                if spoke and detector.trailing_silence_s >= s.silence_s:
+                    return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech)
+                if not spoke and detector.seconds_seen >= s.no_answer_s:
+                    return Outcome(Ended.NO_SPEECH)
+                if answer.samples / self.rate_hz >= s.max_answer_s:
+                    return self._close(rec, recent, answer, offset_s, Ended.LIMIT, True)
+            return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech)
+        except BaseException:
+            # Ctrl+C or a lost microphone: what was said up to now still counts.
             if not commands_only:
-                answer.write(chunk)
-            detector.feed(chunk)
-            recent.add(chunk)
-            event = rec.accept(chunk)
-            if isinstance(event, Partial):
-                self.on_partial(event.text)
-            elif isinstance(event, Utterance):
-                command = self._command(event, recent)
-                if command:
-                    return Outcome(Ended.COMMAND, command, True)
-                correction = self.correction(event.text) if event.text else None
-                if correction:
-                    return Outcome(Ended.COMMAND, "correct", True, correction)
-                if event.text and not commands_only:
-                    answer.add(event, offset_s)
-                    self.on_utterance(event.text)
-            if commands_only:
-                if detector.seconds_seen >= s.max_answer_s:
-                    return Outcome(Ended.LIMIT)
-                continue
-            spoke = detector.heard_speech or answer.has_content
-            if spoke and detector.trailing_silence_s >= s.silence_s:
-                return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech)
-            if not spoke and detector.seconds_seen >= s.no_answer_s:
-                return Outcome(Ended.NO_SPEECH)
-            if answer.samples / self.rate_hz >= s.max_answer_s:
-                return self._close(rec, recent, answer, offset_s, Ended.LIMIT, True)
-        return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech)
+                last = rec.finish()
+                if last and last.text:
+                    answer.add(last, offset_s)
+            raise
 
     def _close(self, rec: Recognizer, recent: "RecentAudio", answer: Answer, offset_s: float, ended: Ended,
                heard: bool) -> Outcome:

@@ -95,7 +95,9 @@ def choose_prompts(
     The first ``count - 1`` slots of the arc and its last slot are used, so
     an evening always ends on a steadying note. Within a slot, prompts not
     asked in the last :data:`ROTATION_SESSIONS` sessions come first; the
-    least recently asked is used only when a set has nothing fresh.
+    least recently asked is used only when a set has nothing fresh. Sets
+    outside the arc (self-compassion, savouring) are only reached through
+    follow-up rules.
     """
     rng = rng or random.Random()
     slots = arc[: count - 1] + [arc[-1]] if count <= len(arc) else arc + [arc[-1]] * (count - len(arc))
@@ -103,12 +105,11 @@ def choose_prompts(
     for age, ids in enumerate(recent[:ROTATION_SESSIONS]):
         for pid in ids:
             last_asked.setdefault(pid, age)
+    in_arc = [p for p in prompts if any(p.set in slot for slot in arc)]  # follow-up-only sets stay out
     chosen: list[Prompt] = []
     for slot in slots:
-        pool = [p for p in prompts if p.set in slot and p not in chosen] or [p for p in prompts if p not in chosen]
-        fresh = [p for p in pool if p.id not in last_asked] or [
-            p for p in prompts if p not in chosen and p.id not in last_asked
-        ]
+        pool = [p for p in in_arc if p.set in slot and p not in chosen] or [p for p in in_arc if p not in chosen]
+        fresh = [p for p in pool if p.id not in last_asked]
         if fresh:
             chosen.append(rng.choice(fresh))
         else:  # everything in reach was asked lately: take the one asked longest ago

@@ -36,6 +36,8 @@ from .errors import UserError
 AUDIO_NAME = re.compile(r"^(?P<session>\d{4}-\d{2}-\d{2}\.\d+)-(?P<number>\d+)\.wav$")
 MIN_SECONDS = 0.3
 """Less audio than this is not an answer: the file is removed."""
+COMPLETE_AFTER_S = 0.5
+"""Silence after an utterance that shows it was finished, not cut off by the crash."""
 RECOVERABLE = ("open", "interrupted")
 """Session statuses whose unreferenced audio is looked at ("finished" sessions
 removed what they did not keep; "recovered" ones were dealt with)."""
@@ -252,8 +254,11 @@ def _prompt(orphan: Orphan, cache: dict):
 def _without_commands(utterances: list, chunks: list, rate: int, model, language: str) -> list:
     """The answer's utterances, without the spoken commands ("stop", "skip", ...).
 
-    Decided as the listener decides it: the free transcript, then, for a short
-    utterance, a second decoding with the grammar of command phrases.
+    Decided as the listener decides it (the free transcript, then, for a
+    short utterance, a second decoding with the grammar of command phrases),
+    but only for an utterance the listener would have heard to its end: one
+    followed by silence. A word the crash cut off is kept, whatever it sounds
+    like; losing speech is worse than keeping a stray "stop".
     """
     from .asr import transcribe
     from .audio import join
@@ -268,11 +273,15 @@ def _without_commands(utterances: list, chunks: list, rate: int, model, language
     index = build_index(pack.commands)
     grammar = [p for phrases in pack.commands.values() for p in phrases] + list(pack.phrases.get("decoys", []))
     pcm = join(chunks).pcm
+    total_s = len(pcm) / 2 / rate
     kept = []
     for utterance in utterances:
+        words = utterance.words
+        if words and words[-1].end_s > total_s - COMPLETE_AFTER_S:  # cut off by the crash
+            kept.append(utterance)
+            continue
         if match_command(utterance.text, index):
             continue
-        words = utterance.words
         if words and len(words) <= COMMAND_MAX_WORDS and utterance.span_s <= COMMAND_MAX_SPAN_S:
             start = max(0, int((words[0].start_s - COMMAND_PAD_S) * rate)) * 2
             end = int((words[-1].end_s + COMMAND_PAD_S) * rate) * 2

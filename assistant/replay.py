@@ -224,14 +224,14 @@ def _strip_verb(text: str, pack: ReplayPack) -> str | None:
 
 
 def _topic_regex(pattern: str, joined: bool) -> re.Pattern[str]:
-    before, after = (_squeeze(part, joined) for part in pattern.split("{topic}"))
-    gap = "" if joined else r"\b"
-    head = (re.escape(before.strip()) + (r"\s*" if joined else r"\s+")) if before.strip() else ""
-    tail = ((r"\s*" if joined else r"\s+") + re.escape(after.strip())) if after.strip() else ""
-    topic = r"(?P<topic>.+)" if not tail else r"(?P<topic>.+?)"
-    start = gap if head else "^"
-    end = gap if tail else "$"
-    return re.compile(f"{start}{head}{topic}{tail}{end}")
+    """ "about {topic}" → the topic runs to the end; "{topic}에 대한" → it
+    runs from the start. Whole words only, unless spaces are ignored."""
+    before, after = (_squeeze(part, joined).strip() for part in pattern.split("{topic}"))
+    space, edge = ("", "") if joined else (r"\s+", r"\b")
+    head = f"{edge}{re.escape(before)}{space}" if before else "^"
+    tail = f"{space}{re.escape(after)}{edge}" if after else "$"
+    topic = r"(?P<topic>.+?)" if after else r"(?P<topic>.+)"
+    return re.compile(head + topic + tail)
 
 
 def _split_topic(text: str, pack: ReplayPack) -> tuple[str, str | None]:
@@ -288,7 +288,7 @@ def _vocabulary_phrases(pack: ReplayPack) -> dict[str, tuple[str, Any]]:
 def _topic_filter(topic: str, language: str, pack: ReplayPack) -> dict[str, str]:
     """A topic is a feeling if the vocabulary knows it, else a theme if
     replay.json names it, else words to find in the transcript."""
-    from .review import canonical_feeling
+    from .feelings import load_vocabulary
 
     words = topic
     changed = True
@@ -299,15 +299,12 @@ def _topic_filter(topic: str, language: str, pack: ReplayPack) -> dict[str, str]
             if words.startswith(f) and len(words) > len(f) and (pack.joined or words[len(f)] == " "):
                 words, changed = words[len(f):].strip(), True
                 break
-    from .feelings import load_vocabulary
-
     try:
-        vocab = load_vocabulary(language)
-        feeling = vocab.canonical(words)
+        feeling = load_vocabulary(language).canonical(words)
     except UserError:
         feeling = None
     if feeling:
-        return {"feeling": canonical_feeling(feeling, language)}
+        return {"feeling": feeling}
     for theme, names in pack.themes.items():
         if _squeeze(words, pack.joined) in {_squeeze(n, pack.joined) for n in names}:
             return {"theme": theme}

@@ -10,12 +10,15 @@ from __future__ import annotations
 import enum
 import random
 import time
+from datetime import date
+from types import SimpleNamespace
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .asr import known_phrases
 from .commands import build_index, match_correction
+from .errors import UserError
 from .crisis import detect as crisis_detect, response as crisis_response
 from .followups import Rule, first_match
 from .journal import Journal, now
@@ -23,6 +26,7 @@ from .language import LanguagePack
 from .listening import Answer, Ended, Listener, Outcome, listen_for
 from .naming import FeelingNaming
 from .prompts import ROTATION_SESSIONS, Prompt
+from . import replay
 from .settings import Settings
 from .tagging import tag
 
@@ -44,8 +48,31 @@ class SessionReport:
     """An answer spoke of self-harm or suicide: the evening turned to where to find help."""
 
 
+REPLAY_WAIT_S = 4.0
+"""How long to listen for next / previous / stop between replayed entries (seconds of audio)."""
+
+
 def _nothing(event: dict) -> None:
     pass
+
+
+class _NoSink:
+    """Where replayed audio goes when the mouth has no speaker (tests with a fake mouth)."""
+
+    rate_hz = 16000
+
+    def play(self, chunk) -> None:
+        pass
+
+
+class _Announcer:
+    """Lets replay speak through the session, so what it says is logged like the rest."""
+
+    def __init__(self, session: "EveningSession"):
+        self._session = session
+
+    def say(self, text: str) -> None:
+        self._session.say(text)
 
 
 class EveningSession:
@@ -98,7 +125,10 @@ class EveningSession:
             on_partial=self.display.partial if self.display else None,
             on_utterance=self.display.utterance if self.display else None,
             correction=self._correction if self.vocabulary and self.pack.corrections else None,
+            replay_request=self._replay_parser(),
         )
+        if self.settings.on_this_day:
+            self._on_this_day()
         self.report.session_id = self.journal.start_session(self.pack.code)
         self.events({"event": "session", "id": self.report.session_id, "language": self.pack.code})
         status = "finished"
@@ -184,6 +214,11 @@ class EveningSession:
                 return self._reflect(self._keep(outcome), number)
             if command == "correct":
                 self._apply_correction(*outcome.argument)
+                self.chime()
+                continue
+            if command == "replay":
+                self._replay(outcome.argument)
+                self.say(prompt.text)
                 self.chime()
                 continue
             if command == "skip":
@@ -306,9 +341,9 @@ class EveningSession:
         self._follow_up(feelings, entry["themes"], intensity, number)
         return Next.NEXT_PROMPT
 
-    def _hear(self, phrases: list[str]) -> str | None:
+    def _hear(self, phrases: list[str], give_up_s: float | None = None) -> str | None:
         with self.ear.listening() as chunks:
-            return listen_for(chunks, self.model, self.rate_hz, phrases, self.settings)
+            return listen_for(chunks, self.model, self.rate_hz, phrases, self.settings, give_up_s)
 
     def _follow_up(self, feelings, themes, intensity, number: int) -> None:
         """Replace the next prompt (never the closing one) when a rule fits."""
@@ -343,6 +378,49 @@ class EveningSession:
         self.journal.update_entry(entry_id, {"feelings": feelings})
         self.events({"event": "corrected", "entry": entry_id, "action": action, "feeling": feeling})
         self.say(self.pack.say(f"corrected_{action}", self.rng, feeling=feeling))
+
+    # -- looking back ----------------------------------------------------
+    def _replay_parser(self):
+        """Spoken replay requests, when the language has replay phrases."""
+        try:
+            replay.load_replay(self.pack.code)
+        except UserError:
+            return None
+        return lambda text: replay.parse_request(text, self.pack.code)
+
+    def _on_this_day(self) -> None:
+        """The opt-in line that resurfaces a night from a week, a month or a year ago."""
+        today = date.today()
+        entry = replay.on_this_day(self.journal, today)
+        if entry:
+            self.say(replay.on_this_day_line(entry, today, replay.load_replay(self.pack.code)))
+
+    def _replay(self, request) -> list[str]:
+        """'Play last night': the date and prompt, then the person's own recording.
+
+        Between entries the assistant listens briefly for next, previous or stop.
+        """
+        pack = replay.load_replay(self.pack.code)
+        today = date.today()
+        entries = replay.select(self.journal, request, today)
+        self.events({"event": "replay", "request": request.as_dict(), "entries": [e["id"] for e in entries]})
+        if not entries:
+            self.say(pack.say("nothing_found"))
+            return []
+        sink = getattr(self.mouth, "sink", None) or _NoSink()
+        controls = self.pack.phrases.get("replay_controls", {})
+
+        def between(index: int) -> str | None:
+            if index == len(entries) - 1:
+                return "stop"
+            phrases = [p for key in ("next", "previous", "stop") for p in controls.get(key, [])]
+            if not phrases:
+                return None
+            heard = self._hear(phrases, give_up_s=REPLAY_WAIT_S)
+            return next((key for key in ("next", "previous", "stop") if heard in controls.get(key, [])), None)
+
+        return replay.play_entries(entries, _Announcer(self), sink, SimpleNamespace(audio_dir=self.audio_dir), pack,
+                                   between=between, today=today)
 
     # -- helpers -------------------------------------------------------
     def say(self, text: str) -> None:

@@ -27,6 +27,7 @@ class Settings:
     ask_anything_more: bool = field(default=True, metadata={"doc": "after a silence, ask 'Anything more?' before ending an answer"})
     name_feelings: str = field(default="once", metadata={"doc": "ask to name the feeling after an answer: once (the first answer), every, or off"})
     country: str = field(default="", metadata={"doc": "country code for crisis help lines (US, UK, IE, CA, AU, KR); empty uses the language's default"})
+    on_this_day: bool = field(default=False, metadata={"doc": "at the start of a session, recall an answer from a week, a month or a year ago"})
     keep_audio: bool = field(default=True, metadata={"doc": "keep each answer's audio as a WAV file"})
     voice: str = field(default="", metadata={"doc": "espeak-ng voice; empty means the language's default"})
     speech_rate_wpm: int = field(default=150, metadata={"doc": "speaking rate (words per minute)"})
@@ -53,6 +54,8 @@ def _coerce(name: str, kind: type, value: Any, where: str) -> Any:
                 return False
             raise ValueError
         if kind is int and isinstance(value, float):
+            raise ValueError
+        if kind in (int, float) and isinstance(value, bool):
             raise ValueError
         return kind(value)
     except (TypeError, ValueError):

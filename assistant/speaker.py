@@ -17,6 +17,14 @@ OUTPUT_RATE_HZ = 22050
 
 
 class Speaker:
+    """Plays each piece of audio and drains it: the stream is idle in between.
+
+    An output stream left running between utterances underruns over and
+    over while the next sentence is synthesized; stopping it after each
+    piece (which waits until everything was played) avoids that, and the
+    lead-in silence covers the moment a stream takes to start again.
+    """
+
     def __init__(self, device: str = "", rate_hz: int = OUTPUT_RATE_HZ):
         import sounddevice as sd  # hardware at the edge: imported here only
 
@@ -24,7 +32,6 @@ class Speaker:
         try:
             info = sd.query_devices(_device(device), "output")
             self._stream = sd.RawOutputStream(samplerate=rate_hz, channels=1, dtype="int16", device=_device(device))
-            self._stream.start()
         except (ValueError, sd.PortAudioError) as exc:
             raise UserError(
                 f"no speaker found ({exc}); connect one, or pick one from 'voice-journal devices' with --output-device"
@@ -36,7 +43,9 @@ class Speaker:
     def play(self, chunk: AudioChunk) -> None:
         chunk = convert_rate(chunk, self.rate_hz)
         try:
+            self._stream.start()
             self._stream.write(chunk.pcm)
+            self._stream.stop()  # drains: returns once everything was played
         except self._sd.PortAudioError as exc:
             raise UserError(f"the speaker stopped working ({exc}); check it is connected") from None
         self.samples_played += chunk.samples

@@ -7,8 +7,6 @@ else: a speaker, or a file in tests.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
 import tempfile
 from pathlib import Path
@@ -40,6 +38,11 @@ class Voice:
 
     def _new_engine(self):
         import pyttsx3  # hardware at the edge: imported here only
+        import pyttsx3.drivers.espeak as espeak_driver
+
+        # The driver prints "Audio saved to ..." from espeak's thread, at times after
+        # any redirect has ended; stdout carries --json data, so silence it at the source.
+        espeak_driver.print = lambda *args, **kwargs: None
 
         try:
             engine = pyttsx3.init("espeak")
@@ -56,9 +59,8 @@ class Voice:
         path = self._tmp / "utterance.wav"
         for attempt in range(ATTEMPTS):
             path.unlink(missing_ok=True)
-            with contextlib.redirect_stdout(io.StringIO()):  # pyttsx3 prints "Audio saved to ..."
-                self._engine.save_to_file(text, str(path))
-                self._engine.runAndWait()
+            self._engine.save_to_file(text, str(path))
+            self._engine.runAndWait()
             if path.exists() and path.stat().st_size > 44:
                 break
             self.retries += 1

@@ -393,7 +393,9 @@ def main() -> int:
         results[total].update(extra)
 
     small, big = SIZES
-    print(f"\n{'':34}{small:>12,}{big:>14,}   ratio")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\n{os.cpu_count()} CPUs, load average {load:.1f} (other work on the machine slows every number alike)")
+    print(f"{'':34}{small:>12,}{big:>14,}   ratio")
     for key in results[small]:
         a, b = results[small][key], results[big][key]
         if key.strip() == "hits":

@@ -88,6 +88,8 @@ def main(argv=None) -> int:
               for k in range(args.prompts)]
     print(f"audio: the session's mic audio up to its last answer's end, {listened_s:.1f} s; "
           f"session: {args.prompts} prompts, all answered")
+    env, notes = session_bench.settings_env(session_bench.DEFAULT_OVERRIDES)
+    print("session settings changed (as in session.py): " + (", ".join(notes) if notes else "none"))
 
     per_answer = "raw Vosk, a recognizer per answer"
     results: dict[str, list[tuple[int, int]]] = {"raw Vosk": [], per_answer: [], "product transcribe()": [],
@@ -99,7 +101,7 @@ def main(argv=None) -> int:
             results[label].append((rss, hwm))
             print(f"  run {i + 1} {label}: ru_maxrss {mib(rss)} MiB, VmHWM {mib(hwm)} MiB (model load {load_s:.2f} s)",
                   flush=True)
-        run = session_bench.run_session(base / f"rig{i}", script, args.prompts)
+        run = session_bench.run_session(base / f"rig{i}", script, args.prompts, env=env)
         saved = len(run.of("saved"))
         print(f"  run {i + 1} session: exit {run.returncode}, {saved} saved, ru_maxrss {mib(run.maxrss_kib)} MiB, "
               f"VmHWM {mib(run.hwm_kib)} MiB, {run.wall_s:.1f} s", flush=True)

@@ -109,7 +109,9 @@ def run_session_limited(cpu: int, share: float, period_s: float, mode: str, prom
             os.sched_setaffinity(pid, {cpu})
             holder["throttle"] = common.Throttle(os.getpgid(pid), share, period_s, mode)
 
-        run = session_bench.run_session(base / "rig", script, prompts, on_start=start_hook, new_session=True)
+        env, _ = session_bench.settings_env(session_bench.DEFAULT_OVERRIDES)
+        run = session_bench.run_session(base / "rig", script, prompts, on_start=start_hook, new_session=True,
+                                        env=env)
     finally:
         if "throttle" in holder:
             holder["throttle"].stop()

@@ -52,6 +52,27 @@ SPARE_S = 2.0  # quiet after an answer's closing silence: leads into the next li
 TAIL_S = 30.0
 
 
+DEFAULT_OVERRIDES = {"name_feelings": "off"}
+"""Product settings this benchmark changes by default (as VOICE_JOURNAL_* variables), when the product has them:
+the feeling-naming dialog after the first answer needs its own scripted replies and is not part of
+answer -> save. ``--product-defaults`` keeps every default; ``--set NAME=VALUE`` changes more."""
+
+
+def settings_env(overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """VOICE_JOURNAL_* variables for the overrides this product version knows, and a note per applied one."""
+    from dataclasses import fields
+
+    from assistant.settings import Settings
+
+    known = {f.name for f in fields(Settings)}
+    env, notes = {}, []
+    for name, value in overrides.items():
+        if name in known:
+            env[f"VOICE_JOURNAL_{name.upper()}"] = value
+            notes.append(f"{name}={value}")
+    return env, notes
+
+
 def closing_silence_s() -> float:
     """Silence (audio seconds) after which the product's defaults end an answer.
 
@@ -110,6 +131,8 @@ class Run:
     """ru_maxrss of the app's process (wait4), KiB."""
     hwm_kib: int = 0
     """Largest VmHWM polled from /proc while it ran, KiB."""
+    cpu_s: float = 0.0
+    """User + system CPU seconds of the app's process (wait4)."""
 
     def first(self, kind: str) -> float | None:
         return next((t for t, e in self.events if e.get("event") == kind), None)
@@ -124,17 +147,18 @@ class Run:
 
 
 def run_session(root: Path, script: Script, prompts: int, timeout: float = 300, on_start=None,
-                new_session: bool = False, breakdown: bool = False) -> Run:
+                new_session: bool = False, breakdown: bool = False, env: dict[str, str] | None = None) -> Run:
     """Run one session; ``on_start(pid)`` is called right after launch (pi_budget pins and throttles there).
 
-    ``breakdown`` runs the app through timed_app.py, which times the steps of each save.
+    ``breakdown`` runs the app through timed_app.py, which times the steps of each save; ``env``
+    adds variables (settings_env()) to the rig's environment.
     """
     rig = Rig(root).setup(script.audio)
     app = [str(Path(__file__).resolve().parent / "timed_app.py")] if breakdown else ["-m", "assistant"]
     cmd = [sys.executable, *app, "--lang", "ko", "--json", "--prompts", str(prompts)]
     run = Run()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=rig.env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    proc = subprocess.Popen(cmd, env=rig.env(**(env or {})), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, bufsize=1, cwd=str(common.ROOT),
                             start_new_session=new_session)
     if on_start:
@@ -150,7 +174,8 @@ def run_session(root: Path, script: Script, prompts: int, timeout: float = 300, 
             stamp = time.perf_counter() - t0
             if line.startswith("{"):
                 run.events.append((stamp, json.loads(line)))
-        run.maxrss_kib = common.wait_rusage(proc).ru_maxrss
+        usage = common.wait_rusage(proc)
+        run.maxrss_kib, run.cpu_s = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
         run.returncode = proc.returncode
         run.wall_s = time.perf_counter() - t0
     finally:
@@ -170,20 +195,20 @@ def story(run: Run) -> str:
     return "\n".join(lines)
 
 
-def raw_vosk_stream(model, script: Script, upto_s: float) -> float:
+def raw_vosk_stream(model, script: Script, upto_s: float) -> tuple[float, float]:
     """Raw Vosk decoding the same mic audio (up to where the session stopped
-    listening) in one recognizer: seconds."""
+    listening) in one recognizer: (wall seconds, CPU seconds)."""
     import vosk
 
     pcm = np.asarray(script.audio[: int(upto_s * common.RATE_HZ)], dtype="<i2").tobytes()
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     rec = vosk.KaldiRecognizer(model, common.RATE_HZ)
     step = worker.RAW_READ_FRAMES * 2
     for i in range(0, len(pcm), step):
         if rec.AcceptWaveform(pcm[i : i + step]):
             rec.Result()
     rec.FinalResult()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def parse_args(argv=None):
@@ -192,12 +217,18 @@ def parse_args(argv=None):
     p.add_argument("--repeat", type=int, help="sessions to run (default 4; --quick 2)")
     p.add_argument("--prompts", type=int, help="prompts per session, all answered (default 4; --quick 3)")
     p.add_argument("--no-raw", action="store_true", help="skip the raw-Vosk reference decode")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="change a product setting for the sessions (as VOICE_JOURNAL_NAME=VALUE)")
+    p.add_argument("--product-defaults", action="store_true",
+                   help=f"do not apply the benchmark's default changes ({DEFAULT_OVERRIDES})")
     p.add_argument("--breakdown", action="store_true",
                    help="run the app through timed_app.py and print where the save latency goes")
     p.add_argument("--keep", help="keep each run's rig (journal, audio, speaker file) under this folder")
     args = p.parse_args(argv)
     args.repeat = args.repeat or (2 if args.quick else 4)
     args.prompts = args.prompts or (3 if args.quick else 4)
+    args.overrides = {} if args.product_defaults else dict(DEFAULT_OVERRIDES)
+    args.overrides.update(item.split("=", 1) for item in args.set)
     return args
 
 
@@ -212,10 +243,12 @@ def main(argv=None) -> int:
     print(f"{args.repeat} Korean session(s) of {args.prompts} prompts, each answered with two sentences and then "
           f"{script.closing_s:.0f} s of silence (the product's default end of an answer)")
     print(f"mic audio the session must listen to: {consumed_s:.1f} s (+{TAIL_S:.0f} s of spare quiet in the file)")
+    env, notes = settings_env(args.overrides)
+    print("product settings changed: " + (", ".join(notes) if notes else "none (all defaults)"))
 
     runs: list[Run] = []
     for i in range(args.repeat):
-        run = run_session(base / f"run{i}", script, args.prompts, breakdown=args.breakdown)
+        run = run_session(base / f"run{i}", script, args.prompts, breakdown=args.breakdown, env=env)
         saved = run.of("saved")
         print(f"  run {i + 1}: exit {run.returncode}, {run.wall_s:.1f} s wall, {len(saved)} saved, "
               f"save latency ms {[e.get('save_latency_ms') for _, e in saved]}", flush=True)
@@ -277,13 +310,22 @@ def main(argv=None) -> int:
     if listening:
         rows.append(["answer windows only (chime -> saved)", f"{common.median(listening):.2f}",
                      f"{min(listening):.2f}", f"{max(listening):.2f}", ""])
+    raw_cpu = None
     if not args.no_raw:
         model = worker.load_raw_model(common.model_dir())
-        raw_s = [raw_vosk_stream(model, script, consumed_s) for _ in range(2 if args.quick else 3)]
+        raw = [raw_vosk_stream(model, script, consumed_s) for _ in range(2 if args.quick else 3)]
+        raw_s = [w for w, _ in raw]
+        raw_cpu = common.median(c for _, c in raw)
         rows.append(["raw Vosk, same mic audio, one recognizer", f"{consumed_s / common.median(raw_s):.2f}",
                      f"{consumed_s / max(raw_s):.2f}", f"{consumed_s / min(raw_s):.2f}",
                      f"{common.median(raw_s):.1f} s decode"])
     print(common.table(["", "x real time (median)", "min", "max", ""], rows))
+    cpu = common.median(r.cpu_s for r in good)
+    line = (f"CPU seconds per mic-audio second (not disturbed by other programs): session {cpu / consumed_s:.3f} "
+            f"({cpu:.1f} s for everything: start-up, model load, speech synthesis, decoding, saving)")
+    if raw_cpu is not None:
+        line += f"; raw Vosk decoding alone {raw_cpu / consumed_s:.3f} ({raw_cpu:.1f} s)"
+    print(line)
     print(f"Mic audio consumed = where the last answer's closing silence ends in the mic audio: {consumed_s:.1f} s, "
           "counted in audio frames from the script, not wall time (the file device runs ahead of the decoder "
           "into the mic queue, so what it has read says nothing). The raw-Vosk row decodes those same seconds.")

@@ -224,29 +224,45 @@ class FifoMicrophone:
         self._thread.start()
 
     def _feed(self) -> None:
-        while not self._unplugged.is_set():
-            fd = os.open(self.path, os.O_WRONLY)  # waits until PortAudio opens the device
-            try:
-                if self._unplugged.is_set():
-                    return
-                view = memoryview(self.data)
-                while view:
-                    view = view[os.write(fd, view[:65536]):]
-                self.all_written.set()
-                self._unplugged.wait()
-                return
-            except BrokenPipeError:  # PortAudio opened the device only to look at it; start again
-                continue
-            finally:
-                os.close(fd)
+        # Opened read-write, the FIFO always has a writer from the start: PortAudio's probing opens
+        # never block and a reader never sees end-of-file until unplug() closes it.
+        fd = os.open(self.path, os.O_RDWR)
+        try:
+            view = memoryview(self.data)
+            while view:  # blocks while the pipe is full, i.e. until the session has listened to it
+                view = view[os.write(fd, view[:4096]):]
+            self.all_written.set()
+            self._unplugged.wait()
+        finally:
+            os.close(fd)
 
     def unplug(self) -> None:
         self._unplugged.set()
-        try:  # a feeder still waiting for a reader is released by one
-            os.close(os.open(self.path, os.O_RDONLY | os.O_NONBLOCK))
-        except OSError:
-            pass
         self._thread.join(timeout=10)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime, all threads
+
+
+def wait_until_idle(process: subprocess.Popen, idle_s: float = 1.0, timeout: float = 120.0) -> None:
+    """Until the process has used (almost) no CPU for ``idle_s``: it has decoded all it was given and waits.
+
+    The session decodes more slowly than the ALSA file device delivers, so
+    "all audio written" is not "all audio heard"; an idle process is.
+    """
+    deadline = time.monotonic() + timeout
+    window: list[tuple[float, float]] = []
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the session ended early"
+        window.append((time.monotonic(), _cpu_seconds(process.pid)))
+        while window[-1][0] - window[0][0] > idle_s:
+            window.pop(0)
+            if window[-1][0] - window[0][0] >= idle_s * 0.8 and window[-1][1] - window[0][1] < 0.03 * idle_s:
+                return
+        time.sleep(0.1)
+    raise AssertionError("the session never went idle")
 
 
 def _mid_answer_audio() -> tuple[np.ndarray, float]:
@@ -286,8 +302,9 @@ def unplugged(tmp_path_factory):
     audio, second_starts_s = _mid_answer_audio()
     mic = FifoMicrophone(rig, audio)
     process, err = _popen(rig, "--lang", "ko", "--json")
-    mic.all_written.wait(timeout=120)
-    time.sleep(12.0)  # the app gives up after 5 s without a sound (mic.GET_TIMEOUT_S) and waits in stream.stop()
+    assert mic.all_written.wait(timeout=120)
+    wait_until_idle(process)  # everything said is decoded; no more sound comes
+    time.sleep(8.0)  # the app gives up after 5 s without a sound (mic.GET_TIMEOUT_S) and waits in stream.stop()
     mic.unplug()
     return rig, _finish(process, err), second_starts_s
 
@@ -672,8 +689,8 @@ def interrupted_mid_answer(tmp_path_factory):
     audio, second_starts_s = _mid_answer_audio()
     mic = FifoMicrophone(rig, audio)
     process, err = _popen(rig, "--lang", "ko", "--json")
-    mic.all_written.wait(timeout=120)
-    time.sleep(2.0)  # all of it decoded; well inside the 5 s after which the microphone would count as lost
+    assert mic.all_written.wait(timeout=120)
+    wait_until_idle(process, idle_s=0.8)  # all of it decoded, inside the 5 s after which the mic counts as lost
     process.send_signal(signal.SIGINT)
     time.sleep(0.5)
     mic.unplug()  # lets PortAudio's blocked read return, so the stream can stop
@@ -798,7 +815,7 @@ def test_import_takes_odd_but_real_audio(rig, memos):
     imported = json.loads(result.stdout)["imported"]
     assert len(imported) == len(good)
     kept = entries(rig.data_dir)
-    assert [e["id"] for e in kept][: len(seeded)] == seeded and len(kept) == len(seeded) + len(good)
+    assert set(seeded) < {e["id"] for e in kept} and len(kept) == len(seeded) + len(good)  # memos sort by their own time
     for item in imported:
         with wave.open(item["audio"]) as stored:
             assert stored.getnchannels() == 1 and stored.getframerate() == MIC_RATE_HZ and stored.getsampwidth() == 2

@@ -42,7 +42,7 @@ from assistant.storage import DurableJSONStorage
 from tests.stack import MIC_RATE_HZ, Rig, espeak, events, quiet
 
 ANSWERS = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
-SESSION_ARGS = ("--lang", "ko", "--json", "--prompts", "3", "--silence", "1.0")
+SESSION_ARGS = ("--lang", "ko", "--json", "--prompts", "3", "--silence", "0.6")
 SESSION_ENV = {"VOICE_JOURNAL_NAME_FEELINGS": "off"}
 """Answers only: the feeling check-in after an answer would take the next answer's speech."""
 KILLS = int(os.environ.get("CRASH_TEST_KILLS", "50"))
@@ -421,8 +421,8 @@ def _session_mic() -> np.ndarray:
 
     stop = load_language("ko").commands["stop"][0]
     clips = [espeak(a) for a in ANSWERS]
-    # prompt 1: answer, 1 s silence, "anything more?", 1 s silence; prompt 2 the same; prompt 3: "stop"
-    return np.concatenate([quiet(0.5), clips[0], quiet(2.6), clips[1], quiet(2.6), espeak(stop), quiet(20.0)])
+    # prompt 1: answer, silence, "anything more?", silence; prompt 2 the same; prompt 3: "stop"
+    return np.concatenate([quiet(0.3), clips[0], quiet(1.8), clips[1], quiet(1.8), espeak(stop), quiet(20.0)])
 
 
 def check_after_kill(kr: KillRig, result: KillResult, seed_docs: dict, model) -> None:

@@ -23,7 +23,7 @@ ANSWERS = ["오늘은 조금 피곤했어요", "오늘 회사에서 회의가 �
 CER_BOUND = 0.95
 MEAN_CER_BOUND = 0.8
 FEELING = "외로움"
-INTENSITY_WORD, INTENSITY = "아홉", 9  # espeak-ng's Korean 일곱/칠 are not recognisable; 아홉 is (5/5)
+INTENSITY_WORD, INTENSITY = "여섯", 6  # of espeak-ng's Korean numbers, 여섯 is heard 10/10; 칠/일곱 0/10
 """Per answer; the mean over answers is held to MEAN_CER_BOUND.
 
 espeak-ng's Korean voice is far from human speech: raw Vosk on these very
@@ -54,7 +54,7 @@ def evening(tmp_path_factory, korean_pack):
     mic = np.concatenate([
         quiet(0.8), clips[0], quiet(8.0),          # prompt 1: an answer; 3 s of silence, "anything more?", 3 s more
         *reply(FEELING), *reply(naming["yes"][0]),  # naming: "외로움" - "외로움. 맞나요?" - "네"
-        *reply(naming["no"][0]), *reply(INTENSITY_WORD),  # "다른 기분도 있나요?" - "아니요"; "얼마나 무겁나요?" - "아홉"
+        *reply(naming["no"][0]), *reply(INTENSITY_WORD),  # "다른 기분도 있나요?" - "아니요"; "얼마나 무겁나요?" - "여섯"
         clips[1], quiet(8.0),                      # prompt 2: another answer
         espeak(skip_phrase), quiet(2.0),           # prompt 3: "skip"
         espeak(stop_phrase), quiet(30.0),          # prompt 4: "stop" (prompt 5 is never asked)
@@ -116,12 +116,13 @@ def test_the_feeling_was_named_by_voice(evening):
     assert first["named_feelings"] == [FEELING]
 
 
-def test_a_heavy_feeling_brought_a_gentler_prompt(evening):
+def test_naming_loneliness_brought_a_safe_people_prompt_next(evening):
+    """prompts/followups.json: a lonely feeling leads to thinking of safe people."""
     rig, result, _ = evening
     follow = [e for e in events(result.stdout) if e["event"] == "follow_up"]
-    assert follow and follow[0]["rule"] == "heavy", _story(result)
+    assert follow and follow[0]["rule"] == "lonely", _story(result)
     asked = [e["id"] for e in events(result.stdout) if e["event"] == "prompt"]
-    assert follow[0]["prompt"] == asked[1] and "self-compassion" in asked[1]
+    assert follow[0]["prompt"] == asked[1] and "safe-people" in asked[1]
 
 
 def test_skip_and_stop_did_what_they_say(evening):

@@ -18,7 +18,7 @@ import pytest
 from assistant.errors import UserError
 from assistant.importing import readable_wav
 from tests.stack import cer, espeak, have_stack
-from tests.test_review import one_line_error, run
+from tests.test_review import run
 
 SENTENCES = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
 CER_BOUND = 0.85

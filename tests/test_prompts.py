@@ -333,11 +333,6 @@ def test_rotation_with_a_small_pool_prefers_fresh_then_oldest(seed):
     assert len(set(first_two)) == 8  # nothing repeats while every slot still has fresh prompts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: choose_prompts takes a fresh prompt from ANY set when the slot's sets have none fresh, "
-    "so an evening can end on a prompt that is not from the arc's last slot (assistant/prompts.py choose_prompts)",
-)
 @pytest.mark.parametrize("seed", range(3))
 def test_rotation_with_a_small_pool_keeps_the_arc(seed):
     pool = make_pool(SMALL)

@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from assistant import journal as journal_module
-from assistant.audio import AudioChunk, tone, write_wav
+from assistant.audio import tone, write_wav
 from assistant.errors import UserError
 from assistant.journal import Journal
 from assistant.review import (EntryFilter, is_pebble, night_of, parse_date, preview, sparkline, stats,

@@ -244,10 +244,6 @@ def test_ctrl_c_mid_answer_keeps_what_was_said(model, clips, pack, journal, tmp_
         assert [e["id"] for e in reader.entries()] == report.saved
 
 
-@pytest.mark.xfail(strict=True, reason="bug: on an interrupt the utterance under way is never finished by the "
-                   "recogniser, so the words said in the last second or so before Ctrl+C are lost, their audio is cut "
-                   "off (the file is kept only to the last decoded word), and a one-sentence answer is not saved "
-                   "at all (assistant/listening.py Listener.listen; assistant/session.py keep_unfinished_answer)")
 @pytest.mark.parametrize("case", ["one sentence", "mid second sentence"])
 def test_ctrl_c_keeps_the_words_under_way(model, clips, pack, journal, tmp_path, case):
     first, second = clips["answers"]

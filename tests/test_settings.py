@@ -136,8 +136,6 @@ def test_wrong_type_in_the_file(config, line, name):
     assert str(config) in message and f"'{name}'" in message
 
 
-@pytest.mark.xfail(strict=True, reason="bug: _coerce accepts a TOML boolean for a number (float(True) == 1.0, "
-                   "int(True) == 1), so 'silence_s = true' silently becomes 1.0 s (assistant/settings.py _coerce)")
 @pytest.mark.parametrize("line", ["silence_s = true", "speech_rate_wpm = true"])
 def test_a_boolean_is_not_a_number(config, line):
     config.write_text(line + "\n", encoding="utf-8")
