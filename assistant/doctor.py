@@ -244,8 +244,9 @@ class Doctor:
             fix = "install the Python package: pip install sounddevice" if isinstance(error, ImportError) else PORTAUDIO_FIX
             self.add("PortAudio", False, f"cannot use the audio system ({error})", fix)
             return
-        found = [f"{kind} '{name}'" for kind, name in (("input", self.devices.get("input")),
-                                                         ("output", self.devices.get("output"))) if name]
+        configured = {"input": self.settings.input_device, "output": self.settings.output_device}
+        found = [f"{kind} '{self.devices[kind]}'" + ("" if configured[kind] else " (the system default)")
+                 for kind in ("input", "output") if self.devices.get(kind)]
         self.add("PortAudio", True, "devices: " + (", ".join(found) if found else "none usable"))
 
     def _play(self, speaker, audio: AudioChunk | None) -> None:

@@ -284,40 +284,11 @@ def read_export(path: Path) -> dict[str, Any]:
     return data
 
 
-def restore(journal, sessions: list[dict[str, Any]], entries: list[dict[str, Any]]) -> None:
-    """Put sessions and entries back under their own ids, one write per shard.
-
-    ``Journal.add_entry`` gives new ids, so this writes the month shards
-    directly (words first, as ``add_entry`` does), until ``Journal`` has a
-    ``restore`` of its own.
-    """
-    own = getattr(journal, "restore", None)
-    if own is not None:
-        own(sessions, entries)
-        return
-    from tinydb import Query
-
-    from .journal import check_id
-
-    journal._writable()
-    by_month: dict[str, tuple[list, list]] = {}
-    for doc in sessions:
-        by_month.setdefault(check_id(doc["id"]), ([], []))[0].append(doc)
-    for doc in entries:
-        by_month.setdefault(check_id(doc["id"]), ([], []))[1].append(doc)
-    for month, (month_sessions, month_entries) in sorted(by_month.items()):
-        if month_entries:
-            ids = [e["id"] for e in month_entries]
-            words = journal._shard(month, words=True).table("words")
-            words.remove(Query().id.one_of(ids))
-            words.insert_multiple({"id": e["id"], "words": e.get("words", [])} for e in month_entries)
-        shard = journal._shard(month)
-        if month_sessions:
-            shard.table("sessions").insert_multiple(month_sessions)
-        if month_entries:
-            shard.table("entries").insert_multiple(
-                {"feelings": [], "intensity": None, "themes": [], **{k: v for k, v in e.items() if k != "words"}}
-                for e in month_entries)
+def restore(journal, sessions: list[dict[str, Any]], entries: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Put sessions and entries back under their own ids, one write per shard
+    (:meth:`Journal.restore <assistant.journal.Journal.restore>`); ids
+    already in the journal are skipped. Returns the ids written."""
+    return journal.restore(sessions, entries)
 
 
 def cmd_import_journal(args, paths, settings) -> int:
@@ -326,16 +297,12 @@ def cmd_import_journal(args, paths, settings) -> int:
     data = read_export(Path(args.file).expanduser())
     paths.ensure_private_dirs()
     with Journal(paths.journal_dir, write=True) as journal:
-        have_entries = {e["id"] for e in journal.iter_entries()}
-        have_sessions = {s["id"] for s in journal.sessions()}
-        new_sessions = [s for s in data["sessions"] if s["id"] not in have_sessions]
-        new_entries = [e for e in data["entries"] if e["id"] not in have_entries]
-        restore(journal, new_sessions, new_entries)
+        done = restore(journal, data["sessions"], data["entries"])  # skips the ids already there
     counts = {
-        "entries_imported": len(new_entries),
-        "entries_skipped": len(data["entries"]) - len(new_entries),
-        "sessions_imported": len(new_sessions),
-        "sessions_skipped": len(data["sessions"]) - len(new_sessions),
+        "entries_imported": len(done["entries"]),
+        "entries_skipped": len(data["entries"]) - len(done["entries"]),
+        "sessions_imported": len(done["sessions"]),
+        "sessions_skipped": len(data["sessions"]) - len(done["sessions"]),
     }
     if args.json:
         print(json.dumps(counts, indent=2))

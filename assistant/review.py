@@ -476,14 +476,19 @@ def open_journal(paths):
 
 def month_words(journal, month: str) -> dict[str, list]:
     """All word timings of one month, read once (``journal.entry()`` would
-    re-read the words shard for every entry).
+    re-read the words shard for every entry)."""
+    return journal.month_words(month)
 
-    Uses the journal's shard directly until ``Journal`` offers a bulk read.
-    """
-    bulk = getattr(journal, "month_words", None)
-    if bulk is not None:
-        return bulk(month)
-    return {d["id"]: d.get("words", []) for d in journal._shard(month, words=True).table("words").all()}
+
+def candidates(journal, keep: EntryFilter, limit: int | None = None) -> Iterable[dict[str, Any]]:
+    """The entries ``keep`` may accept, newest first: with words to find,
+    what the journal's search finds (its search cache, not every shard);
+    else the entries themselves, read only as far back as ``limit`` needs
+    when there is nothing else to filter on. ``keep`` still decides."""
+    if keep.terms:
+        only_text = not (keep.since or keep.until or keep.feeling or keep.theme)
+        return journal.search(keep.text, limit=limit if only_text else None)
+    return journal.iter_entries(newest_first=True, limit=limit if keep.empty else None)
 
 
 def entries_with_words(journal, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -541,8 +546,9 @@ def _limit(args) -> int | None:
 
 def _listing(args, paths, settings, text: str | None = None) -> int:
     keep = filter_from_args(args, settings, text=text)
+    limit = _limit(args)
     with open_journal(paths) as journal:
-        found = select_entries(journal.iter_entries(newest_first=True), keep, _limit(args))
+        found = select_entries(candidates(journal, keep, limit), keep, limit)
     if args.json:
         _emit_json(found)
         return 0
@@ -585,7 +591,7 @@ def cmd_stats(args, paths, settings) -> int:
     if args.weeks < 0:
         raise UserError("--weeks must be 0 (all) or more")
     with open_journal(paths) as journal:
-        found = select_entries(journal.iter_entries(), keep)
+        found = select_entries(candidates(journal, keep) if keep.terms else journal.iter_entries(), keep)
     data = stats(found, weeks=args.weeks, until=keep.until, since=keep.since)
     if args.json:
         _emit_json(data)
@@ -598,7 +604,7 @@ def cmd_export(args, paths, settings) -> int:
     fmt = args.format or ("json" if args.json and not args.out else "md")
     keep = filter_from_args(args, settings)
     with open_journal(paths) as journal:
-        found = select_entries(journal.iter_entries(), keep)
+        found = select_entries(candidates(journal, keep) if keep.terms else journal.iter_entries(), keep)
         if fmt == "json":
             found = entries_with_words(journal, found)
             used = {e.get("session") for e in found}

@@ -25,20 +25,39 @@ def _json_events(event: dict) -> None:
     print(json.dumps(event, ensure_ascii=False), flush=True)
 
 
-def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> int:
+class _Loaded:
+    """A model loader for a model already in memory (lent by the standby)."""
+
+    def __init__(self, model):
+        self._model = model
+
+    def start(self) -> None:
+        pass
+
+    def get(self):
+        return self._model
+
+
+def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, ear=None, model=None) -> int:
+    """One evening on the real devices.
+
+    ``ear`` and ``model`` let the standby lend its open microphone and its
+    loaded model, so the words right after the wake phrase reach the session
+    and the model is loaded once; the ear is then left open afterwards.
+    """
     from .models import find_model
 
     pack = load_language(settings.language)
     all_prompts = load_prompts(pack.code)
     arc = load_arc()
-    model = find_model(pack.code, settings.model, paths)  # before any device opens: fail fast and plainly
+    found = find_model(pack.code, settings.model, paths)  # before any device opens: fail fast and plainly
     paths.ensure_private_dirs()
     display = LiveTranscript()
 
     with Journal(paths.journal_dir) as journal:
-        loader = ModelLoader(model.path)
+        loader = ModelLoader(found.path) if model is None else _Loaded(model)
         loader.start()  # loads while the greeting is spoken (recovery below waits for it only if it needs it)
-        recovered = recover_at_start(journal, paths, loader, pack.code, model.name,
+        recovered = recover_at_start(journal, paths, loader, pack.code, found.name,
                                      events=_json_events if json_events else None)
         recent = journal.recent_prompt_ids(ROTATION_SESSIONS, pack.code)
         chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
@@ -47,18 +66,19 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> 
         from .speaker import Speaker
         from .tts import SpokenOutput, Voice
 
-        rate_hz = model_rate_hz(model.path)
+        rate_hz = model_rate_hz(found.path)
         mouth = SpokenOutput(
             Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume),
             Speaker(settings.output_device),
             settings.lead_in_s,
         )
-        ear = None
+        own_ear = ear is None
         try:
-            ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
+            if own_ear:
+                ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
             session = EveningSession(
                 mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
-                model_loader=loader, model_name=model.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
+                model_loader=loader, model_name=found.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
                 events=_json_events if json_events else (lambda event: None), display=display,
                 vocabulary=load_vocabulary(pack.code), prompt_pool=all_prompts, recent=recent, rules=load_rules(),
             )
@@ -73,7 +93,7 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False) -> 
                 saved = len(session.report.saved)
                 raise UserError(f"{exc} ({saved} answer(s) from tonight are saved)", exc.exit_code) from None
         finally:
-            if ear is not None:
+            if own_ear and ear is not None:
                 ear.close()
             mouth.close()
     display.note(f"Saved {len(report.saved)} answer(s) to {paths.journal_dir}")

@@ -21,7 +21,8 @@ Recognising
     plus *decoys*, ordinary words that soak up other speech (the Korean model
     has no ``[unk]`` word, so without decoys any speech would be forced onto
     a wake phrase). A phrase counts only when it is the whole utterance,
-    every word decoded with confidence of at least ``MIN_CONF``.
+    every word decoded with confidence of at least ``MIN_CONF`` (``ASK_MIN_CONF``
+    for a yes or a no).
 
 The evening ask
     ``voice-journal listen --ask-now`` says "Would you like to reflect now?"
@@ -45,7 +46,7 @@ One listener per microphone (the timer and the standby)
 Sharing with the session
     :func:`run_evening` opens its own microphone and loads its own model. The
     standby *lends* it its open microphone and loaded model instead
-    (:func:`lent_to_session`), so the model is loaded once (3 s and a few
+    (``run_evening(..., ear=, model=)``), so the model is loaded once (3 s and a few
     hundred MB for Korean on a Pi), the microphone is never let go mid-use
     (another program could take it), and the audio just after the wake phrase
     reaches the session. The microphone is stopped between listening moments
@@ -73,6 +74,7 @@ from .asr import Recognizer, Utterance, known_phrases
 from .audio import AudioChunk
 from .errors import UserError
 from .language import prompts_root
+from .mic import MicrophoneLost
 from .silence import FRAME_S
 
 STANDBY_FILE = "standby.json"
@@ -83,11 +85,18 @@ HANGOVER_S = 0.8
 ASK_TIMEOUT_S = 30.0
 """Audio (not wall time) the ask waits for a yes or a no."""
 MIN_CONF = 0.5
+"""Lowest word confidence for a wake phrase: a false wake starts an evening uninvited."""
+ASK_MIN_CONF = 0.4
+"""Lowest word confidence for a yes or a no. Lower than for waking: a short "네" decodes at
+0.5 to 0.8, and a wrong answer costs little (the evening stops with one word; a goodnight
+leaves the standby waiting)."""
 LOCK_FILE = "standby.lock"
 PHRASE_KEYS = ("ask_now", "goodnight", "check_sentence")
 LIST_KEYS = ("wake", "yes", "no", "decoys")
 
 WAKE, YES, NO = "wake", "yes", "no"
+_WARNED: set[tuple[str, str]] = set()
+"""Phrases already reported as unknown to the model (once per process)."""
 
 
 # -- the phrases -----------------------------------------------------------
@@ -245,15 +254,18 @@ class Spotter:
 
     ``targets`` maps each phrase to what it means (``wake``, ``yes``,
     ``no``). A phrase counts only as a whole utterance with every word's
-    confidence at least ``MIN_CONF``.
+    confidence at least ``min_conf``.
     """
 
     def __init__(self, model, rate_hz: int, targets: dict[str, str], decoys: Iterable[str], gate: Gate,
-                 on_utterance: Callable[[str, str | None], None] | None = None, where: str = "the phrase file"):
+                 on_utterance: Callable[[str, str | None], None] | None = None, where: str = "the phrase file",
+                 min_conf: float = MIN_CONF):
+        self.min_conf = min_conf
         self.targets = {normalize(p): meaning for p, meaning in targets.items()}
         wanted = list(self.targets) + [d for d in map(normalize, decoys) if d not in self.targets]
         usable = known_phrases(model, wanted)
-        unknown = [p for p in self.targets if p not in usable]
+        unknown = [p for p in self.targets if p not in usable and (where, p) not in _WARNED]
+        _WARNED.update((where, p) for p in unknown)
         if unknown:
             print(f"voice-journal: {where}: the speech model does not know every word of "
                   f"{', '.join(repr(p) for p in unknown)}; those phrases are ignored", file=sys.stderr)
@@ -286,7 +298,7 @@ class Spotter:
     def _meaning(self, utterance: Utterance) -> str | None:
         text = normalize(utterance.text)
         meaning = self.targets.get(text)
-        if meaning and any(w.conf < MIN_CONF for w in utterance.words):
+        if meaning and any(w.conf < self.min_conf for w in utterance.words):
             meaning = None
         self.on_utterance(text, meaning)
         return meaning
@@ -345,7 +357,16 @@ class Standby:
             code = 0
             if start:
                 self.sessions += 1
-                code = self.session()
+                try:
+                    code = self.session()
+                except MicrophoneLost:
+                    raise
+                except UserError as exc:  # e.g. the journal is busy: say so and keep waiting
+                    if self.once:
+                        raise
+                    self.note(f"voice-journal: {exc}")
+                    self.events({"event": "session_failed", "error": str(exc)})
+                    code = exc.exit_code
                 self.ask_requested = False  # an ask that came during the evening is answered by it
                 if code == 130:  # stopped with Ctrl+C (or SIGINT from systemd)
                     return code
@@ -388,7 +409,7 @@ class Standby:
     def _hear_answer(self) -> str:
         self.gate.reset()
         targets = {**{p: YES for p in self.pack.yes}, **{p: NO for p in self.pack.no}}
-        spotter = self._spotter(targets)
+        spotter = self._spotter(targets, ASK_MIN_CONF)
         limit = int(ASK_TIMEOUT_S * self.rate_hz)
         heard = 0
         with self.ear.listening() as chunks:
@@ -406,72 +427,15 @@ class Standby:
         self.events({"event": "say", "text": text})
         mouth.say(text)
 
-    def _spotter(self, targets: dict[str, str]) -> Spotter:
+    def _spotter(self, targets: dict[str, str], min_conf: float = MIN_CONF) -> Spotter:
         def heard(text: str, meaning: str | None) -> None:
             self.events({"event": "heard", "text": text, "meaning": meaning})
 
-        return Spotter(self.model, self.rate_hz, targets, self.pack.decoys, self.gate, heard, str(self.pack.path))
+        return Spotter(self.model, self.rate_hz, targets, self.pack.decoys, self.gate, heard, str(self.pack.path),
+                       min_conf)
 
 
 # -- lending the microphone and the model to the session -------------------
-
-class _Lent:
-    """The standby's microphone, lent: the borrower's ``close()`` leaves it open."""
-
-    def __init__(self, ear):
-        self._ear = ear
-
-    def __getattr__(self, name: str):
-        return getattr(self._ear, name)
-
-    def listening(self):
-        return self._ear.listening()
-
-    def close(self) -> None:
-        pass
-
-
-class _Loaded:
-    """A :class:`~assistant.asr.ModelLoader` for a model already in memory."""
-
-    def __init__(self, model):
-        self._model = model
-
-    def start(self) -> None:
-        pass
-
-    def join(self, timeout: float | None = None) -> None:
-        pass
-
-    def get(self):
-        return self._model
-
-
-@contextlib.contextmanager
-def lent_to_session(ear, model):
-    """While inside, :func:`assistant.run.run_evening` gets ``ear`` and ``model``
-    instead of opening a microphone and loading a model of its own.
-
-    ``run_evening`` has no parameters for them, so its two factories
-    (``assistant.mic.Microphone``, looked up when it runs, and
-    ``assistant.run.ModelLoader``) are swapped for the time of the call.
-    """
-    from . import mic as mic_module
-    from . import run as run_module
-
-    swaps = [(mic_module, "Microphone", lambda *args, **kwargs: _Lent(ear)),
-             (run_module, "ModelLoader", lambda *args, **kwargs: _Loaded(model))]
-    if hasattr(run_module, "Microphone"):  # should run.py ever import it at the top
-        swaps.append((run_module, "Microphone", swaps[0][2]))
-    saved = [(module, name, getattr(module, name)) for module, name, _ in swaps]
-    try:
-        for module, name, value in swaps:
-            setattr(module, name, value)
-        yield
-    finally:
-        for module, name, value in saved:
-            setattr(module, name, value)
-
 
 # -- one listener per data directory ---------------------------------------
 
@@ -526,21 +490,37 @@ class ListenerLock:
             self._fd = None
 
 
-@contextlib.contextmanager
-def _ask_on_signal(standby: Standby):
-    """SIGUSR1 (from ``listen --ask-now`` or the timer) makes the standby ask."""
-    if not hasattr(signal, "SIGUSR1"):
-        yield
-        return
+class AskSignal:
+    """SIGUSR1 (from ``listen --ask-now``, that is the timer) makes the standby ask.
 
-    def handler(signum, frame):
-        standby.ask_requested = True
+    Installed before this process takes the lock, so a signal that comes
+    while the model is still loading is kept for later instead of ending the
+    process (SIGUSR1's default action).
+    """
 
-    previous = signal.signal(signal.SIGUSR1, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGUSR1, previous)
+    def __init__(self):
+        self.standby: Standby | None = None
+        self.early = False
+        self._previous = None
+
+    def __enter__(self) -> "AskSignal":
+        if hasattr(signal, "SIGUSR1"):
+            self._previous = signal.signal(signal.SIGUSR1, self._handler)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGUSR1, self._previous)
+
+    def _handler(self, signum, frame) -> None:
+        if self.standby is not None:
+            self.standby.ask_requested = True
+        else:
+            self.early = True
+
+    def attach(self, standby: Standby) -> None:
+        self.standby = standby
+        standby.ask_requested = standby.ask_requested or self.early
 
 
 # -- the command -------------------------------------------------------------
@@ -554,7 +534,6 @@ def _note(text: str) -> None:
 
 
 def cmd_listen(args, paths, settings) -> int:
-    from .asr import load_model, model_rate_hz
     from .language import load_language
     from .models import find_model
 
@@ -563,56 +542,59 @@ def cmd_listen(args, paths, settings) -> int:
     found = find_model(pack.code, settings.model, paths)  # before any device opens: fail fast and plainly
     paths.ensure_private_dirs()
     events = _print_event if args.json else (lambda event: None)
-    lock = ListenerLock(paths.data_dir / LOCK_FILE)
-    if not lock.try_acquire():
-        pid = lock.holder_pid()
-        if args.ask_now and pid:
-            try:
-                os.kill(pid, signal.SIGUSR1)
-            except ProcessLookupError:
-                pass
-            else:
-                events({"event": "handed_over", "pid": pid})
-                _note(f"voice-journal: the listener already running (pid {pid}) asks now")
-                return 0
-        _note(f"voice-journal: another voice-journal listener (pid {pid or '?'}) has the microphone; "
-              "waiting for it to finish (Ctrl+C to stop)")
-        lock.acquire()
-    try:
-        rate_hz = model_rate_hz(found.path)
-        model = load_model(found.path)
-        from .mic import Microphone
-
-        ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
+    with AskSignal() as asks:
+        lock = ListenerLock(paths.data_dir / LOCK_FILE)
+        if not lock.try_acquire():
+            pid = lock.holder_pid()
+            if args.ask_now and pid:
+                try:
+                    os.kill(pid, signal.SIGUSR1)
+                except ProcessLookupError:
+                    pass
+                else:
+                    events({"event": "handed_over", "pid": pid})
+                    _note(f"voice-journal: the listener already running (pid {pid}) asks now")
+                    return 0
+            _note(f"voice-journal: another voice-journal listener (pid {pid or '?'}) has the microphone; "
+                  "waiting for it to finish (Ctrl+C to stop)")
+            lock.acquire()
         try:
-            def session() -> int:
-                from .run import run_evening
-
-                with lent_to_session(ear, model):
-                    return run_evening(paths, settings, json_events=args.json)
-
-            def mouth():
-                from .speaker import Speaker
-                from .tts import SpokenOutput, Voice
-
-                voice = Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume)
-                return SpokenOutput(voice, Speaker(settings.output_device), settings.lead_in_s)
-
-            standby = Standby(ear=ear, model=model, rate_hz=rate_hz, pack=phrases, session=session, mouth=mouth,
-                              threshold_db=settings.silence_threshold_db, once=args.once, events=events,
-                              note=_note)
-            try:
-                with _ask_on_signal(standby):
-                    return standby.run(ask_first=args.ask_now)
-            finally:
-                events({"event": "standby_end", "sessions": standby.sessions, **standby.counters()})
-                c = standby.counters()
-                _note(f"Heard {c['heard_s']} s of audio, decoded {c['decoded_s']} s "
-                      f"({100 * c['decoded_fraction']:.0f}%).")
+            return _listen(args, paths, settings, pack, phrases, found, events, asks)
         finally:
-            ear.close()
+            lock.release()
+
+
+def _listen(args, paths, settings, pack, phrases: StandbyPack, found, events, asks: AskSignal) -> int:
+    from .asr import load_model, model_rate_hz
+    from .mic import Microphone
+
+    rate_hz = model_rate_hz(found.path)
+    model = load_model(found.path)
+    ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
+
+    def session() -> int:
+        from .run import run_evening
+
+        return run_evening(paths, settings, json_events=args.json, ear=ear, model=model)
+
+    def mouth():
+        from .speaker import Speaker
+        from .tts import SpokenOutput, Voice
+
+        voice = Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume)
+        return SpokenOutput(voice, Speaker(settings.output_device), settings.lead_in_s)
+
+    standby = Standby(ear=ear, model=model, rate_hz=rate_hz, pack=phrases, session=session, mouth=mouth,
+                      threshold_db=settings.silence_threshold_db, once=args.once, events=events, note=_note)
+    asks.attach(standby)
+    try:
+        return standby.run(ask_first=args.ask_now)
     finally:
-        lock.release()
+        ear.close()
+        counts = standby.counters()
+        events({"event": "standby_end", "sessions": standby.sessions, **counts})
+        _note(f"Heard {counts['heard_s']} s of audio, decoded {counts['decoded_s']} s "
+              f"({100 * counts['decoded_fraction']:.0f}%).")
 
 
 def register(subparsers, common) -> None:

