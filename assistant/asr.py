@@ -129,8 +129,11 @@ class Recognizer:
             self._rec.SetWords(True)
         self.rate_hz = rate_hz
         self.partials = partials
+        self._samples = 0
+        self._origin_s = 0.0
 
     def accept(self, chunk: AudioChunk) -> Partial | Utterance | None:
+        self._samples += chunk.samples
         if self._rec.AcceptWaveform(chunk.pcm):
             # An endpoint with nothing decoded still closes an (empty) utterance.
             return self._utterance(self._rec.Result()) or Utterance("")
@@ -144,13 +147,20 @@ class Recognizer:
         return self._utterance(self._rec.FinalResult())
 
     def reset(self) -> None:
+        """Start afresh, keeping the warmed-up decoder (a new one costs about a
+        CPU second on a small model). Word times count from here again."""
         self._rec.Reset()
+        self._origin_s = self._samples / self.rate_hz
 
-    @staticmethod
-    def _utterance(raw: str) -> Utterance | None:
+    def _utterance(self, raw: str) -> Utterance | None:
         result = json.loads(raw)
         text = result.get("text", "").strip()
-        return Utterance(text, _parse_words(result)) if text else None
+        if not text:
+            return None
+        words = _parse_words(result)
+        if self._origin_s:  # Vosk keeps counting time across Reset()
+            words = tuple(w.shifted(-self._origin_s) for w in words)
+        return Utterance(text, words)
 
 
 def transcribe(model, chunks: Iterable[AudioChunk], rate_hz: int, grammar: Iterable[str] | None = None) -> list[Utterance]:

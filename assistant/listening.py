@@ -148,6 +148,21 @@ class Listener:
         self.on_utterance = on_utterance or (lambda text: None)
         self.correction = correction or (lambda text: None)
         self.replay_request = replay_request or (lambda text: None)
+        self._recognizers: dict[tuple[str, ...] | None, Recognizer] = {}
+
+    def _recognizer(self, grammar: tuple[str, ...] | None) -> Recognizer:
+        """One warmed-up recogniser per grammar (None: free dictation), reset for each use."""
+        rec = self._recognizers.get(grammar)
+        if rec is None:
+            rec = self._recognizers[grammar] = Recognizer(self.model, self.rate_hz, grammar, partials=grammar is None)
+        else:
+            rec.reset()
+        return rec
+
+    def hear(self, chunks: Iterator[AudioChunk], phrases: Iterable[str], give_up_s: float | None = None) -> str | None:
+        """:func:`listen_for` with this listener's warmed-up recognisers."""
+        return listen_for(chunks, self.model, self.rate_hz, phrases, self.settings, give_up_s,
+                          recognizer=self._recognizer(tuple(phrases)))
 
     def listen(self, chunks: Iterator[AudioChunk], answer: Answer, commands_only: bool = False) -> Outcome:
         """Listen until the answer ends or a command is spoken.
@@ -156,7 +171,7 @@ class Listener:
         and only a command, or ``max_answer_s`` of audio, ends listening.
         """
         s = self.settings
-        rec = Recognizer(self.model, self.rate_hz)
+        rec = self._recognizer(None)
         detector = SilenceDetector(self.rate_hz, s.silence_threshold_db)
         offset_s = answer.samples / self.rate_hz
         recent = RecentAudio(self.rate_hz, RECENT_S)
@@ -221,7 +236,8 @@ class Listener:
         if len(utterance.words) > COMMAND_MAX_WORDS or utterance.span_s > COMMAND_MAX_SPAN_S:
             return None
         clip = recent.between(utterance.words[0].start_s - COMMAND_PAD_S, utterance.words[-1].end_s + COMMAND_PAD_S)
-        results = transcribe(self.model, [clip], self.rate_hz, grammar=self.grammar)
+        rec = self._recognizer(tuple(self.grammar))
+        results = [u for u in (rec.accept(clip), rec.finish()) if isinstance(u, Utterance) and u.text]
         if len(results) != 1 or any(w.conf < COMMAND_MIN_CONF for w in results[0].words):
             return None
         return match_command(results[0].text, self.index)
@@ -250,14 +266,14 @@ class RecentAudio:
 
 
 def listen_for(chunks: Iterator[AudioChunk], model, rate_hz: int, phrases: Iterable[str], settings: Settings,
-               give_up_s: float | None = None) -> str | None:
+               give_up_s: float | None = None, recognizer: Recognizer | None = None) -> str | None:
     """Hear one short reply restricted to ``phrases`` (a Vosk grammar).
 
     For yes/no, a feeling word, a number: a grammar recognises single
     words far better than free dictation. Returns the phrase heard, or None
     after ``give_up_s`` (default ``no_answer_s``) of audio without one.
     """
-    rec = Recognizer(model, rate_hz, grammar=phrases, words=False, partials=False)
+    rec = recognizer or Recognizer(model, rate_hz, grammar=phrases, partials=False)
     detector = SilenceDetector(rate_hz, settings.silence_threshold_db)
     limit = give_up_s if give_up_s is not None else settings.no_answer_s
     for chunk in chunks:

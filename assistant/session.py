@@ -23,7 +23,7 @@ from .crisis import detect as crisis_detect, response as crisis_response
 from .followups import Rule, first_match
 from .journal import Journal, now
 from .language import LanguagePack
-from .listening import Answer, Ended, Listener, Outcome, listen_for
+from .listening import Answer, Ended, Listener, Outcome
 from .naming import FeelingNaming
 from .prompts import ROTATION_SESSIONS, Prompt
 from . import replay
@@ -343,7 +343,7 @@ class EveningSession:
 
     def _hear(self, phrases: list[str], give_up_s: float | None = None) -> str | None:
         with self.ear.listening() as chunks:
-            return listen_for(chunks, self.model, self.rate_hz, phrases, self.settings, give_up_s)
+            return self.listener.hear(chunks, phrases, give_up_s)
 
     def _follow_up(self, feelings, themes, intensity, number: int) -> None:
         """Replace the next prompt (never the closing one) when a rule fits."""

@@ -81,6 +81,12 @@ def assert_untouched(before: dict[str, bytes], data_dir: Path) -> None:
     assert not changed, f"the journal was touched: {changed}"
 
 
+def run(rig: Rig, *args: str, timeout: float = 300, **extra_env: str) -> subprocess.CompletedProcess:
+    """Like Rig.run, but bytes that are not UTF-8 (a damaged model's junk echoed by Kaldi) cannot break the test."""
+    return subprocess.run([sys.executable, "-m", "assistant", *args], env=rig.env(**extra_env), capture_output=True,
+                          text=True, errors="replace", timeout=timeout, stdin=subprocess.DEVNULL)
+
+
 def message_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.strip() and not line.startswith("  > ")]
 
@@ -123,7 +129,7 @@ def korean_pack():
 
 def test_missing_model_folder(rig):
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run("--lang", "ko", "--model", "/nonexistent"), code=3)
+    line = one_line_error(run(rig, "--lang", "ko", "--model", "/nonexistent"), code=3)
     assert "/nonexistent" in line and "does not exist" in line and "Vosk model" in line
     assert_untouched(before, rig.data_dir)
 
@@ -134,7 +140,7 @@ def test_model_folder_full_of_junk(rig, tmp_path):
     (junk / "README").write_text("not a model\n")
     (junk / "final.mdl").write_bytes(os.urandom(4096))
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run("--lang", "ko", "--model", str(junk)), code=3)
+    line = one_line_error(run(rig, "--lang", "ko", "--model", str(junk)), code=3)
     assert str(junk) in line and "not a complete Vosk model" in line
     assert_untouched(before, rig.data_dir)
 
@@ -159,7 +165,7 @@ def _damaged_copy_of_the_korean_model(tmp_path: Path) -> Path:
 def test_model_folder_with_a_damaged_file(rig, tmp_path):
     damaged = _damaged_copy_of_the_korean_model(tmp_path)
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run("--lang", "ko", "--model", str(damaged)), code=3)
+    line = one_line_error(run(rig, "--lang", "ko", "--model", str(damaged)), code=3)
     assert str(damaged) in line
     assert_untouched(before, rig.data_dir)
 
@@ -168,7 +174,7 @@ def test_model_folder_with_a_damaged_file(rig, tmp_path):
 
 def test_unknown_language(rig):
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run("--lang", "xx"))
+    line = one_line_error(run(rig, "--lang", "xx"))
     assert "unknown language 'xx'" in line and "en" in line and "ko" in line
     assert_untouched(before, rig.data_dir)
 
@@ -198,7 +204,7 @@ def test_no_audio_device(rig, case):
         args += ["--output-device", "no such speaker"]
         expected = "no speaker found"
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run(*args, timeout=120))
+    line = one_line_error(run(rig, *args, timeout=120))
     assert expected in line and "voice-journal devices" in line
     assert_untouched(before, rig.data_dir)
 
@@ -386,7 +392,7 @@ def test_without_espeak_ng_the_other_commands_still_work(rig):
     "pyttsx3.drivers._espeak.SetVoiceByName(...) and raise a one-line UserError naming it (see the report)"))
 def test_unknown_voice(rig):
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run("--lang", "ko", "--voice", "nosuchvoice", "--prompts", "3", timeout=120,
+    line = one_line_error(run(rig, "--lang", "ko", "--voice", "nosuchvoice", "--prompts", "3", timeout=120,
                                   VOICE_JOURNAL_NO_ANSWER_S="2"))
     assert "nosuchvoice" in line
     assert_untouched(before, rig.data_dir)
@@ -412,7 +418,7 @@ def test_damaged_journal_shard_is_refused_and_kept(rig, garbage, command):
     shard.write_bytes(garbage(shard.read_bytes()))
     before = snapshot(rig.data_dir)
     args = ["--lang", "ko"] + ([] if command == "session" else [command])
-    line = one_line_error(rig.run(*args))
+    line = one_line_error(run(rig, *args))
     assert str(shard) in line and "damaged" in line
     assert f"cp {backup} {shard}" in line  # how to restore it
     assert_untouched(before, rig.data_dir)  # the damaged file and its backup are byte-identical
@@ -488,7 +494,7 @@ def test_damaged_prompt_file_or_language_pack(rig, tmp_path, case):
         expected = "UTF-8"
     target = _first_prompt_set(root) if case.startswith("prompt set") else root / "ko" / "language.json"
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run("--lang", "ko", VOICE_JOURNAL_PROMPTS=str(root)))
+    line = one_line_error(run(rig, "--lang", "ko", VOICE_JOURNAL_PROMPTS=str(root)))
     assert str(target) in line and expected in line and "fix the file" in line
     assert_untouched(before, rig.data_dir)
 
@@ -526,7 +532,7 @@ def test_damaged_config_file_names_file_and_line(rig, content, expected):
     else:
         config.write_text(content, encoding="utf-8")
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run("--lang", "ko", timeout=120, VOICE_JOURNAL_NO_ANSWER_S="2"))
+    line = one_line_error(run(rig, "--lang", "ko", timeout=120, VOICE_JOURNAL_NO_ANSWER_S="2"))
     assert str(config) in line, line
     for text in expected:
         assert text in line
@@ -572,7 +578,7 @@ def test_full_disk_before_the_session(small_disk):
     seed_journal(rig.data_dir)
     _fill(rig.data_dir)
     before = snapshot(rig.data_dir)
-    line = one_line_error(rig.run("--lang", "ko"))
+    line = one_line_error(run(rig, "--lang", "ko"))
     assert "No space left on device" in line and "free some space" in line
     assert_untouched(before, rig.data_dir)
 
@@ -591,7 +597,7 @@ def test_full_disk_when_the_journal_grew_since_its_backup(small_disk):
         journal.end_session(session)
     _fill(rig.data_dir)
     before = snapshot(rig.data_dir)
-    result = rig.run("--lang", "ko")
+    result = run(rig, "--lang", "ko")
     assert_untouched(before, rig.data_dir)
     line = one_line_error(result)
     assert "No space left on device" in line
@@ -602,7 +608,7 @@ def test_disk_fills_up_during_an_answer(small_disk):
     rig = small_disk
     seeded = seed_journal(rig.data_dir)
     _fill(rig.data_dir, leave_bytes=48 * 1024)
-    result = rig.run("--lang", "ko", "--json")
+    result = run(rig, "--lang", "ko", "--json")
     line = one_line_error(result)
     assert "No space left on device" in line and "free some space" in line
     kept = entries(rig.data_dir)
@@ -620,7 +626,7 @@ def test_disk_full_leaves_no_orphan_audio(small_disk):
     rig = small_disk
     seed_journal(rig.data_dir)
     _fill(rig.data_dir, leave_bytes=48 * 1024)
-    result = rig.run("--lang", "ko", "--json")
+    result = run(rig, "--lang", "ko", "--json")
     assert result.returncode != 0
     referenced = {e.get("audio") for e in entries(rig.data_dir)}
     audio = {str(p.relative_to(rig.data_dir / "audio")) for p in (rig.data_dir / "audio").rglob("*.wav")}
@@ -637,7 +643,7 @@ def test_read_only_data_directory(rig):
     try:
         subprocess.run(["mount", "-o", "remount,bind,ro", str(rig.data_dir)], check=True, capture_output=True)
         before = snapshot(rig.data_dir)
-        line = one_line_error(rig.run("--lang", "ko"))
+        line = one_line_error(run(rig, "--lang", "ko"))
         assert str(rig.data_dir) in line and "Read-only file system" in line and "VOICE_JOURNAL_HOME" in line
         assert_untouched(before, rig.data_dir)
     finally:
@@ -787,7 +793,7 @@ def memos(tmp_path_factory):
 def test_import_refuses_files_that_are_not_audio(rig, memos):
     _, bad, _ = memos
     before = snapshot(rig.data_dir)
-    result = rig.run("--lang", "ko", "import", *map(str, bad.values()), timeout=300)
+    result = run(rig, "--lang", "ko", "import", *map(str, bad.values()), timeout=300)
     assert "Traceback" not in result.stderr and result.returncode > 0, result.stderr
     lines = message_lines(result.stderr)
     for case, path in bad.items():
@@ -800,7 +806,7 @@ def test_import_refuses_files_that_are_not_audio(rig, memos):
 def test_import_takes_odd_but_real_audio(rig, memos):
     good, _, speech_s = memos
     seeded = [e["id"] for e in entries(rig.data_dir)]
-    result = rig.run("--lang", "ko", "--json", "import", *map(str, good.values()), timeout=600)
+    result = run(rig, "--lang", "ko", "--json", "import", *map(str, good.values()), timeout=600)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     imported = json.loads(result.stdout)["imported"]
