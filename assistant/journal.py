@@ -662,17 +662,19 @@ class SearchCache:
         """Re-read the shards that changed since the cache last saw them."""
         months = self.journal.months()
         recorded = dict(conn.execute("SELECT month, sig FROM shards"))
+        indexed = {m for (m,) in conn.execute("SELECT DISTINCT month FROM entries")}
         rebuild = self._languages_changed(conn)
-        if not rebuild and recorded.keys() == set(months) and all(
+        if not rebuild and recorded.keys() == set(months) >= indexed and all(
                 recorded[m] == _sig_text(self.journal._path(m)) for m in months):
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
             recorded = dict(conn.execute("SELECT month, sig FROM shards"))  # another reader may have just done it
+            indexed = {m for (m,) in conn.execute("SELECT DISTINCT month FROM entries")}
             if rebuild:
-                self._drop(conn, list(recorded))
-                recorded = {}
-            gone = [m for m in recorded if m not in set(months)]
+                self._drop(conn, sorted(indexed | recorded.keys()))
+                recorded, indexed = {}, set()
+            gone = sorted((indexed | recorded.keys()) - set(months))
             removed = self._drop(conn, gone)
             for month in months:
                 sig = _sig_text(self.journal._path(month))

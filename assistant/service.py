@@ -269,8 +269,9 @@ def _emit(args, data: dict) -> None:
 
 
 def cmd_install(args, paths, settings) -> int:
-    outcome = install(settings.language, args.at)
-    at = parse_at(args.at)
+    when = args.at or settings.evening_time
+    outcome = install(settings.language, when)
+    at = parse_at(when)
     _emit(args, {"unit_dir": str(outcome.unit_dir), "files": outcome.files, "at": at, "language": settings.language,
                  "enabled": outcome.enabled, "reason": outcome.reason, "notes": outcome.notes})
     for path in outcome.files:
@@ -300,8 +301,8 @@ def cmd_uninstall(args, paths, settings) -> int:
 def register(subparsers, common) -> None:
     p = subparsers.add_parser("install-service", parents=[common],
                               help="start the hands-free standby at login and ask every evening (systemd user units)")
-    p.add_argument("--at", default=DEFAULT_AT, metavar="HH:MM",
-                   help=f"when to ask 'Would you like to reflect now?' (24-hour; default {DEFAULT_AT})")
+    p.add_argument("--at", default=None, metavar="HH:MM",
+                   help="when to ask 'Would you like to reflect now?' (24-hour; default: evening_time in the config, 21:00)")
     p.set_defaults(handler=cmd_install)
     p = subparsers.add_parser("uninstall-service", parents=[common], help="stop and remove the systemd user units")
     p.set_defaults(handler=cmd_uninstall)
