@@ -151,6 +151,18 @@ def read_wav(path: str | os.PathLike, chunk_s: float = 0.1) -> Iterator[AudioChu
             yield AudioChunk.from_array(to_mono_int16(data), rate)
 
 
+def make_private_dirs(path: Path) -> None:
+    """Create ``path`` and any missing parents readable by the owner only (0700),
+    whatever the umask: they hold the person's recorded answers."""
+    missing = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+        os.chmod(folder, 0o700)
+
+
 class WavWriter:
     """A sink that streams chunks into a WAV file as they arrive.
 
@@ -160,7 +172,7 @@ class WavWriter:
 
     def __init__(self, path: str | os.PathLike, rate_hz: int, mode: int = 0o600):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(self.path.parent)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
         self._file = os.fdopen(fd, "wb")
         self._wav = wave.open(self._file, "wb")
@@ -173,7 +185,12 @@ class WavWriter:
     def write(self, chunk: AudioChunk) -> None:
         if chunk.rate_hz != self.rate_hz:
             raise ValueError(f"chunk at {chunk.rate_hz} Hz written to a {self.rate_hz} Hz file")
-        self._wav.writeframesraw(chunk.pcm)
+        try:
+            self._wav.writeframesraw(chunk.pcm)
+        except OSError as exc:
+            raise UserError(
+                f"could not save the audio to {self.path} ({exc.strerror}); free some space on the disk and try again"
+            ) from None
         self.samples += chunk.samples
 
     @property

@@ -43,6 +43,11 @@ class DurableJSONStorage(Storage):
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
+        except UnicodeDecodeError as exc:
+            raise CorruptJournal(
+                f"{self.path} is damaged (byte {exc.start} is not UTF-8 text); it was left untouched. "
+                f"Restore it from {self.path}.bak with 'cp {self.path}.bak {self.path}', or move it away to start afresh"
+            ) from None
         if not text.strip():
             return None
         try:

@@ -410,7 +410,7 @@ BINARY_SHARD_BUG = (
     pytest.param(lambda good: good[: len(good) // 2], id="cut-short"),
     pytest.param(lambda good: b"{\"sessions\": garbage\n" + good, id="text-garbage"),
     pytest.param(lambda good: b"\x89PNG\r\n\x1a\n\x00\xff\xfe" + os.urandom(256), id="binary-garbage",
-                 marks=pytest.mark.xfail(strict=True, reason=BINARY_SHARD_BUG)),
+                 ),
 ])
 def test_damaged_journal_shard_is_refused_and_kept(rig, garbage, command):
     shard = rig.data_dir / "journal" / f"{MONTH}.json"

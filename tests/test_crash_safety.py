@@ -390,7 +390,7 @@ class KillRig:
     """One rig, reused for every kill: its data dir is reset to the seed."""
 
     rig: Rig
-    seed: Path = None
+    seed: Path | None = None
 
     @property
     def paths(self) -> Paths:

@@ -213,6 +213,16 @@ def test_a_removed_shard_leaves_the_cache(folder):
         assert db.execute("SELECT count(*) FROM entries WHERE month = '2025-01'").fetchone() == (0,)
 
 
+def test_rows_of_a_shard_the_cache_lost_track_of_are_dropped(folder):
+    with Journal(folder, write=False) as journal:
+        assert journal.search("zeppelin")
+    _run_sql(folder / SEARCH_CACHE, "DELETE FROM shards WHERE month = '2025-01'")
+    for name in ("2025-01.json", "2025-01.words.json"):
+        (folder / name).unlink()
+    with Journal(folder, write=False) as journal:
+        assert journal.search("zeppelin") == []
+
+
 def test_a_shard_added_from_elsewhere_is_found(folder, tmp_path):
     with Journal(folder, write=False) as journal:
         assert journal.search("otter") == []

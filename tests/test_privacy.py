@@ -241,7 +241,6 @@ WAV_FOLDER_BUG = ("assistant/audio.py WavWriter.__init__ creates the answer's da
                   "with mkdir's default mode (0755, 0777 under umask 000); it must be 0700 like the rest")
 
 
-@pytest.mark.xfail(strict=True, reason=WAV_FOLDER_BUG)
 def test_every_folder_in_the_data_dir_is_0700(evening):
     _check_every_folder(evening)
 
@@ -250,7 +249,6 @@ def test_umask_000_does_not_loosen_any_file(evening_umask_000):
     _check_files(evening_umask_000)
 
 
-@pytest.mark.xfail(strict=True, reason=WAV_FOLDER_BUG)
 def test_umask_000_does_not_loosen_any_folder(evening_umask_000):
     _check_every_folder(evening_umask_000)
 
