@@ -187,6 +187,7 @@ class WavWriter:
             raise ValueError(f"chunk at {chunk.rate_hz} Hz written to a {self.rate_hz} Hz file")
         try:
             self._wav.writeframesraw(chunk.pcm)
+            self._file.flush()  # a crash then loses at most this chunk, not Python's buffer
         except OSError as exc:
             raise UserError(
                 f"could not save the audio to {self.path} ({exc.strerror}); free some space on the disk and try again"

@@ -724,9 +724,8 @@ class SearchCache:
                 text = "".join(text.split())
             rows.append((entry_id, month, str(doc.get("created_at", "")), _seq_or_zero(entry_id), pos,
                          int(languages[language]), json.dumps(doc, ensure_ascii=False, separators=(",", ":")), text))
-        cursor = conn.executemany("INSERT INTO entries (id, month, created_at, seq, pos, joined, doc, text) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        del cursor
+        conn.executemany("INSERT INTO entries (id, month, created_at, seq, pos, joined, doc, text) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if self.fts:
             conn.execute("INSERT INTO entries_fts(rowid, text) SELECT rowid, text FROM entries WHERE month = ?", (month,))
         conn.executemany("INSERT OR REPLACE INTO languages (language, joined) VALUES (?, ?)",

@@ -105,6 +105,20 @@ def test_search_equals_a_scan_of_every_entry(folder, write):
     assert (folder / SEARCH_CACHE).exists()
 
 
+def test_without_fts5_trigram_a_scan_gives_the_same(folder, monkeypatch):
+    monkeypatch.setattr(journal_module, "_trigram_tokenizer", lambda conn: None)
+    with Journal(folder, write=False) as journal:
+        for words in QUERIES:
+            assert journal.search(words) == brute_force(journal, words), words
+    with sqlite3.connect(folder / SEARCH_CACHE) as db:
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'entries_fts'").fetchone() == (0,)
+    monkeypatch.undo()
+    with Journal(folder) as journal:  # the cache stays as it was built, and keeps up
+        new = journal.add_entry({"created_at": "2025-03-09T21:00:00+09:00", "transcript": "외로운 zeppelin"})
+        assert ids(journal.search("zeppelin")) == [new, "2025-01-20.1"]
+        assert journal.search("외로") == brute_force(journal, "외로")
+
+
 def test_the_query_table_covers_what_it_should(folder):
     with Journal(folder, write=False) as journal:
         hits = {words: [e["id"] for e in journal.search(words)] for words in QUERIES}
