@@ -303,14 +303,18 @@ class Journal:
         self._save(today[:7], data, {"sessions": table})
         return session_id
 
-    def _session_doc(self, session_id: str) -> tuple[str, dict, dict, str, dict]:
-        month = check_id(session_id)
+    def _find(self, table_name: str, doc_id: str, missing: str) -> tuple[str, dict, dict, str, dict]:
+        """(month, shard data, table, key, document) of a session or entry by its id."""
+        month = check_id(doc_id)
         data = self._data(month)
-        table = data.get("sessions") or {}
+        table = data.get(table_name) or {}
         for key, doc in table.items():
-            if doc.get("id") == session_id:
+            if doc.get("id") == doc_id:
                 return month, data, table, key, doc
-        raise UserError(f"no session {session_id} in the journal")
+        raise UserError(missing)
+
+    def _session_doc(self, session_id: str) -> tuple[str, dict, dict, str, dict]:
+        return self._find("sessions", session_id, f"no session {session_id} in the journal")
 
     def _change_session(self, session_id: str, change: Callable[[dict], dict]) -> None:
         self._writable()
@@ -376,13 +380,7 @@ class Journal:
         return entry_id
 
     def _entry_doc(self, entry_id: str) -> tuple[str, dict, dict, str, dict]:
-        month = check_id(entry_id)
-        data = self._data(month)
-        table = data.get("entries") or {}
-        for key, doc in table.items():
-            if doc.get("id") == entry_id:
-                return month, data, table, key, doc
-        raise UserError(f"no entry {entry_id} in the journal; see 'voice-journal list'")
+        return self._find("entries", entry_id, f"no entry {entry_id} in the journal; see 'voice-journal list'")
 
     def update_entry(self, entry_id: str, changes: dict[str, Any]) -> None:
         self._writable()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .asr import Partial, Recognizer, Utterance, Word, transcribe
+from .asr import Partial, Recognizer, Utterance, Word
 from .audio import AudioChunk, WavWriter
 from .commands import match_command
 from .settings import Settings
