@@ -29,8 +29,13 @@ COMMAND_MAX_WORDS = 5
 """Free dictation may split a short phrase it does not know into several words."""
 COMMAND_MAX_SPAN_S = 2.0
 COMMAND_PAD_S = 0.3
-"""Audio kept around a short utterance's words when it is decoded again."""
+"""Audio kept after a short utterance's last word when it is decoded again."""
+COMMAND_LEAD_S = 1.0
+"""Audio kept before its first word: free dictation may hear only the end of
+a command ("넘어가" as "가"), so the word times alone can cut its start off."""
 COMMAND_MIN_CONF = 0.5
+PAUSE_CLOSES_UTTERANCE_S = 1.0
+"""A pause this long (counted in samples) ends the utterance under way."""
 RECENT_S = 6.0
 KEEP_AFTER_SPEECH_S = 0.6
 """Silence kept at the end of a saved answer's audio."""
@@ -149,12 +154,14 @@ class Listener:
         self.correction = correction or (lambda text: None)
         self.replay_request = replay_request or (lambda text: None)
         self._recognizers: dict[tuple[str, ...] | None, Recognizer] = {}
+        self.make_recognizer = Recognizer
+        """A seam: tests hand in a recogniser that behaves as Vosk sometimes does."""
 
     def _recognizer(self, grammar: tuple[str, ...] | None) -> Recognizer:
         """One warmed-up recogniser per grammar (None: free dictation), reset for each use."""
         rec = self._recognizers.get(grammar)
         if rec is None:
-            rec = self._recognizers[grammar] = Recognizer(self.model, self.rate_hz, grammar, partials=grammar is None)
+            rec = self._recognizers[grammar] = self.make_recognizer(self.model, self.rate_hz, grammar, partials=grammar is None)
         else:
             rec.reset()
         return rec
@@ -175,6 +182,7 @@ class Listener:
         detector = SilenceDetector(self.rate_hz, s.silence_threshold_db)
         offset_s = answer.samples / self.rate_hz
         recent = RecentAudio(self.rate_hz, RECENT_S)
+        previous_end_s = 0.0  # where the last utterance's words ended
         try:
             for chunk in chunks:
                 if not commands_only:
@@ -184,8 +192,14 @@ class Listener:
                 event = rec.accept(chunk)
                 if isinstance(event, Partial):
                     self.on_partial(event.text)
-                elif isinstance(event, Utterance):
-                    command = self._command(event, recent)
+                    if detector.trailing_silence_s >= PAUSE_CLOSES_UTTERANCE_S:
+                        # Vosk may hold an utterance open across a clear pause
+                        # ("skip" ... "stop" heard as one); our pause closes it.
+                        event = rec.finish() or Utterance("")
+                if isinstance(event, Utterance):
+                    command = self._command(event, recent, previous_end_s)
+                    if event.words:
+                        previous_end_s = event.words[-1].end_s
                     if command:
                         return Outcome(Ended.COMMAND, command, True)
                     correction = self.correction(event.text) if event.text else None
@@ -203,12 +217,13 @@ class Listener:
                     continue
                 spoke = detector.heard_speech or answer.has_content
                 if spoke and detector.trailing_silence_s >= s.silence_s:
-                    return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech)
+                    return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech,
+                                       previous_end_s)
                 if not spoke and detector.seconds_seen >= s.no_answer_s:
                     return Outcome(Ended.NO_SPEECH)
                 if answer.samples / self.rate_hz >= s.max_answer_s:
-                    return self._close(rec, recent, answer, offset_s, Ended.LIMIT, True)
-            return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech)
+                    return self._close(rec, recent, answer, offset_s, Ended.LIMIT, True, previous_end_s)
+            return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech, previous_end_s)
         except BaseException:
             # Ctrl+C or a lost microphone: what was said up to now still counts.
             if not commands_only:
@@ -218,29 +233,40 @@ class Listener:
             raise
 
     def _close(self, rec: Recognizer, recent: "RecentAudio", answer: Answer, offset_s: float, ended: Ended,
-               heard: bool) -> Outcome:
+               heard: bool, previous_end_s: float) -> Outcome:
         at = time.perf_counter()
         last = rec.finish()
         if last and last.text:
-            command = self._command(last, recent)
+            command = self._command(last, recent, previous_end_s)
             if command:
                 return Outcome(Ended.COMMAND, command, heard_speech=True, at=at)
             answer.add(last, offset_s)
             self.on_utterance(last.text)
         return Outcome(ended, None, heard_speech=heard, at=at)
 
-    def _command(self, utterance: Utterance, recent: "RecentAudio") -> str | None:
+    def _command(self, utterance: Utterance, recent: "RecentAudio", previous_end_s: float) -> str | None:
+        """The command this utterance is, if any; ``previous_end_s`` bounds how
+        far back its audio may reach, so an earlier answer never leaks in."""
         command = match_command(utterance.text, self.index)
         if command or not self.grammar or not utterance.words:
             return command
         if len(utterance.words) > COMMAND_MAX_WORDS or utterance.span_s > COMMAND_MAX_SPAN_S:
             return None
-        clip = recent.between(utterance.words[0].start_s - COMMAND_PAD_S, utterance.words[-1].end_s + COMMAND_PAD_S)
+        clip = recent.between(*command_window(utterance, previous_end_s))
         rec = self._recognizer(tuple(self.grammar))
         results = [u for u in (rec.accept(clip), rec.finish()) if isinstance(u, Utterance) and u.text]
         if len(results) != 1 or any(w.conf < COMMAND_MIN_CONF for w in results[0].words):
             return None
         return match_command(results[0].text, self.index)
+
+
+def command_window(utterance: Utterance, previous_end_s: float) -> tuple[float, float]:
+    """The stretch of audio (start, end in seconds) to decode a short utterance
+    again with the command grammar: its words, padded, reaching back up to
+    COMMAND_LEAD_S but not into the previous utterance's words."""
+    first, last = utterance.words[0], utterance.words[-1]
+    start_s = max(previous_end_s + 0.1, first.start_s - COMMAND_LEAD_S)
+    return max(0.0, min(start_s, first.start_s - COMMAND_PAD_S)), last.end_s + COMMAND_PAD_S
 
 
 class RecentAudio:

@@ -264,7 +264,7 @@ def _without_commands(utterances: list, chunks: list, rate: int, model, language
     from .audio import join
     from .commands import build_index, match_command
     from .language import load_language
-    from .listening import COMMAND_MAX_SPAN_S, COMMAND_MAX_WORDS, COMMAND_MIN_CONF, COMMAND_PAD_S
+    from .listening import COMMAND_MAX_SPAN_S, COMMAND_MAX_WORDS, COMMAND_MIN_CONF, command_window
 
     try:
         pack = load_language(language)
@@ -275,16 +275,19 @@ def _without_commands(utterances: list, chunks: list, rate: int, model, language
     pcm = join(chunks).pcm
     total_s = len(pcm) / 2 / rate
     kept = []
+    previous_end_s = 0.0
     for utterance in utterances:
         words = utterance.words
+        window = command_window(utterance, previous_end_s) if words else None
+        if words:
+            previous_end_s = words[-1].end_s
         if words and words[-1].end_s > total_s - COMPLETE_AFTER_S:  # cut off by the crash
             kept.append(utterance)
             continue
         if match_command(utterance.text, index):
             continue
         if words and len(words) <= COMMAND_MAX_WORDS and utterance.span_s <= COMMAND_MAX_SPAN_S:
-            start = max(0, int((words[0].start_s - COMMAND_PAD_S) * rate)) * 2
-            end = int((words[-1].end_s + COMMAND_PAD_S) * rate) * 2
+            start, end = (int(t * rate) * 2 for t in window)
             again = transcribe(model, [AudioChunk(pcm[start:end], rate)], rate, grammar=grammar)
             if (len(again) == 1 and all(w.conf >= COMMAND_MIN_CONF for w in again[0].words)
                     and match_command(again[0].text, index)):
