@@ -7,6 +7,10 @@ single words far better than free dictation. It confirms what it heard
 person does not know (is it more restless or more tired? more pleasant or
 unpleasant? then two or three words to choose from), and asks "how heavy,
 from one to ten?". All wording is in the language pack's ``naming`` section.
+
+An answer that says "I feel ..." (the pack's ``feel_cues``) is an
+invitation: naming follows it even when it was already done tonight, and
+starts by confirming the feeling the answer named, if it named one.
 """
 from __future__ import annotations
 
@@ -52,10 +56,12 @@ class FeelingNaming:
         heard = self.hear_raw(list(dict.fromkeys(phrases + self.skip + self.stop)))
         return normalise(heard) if heard else None
 
-    def run(self) -> Named:
+    def run(self, suggested: str | None = None) -> Named:
+        """``suggested``: a feeling the answer already named, confirmed first."""
         named = Named()
-        self.say("ask")
-        pending: str | None = None
+        pending: str | None = normalise(suggested) if suggested and self.vocabulary.canonical(suggested) else None
+        if pending is None:
+            self.say("ask")
         while len(named.feelings) < MAX_FEELINGS:
             heard = pending or self.hear(self.feelings + self.dont_know)
             pending = None
@@ -123,3 +129,12 @@ class FeelingNaming:
         self.say("intensity")
         heard = self.hear(list(self.numbers))
         return self.numbers.get(heard) if heard else None
+
+
+def says_feeling(transcript: str, cues: list[str]) -> bool:
+    """Whether an answer says "I feel ..." in one of the pack's phrasings.
+
+    Compared without spaces: the small Korean model splits words where it
+    likes ("기분 이"), and English cues are several words long anyway."""
+    text = normalise(transcript).replace(" ", "")
+    return any(cue and normalise(cue).replace(" ", "") in text for cue in cues)

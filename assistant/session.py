@@ -24,7 +24,7 @@ from .followups import Rule, first_match
 from .journal import Journal, now
 from .language import LanguagePack
 from .listening import Answer, Ended, Listener, Outcome
-from .naming import FeelingNaming
+from .naming import FeelingNaming, says_feeling
 from .prompts import ROTATION_SESSIONS, Prompt
 from . import replay
 from .settings import Settings
@@ -326,10 +326,13 @@ class EveningSession:
         entry = self.journal.entry(entry_id, with_words=False)
         feelings, intensity = list(entry["feelings"]), entry["intensity"]
         policy = self.settings.name_feelings
-        if self.vocabulary and self.pack.naming and (policy == "every" or (policy == "once" and not self._named_once)):
+        invited = says_feeling(entry["transcript"], self.pack.naming.get("feel_cues", []))
+        due = policy == "every" or (policy == "once" and (not self._named_once or invited))
+        if self.vocabulary and self.pack.naming and due:
             self._named_once = True
             named = FeelingNaming(self.vocabulary, self.pack.naming, self.say, self._hear,
-                                  known=lambda phrases: known_phrases(self.model, phrases)).run()
+                                  known=lambda phrases: known_phrases(self.model, phrases)).run(
+                suggested=feelings[0] if invited and feelings else None)
             if named.feelings or named.intensity is not None:
                 feelings = named.feelings + [f for f in feelings if f not in named.feelings]
                 intensity = named.intensity
