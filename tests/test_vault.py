@@ -1,0 +1,152 @@
+"""The journal's key and sealed files: real AES-GCM and scrypt, on disk."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import numpy as np
+import pytest
+
+from assistant.audio import AudioChunk, WavWriter, join, read_wav
+from assistant.errors import UserError
+from assistant.sealed_audio import SealedWavWriter, read_recording, read_sealed
+from assistant.vault import (SEALED, Vault, WrongPassphrase, change_passphrase, create_key, is_encrypted,
+                             is_sealed_file, key_path, unlock)
+
+RATE = 16000
+
+
+def ramp(seconds: float, start: int = 0) -> np.ndarray:
+    n = int(seconds * RATE)
+    return ((np.arange(start, start + n) % 30000) - 15000).astype("<i2")
+
+
+def chunks(samples: np.ndarray, size: int = 1600):
+    return [AudioChunk.from_array(samples[i:i + size], RATE) for i in range(0, len(samples), size)]
+
+
+@pytest.fixture
+def vault():
+    return Vault(os.urandom(32))
+
+
+def test_a_key_opens_with_its_passphrase_only(tmp_path):
+    sealed = create_key(tmp_path, "moonlight over the river").seal(b"tonight I felt left out")
+    assert is_encrypted(tmp_path)
+    assert stat.S_IMODE(os.stat(key_path(tmp_path)).st_mode) == 0o600
+    assert unlock(tmp_path, "moonlight over the river").open(sealed) == b"tonight I felt left out"
+    with pytest.raises(WrongPassphrase, match="wrong passphrase"):
+        unlock(tmp_path, "Moonlight over the river")
+
+
+def test_the_key_file_keeps_no_secret_in_the_clear(tmp_path):
+    create_key(tmp_path, "correct horse")
+    text = key_path(tmp_path).read_text()
+    doc = json.loads(text)
+    assert doc["kdf"]["name"] == "scrypt" and doc["cipher"] == "AES-256-GCM"
+    assert "correct horse" not in text
+
+
+def test_changing_the_passphrase_keeps_the_data_key(tmp_path):
+    sealed = create_key(tmp_path, "old words").seal(b"entry")
+    change_passphrase(tmp_path, "old words", "new words")
+    assert unlock(tmp_path, "new words").open(sealed) == b"entry"
+    with pytest.raises(WrongPassphrase):
+        unlock(tmp_path, "old words")
+    with pytest.raises(WrongPassphrase):
+        change_passphrase(tmp_path, "not it", "whatever")
+
+
+def test_an_empty_passphrase_is_refused(tmp_path):
+    with pytest.raises(UserError, match="empty"):
+        create_key(tmp_path, "")
+    assert not is_encrypted(tmp_path)
+
+
+def test_a_damaged_key_file_is_one_clear_error(tmp_path):
+    create_key(tmp_path, "pass")
+    key_path(tmp_path).write_text("{ not json")
+    with pytest.raises(UserError, match="key.json is damaged"):
+        unlock(tmp_path, "pass")
+
+
+def test_sealed_blobs_hide_their_text_and_detect_tampering(vault):
+    text = "오늘 친구가 답장을 안 했어요".encode()
+    blob = vault.seal(text)
+    assert blob.startswith(SEALED) and text not in blob
+    assert vault.seal(text) != blob  # a fresh nonce each time
+    tampered = blob[:-1] + bytes([blob[-1] ^ 1])
+    with pytest.raises(UserError, match="damaged or was sealed with another key"):
+        vault.open(tampered)
+    with pytest.raises(UserError):
+        Vault(os.urandom(32)).open(blob)
+    assert vault.open(b'{"plain": 1}') == b'{"plain": 1}'  # plain files read as they are
+
+
+def test_a_sealed_recording_plays_back_sample_exact(tmp_path, vault):
+    samples = ramp(2.35)
+    path = tmp_path / "a" / "answer.wav"
+    with SealedWavWriter(path, RATE, vault) as writer:
+        for chunk in chunks(samples):
+            writer.write(chunk)
+    data = path.read_bytes()
+    assert samples.tobytes()[:3200] not in data
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600 and is_sealed_file(path)
+    back = join(read_recording(path, vault))
+    assert back.rate_hz == RATE and np.array_equal(back.array(), samples)
+
+
+@pytest.mark.parametrize("keep_s", [0.0, 1.0, 1.23, 2.35, 5.0])
+def test_closing_short_keeps_exactly_the_samples_asked_for(tmp_path, vault, keep_s):
+    samples = ramp(2.35)
+    path = tmp_path / "answer.wav"
+    writer = SealedWavWriter(path, RATE, vault)
+    for chunk in chunks(samples):
+        writer.write(chunk)
+    writer.close(keep_samples=int(keep_s * RATE))
+    back = list(read_sealed(path, vault))
+    got = join(back).array() if back else np.zeros(0, dtype="<i2")
+    assert np.array_equal(got, samples[: int(keep_s * RATE)])
+    assert writer.samples == min(len(samples), int(keep_s * RATE))
+
+
+def test_a_recording_torn_by_a_crash_keeps_its_whole_records(tmp_path, vault):
+    samples = ramp(1.0)
+    path = tmp_path / "answer.wav"
+    writer = SealedWavWriter(path, RATE, vault)
+    for chunk in chunks(samples):
+        writer.write(chunk)
+    writer._file.flush()
+    size = path.stat().st_size
+    os.truncate(path, size - 100)  # the last record half-written
+    assert np.array_equal(join(read_sealed(path, vault)).array(), samples[:-1600])
+
+
+def test_a_swapped_record_is_caught(tmp_path, vault):
+    path = tmp_path / "answer.wav"
+    with SealedWavWriter(path, RATE, vault) as writer:
+        for chunk in chunks(ramp(0.4)):
+            writer.write(chunk)
+    data = bytearray(path.read_bytes())
+    header = 28
+    record = (len(data) - header) // 4
+    first, second = data[header:header + record], data[header + record:header + 2 * record]
+    data[header:header + 2 * record] = second + first
+    path.write_bytes(bytes(data))
+    with pytest.raises(UserError, match="damaged or was sealed with another key"):
+        list(read_sealed(path, vault))
+
+
+def test_plain_and_sealed_recordings_read_alike(tmp_path, vault):
+    samples = ramp(0.5)
+    with WavWriter(tmp_path / "plain.wav", RATE) as writer:
+        for chunk in chunks(samples):
+            writer.write(chunk)
+    assert np.array_equal(join(read_recording(tmp_path / "plain.wav", None)).array(), samples)
+    assert np.array_equal(join(read_wav(tmp_path / "plain.wav")).array(), samples)
+    with SealedWavWriter(tmp_path / "sealed.wav", RATE, vault) as writer:
+        for chunk in chunks(samples):
+            writer.write(chunk)
+    with pytest.raises(UserError, match="encrypted"):
+        list(read_recording(tmp_path / "sealed.wav", None))
