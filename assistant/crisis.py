@@ -43,7 +43,6 @@ given by the caller), and what to do in danger.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -51,6 +50,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from .datafile import read_json
 from .errors import UserError
 from .language import prompts_root
 
@@ -200,16 +200,7 @@ def parse(data: Any, path: Path, language: str) -> CrisisData:
 @lru_cache(maxsize=None)
 def _load(root: Path, language: str) -> CrisisData:
     path = root / language / "crisis.json"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"no crisis phrases for language '{language}': {path} is missing; reinstall voice-journal") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(path, f"cannot be read ({exc})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _fail(path, f"not valid JSON at line {exc.lineno}, column {exc.colno}") from None
+    data = read_json(path, missing=f"no crisis phrases for language '{language}': {path} is missing; reinstall voice-journal")
     return parse(data, path, language)
 
 

@@ -7,10 +7,10 @@ it must hold.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Iterable
 
+from .datafile import read_json
 from .errors import UserError
 from .language import prompts_root
 
@@ -37,13 +37,14 @@ KNOWN_TESTS = {"intensity_at_least", "themes_any", "feelings_any"}
 
 def load_rules() -> list[Rule]:
     path = prompts_root() / "followups.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise UserError(f"{path}: cannot read the follow-up rules ({exc}); fix the file") from None
+    data = read_json(path, missing=f"{path} is missing; reinstall voice-journal or put the follow-up rules there")
+    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list):
+        raise UserError(f"{path}: needs 'rules', a list of rules; fix the file")
     rules = []
     for index, item in enumerate(data.get("rules", []), 1):
-        if not isinstance(item, dict) or not item.get("ask_from") or set(item.get("when", {})) - KNOWN_TESTS:
+        if (not isinstance(item, dict) or not isinstance(item.get("when", {}), dict)
+                or not isinstance(item.get("ask_from"), list) or not item["ask_from"]
+                or set(item.get("when", {})) - KNOWN_TESTS):
             raise UserError(f"{path}: rule {index} needs 'when' (with {sorted(KNOWN_TESTS)}) and 'ask_from'; fix the file")
         rules.append(Rule(item.get("name", f"rule {index}"), item["when"], tuple(item["ask_from"])))
     return rules

@@ -5,7 +5,6 @@ in any language; it asks the pack.
 """
 from __future__ import annotations
 
-import json
 import os
 import random
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .datafile import read_json
 from .errors import UserError
 
 COMMANDS = ("repeat", "skip", "read_back", "scratch", "pause", "resume", "stop", "help", "done")
@@ -73,22 +73,32 @@ def _fail(path: Path, what: str) -> UserError:
     return UserError(f"{path}: {what}; fix the file and try again")
 
 
+def _strings(value: Any) -> bool:
+    """A non-empty list of strings (a command's phrases, a phrase's variants)."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+
+
 @lru_cache(maxsize=None)
 def load_language(code: str) -> LanguagePack:
     path = prompts_root() / code / "language.json"
     if not path.exists():
         known = ", ".join(available_languages()) or "none"
         raise UserError(f"unknown language '{code}'; available languages: {known}")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise _fail(path, f"not valid JSON at line {exc.lineno}, column {exc.colno}") from None
+    data = read_json(path)
+    if not isinstance(data, dict):
+        raise _fail(path, "must be an object with 'name', 'voice', 'model', 'commands' and 'phrases'")
     for key in ("name", "voice", "model", "commands", "phrases"):
         if key not in data:
             raise _fail(path, f"missing '{key}'")
+    for key in ("name", "voice", "model"):
+        if not isinstance(data[key], str):
+            raise _fail(path, f"'{key}' must be a string")
+    for key in ("commands", "phrases", "naming", "corrections"):
+        if not isinstance(data.get(key, {}), dict):
+            raise _fail(path, f"'{key}' must be an object")
     commands = data["commands"]
     for name in COMMANDS:
-        if not isinstance(commands.get(name), list) or not commands[name]:
+        if not _strings(commands.get(name)):
             raise _fail(path, f"command '{name}' needs a list of phrases")
     unknown = set(commands) - set(COMMANDS)
     if unknown:
@@ -96,13 +106,17 @@ def load_language(code: str) -> LanguagePack:
     for key in PHRASES:
         if key not in data["phrases"]:
             raise _fail(path, f"missing phrase '{key}'")
+        phrase = data["phrases"][key]
+        if not (isinstance(phrase, str) or _strings(phrase)):
+            raise _fail(path, f"phrase '{key}' must be a string or a list of strings")
     naming = data.get("naming", {})
     missing = [k for k in NAMING if k not in naming]
     if naming and missing:
         raise _fail(path, f"'naming' lacks {missing}")
     corrections = data.get("corrections", {})
     for action, templates in corrections.items():
-        if action not in ("add", "remove") or not all("{feeling}" in t for t in templates):
+        if action not in ("add", "remove") or not isinstance(templates, list) or not all(
+                isinstance(t, str) and "{feeling}" in t for t in templates):
             raise _fail(path, f"'corrections' takes 'add' and 'remove' lists of phrases containing {{feeling}}")
     return LanguagePack(
         code=code,

@@ -32,6 +32,7 @@ from typing import Iterator
 
 from tqdm import tqdm
 
+from .datafile import read_json
 from .errors import UserError
 from .language import load_language
 from .paths import Paths
@@ -80,12 +81,7 @@ class InstalledModel:
 def catalogue(path: Path | str | None = None) -> list[CatalogueEntry]:
     """The models the product knows, checked so a typo fails here and not mid-download."""
     file = Path(path) if path else CATALOGUE_FILE
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"{file}: the model catalogue is missing; reinstall voice-journal") from None
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{file}: not valid JSON at line {exc.lineno}, column {exc.colno}; fix the file and try again") from None
+    data = read_json(file, missing=f"{file}: the model catalogue is missing; reinstall voice-journal")
     if not isinstance(data, list):
         raise UserError(f"{file}: must be a list of models; fix the file and try again")
     entries = [_entry(raw, index, file) for index, raw in enumerate(data)]
@@ -169,6 +165,10 @@ def _language_name(code: str) -> str:
 
 # --- finding models on this machine ----------------------------------------
 
+KALDI_MODEL_STARTS = (b"\x00B<TransitionModel>", b"<TransitionModel>")
+"""How am/final.mdl begins, in Kaldi's binary and text forms."""
+
+
 def model_problem(folder: Path) -> str | None:
     """What keeps ``folder`` from being a usable Vosk model, or None if it looks complete."""
     final = folder / "am" / "final.mdl"
@@ -176,6 +176,13 @@ def model_problem(folder: Path) -> str | None:
         return "am/final.mdl is missing"
     if final.stat().st_size == 0:
         return "am/final.mdl is empty"
+    try:
+        with open(final, "rb") as handle:
+            start = handle.read(len(KALDI_MODEL_STARTS[0]))
+    except OSError as exc:
+        return f"am/final.mdl cannot be read: {exc.strerror}"
+    if not start.startswith(KALDI_MODEL_STARTS):  # else Kaldi fails later, printing its own lines on stderr
+        return "am/final.mdl is damaged (it does not begin like a Kaldi model)"
     if not ((folder / "conf" / "model.conf").is_file() or (folder / "conf" / "mfcc.conf").is_file()):
         return "conf/model.conf is missing"
     return None

@@ -7,11 +7,11 @@ says which sets an evening draws from, in order. A prompt asked in the last
 """
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datafile import read_json
 from .errors import UserError
 from .language import prompts_root
 
@@ -33,10 +33,7 @@ class PromptFileError(UserError):
 
 
 def _load_set(path: Path) -> list[Prompt]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise PromptFileError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}; fix the file") from None
+    data = read_json(path, error=PromptFileError)
     if not isinstance(data, dict) or not isinstance(data.get("set"), str) or not isinstance(data.get("prompts"), list):
         raise PromptFileError(f"{path}: needs a 'set' name and a 'prompts' list; fix the file")
     set_topic = data.get("topic", "")
@@ -76,10 +73,12 @@ def load_prompts(language: str) -> list[Prompt]:
 
 def load_arc() -> list[list[str]]:
     path = prompts_root() / "arc.json"
-    try:
-        slots = json.loads(path.read_text(encoding="utf-8"))["slots"]
-    except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise PromptFileError(f"{path}: cannot read the evening arc ({exc}); fix the file") from None
+    data = read_json(path, error=PromptFileError,
+                     missing=f"{path} is missing; reinstall voice-journal or put the evening arc there")
+    slots = data.get("slots") if isinstance(data, dict) else None
+    if not isinstance(slots, list) or not slots or not all(
+            isinstance(slot, list) and slot and all(isinstance(name, str) for name in slot) for slot in slots):
+        raise PromptFileError(f"{path}: needs 'slots', a list of lists of set names; fix the file")
     return [list(slot) for slot in slots]
 
 

@@ -7,6 +7,7 @@ environment variables (``VOICE_JOURNAL_<NAME>``), then command-line flags;
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -58,9 +59,12 @@ def _coerce(name: str, kind: type, value: Any, where: str) -> Any:
             raise ValueError
         if kind in (int, float) and isinstance(value, bool):
             raise ValueError
-        return kind(value)
+        result = kind(value)
     except (TypeError, ValueError):
         raise UserError(f"{where}: '{name}' must be a {kind.__name__}, not {value!r}") from None
+    if kind is float and not math.isfinite(result):  # nan passes every '<=' check: silence would never end an answer
+        raise UserError(f"{where}: '{name}' must be a finite number, not {value!r}")
+    return result
 
 
 def _types() -> dict[str, type]:
@@ -75,6 +79,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{path}: {exc}; fix that line or delete the file to use the defaults") from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 or delete it to use the defaults") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot read the config file ({exc.strerror})") from None
     types = _types()
@@ -90,23 +96,33 @@ def load_settings(config_file: Path, flags: dict[str, Any] | None = None) -> tup
     types = _types()
     values: dict[str, Any] = {}
     sources = {name: "default" for name in types}
+    where = dict(sources)  # like sources, but naming the --flag itself, for messages
     for key, value in read_config_file(config_file).items():
         values[key] = _coerce(key, types[key], value, str(config_file))
-        sources[key] = str(config_file)
+        sources[key] = where[key] = str(config_file)
     for key in types:
         env = f"VOICE_JOURNAL_{key.upper()}"
         if env in os.environ:
             values[key] = _coerce(key, types[key], os.environ[env], env)
-            sources[key] = env
+            sources[key] = where[key] = env
     for key, value in (flags or {}).items():
         if value is not None:
-            values[key] = _coerce(key, types[key], value, f"--{key.replace('_', '-')}")
+            where[key] = f"--{key.replace('_', '-')}"
+            values[key] = _coerce(key, types[key], value, where[key])
             sources[key] = "command line"
     settings = Settings(**values)
-    if not 3 <= settings.prompts_per_session <= 5:
-        raise UserError(f"prompts_per_session must be 3, 4 or 5, not {settings.prompts_per_session}")
-    if settings.name_feelings not in ("once", "every", "off"):
-        raise UserError(f"name_feelings must be once, every or off, not '{settings.name_feelings}'")
-    if settings.silence_s <= 0.2:
-        raise UserError("silence_s must be longer than 0.2 seconds")
+    _check_ranges(settings, where)
     return settings, sources
+
+
+def _check_ranges(settings: Settings, where: dict[str, str]) -> None:
+    """Refuse values of the right type that cannot work, naming where each came from."""
+    def bad(name: str, rule: str) -> UserError:
+        return UserError(f"{where[name]}: {name} must be {rule}, not {getattr(settings, name)!r}")
+
+    if not 3 <= settings.prompts_per_session <= 5:
+        raise bad("prompts_per_session", "3, 4 or 5")
+    if settings.name_feelings not in ("once", "every", "off"):
+        raise bad("name_feelings", "once, every or off")
+    if settings.silence_s <= 0.2:
+        raise bad("silence_s", "longer than 0.2 seconds")

@@ -26,7 +26,8 @@ from assistant.language import COMMANDS, PHRASES, load_language
 from assistant.paths import Paths, default_paths
 
 NAME = "vosk-model-test-en-0.1"
-FINAL_MDL = random.Random(7).randbytes(300_000)
+FINAL_MDL = b"\x00B<TransitionModel> " + random.Random(7).randbytes(300_000)
+"""Begins like a binary Kaldi model, so models.model_problem() takes it for one."""
 
 
 # --- fixtures --------------------------------------------------------------
@@ -416,6 +417,11 @@ def test_model_given_as_a_folder(paths, tmp_path):
     (folder / "am" / "final.mdl").write_bytes(b"")
     with pytest.raises(UserError, match="is not a complete Vosk model \\(am/final.mdl is empty\\)"):
         models.find_model("en", str(folder), paths)
+    (folder / "am" / "final.mdl").write_bytes(random.Random(8).randbytes(4096))  # all there, but damaged
+    with pytest.raises(UserError, match="am/final.mdl is damaged \\(it does not begin like a Kaldi model\\)"):
+        models.find_model("en", str(folder), paths)
+    (folder / "am" / "final.mdl").write_bytes(b"<TransitionModel> <Topology> ...")  # Kaldi's text form
+    assert models.find_model("en", str(folder), paths).path == folder.resolve()
     with pytest.raises(UserError, match="that folder does not exist"):
         models.find_model("en", str(tmp_path / "nowhere"), paths)
 

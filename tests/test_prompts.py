@@ -238,6 +238,14 @@ def _with(**commands):
         (_with(skip="skip"), "'skip'"),
         (_with(dance=["dance"]), "dance"),
         (_without_phrase("anchors"), "'anchors'"),
+        ('["a list"]', "must be an object"),
+        (language_json(commands=["stop"]), "'commands' must be an object"),
+        (language_json(phrases="hello"), "'phrases' must be an object"),
+        (language_json(naming=["ask"]), "'naming' must be an object"),
+        (language_json(corrections=["{feeling}"]), "'corrections' must be an object"),
+        (language_json(voice=["en"]), "'voice' must be a string"),
+        (_with(stop=[3]), "'stop'"),
+        ({**language_json(), "phrases": {**language_json()["phrases"], "greeting": 3}}, "phrase 'greeting'"),
     ],
 )
 def test_bad_language_pack(root, data, expected):
@@ -246,6 +254,39 @@ def test_bad_language_pack(root, data, expected):
         load_language("en")
     assert str(path) in str(excinfo.value)
     assert expected in str(excinfo.value)
+
+
+@pytest.mark.parametrize("what", ["prompt set", "language pack", "evening arc"])
+def test_a_file_that_is_not_utf8_names_the_file_and_the_byte(root, what):
+    if what == "prompt set":
+        path, load = write_set(root, "a-set", [{"id": "a1", "text": "fine"}]), lambda: load_prompts("en")
+    elif what == "language pack":
+        path, load = write_language(root, "en", language_json()), lambda: load_language("en")
+    else:
+        path, load = write_arc(root, ARC), load_arc
+    path.write_bytes(b'{"\xff' + path.read_bytes()[2:])
+    with pytest.raises(UserError) as excinfo:
+        load()
+    assert str(excinfo.value) == f"{path}: not UTF-8 text (byte 2); fix the file: save it as UTF-8"
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '["a"]', '{"rules": {}}', '{"rules": [{"when": [], "ask_from": ["x"]}]}',
+                                     '{"rules": [{"when": {}, "ask_from": "safe-people"}]}'])
+def test_bad_followup_rules(root, content):
+    from assistant.followups import load_rules
+
+    path = root / "followups.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(UserError) as excinfo:
+        load_rules()
+    assert str(path) in str(excinfo.value)
+
+
+def test_shipped_followup_rules_load():
+    from assistant.followups import load_rules
+
+    assert load_rules()
 
 
 # --- choosing prompts ------------------------------------------------------------

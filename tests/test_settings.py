@@ -187,6 +187,44 @@ def test_out_of_range_values(config, flags, message):
         load_settings(config, flags)
 
 
+@pytest.mark.parametrize(
+    "how, where",
+    [("file", "config.toml"), ("env", "VOICE_JOURNAL_PROMPTS_PER_SESSION"), ("flag", "--prompts-per-session")],
+)
+def test_out_of_range_values_name_where_they_came_from(config, monkeypatch, how, where):
+    flags = {}
+    if how == "file":
+        config.write_text("prompts_per_session = 9\n", encoding="utf-8")
+    elif how == "env":
+        monkeypatch.setenv("VOICE_JOURNAL_PROMPTS_PER_SESSION", "9")
+    else:
+        flags["prompts_per_session"] = 9
+    with pytest.raises(UserError) as excinfo:
+        load_settings(config, flags)
+    message = str(excinfo.value)
+    assert message.startswith(str(config) if how == "file" else where)
+    assert "prompts_per_session must be 3, 4 or 5, not 9" in message
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_numbers_that_are_not_finite_are_refused(config, monkeypatch, value):
+    config.write_text(f"silence_s = {value}\n", encoding="utf-8")
+    with pytest.raises(UserError, match="'silence_s' must be a finite number") as excinfo:
+        load_settings(config)
+    assert str(config) in str(excinfo.value)
+    config.unlink()
+    monkeypatch.setenv("VOICE_JOURNAL_VOLUME", value.upper())
+    with pytest.raises(UserError, match="VOICE_JOURNAL_VOLUME: 'volume' must be a finite number"):
+        load_settings(config)
+
+
+def test_a_config_file_that_is_not_utf8(config):
+    config.write_bytes(b'language = "ko"\nvoice = "\xff\xfe"\n')
+    with pytest.raises(UserError) as excinfo:
+        load_settings(config)
+    assert str(excinfo.value) == f"{config}: not UTF-8 text (byte 25); save it as UTF-8 or delete it to use the defaults"
+
+
 @pytest.mark.parametrize("count", [3, 4, 5])
 def test_prompt_counts_in_range(config, count):
     settings, _ = load_settings(config, {"prompts_per_session": count})
