@@ -80,25 +80,41 @@ def load_model(path: Path):
 
 
 class ModelLoader(threading.Thread):
-    """Loads the model in the background while the greeting is spoken."""
+    """Loads the model in the background while the greeting is spoken.
+
+    Completion is an Event, not join(): on Python 3.11 a join() interrupted by
+    Ctrl+C marks the thread finished while Vosk still loads, and a process
+    that exits under a loading Vosk crashes (SIGSEGV in libvosk).
+    """
 
     def __init__(self, path: Path):
         super().__init__(name="model-loader", daemon=True)
         self.path = path
         self._model = None
         self._error: BaseException | None = None
+        self._done = threading.Event()
 
     def run(self) -> None:
         try:
             self._model = load_model(self.path)
         except BaseException as exc:  # handed to the caller of get()
             self._error = exc
+        finally:
+            self._done.set()
 
     def get(self):
-        self.join()
+        self._done.wait()
         if self._error is not None:
             raise self._error
         return self._model
+
+    def settle(self) -> None:
+        """Wait for a load under way to end, through any Ctrl+C, so the process never exits under it."""
+        while self.ident is not None and not self._done.is_set():
+            try:
+                self._done.wait()
+            except KeyboardInterrupt:
+                pass
 
 
 def known_phrases(model, phrases: list[str]) -> list[str]:

@@ -37,6 +37,9 @@ class _Loaded:
     def get(self):
         return self._model
 
+    def settle(self) -> None:
+        pass
+
 
 def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, ear=None, model=None) -> int:
     """One evening on the real devices.
@@ -57,44 +60,47 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
     with Journal(paths.journal_dir) as journal:
         loader = ModelLoader(found.path) if model is None else _Loaded(model)
         loader.start()  # loads while the greeting is spoken (recovery below waits for it only if it needs it)
-        recovered = recover_at_start(journal, paths, loader, pack.code, found.name,
-                                     events=_json_events if json_events else None)
-        recent = journal.recent_prompt_ids(ROTATION_SESSIONS, pack.code)
-        chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
-
-        from .mic import Microphone
-        from .speaker import Speaker
-        from .tts import SpokenOutput, Voice
-
-        rate_hz = model_rate_hz(found.path)
-        mouth = SpokenOutput(
-            Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume),
-            Speaker(settings.output_device),
-            settings.lead_in_s,
-        )
-        own_ear = ear is None
         try:
-            if own_ear:
-                ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
-            session = EveningSession(
-                mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
-                model_loader=loader, model_name=found.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
-                events=_json_events if json_events else (lambda event: None), display=display,
-                vocabulary=load_vocabulary(pack.code), prompt_pool=all_prompts, recent=recent, rules=load_rules(),
+            recovered = recover_at_start(journal, paths, loader, pack.code, found.name,
+                                         events=_json_events if json_events else None)
+            recent = journal.recent_prompt_ids(ROTATION_SESSIONS, pack.code)
+            chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
+
+            from .mic import Microphone
+            from .speaker import Speaker
+            from .tts import SpokenOutput, Voice
+
+            rate_hz = model_rate_hz(found.path)
+            mouth = SpokenOutput(
+                Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume),
+                Speaker(settings.output_device),
+                settings.lead_in_s,
             )
-            if recovered and "recovered" in pack.phrases:  # last time's cut-off answer was kept
-                session.say(pack.say("recovered", session.rng))
+            own_ear = ear is None
             try:
-                report = session.run()
-            except KeyboardInterrupt:
-                display.note("Stopped. Everything you said so far is saved.")
-                return 130
-            except UserError as exc:
-                saved = len(session.report.saved)
-                raise UserError(f"{exc} ({saved} answer(s) from tonight are saved)", exc.exit_code) from None
+                if own_ear:
+                    ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
+                session = EveningSession(
+                    mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
+                    model_loader=loader, model_name=found.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
+                    events=_json_events if json_events else (lambda event: None), display=display,
+                    vocabulary=load_vocabulary(pack.code), prompt_pool=all_prompts, recent=recent, rules=load_rules(),
+                )
+                if recovered and "recovered" in pack.phrases:  # last time's cut-off answer was kept
+                    session.say(pack.say("recovered", session.rng))
+                try:
+                    report = session.run()
+                except KeyboardInterrupt:
+                    display.note("Stopped. Everything you said so far is saved.")
+                    return 130
+                except UserError as exc:
+                    saved = len(session.report.saved)
+                    raise UserError(f"{exc} ({saved} answer(s) from tonight are saved)", exc.exit_code) from None
+            finally:
+                if own_ear and ear is not None:
+                    ear.close()
+                mouth.close()
         finally:
-            if own_ear and ear is not None:
-                ear.close()
-            mouth.close()
+            loader.settle()  # exiting while Vosk still loads crashes it (SIGSEGV), so even Ctrl+C waits here
     display.note(f"Saved {len(report.saved)} answer(s) to {paths.journal_dir}")
     return 0

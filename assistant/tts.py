@@ -34,6 +34,7 @@ class Voice:
         self.volume = max(0.0, min(1.0, volume))
         self.retries = 0
         self._engine = self._new_engine()
+        self._check_voice()
         self._tmp = Path(tempfile.mkdtemp(prefix="voice-journal-tts-"))  # 0700: may hold read-back answers
 
     def _new_engine(self):
@@ -54,6 +55,17 @@ class Voice:
                 exit_code=3,
             ) from None
         return engine
+
+    def _check_voice(self) -> None:
+        """pyttsx3 queues setProperty('voice') and loses its error, so an unknown
+        voice would quietly read the text in the previous one: ask espeak itself."""
+        from pyttsx3.drivers import _espeak
+
+        if _espeak.SetVoiceByName(self.voice.encode("utf-8")) != _espeak.EE_OK:
+            raise UserError(
+                f"espeak-ng has no voice '{self.voice}'; list the voices with 'espeak-ng --voices' "
+                "and give a code from its Language column with --voice (or leave --voice out)"
+            )
 
     def synthesize(self, text: str) -> AudioChunk:
         path = self._tmp / "utterance.wav"
@@ -77,6 +89,11 @@ class Voice:
         return audio
 
     def close(self) -> None:
+        """Stop espeak first: after a Ctrl+C its thread would go on synthesizing
+        into the removed folder (and pyttsx3's callback prints a traceback)."""
+        from pyttsx3.drivers import _espeak
+
+        _espeak.Cancel()  # returns once espeak's thread has stopped
         shutil.rmtree(self._tmp, ignore_errors=True)
 
 
