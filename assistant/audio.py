@@ -205,14 +205,23 @@ class WavWriter:
         """
         if self._wav is None:
             return
-        self._wav.close()
-        if keep_samples is not None and keep_samples < self.samples:
-            self.samples = keep_samples
-            _set_data_size(self._file, keep_samples * SAMPLE_WIDTH)
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
-        self._wav = None
+        wav, self._wav = self._wav, None
+        try:
+            wav.close()
+            if keep_samples is not None and keep_samples < self.samples:
+                self.samples = keep_samples
+                _set_data_size(self._file, keep_samples * SAMPLE_WIDTH)
+            self._file.flush()
+            os.fsync(self._file.fileno())
+        except OSError as exc:
+            raise UserError(
+                f"could not save the audio to {self.path} ({exc.strerror}); free some space on the disk and try again"
+            ) from None
+        finally:
+            try:
+                self._file.close()  # the descriptor goes even when the last flush failed
+            except OSError:
+                pass
 
     def __enter__(self) -> "WavWriter":
         return self

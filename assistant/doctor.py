@@ -132,21 +132,25 @@ class Doctor:
         pack = load_language(self.settings.language)
         sentence = load_standby(pack.code).say("check_sentence")
         loader = self._start_model(pack)
-        audio = self._synthesize(pack, sentence)
-        speaker = self._open_speaker()
-        mic = self._open_mic()
-        self._portaudio()
         try:
-            if speaker is not None:
-                self._play(speaker, audio)
-            if mic is not None:
-                self._record(mic)
-            else:
-                self.add("recording", None, "not recorded: no microphone")
+            audio = self._synthesize(pack, sentence)
+            speaker = self._open_speaker()
+            mic = self._open_mic()
+            self._portaudio()
+            try:
+                if speaker is not None:
+                    self._play(speaker, audio)
+                if mic is not None:
+                    self._record(mic)
+                else:
+                    self.add("recording", None, "not recorded: no microphone")
+            finally:
+                for device in (mic, speaker):
+                    if device is not None:
+                        device.close()
         finally:
-            for device in (mic, speaker):
-                if device is not None:
-                    device.close()
+            if loader is not None:
+                loader.settle()  # Ctrl+C must not end the process under Vosk's loading thread
         model = self._model(loader, pack)
         self._transcribe(model)
         return self
@@ -193,7 +197,7 @@ class Doctor:
                 voice.close()
         except UserError as exc:
             fix = str(exc)
-            if "apt-get" not in fix:
+            if "apt-get" not in fix and "has no voice" not in fix:  # a missing voice is not a missing package
                 fix += "; (re)install it with: sudo apt-get install espeak-ng libespeak-ng1"
             self.add("speech synthesizer", False, f"espeak-ng voice '{voice_name}' did not speak", fix)
             return None

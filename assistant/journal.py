@@ -17,9 +17,11 @@ first time it writes to it in this process, never before checking that it
 reads; the current month's shard, the one a session writes to, is backed up
 at open.
 
-Ids are readable: ``2026-11-24.2`` is the second answer of that day. Every
-write goes through :class:`~assistant.storage.DurableJSONStorage`, so an
-answer is on disk (fsynced) when :meth:`Journal.add_entry` returns.
+Ids are readable: ``2026-11-24.2`` is the second answer of that day; an id
+is never reused (a removal leaves the day's highest removed number in the
+shard's ``_meta``, see :func:`_note_removal`). Every write goes through
+:class:`~assistant.storage.DurableJSONStorage`, so an answer is on disk
+(fsynced) when :meth:`Journal.add_entry` returns.
 
 Each shard carries a schema version; :data:`MIGRATIONS` lists named,
 append-only steps that bring an older shard up to date when a writer reaches
@@ -38,7 +40,6 @@ import fcntl
 import json
 import os
 import re
-import shutil
 import sqlite3
 import time
 from collections import OrderedDict
@@ -49,7 +50,7 @@ from typing import Any, Callable, Iterable, Iterator
 from tinydb import Query, TinyDB
 
 from .errors import UserError
-from .storage import FILE_MODE, DurableJSONStorage
+from .storage import FILE_MODE, DurableJSONStorage, copy_atomic
 
 ID_PATTERN = re.compile(r"^(\d{4}-\d{2})-\d{2}\.\d+$")
 SHARD_PATTERN = re.compile(r"^\d{4}-\d{2}\.json$")
@@ -148,14 +149,18 @@ class Journal:
         if write:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._lock()
-        months = self.months()
-        current = _local_today()[:7]
-        # read now: a damaged (or, for a writer, too new) shard is reported before anything happens
-        for month in dict.fromkeys([current] + months[-1:]):
-            if month in months:
-                self._data(month)
-        if write and current in months:
-            self._prepare(self._file(current))
+        try:
+            months = self.months()
+            current = _local_today()[:7]
+            # read now: a damaged (or, for a writer, too new) shard is reported before anything happens
+            for month in dict.fromkeys([current] + months[-1:]):
+                if month in months:
+                    self._data(month)
+            if write and current in months:
+                self._prepare(self._file(current))
+        except BaseException:  # no half-open journal keeps the lock (the person may fix the file and retry)
+            self.close()
+            raise
 
     # -- housekeeping -------------------------------------------------
     def _lock(self) -> None:
@@ -332,7 +337,7 @@ class Journal:
 
     def sessions(self, newest_first: bool = False) -> list[dict[str, Any]]:
         out = [d for m in self.months() for d in self._month_sessions(m)]
-        out.sort(key=lambda s: s["started_at"], reverse=newest_first)
+        out.sort(key=_started, reverse=newest_first)
         return out
 
     def recent_prompt_ids(self, sessions: int, language: str | None = None) -> list[list[str]]:
@@ -345,7 +350,7 @@ class Journal:
         for month in reversed(self.months()):
             docs = [d for d in self._month_sessions(month)
                     if (not language or d.get("language") == language) and d.get("status") != "imported"]
-            found.extend(sorted(docs, key=lambda d: d["started_at"], reverse=True))
+            found.extend(sorted(docs, key=_started, reverse=True))
             if len(found) >= sessions:
                 break
         return [d.get("prompt_ids", []) for d in found[:sessions]]
@@ -367,7 +372,7 @@ class Journal:
         month = day[:7]
         data = self._data(month)
         entries = data.get("entries") or {}
-        entry_id = _next_id(day, entries.values())
+        entry_id = _next_id(day, entries.values(), _removed(data).get(day, 0))
         words_data = self._data(month, words=True)
         timings = dict(words_data.get("words") or {})
         stale = [k for k, d in timings.items() if d.get("id") == entry_id]  # left by a crash between the writes
@@ -391,16 +396,20 @@ class Journal:
     def remove_entry(self, entry_id: str) -> dict[str, Any]:
         """Remove an entry (and its word timings); returns what was removed.
 
+        The timings go first: the id is never used again, so timings left
+        by a crash between the two writes would stay for good, while an
+        entry left without its timings is still listed, to be removed again.
         The search cache forgets it at once, rather than at the next search."""
         self._writable()
         month, data, table, key, doc = self._entry_doc(entry_id)
         removed = _copy(doc)
-        self._save(month, data, {"entries": {k: d for k, d in table.items() if k != key}})
         words_data = self._data(month, words=True)
         timings = words_data.get("words") or {}
         kept = {k: d for k, d in timings.items() if d.get("id") != entry_id}
         if len(kept) != len(timings):
             self._save(month, words_data, {"words": kept}, words=True)
+        self._save(month, data, {"entries": {k: d for k, d in table.items() if k != key},
+                                 "_meta": _note_removal(data, entry_id)})
         SearchCache(self).forget(entry_id)
         return removed
 
@@ -418,6 +427,12 @@ class Journal:
         timings = self._data(month, words=True).get("words") or {}
         return {d["id"]: _copy_words(d.get("words", [])) for d in timings.values() if "id" in d}
 
+    def month_entries(self, month: str) -> list[dict[str, Any]]:
+        """One month's entries, without word timings, reading that shard only."""
+        if month not in self.months():
+            return []
+        return [_copy(d) for d in (self._data(month).get("entries") or {}).values()]
+
     def entries(self, session_id: str | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
         """Entries without word timings (use :meth:`entry` for those)."""
         return list(self.iter_entries(session_id=session_id, newest_first=newest_first))
@@ -430,8 +445,9 @@ class Journal:
         if limit is not None and limit <= 0:
             return
         months = self.months()
-        if session_id is not None:
-            months = [check_id(session_id)]
+        if session_id is not None:  # an answer after midnight at a month's end is in the next month's shard
+            first = check_id(session_id)
+            months = [m for m in (first, month_after(first)) if m in months]
         count = 0
         for month in (reversed(months) if newest_first else months):
             docs = [_copy(d) for d in (self._data(month).get("entries") or {}).values()
@@ -785,10 +801,40 @@ def _cache_damaged(exc: sqlite3.DatabaseError) -> bool:
 
 # --- helpers ------------------------------------------------------------------------
 
-def _next_id(day: str, docs) -> str:
-    """The day's next id; never reuses one, even after a removal."""
+def _next_id(day: str, docs, removed: int = 0) -> str:
+    """The day's next id, past ``removed`` (the day's highest removed
+    sequence number): an id is never reused, even after a removal."""
     used = [_seq(d["id"]) for d in docs if d["id"].startswith(day + ".")]
-    return f"{day}.{max(used, default=0) + 1}"
+    return f"{day}.{max([removed, *used]) + 1}"
+
+
+def _removed(data: dict[str, Any]) -> dict[str, int]:
+    """``{day: highest removed entry number}``, kept in the shard's ``_meta``
+    record (an optional field: older versions ignore it, so no schema step)."""
+    return (((data.get("_meta") or {}).get("1") or {}).get("removed_ids") or {})
+
+
+def _note_removal(data: dict[str, Any], entry_id: str) -> dict[str, Any]:
+    """The shard's ``_meta`` table once ``entry_id`` is removed: written with
+    the removal itself, so the id can never come back."""
+    meta = dict(data.get("_meta") or {})
+    doc = dict(meta.get("1") or _meta_doc())
+    day, seq = entry_id.rsplit(".", 1)[0], _seq(entry_id)
+    doc["removed_ids"] = {**_removed(data), day: max(seq, _removed(data).get(day, 0))}
+    meta["1"] = doc
+    return meta
+
+
+def month_after(month: str) -> str:
+    """The month after ``2026-12``: ``2027-01``."""
+    year, number = map(int, month.split("-"))
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _started(session: dict[str, Any]) -> tuple[str, int]:
+    """Sort key of a session: its start, then its number that day (two
+    sessions may start within the same second)."""
+    return session["started_at"], _seq_or_zero(str(session.get("id", "")))
 
 
 def _next_key(table: dict) -> str:
@@ -882,6 +928,6 @@ def _backup(path: Path, checked: bool = False) -> None:
     it need not be read again to know it is not damaged."""
     if not checked:
         DurableJSONStorage(path).read()  # refuse to back up (or touch) a damaged file
-    backup = path.with_name(path.name + ".bak")
-    shutil.copyfile(path, backup)
-    os.chmod(backup, FILE_MODE)
+    # a temporary copy renamed over the old .bak: private from the first byte, and a
+    # failure (a full disk) leaves the old backup whole (UserError from write_atomic)
+    copy_atomic(path, path.with_name(path.name + ".bak"))

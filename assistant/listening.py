@@ -120,11 +120,22 @@ class Answer:
             self._writer = WavWriter(self.audio_path, self.rate_hz)
 
     def close(self, keep: bool) -> Path | None:
-        """Finish the audio file; returns its path, or None when not kept."""
+        """Finish the audio file; returns its path, or None when not kept.
+
+        A file that cannot be finished (a full disk) is removed, so no audio
+        is left that no entry points at; with ``keep`` the error is raised."""
+        from .errors import UserError
+
         if not self._writer:
             return None
-        self._writer.close(keep_samples=self.kept_samples)
-        self._writer = None
+        writer, self._writer = self._writer, None
+        try:
+            writer.close(keep_samples=self.kept_samples)
+        except (UserError, OSError):
+            self.audio_path.unlink(missing_ok=True)
+            if keep:
+                raise
+            return None
         if keep:
             return self.audio_path
         self.audio_path.unlink(missing_ok=True)

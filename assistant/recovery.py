@@ -32,6 +32,7 @@ from typing import Any, Callable
 
 from .audio import AudioChunk
 from .errors import UserError
+from .journal import month_after
 
 AUDIO_NAME = re.compile(r"^(?P<session>\d{4}-\d{2}-\d{2}\.\d+)-(?P<number>\d+)\.wav$")
 MIN_SECONDS = 0.3
@@ -60,9 +61,9 @@ def pending(journal, paths, language: str | None = None) -> list[Path]:
     """Answer audio a crash left behind (only ``language``'s, if given).
 
     Cheap: no model, no decoding; reads the sessions, lists the audio folders
-    of unfinished sessions and, only if there are files, the entries.
+    of unfinished sessions and, only if there are files, those sessions' entries.
     """
-    return [orphan.path for orphan in _orphans(journal, paths, language)]
+    return [orphan.path for orphan in _orphans(journal, paths, _unfinished(journal), language)]
 
 
 def recover(journal, paths, model_loader_or_model, language: str, *, model_name: str | None = None) -> list[str]:
@@ -83,7 +84,8 @@ def recover(journal, paths, model_loader_or_model, language: str, *, model_name:
     prompts: dict[str, dict] = {}
     saved: list[str] = []
     left: set[str] = set()  # sessions with a file that could not be dealt with
-    for orphan in _orphans(journal, paths, language):
+    unfinished = _unfinished(journal)  # the one pass over every shard's sessions; the rest reads a few shards
+    for orphan in _orphans(journal, paths, unfinished, language):
         try:
             entry_id = _recover_one(journal, paths, orphan, model, prompts, model_name or _default_model(language))
         except UserError as exc:  # a file we cannot read: leave it (and its session) as it is
@@ -92,8 +94,8 @@ def recover(journal, paths, model_loader_or_model, language: str, *, model_name:
             continue
         if entry_id:
             saved.append(entry_id)
-    waiting = {o.session["id"] for o in _orphans(journal, paths, None)} | left
-    for session in journal.sessions():
+    waiting = {o.session["id"] for o in _orphans(journal, paths, unfinished, None)} | left
+    for session in unfinished:
         if session.get("status") == "open" and session["id"] not in waiting:
             journal.end_session(session["id"], "recovered")
     return saved
@@ -148,9 +150,13 @@ def _default_model(language: str) -> str:
         return ""
 
 
-def _orphans(journal, paths, language: str | None) -> list[Orphan]:
-    sessions = [s for s in journal.sessions()
-                if s.get("status") in RECOVERABLE and (language is None or s.get("language") == language)]
+def _unfinished(journal) -> list[dict[str, Any]]:
+    """The sessions whose audio may hold an answer no entry points at."""
+    return [s for s in journal.sessions() if s.get("status") in RECOVERABLE]
+
+
+def _orphans(journal, paths, unfinished: list[dict[str, Any]], language: str | None) -> list[Orphan]:
+    sessions = [s for s in unfinished if language is None or s.get("language") == language]
     audio_dir = Path(paths.audio_dir)
     found: list[Orphan] = []
     for session in sessions:
@@ -166,9 +172,28 @@ def _orphans(journal, paths, language: str | None) -> list[Orphan]:
                 found.append(Orphan(wav, session, int(match["number"]), seconds))
     if not found:
         return []
-    referenced = {e["audio"] for e in journal.iter_entries() if e.get("audio")}
+    referenced = _referenced(journal, found)
     found = [o for o in found if o.path.relative_to(audio_dir).as_posix() not in referenced]
     return sorted(found, key=lambda o: (o.session["started_at"], o.session["id"], o.number))
+
+
+def _referenced(journal, found: list[Orphan]) -> set[str]:
+    """The audio the entries of these files' sessions point at.
+
+    Only the shards such an entry can be in are read: its session's month,
+    the next one (an answer after midnight at a month's end), and the month
+    of the file's last change (what :func:`_recover_one` stores as its time).
+    """
+    months = set()
+    for orphan in found:
+        months.add(orphan.session["id"][:7])
+        months.add(month_after(orphan.session["id"][:7]))
+        try:
+            months.add(datetime.fromtimestamp(orphan.path.stat().st_mtime).strftime("%Y-%m"))
+        except FileNotFoundError:
+            pass
+    have = set(journal.months())
+    return {e["audio"] for month in sorted(months & have) for e in journal.month_entries(month) if e.get("audio")}
 
 
 def _audio_seconds(path: Path) -> float | None:

@@ -25,8 +25,9 @@ from tinydb.storages import Storage
 from .errors import UserError
 
 FILE_MODE = 0o600
-TEMP_NAME = re.compile(r"^\..+\.json\.[^./]+\.tmp$")
-"""What a leftover temporary file looks like (``.2026-11.json.k3x9_a1b.tmp``)."""
+TEMP_NAME = re.compile(r"^\..+\.json(\.bak)?\.[^./]+\.tmp$")
+"""What a leftover temporary file looks like (``.2026-11.json.k3x9_a1b.tmp``,
+``.2026-11.json.bak.k3x9_a1b.tmp`` for a backup's copy)."""
 
 
 class CorruptJournal(UserError):

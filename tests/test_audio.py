@@ -267,6 +267,40 @@ def test_wav_writer_refuses_a_chunk_at_another_rate(tmp_path):
             writer.write(silence(0.1, 48000))
 
 
+def _disk_full(*args):
+    raise OSError(28, "No space left on device")
+
+
+def test_a_wav_writer_that_cannot_finish_says_so_and_lets_its_file_go(tmp_path, monkeypatch):
+    writer = WavWriter(tmp_path / "a.wav", 16000)
+    writer.write(silence(0.1, 16000))
+    descriptor = writer._file.fileno()
+    monkeypatch.setattr("assistant.audio.os.fsync", _disk_full)
+    with pytest.raises(UserError) as excinfo:
+        writer.close()
+    assert "No space left on device" in str(excinfo.value) and "\n" not in str(excinfo.value)
+    assert writer._file.closed
+    with pytest.raises(OSError):
+        os.fstat(descriptor)
+    writer.close()  # a second close does nothing
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_an_answer_whose_audio_cannot_be_finished_leaves_no_file(tmp_path, monkeypatch, keep):
+    """Audio no entry points at would be private audio nobody can find (tests/test_bad_input.py, disk full)."""
+    from assistant.listening import Answer
+
+    answer = Answer(16000, tmp_path / "day" / "s.1-1.wav")
+    answer.write(silence(0.2, 16000))
+    monkeypatch.setattr("assistant.audio.os.fsync", _disk_full)
+    if keep:
+        with pytest.raises(UserError):
+            answer.close(keep=True)
+    else:
+        assert answer.close(keep=False) is None
+    assert not (tmp_path / "day" / "s.1-1.wav").exists()
+
+
 def test_write_wav_roundtrip(tmp_path):
     chunks = [tone(500, 0.3, 22050), silence(0.2, 22050)]
     path = write_wav(tmp_path / "x.wav", chunks)

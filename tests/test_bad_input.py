@@ -157,11 +157,6 @@ def _damaged_copy_of_the_korean_model(tmp_path: Path) -> Path:
     return copy
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a model folder whose files are all there but damaged passes models.model_problem(); Vosk then fails in the "
-    "background loader and Kaldi prints its own 'ERROR (VoskAPI:...)' line on the C stderr, so the person sees two "
-    "lines (and is told to delete a folder they gave with --model). Fix: model_problem() checks that am/final.mdl "
-    "starts like a Kaldi model (b'\\x00B<TransitionModel>' or b'<TransitionModel>'), so it fails before anything starts"))
 def test_model_folder_with_a_damaged_file(rig, tmp_path):
     damaged = _damaged_copy_of_the_korean_model(tmp_path)
     before = snapshot(rig.data_dir)
@@ -385,11 +380,6 @@ def test_without_espeak_ng_the_other_commands_still_work(rig):
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an espeak-ng voice that does not exist (--voice nosuchvoice) is accepted silently: pyttsx3 queues "
-    "setProperty('voice') and the error is lost, so the evening runs in espeak's previous/default voice (English "
-    "reading Korean text). Fix in assistant/tts.py Voice.__init__: check the voice once with "
-    "pyttsx3.drivers._espeak.SetVoiceByName(...) and raise a one-line UserError naming it (see the report)"))
 def test_unknown_voice(rig):
     before = snapshot(rig.data_dir)
     line = one_line_error(run(rig, "--lang", "ko", "--voice", "nosuchvoice", "--prompts", "3", timeout=120,
@@ -458,14 +448,6 @@ PROMPT_CASES = {
         lambda root: _edit_json(root / "ko" / "language.json", lambda d: d["phrases"].pop("greeting")),
         "phrase 'greeting'"),
 }
-LANGUAGE_SHAPE_BUG = (
-    "a language.json whose 'commands' (or 'phrases') is not an object gives an AttributeError traceback in "
-    "language.load_language (commands.get). Fix: check isinstance(data, dict), isinstance(commands, dict) and "
-    "isinstance(phrases, dict) and raise _fail(path, \"'commands' must be an object\")")
-NOT_UTF8_BUG = (
-    "a prompt set or language.json that is not UTF-8 gives a UnicodeDecodeError traceback: prompts._load_set and "
-    "language.load_language catch only JSONDecodeError. Fix: catch UnicodeDecodeError too and say "
-    "'<file>: not UTF-8 text (byte N); save it as UTF-8'")
 
 
 def _edit_json(path: Path, change) -> None:
@@ -476,9 +458,9 @@ def _edit_json(path: Path, change) -> None:
 
 @pytest.mark.parametrize("case", [
     *PROMPT_CASES,
-    pytest.param("language pack: commands is a list", marks=pytest.mark.xfail(strict=True, reason=LANGUAGE_SHAPE_BUG)),
-    pytest.param("prompt set: not UTF-8", marks=pytest.mark.xfail(strict=True, reason=NOT_UTF8_BUG)),
-    pytest.param("language pack: not UTF-8", marks=pytest.mark.xfail(strict=True, reason=NOT_UTF8_BUG)),
+    "language pack: commands is a list",
+    "prompt set: not UTF-8",
+    "language pack: not UTF-8",
 ])
 def test_damaged_prompt_file_or_language_pack(rig, tmp_path, case):
     root = _prompts_copy(tmp_path)
@@ -505,21 +487,10 @@ CONFIG_CASES = [
     pytest.param('language = "ko"\nsilence_s 4\n', ["line 2"], id="syntax-error"),
     pytest.param('language = "ko"\nsilence_s = "long"\n', ["'silence_s' must be a float"], id="wrong-type"),
     pytest.param('language = "ko"\ncolour = "blue"\n', ["unknown setting 'colour'"], id="unknown-setting"),
-    pytest.param(b'language = "ko"\nvoice = "\xff\xfe"\n', ["UTF-8"], id="not-utf8",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "a config file that is not UTF-8 gives a UnicodeDecodeError traceback: settings.read_config_file "
-                     "catches tomllib.TOMLDecodeError and OSError only. Fix: catch UnicodeDecodeError and say "
-                     "'<file>: not UTF-8 text; save it as UTF-8 or delete it to use the defaults'"))),
+    pytest.param(b'language = "ko"\nvoice = "\xff\xfe"\n', ["UTF-8"], id="not-utf8"),
     pytest.param('prompts_per_session = true\n', ["prompts_per_session"], id="bool-for-a-number"),
-    pytest.param('prompts_per_session = 9\n', ["prompts_per_session"], id="out-of-range",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "a value out of range in the config file is reported without naming the file: load_settings "
-                     "checks ranges after merging. Fix: prefix the range messages with sources[name] (the file, "
-                     "the VOICE_JOURNAL_ variable or --flag it came from)"))),
-    pytest.param('silence_s = nan\n', ["silence_s"], id="not-a-number",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "'silence_s = nan' (or inf) is accepted: 'nan <= 0.2' is False, and an answer then never ends "
-                     "on silence. Fix: settings._coerce refuses values that are not math.isfinite() for floats"))),
+    pytest.param('prompts_per_session = 9\n', ["prompts_per_session"], id="out-of-range"),
+    pytest.param('silence_s = nan\n', ["silence_s"], id="not-a-number"),
 ]
 
 
@@ -583,11 +554,6 @@ def test_full_disk_before_the_session(small_disk):
     assert_untouched(before, rig.data_dir)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "with the disk full, opening a journal whose shard has grown since its last backup crashes with an OSError "
-    "traceback in journal._backup (shutil.copyfile), and the good .bak is left truncated: the one copy to restore "
-    "from is destroyed. Fix: _backup writes the copy to a temporary file beside it (0600), fsyncs, os.replace()s it "
-    "over the .bak and turns OSError into the 'could not save the journal' UserError (see the report)"))
 def test_full_disk_when_the_journal_grew_since_its_backup(small_disk):
     rig = small_disk
     seed_journal(rig.data_dir)
@@ -617,11 +583,6 @@ def test_disk_fills_up_during_an_answer(small_disk):
         json.loads((rig.data_dir / "journal" / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "when the disk fills during an answer, its half-written WAV stays in audio/ though no entry points at it (private "
-    "audio nobody can find, and the space the journal needed): WavWriter.write's OSError propagates, "
-    "keep_unfinished_answer's Answer.close() fails again on the header and never reaches unlink. Fix: Answer.close "
-    "unlinks the file when closing fails, and WavWriter.write turns OSError into a UserError (see the report)"))
 def test_disk_full_leaves_no_orphan_audio(small_disk):
     rig = small_disk
     seed_journal(rig.data_dir)
@@ -710,16 +671,6 @@ def test_ctrl_c_mid_answer_keeps_the_sentence_under_way(interrupted_mid_answer):
     assert answer["duration_s"] > second_starts_s + 1.0, answer
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Ctrl+C in the first second of a session, while the greeting is spoken and the model loads, has two bugs: "
-    "(1) the process can exit while Vosk's loading threads still run and crash (SIGSEGV in libvosk cblas_dspmv "
-    "under kaldi::IvectorExtractor::ComputeDerivedVars, seen in a core dump): exit -11, not 130. ModelLoader.get() "
-    "uses Thread.join(), and on Python 3.11 a join() interrupted by KeyboardInterrupt marks the thread finished while "
-    "it runs, so nothing waits for it any more; (2) espeak's own thread goes on synthesizing after Voice.close() "
-    "removed its folder, and pyttsx3's callback prints 'Exception ignored on calling ctypes callback ... Traceback'. "
-    "Both are races, so this test tries up to 12 moments spread over the load. Fix: asr.ModelLoader waits on a "
-    "threading.Event, run.run_evening waits for it (through Ctrl+C) before it returns or raises, and Voice.close() "
-    "calls pyttsx3.drivers._espeak.Cancel() before removing its folder (see the report)"))
 def test_ctrl_c_while_the_model_loads_exits_130(tmp_path):
     rig = Rig(tmp_path).setup(quiet(60.0))
     outcomes = []

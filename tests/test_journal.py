@@ -159,11 +159,6 @@ def test_a_second_writer_is_told_the_journal_is_busy(folder):
     assert mode(folder / ".lock") == 0o600
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Journal.__init__ keeps the lock when opening fails (CorruptJournal, newer schema) "
-    "until the half-built object is garbage-collected (assistant/journal.py Journal.__init__)",
-)
 def test_a_failed_open_releases_the_lock(folder):
     with Journal(folder) as journal:
         entry_id = journal.add_entry({"transcript": "kept"})
@@ -314,8 +309,6 @@ def test_entries_can_be_changed_and_removed(folder):
     assert [w["id"] for w in words] == [a]  # the removed entry's timings went with it
 
 
-@pytest.mark.xfail(strict=True, reason="bug: _next_id reuses the id of a removed last entry, "
-                   "though its docstring says ids are never reused (assistant/journal.py _next_id)")
 def test_an_id_is_never_reused_after_a_removal(folder):
     with Journal(folder) as journal:
         journal.add_entry(entry_at("2026-11-24", "a"))
@@ -323,6 +316,20 @@ def test_an_id_is_never_reused_after_a_removal(folder):
         journal.remove_entry(b)
         c = journal.add_entry(entry_at("2026-11-24", "c"))
         assert c != b
+
+
+def test_a_removed_id_stays_used_after_reopening_and_in_an_older_shard(folder):
+    old = {"_meta": {"1": {"schema_version": 1, "migrations": MIGRATION_NAMES[:1]}},
+           "entries": {"1": {"id": "2024-03-05.1", "created_at": "2024-03-05T21:00:00+09:00", "transcript": "x"}}}
+    (folder / "2024-03.json").write_text(json.dumps(old), encoding="utf-8")
+    with Journal(folder) as journal:
+        journal.remove_entry("2024-03-05.1")  # migrates the shard first, then removes
+    with Journal(folder) as journal:
+        assert journal.add_entry(entry_at("2024-03-05", "y")) == "2024-03-05.2"
+        assert journal.add_entry(entry_at("2024-03-06", "z")) == "2024-03-06.1"  # other days are not affected
+        assert journal.schema_version("2024-03") == SCHEMA_VERSION
+        assert [e["transcript"] for e in journal.month_entries("2024-03")] == ["y", "z"]
+        assert journal.month_entries("1999-01") == []
 
 
 def test_sessions_and_recent_prompt_ids(folder, clock):
@@ -359,8 +366,6 @@ def test_recent_prompt_ids_reach_into_older_months(folder):
         assert journal.recent_prompt_ids(3) == [["2026-10/2"], ["2026-10/1"], ["2026-09/2"]]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: recent_prompt_ids sorts by started_at only (second precision); sessions "
-                   "started in the same second come back oldest first (assistant/journal.py recent_prompt_ids)")
 def test_recent_prompt_ids_newest_first_even_within_one_second(folder, monkeypatch):
     monkeypatch.setattr(journal_module, "now", lambda: "2026-11-24T21:00:00+09:00")
     with Journal(folder) as journal:
@@ -369,8 +374,6 @@ def test_recent_prompt_ids_newest_first_even_within_one_second(folder, monkeypat
         assert journal.recent_prompt_ids(2) == [["new"], ["old"]]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: entries(session_id) only reads the session's own month shard, so an "
-                   "answer saved after midnight at a month's end is missing from its session (assistant/journal.py iter_entries)")
 def test_a_session_across_a_month_boundary_keeps_its_entries(folder):
     with Journal(folder) as journal:
         session = journal.start_session("en")

@@ -230,6 +230,26 @@ def test_a_saved_answer_and_a_finished_session_are_left_alone(model, speech, pat
     assert session_doc(journal, finished)["status"] == "finished"
 
 
+def test_an_answer_saved_after_midnight_at_a_months_end_is_not_stored_again(speech, paths, journal):
+    """Its entry is in the next month's shard: recovery reads only the shards
+    such an entry can be in, and that one is among them."""
+    from datetime import datetime, timedelta
+
+    session, asked = start(journal)
+    path = audio_file(paths, session, 1)
+    with WavWriter(path, MIC_RATE_HZ) as writer:
+        writer.write(AudioChunk.from_array(speech, MIC_RATE_HZ))
+    started = datetime.fromisoformat(session_doc(journal, session)["started_at"])
+    after_midnight = (started.replace(day=1) + timedelta(days=32)).replace(day=1, hour=0, minute=5)
+    journal.add_entry({"session": session, "prompt_id": asked[0].id, "transcript": "saved",
+                       "created_at": after_midnight.isoformat(timespec="seconds"),
+                       "audio": path.relative_to(paths.audio_dir).as_posix()})
+    journal.end_session(session, "interrupted")
+    assert recovery.pending(journal, paths) == []
+    assert recovery.recover(journal, paths, NoModel(), "ko") == []
+    assert path.exists() and [e["transcript"] for e in journal.entries()] == ["saved"]
+
+
 def test_spoken_commands_are_not_kept_as_the_answer(model, paths, journal):
     """Killed while "여기까지" (stop) was being handled: the command is not an answer."""
     from assistant.language import load_language
