@@ -147,7 +147,7 @@ def cmd_chart(args, paths, settings) -> int:
         raise UserError(f"{out}: the chart is a PNG picture; give a file name ending in .png")
     _pyplot()  # a missing matplotlib is said before the journal is read
     keep = filter_from_args(args, settings)
-    with open_journal(paths) as journal:
+    with open_journal(paths, settings) as journal:
         found = select_entries(journal.iter_entries(), keep)
     data = stats(found, weeks=args.weeks, until=keep.until, since=keep.since)
     write_private(out, render(data))

@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMAND_MODULES: tuple[str, ...] = ("review", "replay", "importing", "chart", "retag", "standby", "service", "doctor")
+COMMAND_MODULES: tuple[str, ...] = ("review", "replay", "importing", "chart", "retag", "standby", "service", "doctor",
+                                    "encryption")
 """Modules that add their own commands: each has ``register(subparsers, common)``,
 which adds a parser whose ``handler`` default is ``handler(args, paths, settings) -> int``."""
 

@@ -112,9 +112,10 @@ class Transcribed:
     duration_s: float
 
 
-def transcribe_file(wav: Path, model, model_rate_hz: int, keep: Path) -> Transcribed:
+def transcribe_file(wav: Path, model, model_rate_hz: int, keep: Path, recorder=None) -> Transcribed:
     """Decode ``wav`` and keep its audio as 16 kHz mono in ``keep``, in one
-    streaming pass (a long memo never sits in memory whole)."""
+    streaming pass (a long memo never sits in memory whole). ``recorder``
+    makes the kept file (sealed when the journal is encrypted)."""
     from .asr import transcribe
     from .audio import Resampler, WavWriter, read_wav  # numpy: only when there is audio to read
 
@@ -124,7 +125,7 @@ def transcribe_file(wav: Path, model, model_rate_hz: int, keep: Path) -> Transcr
         raise UserError("the recording has no audio in it; nothing to import")
     to_store = Resampler(first.rate_hz, STORE_RATE_HZ)
     to_model = Resampler(STORE_RATE_HZ, model_rate_hz)
-    writer = WavWriter(keep, STORE_RATE_HZ)
+    writer = (recorder or WavWriter)(keep, STORE_RATE_HZ)
 
     def stored() -> Iterator[AudioChunk]:
         for chunk in to_store.resample_all(_prepend(first, chunks)):
@@ -186,8 +187,9 @@ def cmd_import(args, paths, settings) -> int:
     from tqdm import tqdm
 
     from .asr import load_model, model_rate_hz
-    from .journal import Journal
     from .models import find_model
+    from .review import open_journal
+    from .sealed_audio import open_recorder
 
     language = settings.language
     model = find_model(language, settings.model, paths)  # before any work: a missing model is one line
@@ -209,7 +211,7 @@ def cmd_import(args, paths, settings) -> int:
             folder.mkdir(mode=0o700, exist_ok=True)
             loaded = load_model(model.path)
             rate = model_rate_hz(model.path)
-            with Journal(paths.journal_dir, write=True) as journal:
+            with open_journal(paths, settings, write=True) as journal:
                 session_id = journal.start_session(language)
                 progress = tqdm(ready, desc="Importing", unit="file", file=sys.stderr, disable=None) \
                     if len(ready) > 1 else None
@@ -217,7 +219,7 @@ def cmd_import(args, paths, settings) -> int:
                     for number, (source, wav) in enumerate(progress or ready, 1):
                         keep = folder / f"{session_id}-{number}.wav"
                         try:
-                            heard = transcribe_file(wav, loaded, rate, keep)
+                            heard = transcribe_file(wav, loaded, rate, keep, open_recorder(journal.vault))
                         except UserError as exc:
                             failed.append({"file": str(source), "error": f"{source}: {exc}"})
                             _say_problem(f"{source}: {exc}", progress)
@@ -292,11 +294,11 @@ def restore(journal, sessions: list[dict[str, Any]], entries: list[dict[str, Any
 
 
 def cmd_import_journal(args, paths, settings) -> int:
-    from .journal import Journal
+    from .review import open_journal
 
     data = read_export(Path(args.file).expanduser())
     paths.ensure_private_dirs()
-    with Journal(paths.journal_dir, write=True) as journal:
+    with open_journal(paths, settings, write=True) as journal:
         done = restore(journal, data["sessions"], data["entries"])  # skips the ids already there
     counts = {
         "entries_imported": len(done["entries"]),

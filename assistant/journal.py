@@ -108,7 +108,7 @@ class _ShardFile(DurableJSONStorage):
     before the first one). Also the storage of the TinyDB the migrations get."""
 
     def __init__(self, journal: "Journal", month: str, words: bool):
-        super().__init__(journal._path(month, words))
+        super().__init__(journal._path(month, words), vault=journal.vault)
         self.journal = journal
         self.month = month
         self.words = words
@@ -138,9 +138,16 @@ class Journal:
     still bring the search cache, ``search.sqlite``, up to date.)
     """
 
-    def __init__(self, folder: str | os.PathLike, write: bool = True):
+    def __init__(self, folder: str | os.PathLike, write: bool = True, vault=None):
+        from .vault import is_encrypted
+
         self.folder = Path(folder)
         self.write = write
+        self.vault = vault
+        """The key of an encrypted journal (assistant.vault): shards are sealed
+        with it, and the search cache stays in memory."""
+        if vault is None and is_encrypted(self.folder):
+            raise UserError(f"the journal in {self.folder} is encrypted; it opens only with its passphrase")
         self._lock_handle = None
         self._files: dict[str, _ShardFile] = {}
         self._memo: OrderedDict[Path, tuple[tuple, Any]] = OrderedDict()
@@ -250,7 +257,7 @@ class Journal:
             return
         if shard.path.exists():
             hit = self._memo.get(shard.path)
-            _backup(shard.path, checked=hit is not None and hit[0] == _signature(shard.path))
+            _backup(shard.path, checked=hit is not None and hit[0] == _signature(shard.path), vault=self.vault)
         shard.prepared = True
 
     def _write_file(self, shard: _ShardFile, data: dict[str, Any]) -> None:
@@ -636,7 +643,7 @@ class SearchCache:
         """Entries holding every term (already folded), newest first."""
         from .storage import CorruptJournal
 
-        memory = self.in_memory
+        memory = self.in_memory or self.journal.vault is not None  # an encrypted journal: no transcripts on disk
         for attempt in range(3):
             try:
                 conn = self._connect(memory)
@@ -921,13 +928,13 @@ def migrate(db: TinyDB, path: Path) -> list[str]:
     return applied
 
 
-def _backup(path: Path, checked: bool = False) -> None:
+def _backup(path: Path, checked: bool = False, vault=None) -> None:
     """Keep the last good shard as ``<shard>.bak`` before writing to it.
 
     ``checked``: the file was just read whole (and is unchanged since), so
     it need not be read again to know it is not damaged."""
     if not checked:
-        DurableJSONStorage(path).read()  # refuse to back up (or touch) a damaged file
+        DurableJSONStorage(path, vault=vault).read()  # refuse to back up (or touch) a damaged file
     # a temporary copy renamed over the old .bak: private from the first byte, and a
     # failure (a full disk) leaves the old backup whole (UserError from write_atomic)
     copy_atomic(path, path.with_name(path.name + ".bak"))

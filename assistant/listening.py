@@ -64,13 +64,16 @@ class Outcome:
 class Answer:
     """One answer as it builds up: utterances, and audio streamed to disk."""
 
-    def __init__(self, rate_hz: int, audio_path: Path | None = None):
+    def __init__(self, rate_hz: int, audio_path: Path | None = None, recorder: Callable = WavWriter):
+        """``recorder(path, rate_hz)`` makes the audio file's writer (a sealed
+        one when the journal is encrypted, see assistant.sealed_audio)."""
         self.rate_hz = rate_hz
         self.audio_path = audio_path
+        self.recorder = recorder
         self.utterances: list[Utterance] = []
         self.samples = 0
         self.last_speech_sample = 0
-        self._writer = WavWriter(audio_path, rate_hz) if audio_path else None
+        self._writer = recorder(audio_path, rate_hz) if audio_path else None
 
     def write(self, chunk: AudioChunk) -> None:
         if self._writer:
@@ -117,7 +120,7 @@ class Answer:
         self.last_speech_sample = 0
         if self._writer:
             self._writer.close()
-            self._writer = WavWriter(self.audio_path, self.rate_hz)
+            self._writer = self.recorder(self.audio_path, self.rate_hz)
 
     def close(self, keep: bool) -> Path | None:
         """Finish the audio file; returns its path, or None when not kept.

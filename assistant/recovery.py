@@ -33,6 +33,7 @@ from typing import Any, Callable
 from .audio import AudioChunk
 from .errors import UserError
 from .journal import month_after
+from .vault import SEALED_AUDIO
 
 AUDIO_NAME = re.compile(r"^(?P<session>\d{4}-\d{2}-\d{2}\.\d+)-(?P<number>\d+)\.wav$")
 MIN_SECONDS = 0.3
@@ -206,6 +207,9 @@ def _audio_seconds(path: Path) -> float | None:
         return None
     if len(header) < _HEADER:  # created, killed before the first audio was written
         return 0.0
+    if header.startswith(SEALED_AUDIO):  # encrypted: an estimate (each record adds 32 bytes of framing)
+        rate = int.from_bytes(header[8:12], "little") or 16000
+        return (size - _HEADER) // 2 / rate
     if header[:4] != b"RIFF" or header[36:40] != b"data":
         return None
     rate = int.from_bytes(header[24:28], "little") or 16000
@@ -215,15 +219,21 @@ def _audio_seconds(path: Path) -> float | None:
 def _recover_one(journal, paths, orphan: Orphan, model: _Lazy, prompts: dict, model_name: str) -> str | None:
     from .asr import transcribe
     from .audio import read_wav, repair_wav
+    from .sealed_audio import read_recording
+    from .vault import is_sealed_file
 
     path = orphan.path
     if orphan.seconds < MIN_SECONDS:
         path.unlink(missing_ok=True)
         return None
     answered = path.stat().st_mtime  # when the person last spoke, not when we repaired it
-    seconds = repair_wav(path)
-    os.utime(path, (answered, answered))
-    chunks = list(read_wav(path))
+    if is_sealed_file(path):  # encrypted: whole records are read, a torn last one skipped
+        chunks = list(read_recording(path, journal.vault))
+        seconds = sum(c.samples for c in chunks) / chunks[0].rate_hz if chunks else 0.0
+    else:
+        seconds = repair_wav(path)
+        os.utime(path, (answered, answered))
+        chunks = list(read_wav(path))
     if seconds < MIN_SECONDS or not chunks:
         path.unlink(missing_ok=True)
         return None

@@ -419,16 +419,19 @@ def _years_ago(today: date) -> date | None:
 
 # --- playing ---------------------------------------------------------------------------
 
-def play_entry(entry: dict[str, Any], mouth, sink, paths, pack: ReplayPack, today: date | None = None) -> str:
+def play_entry(entry: dict[str, Any], mouth, sink, paths, pack: ReplayPack, today: date | None = None,
+               vault=None) -> str:
     """Say when and what was asked, then play the recording (or read the
-    transcript). Returns what was played: "audio", "transcript" or "nothing"."""
-    from .audio import Resampler, read_wav, silence
+    transcript). Returns what was played: "audio", "transcript" or "nothing".
+    ``vault``: the journal's key, when its recordings are encrypted."""
+    from .audio import Resampler, silence
+    from .sealed_audio import read_recording
 
     mouth.say(pack.intro(entry, today))
     path = audio_file(entry, paths.audio_dir)
     if path is not None and path.is_file():
         try:
-            chunks = read_wav(path)
+            chunks = iter(read_recording(path, vault))
             first = next(chunks, None)
         except UserError:
             first = None
@@ -454,7 +457,7 @@ def _chain(first, rest):
 
 def play_entries(entries: list[dict[str, Any]], mouth, sink, paths, pack: ReplayPack,
                  between: Callable[[int], str | None] | None = None, today: date | None = None,
-                 on_play: Callable[[int, dict[str, Any]], None] | None = None) -> list[str]:
+                 on_play: Callable[[int, dict[str, Any]], None] | None = None, vault=None) -> list[str]:
     """Play ``entries`` in order; returns the ids played, in the order played.
 
     After each entry ``between(index)`` may answer "next" (or None: go on),
@@ -466,7 +469,7 @@ def play_entries(entries: list[dict[str, Any]], mouth, sink, paths, pack: Replay
     while 0 <= index < len(entries):
         if on_play is not None:
             on_play(index, entries[index])
-        play_entry(entries[index], mouth, sink, paths, pack, today)
+        play_entry(entries[index], mouth, sink, paths, pack, today, vault)
         played.append(entries[index]["id"])
         action = between(index) if between is not None else None
         if action == "stop":
@@ -509,8 +512,9 @@ def cmd_replay(args, paths, settings) -> int:
     limit = args.limit
     if limit is None and request.night(today) is None and not request.latest and not request.filter.empty:
         limit = FILTER_LIMIT
-    with open_journal(paths) as journal:
+    with open_journal(paths, settings) as journal:
         entries = select(journal, request, today, limit=limit)
+        vault = journal.vault
     if not entries:
         raise UserError("nothing to replay: no entry matches; see 'voice-journal list'", exit_code=1)
 
@@ -534,7 +538,7 @@ def cmd_replay(args, paths, settings) -> int:
         # pyttsx3's espeak driver prints "Audio saved to ..." from its own thread, now and
         # then after tts.py's redirect has ended; stdout is for data, so it goes to stderr.
         with contextlib.redirect_stdout(sys.stderr):
-            played = play_entries(entries, mouth, speaker, paths, pack, today=today, on_play=note)
+            played = play_entries(entries, mouth, speaker, paths, pack, today=today, on_play=note, vault=vault)
     finally:
         with contextlib.redirect_stdout(sys.stderr):
             mouth.close()

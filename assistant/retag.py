@@ -10,7 +10,7 @@ import json
 
 from .errors import UserError
 from .feelings import load_vocabulary
-from .journal import Journal
+from .review import open_journal
 from .tagging import THEMES
 
 
@@ -50,7 +50,7 @@ def retag(entry: dict, vocabulary, add=(), remove=(), themes_add=(), themes_remo
 
 
 def cmd_retag(args, paths, settings) -> int:
-    with Journal(paths.journal_dir) as journal:
+    with open_journal(paths, settings, write=True) as journal:
         entry = journal.entry(args.entry, with_words=False)
         vocabulary = load_vocabulary(entry.get("language") or settings.language)
         changes = retag(entry, vocabulary, args.add, args.remove, args.theme, args.no_theme, args.intensity)

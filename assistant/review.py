@@ -467,11 +467,13 @@ def write_private(path: Path, text: str | bytes) -> None:
 
 # --- reading the journal ---------------------------------------------------------
 
-def open_journal(paths):
-    """The journal for reading: no lock, so a session may be writing."""
+def open_journal(paths, settings, write: bool = False):
+    """The journal, unlocked with its passphrase if it is encrypted. For
+    reading (the default) it takes no lock, so a session may be writing."""
+    from .encryption import journal_vault
     from .journal import Journal
 
-    return Journal(paths.journal_dir, write=False)
+    return Journal(paths.journal_dir, write=write, vault=journal_vault(paths, settings))
 
 
 def month_words(journal, month: str) -> dict[str, list]:
@@ -547,7 +549,7 @@ def _limit(args) -> int | None:
 def _listing(args, paths, settings, text: str | None = None) -> int:
     keep = filter_from_args(args, settings, text=text)
     limit = _limit(args)
-    with open_journal(paths) as journal:
+    with open_journal(paths, settings) as journal:
         found = select_entries(candidates(journal, keep, limit), keep, limit)
     if args.json:
         _emit_json(found)
@@ -574,7 +576,7 @@ def cmd_show(args, paths, settings) -> int:
     from .journal import check_id
 
     check_id(args.id)
-    with open_journal(paths) as journal:
+    with open_journal(paths, settings) as journal:
         entry = journal.entry(args.id)
     path = audio_file(entry, paths.audio_dir)
     if args.json:
@@ -590,7 +592,7 @@ def cmd_stats(args, paths, settings) -> int:
     keep = filter_from_args(args, settings)
     if args.weeks < 0:
         raise UserError("--weeks must be 0 (all) or more")
-    with open_journal(paths) as journal:
+    with open_journal(paths, settings) as journal:
         found = select_entries(candidates(journal, keep) if keep.terms else journal.iter_entries(), keep)
     data = stats(found, weeks=args.weeks, until=keep.until, since=keep.since)
     if args.json:
@@ -603,7 +605,7 @@ def cmd_stats(args, paths, settings) -> int:
 def cmd_export(args, paths, settings) -> int:
     fmt = args.format or ("json" if args.json and not args.out else "md")
     keep = filter_from_args(args, settings)
-    with open_journal(paths) as journal:
+    with open_journal(paths, settings) as journal:
         found = select_entries(candidates(journal, keep) if keep.terms else journal.iter_entries(), keep)
         if fmt == "json":
             found = entries_with_words(journal, found)
@@ -645,12 +647,12 @@ def confirm(question: str, answers: TextIO | None = None, prompt_to: TextIO | No
 
 
 def cmd_delete(args, paths, settings) -> int:
-    from .journal import Journal, check_id
+    from .journal import check_id
 
     check_id(args.id)
     if not paths.journal_dir.is_dir():
         raise UserError(f"no entry {args.id} in the journal; see 'voice-journal list'")
-    with Journal(paths.journal_dir, write=True) as journal:
+    with open_journal(paths, settings, write=True) as journal:
         entry = journal.entry(args.id, with_words=False)
         prompt = preview(entry.get("prompt_text") or entry.get("source") or entry.get("transcript") or "", 50)
         question = f'Delete entry {entry["id"]} ({night_of(entry).isoformat()}, "{prompt}")? [y/N]'

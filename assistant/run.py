@@ -12,6 +12,7 @@ from .display import LiveTranscript
 from .errors import UserError
 from .feelings import load_vocabulary
 from .followups import load_rules
+from .encryption import journal_vault
 from .journal import Journal
 from .language import load_language
 from .paths import Paths
@@ -57,7 +58,7 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
     paths.ensure_private_dirs()
     display = LiveTranscript()
 
-    with Journal(paths.journal_dir) as journal:
+    with Journal(paths.journal_dir, vault=journal_vault(paths, settings)) as journal:
         loader = ModelLoader(found.path) if model is None else _Loaded(model)
         loader.start()  # loads while the greeting is spoken (recovery below waits for it only if it needs it)
         try:

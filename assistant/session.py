@@ -25,6 +25,7 @@ from .journal import Journal, now
 from .language import LanguagePack
 from .listening import Answer, Ended, Listener, Outcome
 from .naming import FeelingNaming, says_feeling
+from .sealed_audio import open_recorder
 from .prompts import ROTATION_SESSIONS, Prompt
 from . import replay
 from .settings import Settings
@@ -174,7 +175,7 @@ class EveningSession:
         self.say(prompt.text)
         self.chime()
         audio_path = self._audio_path(number) if self.settings.keep_audio else None
-        self._answer = answer = Answer(self.rate_hz, audio_path)
+        self._answer = answer = Answer(self.rate_hz, audio_path, open_recorder(getattr(self.journal, "vault", None)))
         paused = asked_still_there = False
         while True:
             outcome = self._listen(answer, commands_only=paused)
@@ -423,7 +424,7 @@ class EveningSession:
             return next((key for key in ("next", "previous", "stop") if heard in controls.get(key, [])), None)
 
         return replay.play_entries(entries, _Announcer(self), sink, SimpleNamespace(audio_dir=self.audio_dir), pack,
-                                   between=between, today=today)
+                                   between=between, today=today, vault=getattr(self.journal, "vault", None))
 
     # -- helpers -------------------------------------------------------
     def say(self, text: str) -> None:

@@ -39,6 +39,7 @@ class Settings:
     input_rate_hz: int = field(default=0, metadata={"doc": "rate to open the microphone at (hertz); 0 tries the model's rate, then the device's own"})
     output_device: str = field(default="", metadata={"doc": "speaker name or index; empty means the system default"})
     model: str = field(default="", metadata={"doc": "Vosk model name or folder; empty means the language's default"})
+    passphrase_file: str = field(default="", metadata={"doc": "file holding the passphrase of an encrypted journal (chmod 600); empty asks at the terminal"})
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)

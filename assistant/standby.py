@@ -541,6 +541,9 @@ def cmd_listen(args, paths, settings) -> int:
     phrases = load_standby(pack.code)
     found = find_model(pack.code, settings.model, paths)  # before any device opens: fail fast and plainly
     paths.ensure_private_dirs()
+    from .encryption import journal_vault
+
+    journal_vault(paths, settings)  # an encrypted journal: unlocked now (or one line), not at the wake phrase
     events = _print_event if args.json else (lambda event: None)
     with AskSignal() as asks:
         lock = ListenerLock(paths.data_dir / LOCK_FILE)

@@ -35,15 +35,27 @@ class CorruptJournal(UserError):
 
 
 class DurableJSONStorage(Storage):
-    def __init__(self, path: str | os.PathLike, mode: int = FILE_MODE):
+    """``vault``: the journal's key (assistant.vault); files are then sealed
+    on write, and a sealed or plain file is read alike."""
+
+    def __init__(self, path: str | os.PathLike, mode: int = FILE_MODE, vault=None):
         self.path = Path(path)
         self.mode = mode
+        self.vault = vault
 
     def read(self) -> dict[str, Any] | None:
+        from .vault import is_sealed
+
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
+        if is_sealed(raw):
+            if self.vault is None:
+                raise UserError(f"{self.path} is encrypted; it can only be read with the journal's passphrase")
+            raw = self.vault.open(raw, self.path)
+        try:
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise CorruptJournal(
                 f"{self.path} is damaged (byte {exc.start} is not UTF-8 text); it was left untouched. "
@@ -60,8 +72,8 @@ class DurableJSONStorage(Storage):
             ) from None
 
     def write(self, data: dict[str, Any]) -> None:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.path, text.encode("utf-8"), self.mode)
+        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        write_atomic(self.path, self.vault.seal(raw) if self.vault is not None else raw, self.mode)
 
     def close(self) -> None:
         pass
