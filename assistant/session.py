@@ -281,7 +281,12 @@ class EveningSession:
         if not answer.has_content:
             answer.close(keep=False)
             return None
-        audio = answer.close(keep=True)
+        try:
+            audio = answer.close(keep=True)
+        except UserError:  # the disk filled: the file is gone, the words are still worth keeping
+            if outcome is not None:
+                raise
+            audio = None
         tags = tag(answer.transcript, self.pack.code)
         entry_id = self.journal.add_entry(
             {

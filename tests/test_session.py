@@ -244,6 +244,28 @@ def test_ctrl_c_mid_answer_keeps_what_was_said(model, clips, pack, journal, tmp_
         assert [e["id"] for e in reader.entries()] == report.saved
 
 
+def test_ctrl_c_on_a_full_disk_keeps_the_words_without_the_audio(model, clips, pack, journal, tmp_path,
+                                                                   monkeypatch):
+    """The audio file cannot be finished (no space left): the transcript is
+    still saved, and no half-written file is left behind."""
+    from assistant.audio import WavWriter
+    from assistant.errors import UserError
+
+    def full_disk(self, keep_samples=None):
+        raise UserError(f"could not save the audio to {self.path} (No space left on device)")
+
+    first, _ = clips["answers"]
+    ear = ChunkEar(quiet(0.5), first, quiet(0.3), then_raise=KeyboardInterrupt())
+    session, _, _ = make_session(model, pack, journal, ear, tmp_path, PROMPTS[:1], silence_s=3.0)
+    monkeypatch.setattr(WavWriter, "close", full_disk)
+    with pytest.raises(KeyboardInterrupt):
+        session.run()
+    (saved,) = session.report.saved
+    entry = journal.entry(saved)
+    assert entry["transcript"] and entry["words"] and entry["audio"] is None
+    assert not list((tmp_path / "audio").rglob("*.wav"))
+
+
 @pytest.mark.parametrize("case", ["one sentence", "mid second sentence"])
 def test_ctrl_c_keeps_the_words_under_way(model, clips, pack, journal, tmp_path, case):
     first, second = clips["answers"]
