@@ -34,7 +34,10 @@ How a language's text is matched is set once per file by ``match``:
 
 ``not_feelings`` lists phrases that hold a feeling word but name no
 feeling of the speaker's ("happy birthday", "calm down", "an annoyed look");
-they are matched like feelings and then dropped.
+they are matched like feelings and then dropped. ``others`` is a frame (like
+``frame``) for feelings that belong to someone else: a mention right after
+"she seemed", "he's" or "made them", with only its ``through`` words
+between, is theirs, not the speaker's ("my mom sounded annoyed").
 
 The file also holds the language's ``negation`` rules, because what counts
 as "not" is a fact about the language (see :class:`Negation`); the tagger
@@ -42,7 +45,6 @@ applies them.
 """
 from __future__ import annotations
 
-import json
 import random
 import re
 from dataclasses import dataclass, field
@@ -50,6 +52,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import datafile
 from .commands import normalise
 from .errors import UserError
 from .language import prompts_root
@@ -135,6 +138,8 @@ class Vocabulary:
     negation: Negation
     frame: Frame = Frame()
     not_feelings: tuple[str, ...] = ()
+    others: Frame = Frame()
+    """Where a mention is someone else's feeling ("she seemed |annoyed|"): dropped."""
     _by_word: dict[str, Feeling] = field(init=False, repr=False, compare=False)
     _by_phrase: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -232,15 +237,12 @@ def _fail(path: Path, what: str) -> VocabularyFileError:
 
 
 def read_json(path: Path, what: str) -> Any:
-    """The JSON in ``path``, or a one-line UserError naming the file."""
+    """The JSON in ``path``, or a one-line UserError naming the file (and, if it is missing, the languages that have one)."""
     if not path.exists():
         known = sorted(p.parent.name for p in path.parent.parent.glob(f"*/{path.name}"))
         raise UserError(f"no {what} for language '{path.parent.name}' ({path} is missing); "
                         f"languages with one: {', '.join(known) or 'none'}")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}; fix the file and try again") from None
+    return datafile.read_json(path)
 
 
 def _strings(path: Path, label: str, key: str, value: Any) -> tuple[str, ...]:
@@ -321,20 +323,20 @@ def _negation(path: Path, data: Any) -> Negation:
     )
 
 
-def _frame(path: Path, data: Any) -> Frame:
+def _frame(path: Path, data: Any, key: str = "frame") -> Frame:
     if data is None:
         return Frame()
     if not isinstance(data, dict):
-        raise _fail(path, "'frame' is not an object")
+        raise _fail(path, f"'{key}' is not an object")
     unknown = set(data) - {"about", "cues", "through", "window"}
     if unknown:
-        raise _fail(path, f"'frame' has unknown key(s) {sorted(unknown)}")
+        raise _fail(path, f"'{key}' has unknown key(s) {sorted(unknown)}")
     window = data.get("window", 0)
     if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 10:
-        raise _fail(path, "'frame' needs a whole number 0 to 10 for 'window'")
+        raise _fail(path, f"'{key}' needs a whole number 0 to 10 for 'window'")
     return Frame(
-        cues=tuple(tuple(p.split()) for p in _strings(path, "'frame'", "cues", data.get("cues"))),
-        through=frozenset(_strings(path, "'frame'", "through", data.get("through"))),
+        cues=tuple(tuple(p.split()) for p in _strings(path, f"'{key}'", "cues", data.get("cues"))),
+        through=frozenset(_strings(path, f"'{key}'", "through", data.get("through"))),
         window=window,
     )
 
@@ -366,7 +368,8 @@ def parse_vocabulary(language: str, path: Path, data: Any) -> Vocabulary:
         raise _fail(path, "has no feelings")
     _check_unique(path, feelings, match)
     return Vocabulary(language, path, match, tuple(feelings), _negation(path, data.get("negation")),
-                      _frame(path, data.get("frame")), _strings(path, "the file", "not_feelings", data.get("not_feelings")))
+                      _frame(path, data.get("frame")), _strings(path, "the file", "not_feelings", data.get("not_feelings")),
+                      _frame(path, data.get("others"), "others"))
 
 
 def vocabulary_path(language: str) -> Path:

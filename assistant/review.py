@@ -606,6 +606,7 @@ def cmd_export(args, paths, settings) -> int:
     fmt = args.format or ("json" if args.json and not args.out else "md")
     keep = filter_from_args(args, settings)
     with open_journal(paths, settings) as journal:
+        encrypted = journal.vault is not None
         found = select_entries(candidates(journal, keep) if keep.terms else journal.iter_entries(), keep)
         if fmt == "json":
             found = entries_with_words(journal, found)
@@ -625,7 +626,8 @@ def cmd_export(args, paths, settings) -> int:
     if args.json:
         _emit_json({"out": str(out), "format": fmt, "entries": len(found)})
     else:
-        _note(f"Wrote {len(found)} entries to {out} ({fmt}, readable by you only).")
+        _note(f"Wrote {len(found)} entries to {out} ({fmt}, readable by you only"
+              + ("; not encrypted, unlike the journal" if encrypted else "") + ").")
     return 0
 
 

@@ -17,16 +17,30 @@ themes from ``prompts/<lang>/themes.json``. A theme has cues, each one of:
     by any of the second ("didn't" … "reply"); ``"ordered": false`` allows
     either order;
 ``{"phrase": "nobody asked", "unless": ["me to"]}``
-    a phrase that does not count when one of ``unless`` comes right after it.
+    a phrase that does not count when one of ``unless`` comes right after it;
+``"~던"``
+    the end of a word, on its own: 쓰시던, 살던 and Vosk's "쓰시 던" (Korean
+    endings carry tense and mood: "~더라면" is "if only I had").
 
-Either form takes ``"negatable": false`` when the cue already carries its
+Any form takes ``"negatable": false`` when the cue already carries its
 own "not" (Korean "아무도 … 물어보지 않았어요"), so the negation rules leave it
 alone. Otherwise a cue is negated like a feeling: "i wasn't left out".
+
+Word families are written once, in the file's ``"groups"``: ``{"nobody":
+["nobody", "no one", "not one of them", ...]}``. A word ``@nobody`` in any
+phrase (a phrase cue, a "near" list, an ``unless``, or another group) stands
+for each member in turn, so ``"@nobody thought to @include me"`` covers
+"no one thought to invite me" and "not one of them thought to include me",
+and ``{"near": [["@contact"], ["@no-reply"]]}`` pairs any way of reaching
+out with any way of hearing nothing back. That is how a theme generalises
+past the sentences it was written from: a cue names a pattern of families,
+not a sentence.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +49,7 @@ from typing import Any, Iterable
 
 from .commands import normalise
 from .errors import UserError
-from .feelings import Frame, Negation, Vocabulary, load_vocabulary, read_json
+from .feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
 from .language import prompts_root
 
 THEMES = ("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "drifting",
@@ -85,6 +99,8 @@ class _Pattern:
     key: Any
     negated: bool = False
     """Built with a negator inside it ("화가 안 났")."""
+    ending: bool = False
+    """Matches the end of one word ("~던" in 쓰시던, 살던), not its beginning."""
 
     @property
     def size(self) -> int:
@@ -111,6 +127,8 @@ class _Hit:
 
 def _compile(phrase: str, key: Any, match: str, stem: bool, inside: Iterable[str]) -> list[_Pattern]:
     """A phrase as patterns: itself, plus one negated copy per place an ``inside`` negator fits."""
+    if phrase.strip().startswith("~"):
+        return [_Pattern((normalise(phrase).replace(" ", ""),), (False,), key, False, True)]
     words: list[tuple[str, bool]] = []
     for raw in phrase.split():
         parts = normalise(raw).split()
@@ -135,8 +153,11 @@ class _Matcher:
         self.match = match
         self.exact: dict[str, list[_Pattern]] = {}
         self.by_letter: dict[str, list[_Pattern]] = {}
+        self.endings: list[_Pattern] = []
         for p in patterns:
-            if p.prefix[0]:
+            if p.ending:
+                self.endings.append(p)
+            elif p.prefix[0]:
                 self.by_letter.setdefault(p.words[0][:1], []).append(p)
             else:
                 self.exact.setdefault(p.words[0], []).append(p)
@@ -148,6 +169,11 @@ class _Matcher:
             hit = self._try(p, text, i)
             if hit:
                 hits.append(hit)
+        for p in self.endings:
+            if token.endswith(p.words[0]):
+                rest = (text.joined[text.starts[i] + len(token):] if self.match == "joined"
+                        else " ".join(text.tokens[i + 1:]))
+                hits.append(_Hit(p.key, i, i + 1, rest, p.size, p.negated))
         return hits
 
     def _try(self, p: _Pattern, text: _Text, i: int) -> _Hit | None:
@@ -258,6 +284,49 @@ def _theme_fail(path: Path, what: str) -> ThemesFileError:
     return ThemesFileError(f"{path}: {what}; fix the file and try again")
 
 
+_GROUP_REF = re.compile(r"@([\w-]*)(.*)")
+"""``@people's``: the group ``people``, each member followed by "'s"."""
+_MAX_EXPANSION = 20000
+"""Phrases one cue phrase may grow into through its groups: a guard against a typo'd product."""
+
+
+def _parse_groups(path: Path, data: Any) -> dict[str, tuple[str, ...]]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise _theme_fail(path, "'groups' is not an object of name: [phrases]")
+    groups: dict[str, tuple[str, ...]] = {}
+    for name, members in data.items():
+        if name == "about":
+            continue
+        if not isinstance(name, str) or not name or any(c.isspace() or c == "@" for c in name):
+            raise _theme_fail(path, f"group name {name!r} needs to be one word without '@'")
+        groups[name] = tuple(_phrase_list(path, f"group '{name}'", members))
+    return groups
+
+
+def _expand(path: Path, label: str, phrase: str, groups: dict[str, tuple[str, ...]],
+            seen: tuple[str, ...] = ()) -> list[str]:
+    """``phrase`` with every ``@group`` word replaced by each of the group's members in turn."""
+    if "@" not in phrase:
+        return [phrase]
+    options: list[str] = [""]
+    for word in phrase.split():
+        if word.startswith("@"):
+            name, tail = _GROUP_REF.match(word).groups()
+            if name not in groups:
+                raise _theme_fail(path, f"{label} uses '@{name}', which is not in 'groups'")
+            if name in seen:
+                raise _theme_fail(path, f"group '{name}' refers to itself through {' > '.join(seen)}")
+            alternatives = [e + tail for member in groups[name] for e in _expand(path, label, member, groups, seen + (name,))]
+        else:
+            alternatives = [word]
+        options = [f"{o} {a}" if o else a for o in options for a in alternatives]
+        if len(options) > _MAX_EXPANSION:
+            raise _theme_fail(path, f"{label} grows into more than {_MAX_EXPANSION} phrases through its groups")
+    return options
+
+
 def _phrase_list(path: Path, label: str, value: Any) -> list[str]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and normalise(v) for v in value):
         raise _theme_fail(path, f"{label} needs a non-empty list of phrases")
@@ -319,6 +388,7 @@ def parse_themes(path: Path, data: Any, vocab: Vocabulary) -> ThemeSet:
     descriptions: dict[str, str] = {}
     cues: list[_Cue] = []
     patterns: list[_Pattern] = []
+    groups = _parse_groups(path, data.get("groups"))
     for index, item in enumerate(data["themes"]):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             raise _theme_fail(path, f"theme {index + 1} needs an 'id'")
@@ -334,9 +404,15 @@ def parse_themes(path: Path, data: Any, vocab: Vocabulary) -> ThemeSet:
         descriptions[theme] = item["description"]
         for n, raw in enumerate(item["cues"]):
             cue, sides = _parse_cue(path, theme, n, raw)
+            label = f"theme '{theme}' cue {n + 1}"
             for side, phrases in enumerate(sides):
-                for phrase in phrases:
+                for phrase in dict.fromkeys(e for p in phrases for e in _expand(path, label, p, groups)):
+                    if phrase.startswith("~") and len(phrase.split()) > 1:
+                        raise _theme_fail(path, f"{label} has '{phrase}': a '~' ending is one word on its own")
                     patterns += _compile(phrase, (len(cues), side), vocab.match, False, ())
+            if cue.unless:
+                unless = tuple(dict.fromkeys(normalise(e) for u in raw["unless"] for e in _expand(path, label, u, groups)))
+                cue = _Cue(cue.theme, cue.sides, cue.within, cue.ordered, cue.negatable, unless)
             cues.append(cue)
     missing = [t for t in THEMES if t not in descriptions]
     if missing:
@@ -384,6 +460,26 @@ class _Rules:
     themes: ThemeSet
 
 
+def _framed_rests(f: Feeling, vocab: Vocabulary) -> set[str]:
+    """What follows the feeling verb in a variant such as "felt understood", to count inside the frame.
+
+    So "felt understood" also covers "i felt really understood" and "feeling
+    so cared for", the hedges being the frame's ``through`` words. A rest
+    that starts with a negator ("felt nothing") is left to its variant.
+    """
+    cues = sorted((" ".join(c) for c in vocab.frame.cues), key=len, reverse=True)
+    negators = {" ".join(p) for p in vocab.negation.before}
+    rests = set()
+    for variant in f.variants:
+        for cue in cues:
+            if variant.startswith(cue + " "):
+                rest = variant[len(cue) + 1:]
+                if rest.split()[0] not in negators:
+                    rests.add(rest)
+                break
+    return rests
+
+
 @lru_cache(maxsize=None)
 def _rules(language: str, root: Path) -> _Rules:
     vocab = load_vocabulary(language)
@@ -395,6 +491,8 @@ def _rules(language: str, root: Path) -> _Rules:
             patterns += _compile(stem, f.word, vocab.match, True, vocab.negation.inside)
         if not f.bare and vocab.frame.cues:
             patterns += _compile(f.word, _Framed(f.word), vocab.match, False, ())
+        for rest in _framed_rests(f, vocab):
+            patterns += _compile(rest, _Framed(f.word), vocab.match, False, ())
     for phrase in vocab.not_feelings:
         patterns += _compile(phrase, None, vocab.match, False, ())
     path = root / language / "themes.json"
@@ -410,16 +508,20 @@ def load_themes(language: str) -> ThemeSet:
 def tag(text: str, language: str) -> Tags:
     """The feelings named and the themes told in one transcript.
 
-    A feeling said with "not" ("i'm not angry", "외롭지 않아요") is left out;
-    so is a theme cue that is negated ("i wasn't left out").
+    A feeling said with "not" ("i'm not angry", "외롭지 않아요") is left out,
+    and so is one that is someone else's ("she seemed annoyed"); so is a
+    theme cue that is negated ("i wasn't left out").
     """
     rules = _rules(language, prompts_root())
     words = _Text.of(text)
     neg = rules.vocab.negation
     hits = [h for h in rules.feelings.longest(words, rules.vocab.frame) if h.key is not None]
     passable = {i for h in hits for i in range(h.start, h.end)}
+    others = rules.vocab.others
     feelings: dict[str, None] = {}
     for hit in hits:
+        if others.cues and _framed(words.tokens, hit.start, others):
+            continue
         if not _negated(hit, hit.rest, words.tokens, neg, passable):
             feelings.setdefault(hit.key, None)
     return Tags(tuple(feelings), _themes_in(words, rules.themes, neg))
