@@ -133,6 +133,10 @@ def cmd_models(args, paths, settings, sources) -> int:
 
 def cmd_session(args, paths, settings, sources) -> int:
     from .run import run_evening
+    from .standby import hand_to_standby
+
+    if hand_to_standby(paths, json_events=args.json):  # the standby has the microphone: it asks instead
+        return 0
 
     return run_evening(paths, settings, json_events=args.json)
 

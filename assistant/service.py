@@ -12,7 +12,8 @@
     like to reflect now?" once.
 ``voice-journal-evening.timer``
     starts the evening service every day at ``--at`` (``Persistent=true``:
-    an evening missed while the machine was off is asked at the next start).
+    an evening missed while the machine was off is asked at the next start,
+    if that is within four hours of ``--at``: ``listen --window``).
 
 Who has the microphone. The standby has it open all day, and the evening
 ask needs it too; on a Raspberry Pi a USB microphone opened twice usually
@@ -108,12 +109,24 @@ def _environment(env: dict[str, str]) -> str:
     return "\n".join(lines + ["Environment=PYTHONUNBUFFERED=1"])
 
 
+ASK_WINDOW_H = 4
+"""How long after the evening time the ask still makes sense: the timer's
+catch-up (``Persistent=true``) after the Pi was off asks at 21:40, not at
+breakfast."""
+
+
+def ask_window(at: str) -> str:
+    """``21:00`` -> ``21:00-01:00``."""
+    hours, minutes = (int(x) for x in at.split(":"))
+    return f"{at}-{(hours + ASK_WINDOW_H) % 24:02d}:{minutes:02d}"
+
+
 def unit_texts(command: list[str], language: str, at: str = DEFAULT_AT,
                env: dict[str, str] | None = None) -> dict[str, str]:
     """The three units' text, by file name."""
     environment = _environment(env or {})
     listen = _exec([*command, "listen", "--lang", language])
-    ask = _exec([*command, "listen", "--ask-now", "--once", "--lang", language])
+    ask = _exec([*command, "listen", "--ask-now", "--once", "--lang", language, "--window", ask_window(at)])
     return {
         STANDBY_UNIT: f"""\
 [Unit]

@@ -55,6 +55,7 @@ Sharing with the session
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import json
 import os
@@ -537,6 +538,12 @@ def cmd_listen(args, paths, settings) -> int:
     from .language import load_language
     from .models import find_model
 
+    if args.window and args.ask_now:
+        window = parse_window(args.window)
+        now = dt.datetime.now().time()
+        if not in_window(now, window):
+            _note(f"voice-journal: not asking at {now:%H:%M}, outside the evening window {args.window}")
+            return 0
     pack = load_language(settings.language)
     phrases = load_standby(pack.code)
     found = find_model(pack.code, settings.model, paths)  # before any device opens: fail fast and plainly
@@ -600,6 +607,47 @@ def _listen(args, paths, settings, pack, phrases: StandbyPack, found, events, as
               f"({100 * counts['decoded_fraction']:.0f}%).")
 
 
+def hand_to_standby(paths, json_events: bool = False) -> int | None:
+    """A session started by hand while a standby has the microphone (which a
+    USB microphone opened twice answers with "device busy"): ask the standby
+    to ask "Would you like to reflect now?" instead. Returns its pid, or None
+    when no standby runs (then the caller opens the microphone itself)."""
+    lock = ListenerLock(Path(paths.data_dir) / LOCK_FILE)
+    if not Path(lock.path).exists():
+        return None
+    if lock.try_acquire():
+        lock.release()
+        return None
+    pid = lock.holder_pid()
+    if not pid:
+        return None
+    try:
+        os.kill(pid, signal.SIGUSR1)
+    except ProcessLookupError:
+        return None
+    if json_events:
+        _print_event({"event": "handed_over", "pid": pid})
+    _note(f"voice-journal: the listener already running (pid {pid}) has the microphone; "
+          "it asks now: say yes to begin")
+    return pid
+
+
+def in_window(now: dt.time, window: tuple[dt.time, dt.time]) -> bool:
+    """Whether ``now`` is in ``window`` (start, end), which may cross midnight."""
+    start, end = window
+    return start <= now <= end if start <= end else (now >= start or now <= end)
+
+
+def parse_window(text: str) -> tuple[dt.time, dt.time]:
+    from .service import parse_at
+
+    try:
+        start, end = text.split("-")
+        return (dt.time.fromisoformat(parse_at(start.strip())), dt.time.fromisoformat(parse_at(end.strip())))
+    except (ValueError, UserError):
+        raise UserError(f"--window takes two times of day, like 21:00-01:00, not '{text}'") from None
+
+
 def register(subparsers, common) -> None:
     from .cli import _session_options
 
@@ -610,5 +658,8 @@ def register(subparsers, common) -> None:
                    help="ask 'Would you like to reflect now?' first (what the evening timer runs)")
     p.add_argument("--once", action="store_true",
                    help="exit after one evening (or one answered ask) instead of waiting again")
+    p.add_argument("--window", metavar="HH:MM-HH:MM",
+                   help="with --ask-now: ask only between these times (the timer's catch-up after the "
+                        "machine was off does not ask the next morning)")
     _session_options(p, top=False)
     p.set_defaults(handler=cmd_listen)

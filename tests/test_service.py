@@ -47,7 +47,7 @@ def test_units_run_this_program_with_the_language_at_the_hour():
     assert "Restart=on-failure" in standby and "WantedBy=default.target" in standby
     assert "Environment=VOICE_JOURNAL_HOME=/data/journal\n" in standby
     assert "Type=oneshot" in evening
-    assert "ExecStart=/opt/vj/bin/voice-journal listen --ask-now --once --lang ko\n" in evening
+    assert "ExecStart=/opt/vj/bin/voice-journal listen --ask-now --once --lang ko --window 21:30-01:30\n" in evening
     assert "Environment=VOICE_JOURNAL_HOME=/data/journal\n" in evening
     assert "OnCalendar=*-*-* 21:30:00\n" in timer and "Persistent=true" in timer
     assert f"Unit={EVENING_UNIT}" in timer and "WantedBy=timers.target" in timer

@@ -6,6 +6,7 @@ devices run faster than real time.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -19,7 +20,7 @@ from assistant.audio import AudioChunk, write_wav
 from assistant.errors import UserError
 from assistant.language import load_language
 from assistant.mic import WavEar
-from assistant.standby import (ASK_MIN_CONF, ASK_TIMEOUT_S, HANGOVER_S, MIN_CONF, PREROLL_S, AskSignal, Gate,
+from assistant.standby import (in_window, parse_window, ASK_MIN_CONF, ASK_TIMEOUT_S, HANGOVER_S, MIN_CONF, PREROLL_S, AskSignal, Gate,
                                ListenerLock, Spotter, Standby, load_standby)
 from tests.stack import MIC_RATE_HZ, Rig, cer, espeak, events, quiet
 
@@ -399,9 +400,12 @@ def test_wake_phrase_starts_an_evening_on_the_real_stack(tmp_path, ko):
 
 
 @pytest.mark.stack
-def test_the_evening_ask_is_handed_to_a_running_standby(tmp_path, ko):
-    """The timer's ``listen --ask-now`` does not open the microphone the
-    standby has: it signals the standby, which asks with it."""
+@pytest.mark.parametrize("asker", [["listen", "--lang", "ko", "--json", "--ask-now", "--once"],
+                                   ["--lang", "ko", "--json"]], ids=["evening timer", "session by hand"])
+def test_the_evening_ask_is_handed_to_a_running_standby(tmp_path, ko, asker):
+    """The timer's ``listen --ask-now``, or a session started by hand, does
+    not open the microphone the standby has: it signals the standby, which
+    asks with it."""
     rig = Rig(tmp_path).setup(quiet(5.0))  # a quiet room (ALSA repeats the last silence past the end)
     standby = subprocess.Popen([sys.executable, "-m", "assistant", "listen", "--lang", "ko", "--json", "--once"],
                                env=rig.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -409,7 +413,7 @@ def test_the_evening_ask_is_handed_to_a_running_standby(tmp_path, ko):
     try:
         first = json.loads(standby.stdout.readline())  # waiting: it has the lock and the microphone
         assert first["event"] == "standby"
-        asker = rig.run("listen", "--lang", "ko", "--json", "--ask-now", "--once", timeout=60)
+        asker = rig.run(*asker, timeout=60)
         assert asker.returncode == 0, asker.stderr
         handed = events(asker.stdout)
         assert handed == [{"event": "handed_over", "pid": standby.pid}]
@@ -426,3 +430,31 @@ def test_the_evening_ask_is_handed_to_a_running_standby(tmp_path, ko):
     assert [a["answer"] for a in answer] == ["none"]
     assert answer[0]["decoded_samples"] == 0  # a quiet room is never decoded
     assert not rig.journal()["sessions"]
+
+
+@pytest.mark.parametrize("now, window, inside", [
+    ("21:30", "21:00-01:00", True), ("00:59", "21:00-01:00", True), ("01:01", "21:00-01:00", False),
+    ("08:15", "21:00-01:00", False), ("20:59", "21:00-01:00", False), ("19:00", "18:00-22:00", True),
+    ("23:00", "18:00-22:00", False),
+])
+def test_the_evening_window_may_cross_midnight(now, window, inside):
+    assert in_window(dt.time.fromisoformat(now), parse_window(window)) is inside
+
+
+def test_outside_the_window_the_timer_does_not_ask(tmp_path):
+    """The catch-up run after the Pi was off all evening: no ask at breakfast,
+    and no microphone opened (this rig has none)."""
+    rig = Rig(tmp_path).setup(quiet(0.1))
+    later = dt.datetime.now() + dt.timedelta(hours=2)
+    window = f"{later:%H:%M}-{later + dt.timedelta(hours=1):%H:%M}"
+    result = rig.run("listen", "--lang", "ko", "--ask-now", "--once", "--window", window, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert f"outside the evening window {window}" in result.stderr
+    assert not rig.speaker_file.exists()  # nothing was said
+
+
+def test_a_bad_window_is_one_line(tmp_path):
+    rig = Rig(tmp_path).setup(quiet(0.1))
+    result = rig.run("listen", "--ask-now", "--window", "evening")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "--window takes two times of day" in result.stderr
