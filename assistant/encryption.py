@@ -49,6 +49,10 @@ def read_passphrase(settings, question: str = "Passphrase for the journal: ", co
             f"the journal is encrypted: give its passphrase in {PASSPHRASE_ENV}, in a file named by "
             "passphrase_file in the config, or run this from a terminal to type it"
         )
+    return _ask(question, confirm)
+
+
+def _ask(question: str, confirm: bool) -> str:
     try:
         first = getpass.getpass(question)
         if confirm and getpass.getpass("Once more, to be sure: ") != first:
@@ -91,8 +95,17 @@ def _journal_files(folder: Path) -> list[Path]:
                   if p.is_file() and (p.name.endswith(".json") or p.name.endswith(".json.bak")) and p.name != key_path(folder).name)
 
 
+CONVERT_SUFFIX = ".convert.tmp"
+
+
 def _recordings(audio_dir: Path) -> list[Path]:
-    return sorted(p for p in audio_dir.rglob("*.wav") if p.is_file()) if audio_dir.is_dir() else []
+    """The recordings, after removing the half-converted copies an interrupted
+    run left (the journal's lock is held: nobody else is converting)."""
+    if not audio_dir.is_dir():
+        return []
+    for stale in audio_dir.rglob(f".*.wav{CONVERT_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+    return sorted(p for p in audio_dir.rglob("*.wav") if p.is_file())
 
 
 def _audio_is_sealed(path: Path) -> bool:
@@ -102,7 +115,7 @@ def _audio_is_sealed(path: Path) -> bool:
 
 def _rewrite_audio(path: Path, vault: Vault | None, writer: Callable) -> None:
     """Replace a recording by its other form, via a temporary file and a rename."""
-    tmp = path.with_name(f".{path.name}.convert.tmp")
+    tmp = path.with_name(f".{path.name}{CONVERT_SUFFIX}")
     try:
         chunks = list(read_recording(path, vault))
         rate = chunks[0].rate_hz if chunks else 16000
@@ -187,10 +200,15 @@ def cmd_encrypt(args, paths, settings) -> int:
     return 0
 
 
-def cmd_decrypt(args, paths, settings) -> int:
+def _encrypted(paths, otherwise: str) -> Path:
     folder = Path(paths.journal_dir)
     if not is_encrypted(folder):
-        raise UserError("the journal is not encrypted; nothing to do")
+        raise UserError(f"the journal is not encrypted; {otherwise}")
+    return folder
+
+
+def cmd_decrypt(args, paths, settings) -> int:
+    folder = _encrypted(paths, "nothing to do")
     vault = journal_vault(paths, settings)
     with _locked(paths, vault):
         done = list(open_all(paths, vault))
@@ -201,14 +219,12 @@ def cmd_decrypt(args, paths, settings) -> int:
 
 
 def cmd_passphrase(args, paths, settings) -> int:
-    folder = Path(paths.journal_dir)
-    if not is_encrypted(folder):
-        raise UserError("the journal is not encrypted; 'voice-journal encrypt' turns it on")
+    folder = _encrypted(paths, "'voice-journal encrypt' turns it on")
     old = read_passphrase(settings, "Current passphrase: ")
     new_env = os.environ.get("VOICE_JOURNAL_NEW_PASSPHRASE")
     if new_env is None and not sys.stdin.isatty():
         raise UserError("give the new passphrase in VOICE_JOURNAL_NEW_PASSPHRASE, or run this from a terminal")
-    new = new_env if new_env is not None else _ask_new()
+    new = new_env if new_env is not None else _ask("New passphrase: ", confirm=True)
     with _locked(paths, unlock(folder, old)):
         change_passphrase(folder, old, new)
     _unlocked.pop(folder, None)
@@ -217,10 +233,3 @@ def cmd_passphrase(args, paths, settings) -> int:
     else:
         print("The passphrase was changed; the journal itself was not rewritten.", file=sys.stderr)
     return 0
-
-
-def _ask_new() -> str:
-    first = getpass.getpass("New passphrase: ")
-    if getpass.getpass("Once more, to be sure: ") != first:
-        raise UserError("the two passphrases differ; nothing was changed. Run the command again")
-    return first

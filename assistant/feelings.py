@@ -121,12 +121,16 @@ class Frame:
     """Where a ``bare: false`` word still counts alone: "felt kind of |stupid|".
 
     One of ``cues`` ends at most ``window`` words before the word, and every
-    word between is in ``through``.
+    word between is in ``through``. ``after`` (only in ``others``) holds
+    regular expressions tried on the text right after a mention, spaces
+    removed in "joined" languages: Korean reports someone else's feeling with
+    a quotative ending, "보고 싶|었다고 전화했어요".
     """
 
     cues: tuple[tuple[str, ...], ...] = ()
     through: frozenset[str] = frozenset()
     window: int = 0
+    after: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,6 +297,18 @@ def _phrases(path: Path, key: str, value: Any) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in _strings(path, "'negation'", key, value))
 
 
+def _patterns(path: Path, label: str, value: Any) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for pattern in value or []:
+        if not isinstance(pattern, str):
+            raise _fail(path, f"{label} has an 'after' entry that is not a string")
+        try:
+            out.append(re.compile(pattern))
+        except re.error as exc:
+            raise _fail(path, f"{label} has an 'after' pattern {pattern!r} that is not a valid regular expression ({exc})") from None
+    return tuple(out)
+
+
 def _negation(path: Path, data: Any) -> Negation:
     if data is None:
         return Negation()
@@ -304,14 +320,7 @@ def _negation(path: Path, data: Any) -> Negation:
     window = data.get("window", 0)
     if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 10:
         raise _fail(path, "'negation' needs a whole number 0 to 10 for 'window'")
-    after = []
-    for pattern in data.get("after", []) or []:
-        if not isinstance(pattern, str):
-            raise _fail(path, "'negation' has an 'after' entry that is not a string")
-        try:
-            after.append(re.compile(pattern))
-        except re.error as exc:
-            raise _fail(path, f"'negation' has an 'after' pattern {pattern!r} that is not a valid regular expression ({exc})") from None
+    after = _patterns(path, "'negation'", data.get("after"))
     return Negation(
         before=_phrases(path, "before", data.get("before")),
         suffixes=_strings(path, "'negation'", "suffixes", data.get("suffixes")),
@@ -319,7 +328,7 @@ def _negation(path: Path, data: Any) -> Negation:
         through=frozenset(_strings(path, "'negation'", "through", data.get("through"))),
         exceptions=_phrases(path, "exceptions", data.get("exceptions")),
         inside=_strings(path, "'negation'", "inside", data.get("inside")),
-        after=tuple(after),
+        after=after,
     )
 
 
@@ -328,7 +337,7 @@ def _frame(path: Path, data: Any, key: str = "frame") -> Frame:
         return Frame()
     if not isinstance(data, dict):
         raise _fail(path, f"'{key}' is not an object")
-    unknown = set(data) - {"about", "cues", "through", "window"}
+    unknown = set(data) - {"about", "cues", "through", "window"} - ({"after"} if key == "others" else set())
     if unknown:
         raise _fail(path, f"'{key}' has unknown key(s) {sorted(unknown)}")
     window = data.get("window", 0)
@@ -338,6 +347,7 @@ def _frame(path: Path, data: Any, key: str = "frame") -> Frame:
         cues=tuple(tuple(p.split()) for p in _strings(path, f"'{key}'", "cues", data.get("cues"))),
         through=frozenset(_strings(path, f"'{key}'", "through", data.get("through"))),
         window=window,
+        after=_patterns(path, f"'{key}'", data.get("after")),
     )
 
 

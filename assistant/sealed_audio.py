@@ -68,14 +68,20 @@ class SealedWavWriter:
         dropping whole records and resealing the one the cut falls in."""
         if self._file is None:
             return
-        if keep_samples is not None and keep_samples < self.samples:
-            self._cut(keep_samples)
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
-        self._file = None
+        handle, self._file = self._file, None
+        try:
+            if keep_samples is not None and keep_samples < self.samples:
+                self._cut(handle, keep_samples)
+            handle.flush()
+            os.fsync(handle.fileno())
+        except OSError as exc:
+            raise UserError(
+                f"could not save the audio to {self.path} ({exc.strerror}); free some space on the disk and try again"
+            ) from None
+        finally:
+            handle.close()
 
-    def _cut(self, keep_samples: int) -> None:
+    def _cut(self, handle, keep_samples: int) -> None:
         kept, index = 0, 0
         while index < len(self._records) and kept + self._records[index][1] <= keep_samples:
             kept += self._records[index][1]
@@ -90,9 +96,9 @@ class SealedWavWriter:
                 reader.seek(offset)
                 pcm = _read_record(reader, self._vault, self._id, index, self.path)
             tail = self._vault.record(self._id, index, pcm[: part * SAMPLE_WIDTH]) if pcm else b""
-        self._file.seek(offset)
-        self._file.truncate()
-        self._put(tail)
+        handle.seek(offset)
+        handle.truncate()
+        handle.write(tail)
         self._records[index:] = [(offset, part)] if tail else []
         self.samples = keep_samples
 

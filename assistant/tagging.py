@@ -520,7 +520,7 @@ def tag(text: str, language: str) -> Tags:
     others = rules.vocab.others
     feelings: dict[str, None] = {}
     for hit in hits:
-        if others.cues and _framed(words.tokens, hit.start, others):
+        if (others.cues and _framed(words.tokens, hit.start, others)) or any(rule.match(hit.rest) for rule in others.after):
             continue
         if not _negated(hit, hit.rest, words.tokens, neg, passable):
             feelings.setdefault(hit.key, None)

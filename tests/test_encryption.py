@@ -217,3 +217,47 @@ def test_an_unfinished_sealed_answer_is_recovered(isolated_environment):
     assert audio.samples == len(speech)
     assert entry["duration_s"] == pytest.approx(len(speech) / MIC_RATE_HZ, abs=0.01)
     assert ANSWERS[0].encode() not in path.read_bytes()
+
+
+def _at_a_terminal(rig: Rig, args: list[str], typed: list[str]) -> tuple[int, str]:
+    """Run the CLI with a real terminal (a pty), typing ``typed`` at each prompt."""
+    import pty
+    import select
+    import sys
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execve(sys.executable, [sys.executable, "-m", "assistant", *args], rig.env())
+    out = b""
+    answers = iter(typed)
+    while True:
+        ready, _, _ = select.select([fd], [], [], 30)
+        if not ready:
+            break
+        try:
+            data = os.read(fd, 1024)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        out += data
+        if data.endswith(b": "):  # a prompt is waiting (getpass has turned echo off by now)
+            answer = next(answers, None)
+            if answer is not None:
+                os.write(fd, answer.encode() + b"\n")
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), out.decode(errors="replace")
+
+
+def test_the_passphrase_is_typed_at_a_terminal_twice(tmp_path):
+    rig = Rig(tmp_path).setup(quiet(0.1))
+    code, out = _at_a_terminal(rig, ["encrypt"], [PASSPHRASE, PASSPHRASE + "!"])
+    assert code != 0 and "the two passphrases differ" in out and "Traceback" not in out
+    assert not (rig.data_dir / "journal" / "key.json").exists()
+    code, out = _at_a_terminal(rig, ["encrypt"], [PASSPHRASE, PASSPHRASE])
+    assert code == 0, out
+    assert PASSPHRASE not in out  # not echoed
+    code, out = _at_a_terminal(rig, ["list"], [PASSPHRASE])
+    assert code == 0 and "No entries yet" in out, out
+    code, out = _at_a_terminal(rig, ["list"], ["wrong"])
+    assert code != 0 and "wrong passphrase" in out

@@ -206,6 +206,133 @@ def test_unless_keeps_a_cue_from_counting():
     assert themes("i held back and said nothing") == {"missed-chance"}
 
 
+# --- generalisation: paraphrases, families, endings, whose feeling -----------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the same moment said another way: a pattern of families, not a stored sentence
+    ("he never got back to me about saturday", {"unanswered"}),
+    ("i waited all evening for him to text back and nothing", {"unanswered"}),
+    ("i texted her twice and heard absolutely nothing", {"unanswered"}),
+    ("nobody thought to include me", {"left-out"}),
+    ("no one even bothered to invite me", {"left-out"}),
+    ("they went ahead without me", {"left-out"}),
+    ("i saw on instagram they all went to the lake", {"left-out"}),
+    ("my whole family was at dinner and not one of them asked how my new job is going", {"unasked"}),
+    ("i keep thinking i could have asked her out", {"missed-chance"}),
+    ("we haven't really talked in months", {"drifting"}),
+])
+def test_english_paraphrases(text, expected):
+    assert themes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("i wasn't left out this time", set()),
+    ("the plans didn't get cancelled we just moved them an hour", set()),
+    ("my kid told me about his day without me even asking", {"connection"}),   # not left-out
+    ("it would be nice if someone asked about me for once", {"unasked"}),      # a wish, not connection
+    ("i should have told her how i felt", {"missed-chance"}),                  # not a win
+    ("nobody would notice if i didn't show up", {"unasked"}),                  # "if i" is not a no-show
+])
+def test_english_theme_negation_and_irrealis(text, expected):
+    assert themes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("i felt really understood", {"seen"}),        # "felt understood" with a hedge between
+    ("feeling so cared for tonight", {"loved"}),
+    ("my mom sounded annoyed when i called", set()),   # her feeling, not the speaker's
+    ("i know he's swamped", set()),
+    ("it made them sad", set()),
+    ("i was sad when she left", {"sad"}),
+])
+def test_english_feelings_framed_and_others(text, expected):
+    assert feelings(text) == expected
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("친구가 답장 이 없었 어요", "unanswered"),
+    ("카톡을 보냈는데 이틀째 연락이 없어요", "unanswered"),
+    ("할머니가 쓰시던 그릇을 봤어요", "memory"),           # the ending "~던"
+    ("할머니가 쓰시 던 그릇을 봤어요", "memory"),          # ... as the small model splits it
+    ("조금만 더 빨리 지원했으면 됐을 텐데", "missed-chance"),   # "~면 … 됐을": if only
+    ("조금만 더 빨리 지원 했으면 됐을 텐데", "missed-chance"),
+    ("예전에는 매일 만났는데 요즘은 연락이 뜸해요", "drifting"),
+    ("언니가 제 얘기를 끝까지 들어 줬어요", "connection"),
+    ("동료들이 점심 먹으러 가면서 제 것도 포장해 왔어요", "connection"),
+])
+def test_korean_endings_and_spacing(text, theme):
+    assert themes(text, "ko") == {theme}
+
+
+def test_korean_no_word_from_them_is_told_apart_by_context():
+    assert themes("친구들이 생일 파티를 했는데 저한테는 연락이 없었어요", "ko") == {"left-out"}
+    assert themes("아파서 회사를 쉬었는데 연락 한 통 없었어요", "ko") == {"unasked"}
+    assert themes("카톡을 보냈는데 하루 종일 연락이 없어요", "ko") == {"unanswered"}
+
+
+@pytest.mark.parametrize("text, expected_feelings, expected_themes", [
+    ("파티가 취소될까 봐 걱정했어요", {"걱정"}, set()),            # feared, did not happen
+    ("약속이 취소될 뻔했는데 결국 만났어요", set(), set()),         # nearly
+    ("외롭다기보다는 허전했어요", {"허전함"}, set()),               # rather than lonely
+    ("동생이 보고 싶었다고 전화했어요", set(), {"connection"}),     # his missing, reported
+    ("서운한 건 아닌데 좀 허전해요", {"허전함"}, set()),
+])
+def test_korean_negation_hedges_and_reported_feelings(text, expected_feelings, expected_themes):
+    assert feelings(text, "ko") == expected_feelings
+    assert themes(text, "ko") == expected_themes
+
+
+def test_groups_expand_in_phrases_near_lists_and_unless(tmp_path, monkeypatch):
+    themes_data = _all_themes(**{
+        "left-out": {"cues": ["@nobody thought to @include me", {"near": [["@event"], ["without me"]], "within": 4}]},
+        "unasked": {"cues": [{"phrase": "@nobody asked", "unless": ["@whom to"]}]},
+        "memory": {"cues": ["@people's old house", "~던"]},
+    })
+    themes_data["groups"] = {"about": "families", "nobody": ["nobody", "no one", "not one of @them"], "them": ["them", "my friends"],
+                             "include": ["invite", "include"], "event": ["dinner", "the party"], "whom": ["me", "us"],
+                             "people": ["grandma", "dad"]}
+    _pack(tmp_path, monkeypatch, {"feelings": [_entry()]}, themes_data)
+    assert set(tag("not one of my friends thought to invite me", "xx").themes) == {"left-out"}
+    assert set(tag("they had dinner last night without me", "xx").themes) == {"left-out"}
+    assert set(tag("no one asked how i was", "xx").themes) == {"unasked"}
+    assert set(tag("no one asked us to come", "xx").themes) == set()
+    assert set(tag("we drove by grandma's old house", "xx").themes) == {"memory"}
+    assert set(tag("쓰시던", "xx").themes) == {"memory"}
+    assert set(tag("던져", "xx").themes) == set()
+
+
+@pytest.mark.parametrize("groups, cue, message", [
+    ({"a": ["x"]}, "@b y", "uses '@b', which is not in 'groups'"),
+    ({"a": ["@a x"]}, "@a", "group 'a' refers to itself"),
+    ({"a": "x"}, "@a", "group 'a' needs a non-empty list"),
+    ({"a b": ["x"]}, "x", "needs to be one word"),
+    ({}, "~던 집", "a '~' ending is one word on its own"),
+])
+def test_group_and_ending_errors_name_the_file(tmp_path, monkeypatch, groups, cue, message):
+    themes_data = _all_themes(win={"cues": [cue]})
+    themes_data["groups"] = groups
+    _pack(tmp_path, monkeypatch, {"feelings": [_entry()]}, themes_data)
+    with pytest.raises(UserError) as err:
+        tag("hello", "xx")
+    assert str(tmp_path / "xx" / "themes.json") in str(err.value)
+    assert message in str(err.value)
+
+
+def test_others_frame_and_its_errors(tmp_path, monkeypatch):
+    data = {"feelings": [_entry("sad"), _entry("calm", pleasantness=0.5)],
+            "others": {"cues": ["she"], "through": ["was", "so"], "window": 2, "after": ["^for her"]}}
+    _pack(tmp_path, monkeypatch, data, _all_themes())
+    assert feelings("she was so sad", "xx") == set()
+    assert feelings("i was sad", "xx") == {"sad"}
+    assert feelings("i was calm for her", "xx") == set()
+    data["frame"] = {"cues": ["felt"], "after": ["x"]}
+    (tmp_path / "xx" / "feelings.json").write_text(json.dumps(data), encoding="utf-8")
+    from assistant.feelings import _load
+    _load.cache_clear()
+    with pytest.raises(UserError, match=r"'frame' has unknown key\(s\) \['after'\]"):
+        load_vocabulary("xx")
+
+
 def test_tags_are_frozen_and_serialise():
     tags = tag("nobody asked how i was and i felt invisible", "en")
     assert tags.as_dict() == {"feelings": ["invisible"], "themes": ["unasked"]}
@@ -438,8 +565,23 @@ def test_labelled_sets_are_well_formed(language, minimum):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_precision_and_recall_on_the_labelled_sets(language):
-    result = score(load_set(language), language)
+def test_precision_and_recall_on_the_dev_lines(language):
+    """A regression floor on the lines the word lists were developed on.
+
+    The held-out lines are deliberately not asserted on: a test there would
+    invite tuning on them (see benchmarks/tagging.py for their numbers).
+    """
+    result = score([r for r in load_set(language) if r.get("split", "dev") == "dev"], language)
     for kind in (result.feelings, result.themes):
-        assert kind.precision >= 0.85 and kind.recall >= 0.85, (kind, result.misses)
+        assert kind.precision >= 0.95 and kind.recall >= 0.95, (kind, result.misses)
     assert not math.isnan(result.themes.precision)
+
+
+@pytest.mark.parametrize("language, minimum", [("en", 50), ("ko", 30)])
+def test_a_held_out_set_is_kept_apart(language, minimum):
+    rows = load_set(language)
+    assert {r.get("split", "dev") for r in rows} == {"dev", "holdout"}
+    held = [r for r in rows if r.get("split") == "holdout"]
+    assert len(held) >= minimum
+    assert any(not r["themes"] for r in held)
+    assert not {r["text"] for r in held} & {r["text"] for r in rows if r.get("split", "dev") == "dev"}

@@ -150,3 +150,39 @@ def test_plain_and_sealed_recordings_read_alike(tmp_path, vault):
             writer.write(chunk)
     with pytest.raises(UserError, match="encrypted"):
         list(read_recording(tmp_path / "sealed.wav", None))
+
+
+def test_a_sealed_recording_that_cannot_be_finished_is_one_clear_error(tmp_path, vault, monkeypatch):
+    import errno
+
+    writer = SealedWavWriter(tmp_path / "answer.wav", RATE, vault)
+    for chunk in chunks(ramp(0.3)):
+        writer.write(chunk)
+    handle = writer._file
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(UserError, match="No space left on device.*free some space"):
+        writer.close(keep_samples=1000)
+    assert handle.closed
+    writer.close()  # a second close does nothing
+
+
+def test_an_interrupted_conversion_leaves_no_copy_behind(tmp_path, vault):
+    from types import SimpleNamespace
+
+    from assistant.encryption import seal_all
+
+    audio = tmp_path / "audio" / "2026-11-24"
+    audio.mkdir(parents=True)
+    with WavWriter(audio / "2026-11-24.1-1.wav", RATE) as writer:
+        for chunk in chunks(ramp(0.3)):
+            writer.write(chunk)
+    (audio / ".2026-11-24.1-1.wav.convert.tmp").write_bytes(b"RIFF half a copy")  # a kill mid-conversion
+    (tmp_path / "journal").mkdir()
+    done = list(seal_all(SimpleNamespace(journal_dir=tmp_path / "journal", audio_dir=tmp_path / "audio"), vault))
+    assert [p.name for p in done] == ["2026-11-24.1-1.wav"]
+    assert sorted(p.name for p in audio.iterdir()) == ["2026-11-24.1-1.wav"]
+    assert np.array_equal(join(read_recording(audio / "2026-11-24.1-1.wav", vault)).array(), ramp(0.3))
