@@ -8,6 +8,7 @@ else: a speaker, or a file in tests.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -16,15 +17,17 @@ from .audio import AudioChunk, join, read_wav, silence, tone
 from .errors import UserError
 
 
-ATTEMPTS = 3
+ATTEMPTS = 2
 
 
 class Voice:
     """Text to an AudioChunk with pyttsx3's espeak-ng driver.
 
-    pyttsx3's espeak driver synthesizes on espeak's own thread and, under
-    load, now and then finishes without writing its file; each utterance is
-    therefore checked and tried again with a fresh engine.
+    pyttsx3's espeak driver synthesizes on espeak's own thread, and its
+    runAndWait() may return before that thread has written the file: each
+    utterance waits for espeak (``espeak_Synchronize``), is checked, is tried
+    again should it still have come out empty, and as a last resort is made
+    by the espeak-ng command with the same voice and rate.
     """
 
     def __init__(self, voice: str, rate_wpm: int = 150, volume: float = 0.9):
@@ -33,6 +36,7 @@ class Voice:
         self.voice, self.rate_wpm = voice, rate_wpm
         self.volume = max(0.0, min(1.0, volume))
         self.retries = 0
+        self.cli_fallbacks = 0
         self._engine = self._new_engine()
         self._check_voice()
         self._tmp = Path(tempfile.mkdtemp(prefix="voice-journal-tts-"))  # 0700: may hold read-back answers
@@ -68,18 +72,25 @@ class Voice:
             )
 
     def synthesize(self, text: str) -> AudioChunk:
+        from pyttsx3.drivers import _espeak
+
         path = self._tmp / "utterance.wav"
         for attempt in range(ATTEMPTS):
             path.unlink(missing_ok=True)
             self._engine.save_to_file(text, str(path))
             self._engine.runAndWait()
+            # espeak runs in its asynchronous "retrieval" mode: runAndWait can return before
+            # espeak's thread has delivered the last audio and the driver has written the file
+            _espeak.Synchronize()
             if path.exists() and path.stat().st_size > 44:
                 break
             self.retries += 1
             self._engine.stop()
             self._engine = self._new_engine()
         else:
-            raise UserError(f"the speech synthesizer produced no sound for '{text[:40]}'; check 'espeak-ng \"test\"' works")
+            if not self._with_espeak_cli(text, path):
+                raise UserError(f"the speech synthesizer produced no sound for '{text[:40]}'; "
+                                "check 'espeak-ng \"test\"' works")
         try:
             audio = join(read_wav(path))
         finally:
@@ -87,6 +98,24 @@ class Voice:
         if self.volume < 1.0:
             audio = AudioChunk.from_array(audio.array() * self.volume, audio.rate_hz)
         return audio
+
+    def _with_espeak_cli(self, text: str, path: Path) -> bool:
+        """The last resort: the same espeak-ng voice through its command line.
+
+        Now and then (a busy machine, seen under strace) the driver writes an
+        empty file for an utterance however often it is tried: the evening
+        should still be spoken."""
+        tool = shutil.which("espeak-ng")
+        if tool is None:
+            return False
+        path.unlink(missing_ok=True)
+        try:
+            subprocess.run([tool, "-v", self.voice, "-s", str(self.rate_wpm), "-w", str(path), "--", text],
+                           capture_output=True, timeout=60, check=True)
+        except (OSError, subprocess.SubprocessError):
+            return False
+        self.cli_fallbacks += 1
+        return path.exists() and path.stat().st_size > 44
 
     def close(self) -> None:
         """Stop espeak first: after a Ctrl+C its thread would go on synthesizing
