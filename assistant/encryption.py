@@ -31,8 +31,8 @@ from .vault import (SEALED_AUDIO, Vault, change_passphrase, create_key, is_encry
 
 PASSPHRASE_ENV = "VOICE_JOURNAL_PASSPHRASE"
 SEARCH_CACHE = "search.sqlite"
-"""The search index keeps transcripts in the clear: an encrypted journal
-searches in memory instead (see assistant.journal.SearchCache)."""
+"""The search index keeps transcripts in the clear: it is removed, and an
+encrypted journal is scanned instead (see assistant.journal.Journal.search)."""
 
 _unlocked: dict[Path, Vault] = {}
 

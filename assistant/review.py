@@ -467,7 +467,7 @@ def write_private(path: Path, text: str | bytes) -> None:
 
 # --- reading the journal ---------------------------------------------------------
 
-def open_journal(paths, settings, write: bool = False):
+def open_journal(paths, settings=None, write: bool = False):
     """The journal, unlocked with its passphrase if it is encrypted. For
     reading (the default) it takes no lock, so a session may be writing."""
     from .encryption import journal_vault

@@ -306,9 +306,9 @@ def measure_inserts(homes: dict[int, Path], rounds: int = 9) -> dict[int, dict[s
     return out
 
 
-def cli_time(home: Path, args: list[str], repeat: int = 3) -> tuple[float, int]:
+def cli_time(home: Path, args: list[str], repeat: int = 3, **extra_env: str) -> tuple[float, int]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VOICE_JOURNAL_", "XDG_"))}
-    env.update(VOICE_JOURNAL_HOME=str(home), XDG_CONFIG_HOME=str(home / "config"))
+    env.update(VOICE_JOURNAL_HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), **extra_env)
     times, hits = [], 0
     for _ in range(repeat):
         start = time.perf_counter()
@@ -356,6 +356,40 @@ def breakdown(home: Path) -> list[str]:
     lines.append(f"  Journal.search() (re-reads this month's shard, written <3 s ago): {t * 1000:7.1f} ms")
     journal.close()
     return lines
+
+
+def measure_encrypted(home: Path, repeat: int) -> list[str]:
+    """The same journal encrypted (``voice-journal encrypt``): what it costs to
+    seal it, and to list and search it (a scan: no index may sit on disk)
+    with every shard opened with the key, the key unlocked each time."""
+    from assistant import encryption
+    from assistant.vault import create_key
+
+    paths = Paths(home, home / "config.toml")
+    passphrase = "benchmark passphrase"
+    start = time.perf_counter()
+    vault = create_key(paths.journal_dir, passphrase)
+    sealed = len(list(encryption.seal_all(paths, vault)))
+    took = time.perf_counter() - start
+    os.environ[encryption.PASSPHRASE_ENV] = passphrase
+    try:
+        def listing(limit, keep=EntryFilter()):
+            encryption._unlocked.clear()  # each command is a new process: unlock (scrypt) every time
+            with open_journal(paths) as journal:
+                return select_entries(candidates(journal, keep, limit), keep, limit)
+
+        unlock, _ = timed(lambda: (encryption._unlocked.clear(), encryption.journal_vault(paths, None)), repeat)
+        newest, _ = timed(lambda: listing(20), repeat)
+        search, hits = timed(lambda: listing(None, EntryFilter(text=RARE_WORD)), repeat)
+        cli_search, cli_hits = cli_time(home, ["search", RARE_WORD, "--json"], VOICE_JOURNAL_PASSPHRASE=passphrase)
+    finally:
+        os.environ.pop(encryption.PASSPHRASE_ENV, None)
+    assert len(hits) == cli_hits
+    return [f"\nencrypted ({sealed} files sealed in {took:.1f} s):",
+            f"  unlock (scrypt, n=2^15)           {unlock * 1000:8.1f} ms",
+            f"  list: newest 20                   {newest * 1000:8.1f} ms",
+            f"  search: 1 word (a scan, unlock incl.) {search * 1000:5.1f} ms  ({len(hits)} hits)",
+            f"  CLI: search WORD --json           {cli_search * 1000:8.1f} ms"]
 
 
 def main() -> int:
@@ -428,6 +462,7 @@ def main() -> int:
           f"{results[big]['search: first (builds the cache)']:.1f} s on the first search")
     print(f"\nwhere a full read of {big:,} entries goes:")
     print("\n".join(breakdown(base / str(big))))
+    print("\n".join(measure_encrypted(base / str(big), args.repeat)))
     if not args.keep:
         import shutil
 
