@@ -151,6 +151,11 @@ def read_wav(path: str | os.PathLike, chunk_s: float = 0.1) -> Iterator[AudioChu
             yield AudioChunk.from_array(to_mono_int16(data), rate)
 
 
+def audio_not_saved(path: Path, exc: OSError) -> UserError:
+    """The one-line error for a recording the disk would not take (full, failing)."""
+    return UserError(f"could not save the audio to {path} ({exc.strerror}); free some space on the disk and try again")
+
+
 def make_private_dirs(path: Path) -> None:
     """Create ``path`` and any missing parents readable by the owner only (0700),
     whatever the umask: they hold the person's recorded answers."""
@@ -189,9 +194,7 @@ class WavWriter:
             self._wav.writeframesraw(chunk.pcm)
             self._file.flush()  # a crash then loses at most this chunk, not Python's buffer
         except OSError as exc:
-            raise UserError(
-                f"could not save the audio to {self.path} ({exc.strerror}); free some space on the disk and try again"
-            ) from None
+            raise audio_not_saved(self.path, exc) from None
         self.samples += chunk.samples
 
     @property
@@ -214,9 +217,7 @@ class WavWriter:
             self._file.flush()
             os.fsync(self._file.fileno())
         except OSError as exc:
-            raise UserError(
-                f"could not save the audio to {self.path} ({exc.strerror}); free some space on the disk and try again"
-            ) from None
+            raise audio_not_saved(self.path, exc) from None
         finally:
             try:
                 self._file.close()  # the descriptor goes even when the last flush failed

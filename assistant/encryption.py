@@ -24,15 +24,13 @@ from typing import Callable, Iterator
 
 from .audio import WavWriter
 from .errors import UserError
-from .sealed_audio import SealedWavWriter, read_recording
+from .journal import discard_search_cache
+from .sealed_audio import SealedWavWriter, is_sealed_recording, read_recording
 from .storage import write_atomic
-from .vault import (SEALED_AUDIO, Vault, change_passphrase, create_key, is_encrypted, is_sealed, key_path,
+from .vault import (Vault, change_passphrase, create_key, is_encrypted, is_sealed, key_path,
                     unlock)
 
 PASSPHRASE_ENV = "VOICE_JOURNAL_PASSPHRASE"
-SEARCH_CACHE = "search.sqlite"
-"""The search index keeps transcripts in the clear: it is removed, and an
-encrypted journal is scanned instead (see assistant.journal.Journal.search)."""
 
 _unlocked: dict[Path, Vault] = {}
 
@@ -108,11 +106,6 @@ def _recordings(audio_dir: Path) -> list[Path]:
     return sorted(p for p in audio_dir.rglob("*.wav") if p.is_file())
 
 
-def _audio_is_sealed(path: Path) -> bool:
-    with open(path, "rb") as handle:
-        return handle.read(len(SEALED_AUDIO)) == SEALED_AUDIO
-
-
 def _rewrite_audio(path: Path, vault: Vault | None, writer: Callable) -> None:
     """Replace a recording by its other form, via a temporary file and a rename."""
     tmp = path.with_name(f".{path.name}{CONVERT_SUFFIX}")
@@ -139,10 +132,11 @@ def seal_all(paths, vault: Vault) -> Iterator[Path]:
             write_atomic(path, vault.seal(data))
             yield path
     for path in _recordings(Path(paths.audio_dir)):
-        if not _audio_is_sealed(path):
+        if not is_sealed_recording(path):
             _rewrite_audio(path, None, lambda p, rate: SealedWavWriter(p, rate, vault))
             yield path
-    (Path(paths.journal_dir) / SEARCH_CACHE).unlink(missing_ok=True)
+    # the search index holds transcripts in the clear: an encrypted journal is scanned instead
+    discard_search_cache(paths.journal_dir)
 
 
 def open_all(paths, vault: Vault) -> Iterator[Path]:
@@ -153,7 +147,7 @@ def open_all(paths, vault: Vault) -> Iterator[Path]:
             write_atomic(path, vault.open(data, path))
             yield path
     for path in _recordings(Path(paths.audio_dir)):
-        if _audio_is_sealed(path):
+        if is_sealed_recording(path):
             _rewrite_audio(path, vault, WavWriter)
             yield path
 

@@ -643,8 +643,7 @@ class SearchCache:
 
     def _discard_file(self) -> None:
         self.close()
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        discard_search_cache(self.journal.folder)
 
     # -- searching ----------------------------------------------------------
     def search(self, terms: tuple[str, ...], limit: int | None) -> list[dict[str, Any]]:
@@ -793,6 +792,12 @@ class SearchCache:
         finally:
             if cache is self:
                 self.close()
+
+
+def discard_search_cache(folder: str | os.PathLike) -> None:
+    """Delete the search cache and SQLite's side files: it is rebuilt from the shards."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{Path(folder) / SEARCH_CACHE}{suffix}").unlink(missing_ok=True)
 
 
 def _trigram_tokenizer(conn: sqlite3.Connection) -> str | None:

@@ -65,10 +65,7 @@ class FeelingNaming:
         while len(named.feelings) < MAX_FEELINGS:
             heard = pending or self.hear(self.feelings + self.dont_know)
             pending = None
-            if heard is None or heard in self.skip:
-                break
-            if heard in self.stop:
-                named.stop = True
+            if self._ends(heard, named):
                 break
             if heard in self.dont_know:
                 heard = self._help_choose()
@@ -79,10 +76,7 @@ class FeelingNaming:
                 break
             self.say("confirm", feeling=word)
             reply = self.hear(self.yes + self.no + self.feelings)
-            if reply is None or reply in self.skip:
-                break
-            if reply in self.stop:
-                named.stop = True
+            if self._ends(reply, named):
                 break
             if reply in self.no:
                 self.say("ask_again")
@@ -96,10 +90,7 @@ class FeelingNaming:
                 break
             self.say("another")
             reply = self.hear(self.yes + self.no + self.feelings)
-            if reply is None or reply in self.no or reply in self.skip:
-                break
-            if reply in self.stop:
-                named.stop = True
+            if self._ends(reply, named) or reply in self.no:
                 break
             if reply in self.yes:
                 self.say("ask")
@@ -110,6 +101,12 @@ class FeelingNaming:
             if named.intensity is not None:
                 self.say("noted", feelings=", ".join(named.feelings), intensity=named.intensity)
         return named
+
+    def _ends(self, heard: str | None, named: Named) -> bool:
+        """Silence, "skip" or "stop" ends the naming; "stop" ends the evening too."""
+        if heard in self.stop:
+            named.stop = True
+        return heard is None or heard in self.skip or heard in self.stop
 
     def _help_choose(self) -> str | None:
         """'I don't know': narrow it down by energy and pleasantness, then offer words."""

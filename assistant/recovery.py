@@ -219,15 +219,14 @@ def _audio_seconds(path: Path) -> float | None:
 def _recover_one(journal, paths, orphan: Orphan, model: _Lazy, prompts: dict, model_name: str) -> str | None:
     from .asr import transcribe
     from .audio import read_wav, repair_wav
-    from .sealed_audio import read_recording
-    from .vault import is_sealed_file
+    from .sealed_audio import is_sealed_recording, read_recording
 
     path = orphan.path
     if orphan.seconds < MIN_SECONDS:
         path.unlink(missing_ok=True)
         return None
     answered = path.stat().st_mtime  # when the person last spoke, not when we repaired it
-    if is_sealed_file(path):  # encrypted: whole records are read, a torn last one skipped
+    if is_sealed_recording(path):  # encrypted: whole records are read, a torn last one skipped
         chunks = list(read_recording(path, journal.vault))
         seconds = sum(c.samples for c in chunks) / chunks[0].rate_hz if chunks else 0.0
     else:

@@ -17,7 +17,7 @@ import struct
 from pathlib import Path
 from typing import Iterator
 
-from .audio import SAMPLE_WIDTH, AudioChunk, make_private_dirs, read_wav
+from .audio import SAMPLE_WIDTH, AudioChunk, audio_not_saved, make_private_dirs, read_wav
 from .errors import UserError
 from .vault import NONCE_BYTES, SEALED_AUDIO, TAG_BYTES, Vault
 
@@ -45,9 +45,7 @@ class SealedWavWriter:
             self._file.write(data)
             self._file.flush()  # a crash then loses at most this chunk
         except OSError as exc:
-            raise UserError(
-                f"could not save the audio to {self.path} ({exc.strerror}); free some space on the disk and try again"
-            ) from None
+            raise audio_not_saved(self.path, exc) from None
 
     def write(self, chunk: AudioChunk) -> None:
         if chunk.rate_hz != self.rate_hz:
@@ -75,9 +73,7 @@ class SealedWavWriter:
             handle.flush()
             os.fsync(handle.fileno())
         except OSError as exc:
-            raise UserError(
-                f"could not save the audio to {self.path} ({exc.strerror}); free some space on the disk and try again"
-            ) from None
+            raise audio_not_saved(self.path, exc) from None
         finally:
             handle.close()
 
@@ -147,11 +143,16 @@ def read_sealed(path: str | os.PathLike, vault: Vault, chunk_s: float = 0.1) -> 
             yield AudioChunk(pending, rate)
 
 
+def is_sealed_recording(path: str | os.PathLike) -> bool:
+    """Whether the file is a sealed recording (FileNotFoundError if it is not there)."""
+    with open(path, "rb") as handle:
+        return handle.read(len(SEALED_AUDIO)) == SEALED_AUDIO
+
+
 def read_recording(path: str | os.PathLike, vault: Vault | None, chunk_s: float = 0.1) -> Iterator[AudioChunk]:
     """An answer's audio, sealed or plain."""
     try:
-        with open(path, "rb") as handle:
-            sealed = handle.read(len(SEALED_AUDIO)) == SEALED_AUDIO
+        sealed = is_sealed_recording(path)
     except FileNotFoundError:
         raise UserError(f"{path}: no such file.") from None
     if not sealed:

@@ -613,7 +613,7 @@ def hand_to_standby(paths, json_events: bool = False) -> int | None:
     to ask "Would you like to reflect now?" instead. Returns its pid, or None
     when no standby runs (then the caller opens the microphone itself)."""
     lock = ListenerLock(Path(paths.data_dir) / LOCK_FILE)
-    if not Path(lock.path).exists():
+    if not lock.path.exists():
         return None
     if lock.try_acquire():
         lock.release()

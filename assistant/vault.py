@@ -104,15 +104,6 @@ def is_sealed(data: bytes) -> bool:
     return data.startswith(SEALED)
 
 
-def is_sealed_file(path: str | os.PathLike) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(SEALED))
-    except OSError:
-        return False
-    return head in (SEALED, SEALED_AUDIO)
-
-
 # -- the key file --------------------------------------------------------------
 
 def key_path(journal_dir: str | os.PathLike) -> Path:

@@ -10,9 +10,9 @@ import pytest
 
 from assistant.audio import AudioChunk, WavWriter, join, read_wav
 from assistant.errors import UserError
-from assistant.sealed_audio import SealedWavWriter, read_recording, read_sealed
+from assistant.sealed_audio import SealedWavWriter, is_sealed_recording, read_recording, read_sealed
 from assistant.vault import (SEALED, Vault, WrongPassphrase, change_passphrase, create_key, is_encrypted,
-                             is_sealed_file, key_path, unlock)
+                             key_path, unlock)
 
 RATE = 16000
 
@@ -92,7 +92,7 @@ def test_a_sealed_recording_plays_back_sample_exact(tmp_path, vault):
             writer.write(chunk)
     data = path.read_bytes()
     assert samples.tobytes()[:3200] not in data
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600 and is_sealed_file(path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600 and is_sealed_recording(path)
     back = join(read_recording(path, vault))
     assert back.rate_hz == RATE and np.array_equal(back.array(), samples)
 
