@@ -1,4 +1,4 @@
 """``python -m assistant`` is the same as the ``voice-journal`` command."""
-from .cli import main
+from assistant.cli.main import main
 
 raise SystemExit(main())

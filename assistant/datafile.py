@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
+from assistant.errors import UserError
 
 
 def read_json(path: Path, *, missing: str | None = None, error: type[UserError] = UserError) -> Any:

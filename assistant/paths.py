@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
+from assistant.errors import UserError
 
 APP = "voice-journal"
 
@@ -26,7 +26,7 @@ class Paths:
 
     @property
     def journal_dir(self) -> Path:
-        """Monthly TinyDB shards (see assistant.journal)."""
+        """Monthly TinyDB shards (see assistant.journal.book)."""
         return self.data_dir / "journal"
 
     @property

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
+from assistant.errors import UserError
 
 
 @dataclass(frozen=True)

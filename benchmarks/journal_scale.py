@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from assistant.journal import MIGRATIONS, SCHEMA_VERSION, SEARCH_CACHE, Journal  # noqa: E402
-from assistant.review import (EntryFilter, candidates, entry_line, open_journal, select_entries, stats)  # noqa: E402
+from assistant.journal.book import MIGRATIONS, SCHEMA_VERSION, SEARCH_CACHE, Journal  # noqa: E402
+from assistant.journal.review import (EntryFilter, candidates, entry_line, open_journal, select_entries, stats)  # noqa: E402
 from assistant.paths import Paths  # noqa: E402
 
 SIZES = (100, 20_000)
@@ -132,7 +132,7 @@ def plan(total: int, today: date, rng: random.Random) -> list[tuple[str, dict]]:
 
 
 def build_with_api(folder: Path, planned: list[tuple[str, dict]]) -> None:
-    from assistant import journal as journal_module
+    from assistant.journal import book as journal_module
 
     real_today = journal_module._local_today
     started: dict[str, str] = {}
@@ -325,7 +325,7 @@ def breakdown(home: Path) -> list[str]:
     """Where a read of the whole journal spends its time."""
     from tinydb import TinyDB
 
-    from assistant.storage import DurableJSONStorage
+    from assistant.journal.storage import DurableJSONStorage
 
     folder = home / "journal"
     shards = sorted(folder.glob("????-??.json"))
@@ -362,8 +362,8 @@ def measure_encrypted(home: Path, repeat: int) -> list[str]:
     """The same journal encrypted (``voice-journal encrypt``): what it costs to
     seal it, and to list and search it (a scan: no index may sit on disk)
     with every shard opened with the key, the key unlocked each time."""
-    from assistant import encryption
-    from assistant.vault import create_key
+    from assistant.app import encryption
+    from assistant.journal.vault import create_key
 
     paths = Paths(home, home / "config.toml")
     passphrase = "benchmark passphrase"

@@ -40,7 +40,9 @@ def _wrap(owner, name: str, label: str) -> None:
 
 
 def install() -> None:
-    from assistant import journal, listening, session
+    from assistant.journal import book as journal
+    from assistant.conversation import listening
+    from assistant.conversation import session
 
     _wrap(listening.Listener, "_close", "final result (Listener._close)")
     _wrap(listening.Answer, "close", "WAV close + fsync (Answer.close)")
@@ -61,6 +63,6 @@ def install() -> None:
 
 if __name__ == "__main__":
     install()
-    from assistant.cli import main
+    from assistant.cli.main import main
 
     sys.exit(main(sys.argv[1:]))

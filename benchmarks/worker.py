@@ -62,8 +62,8 @@ def raw_vosk(model, wav_path: str | os.PathLike, frames: int = RAW_READ_FRAMES, 
 
 def product(model, wav_path: str | os.PathLike) -> str:
     """The product's file-transcription path, exactly as a caller uses it."""
-    from assistant.asr import transcribe
-    from assistant.audio import read_wav
+    from assistant.speech.asr import transcribe
+    from assistant.audio.chunks import read_wav
 
     with wave.open(str(wav_path), "rb") as wf:
         rate = wf.getframerate()  # the file's own rate, as the product's callers pass it

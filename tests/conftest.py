@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from assistant.language import load_language
+from assistant.language.packs import load_language
 
 KEEP = ("VOICE_JOURNAL_PROMPTS",)
 

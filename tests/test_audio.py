@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.audio import (
+from assistant.audio.chunks import (
     AudioChunk,
     Resampler,
     WavWriter,
@@ -26,7 +26,7 @@ from assistant.audio import (
     write_wav,
 )
 from assistant.errors import UserError
-from assistant.mic import WavEar
+from assistant.audio.mic import WavEar
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -275,7 +275,7 @@ def test_a_wav_writer_that_cannot_finish_says_so_and_lets_its_file_go(tmp_path, 
     writer = WavWriter(tmp_path / "a.wav", 16000)
     writer.write(silence(0.1, 16000))
     descriptor = writer._file.fileno()
-    monkeypatch.setattr("assistant.audio.os.fsync", _disk_full)
+    monkeypatch.setattr("assistant.audio.chunks.os.fsync", _disk_full)
     with pytest.raises(UserError) as excinfo:
         writer.close()
     assert "No space left on device" in str(excinfo.value) and "\n" not in str(excinfo.value)
@@ -288,11 +288,11 @@ def test_a_wav_writer_that_cannot_finish_says_so_and_lets_its_file_go(tmp_path, 
 @pytest.mark.parametrize("keep", [True, False])
 def test_an_answer_whose_audio_cannot_be_finished_leaves_no_file(tmp_path, monkeypatch, keep):
     """Audio no entry points at would be private audio nobody can find (tests/test_bad_input.py, disk full)."""
-    from assistant.listening import Answer
+    from assistant.conversation.listening import Answer
 
     answer = Answer(16000, tmp_path / "day" / "s.1-1.wav")
     answer.write(silence(0.2, 16000))
-    monkeypatch.setattr("assistant.audio.os.fsync", _disk_full)
+    monkeypatch.setattr("assistant.audio.chunks.os.fsync", _disk_full)
     if keep:
         with pytest.raises(UserError):
             answer.close(keep=True)
@@ -314,7 +314,7 @@ def test_write_wav_roundtrip(tmp_path):
 CRASHING_WRITER = """
 import os, sys
 import numpy as np
-from assistant.audio import AudioChunk, WavWriter
+from assistant.audio.chunks import AudioChunk, WavWriter
 writer = WavWriter(sys.argv[1], 16000)
 for i in range(20):  # 2 s of audio in 0.1 s chunks
     writer.write(AudioChunk.from_array(np.full(1600, 1000 + i, dtype=np.int16), 16000))

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.journal import Journal
+from assistant.journal.book import Journal
 from assistant.paths import Paths
 from tests.stack import MIC_RATE_HZ, Rig, espeak, events, quiet
 
@@ -120,7 +120,7 @@ def rig(tmp_path) -> Rig:
 
 
 def korean_pack():
-    from assistant.language import load_language
+    from assistant.language.packs import load_language
 
     return load_language("ko")
 

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from assistant.commands import DESTRUCTIVE, build_index, match_command, normalise, strip_fillers
+from assistant.language.commands import DESTRUCTIVE, build_index, match_command, normalise, strip_fillers
 
 EN = {
     "repeat": ["repeat", "say that again", "repeat the question"],

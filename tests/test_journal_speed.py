@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import journal as journal_module
-from assistant import storage as storage_module
-from assistant.journal import SEARCH_CACHE, SCHEMA_VERSION, Journal
-from assistant.review import EntryFilter, select_entries
-from assistant.storage import CorruptJournal
+from assistant.journal import book as journal_module
+from assistant.journal import storage as storage_module
+from assistant.journal.book import SEARCH_CACHE, SCHEMA_VERSION, Journal
+from assistant.journal.review import EntryFilter, select_entries
+from assistant.journal.storage import CorruptJournal
 
 THIS_MONTH = datetime.now().astimezone().strftime("%Y-%m")
 

@@ -12,12 +12,12 @@ import wave
 import numpy as np
 import pytest
 
-from assistant.asr import Recognizer, Utterance, Word, load_model
-from assistant.audio import AudioChunk
-from assistant.commands import build_index
-from assistant.listening import KEEP_AFTER_SPEECH_S, Answer, Ended, Listener, RecentAudio
+from assistant.speech.asr import Recognizer, Utterance, Word, load_model
+from assistant.audio.chunks import AudioChunk
+from assistant.language.commands import build_index
+from assistant.conversation.listening import KEEP_AFTER_SPEECH_S, Answer, Ended, Listener, RecentAudio
 from assistant.settings import Settings
-from assistant.silence import SilenceDetector
+from assistant.audio.silence import SilenceDetector
 from tests.stack import MIC_RATE_HZ as RATE, espeak, quiet
 
 CHUNK = 1600  # 0.1 s, like the microphone
@@ -285,7 +285,7 @@ def test_a_command_after_an_answer_keeps_the_answer(model, clips, command_clip):
 def test_two_commands_a_pause_apart_are_two_commands(model):
     """"넘어가", two seconds, "오늘 여기까지", as the evening test says them, on
     one listener (its recognisers are reused). Vosk dithers, so try thrice."""
-    from assistant.language import load_language
+    from assistant.language.packs import load_language
 
     pack = load_language("ko")
     grammar = [p for phrases in pack.commands.values() for p in phrases] + list(pack.phrases.get("decoys", []))
@@ -305,7 +305,7 @@ class NeverEndpoints:
         self.words, self.now_s, self.given = words, 0.0, 0
 
     def accept(self, chunk):
-        from assistant.asr import Partial
+        from assistant.speech.asr import Partial
 
         self.now_s += chunk.samples / RATE
         heard = [w.word for w in self.words[self.given:] if w.start_s <= self.now_s]
@@ -325,7 +325,7 @@ def test_a_pause_closes_the_utterance_vosk_held_open(model):
     "오늘 여기까지" as one utterance "가 오유 어디까지": no command, saved as an
     answer. The commands here are decoded by the real grammar; the free
     recogniser is the fake above, hearing only the end of the first ("가")."""
-    from assistant.language import load_language
+    from assistant.language.packs import load_language
 
     pack = load_language("ko")
     grammar = [p for phrases in pack.commands.values() for p in phrases] + list(pack.phrases.get("decoys", []))

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import models
+from assistant.speech import models
 from assistant.errors import UserError
-from assistant.language import COMMANDS, PHRASES, load_language
+from assistant.language.packs import COMMANDS, PHRASES, load_language
 from assistant.paths import Paths, default_paths
 
 NAME = "vosk-model-test-en-0.1"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.feelings import load_vocabulary
-from assistant.language import load_language
-from assistant.naming import FeelingNaming, says_feeling
+from assistant.language.feelings import load_vocabulary
+from assistant.language.packs import load_language
+from assistant.conversation.naming import FeelingNaming, says_feeling
 
 
 class Script:

@@ -84,7 +84,7 @@ def _run(guarded_env: dict[str, str], *args: str, umask: int = -1, prefix: list[
 
 
 def _evening(root: Path, umask: int, with_strace: bool) -> Guarded:
-    from assistant.language import load_language
+    from assistant.language.packs import load_language
 
     stop = load_language("ko").commands["stop"][0]
     rig = Rig(root).setup(np.concatenate([quiet(0.8), espeak(ANSWER), quiet(8.0), espeak(stop), quiet(30.0)]))
@@ -228,7 +228,7 @@ def test_data_dir_0700_and_every_file_0600(evening):
 
 def test_a_bak_is_0600_too(evening, tmp_path):
     """The evening wrote the first shard, so it had no .bak; a second opening makes one."""
-    from assistant.journal import Journal
+    from assistant.journal.book import Journal
 
     journal_dir = evening.rig.data_dir / "journal"
     with Journal(journal_dir):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import UserError
-from assistant.language import COMMANDS, PHRASES, available_languages, load_language
-from assistant.prompts import (
+from assistant.language.packs import COMMANDS, PHRASES, available_languages, load_language
+from assistant.conversation.prompts import (
     ROTATION_SESSIONS,
     Prompt,
     PromptFileError,
@@ -273,7 +273,7 @@ def test_a_file_that_is_not_utf8_names_the_file_and_the_byte(root, what):
 @pytest.mark.parametrize("content", [None, "{not json", '["a"]', '{"rules": {}}', '{"rules": [{"when": [], "ask_from": ["x"]}]}',
                                      '{"rules": [{"when": {}, "ask_from": "safe-people"}]}'])
 def test_bad_followup_rules(root, content):
-    from assistant.followups import load_rules
+    from assistant.conversation.followups import load_rules
 
     path = root / "followups.json"
     if content is not None:
@@ -284,7 +284,7 @@ def test_bad_followup_rules(root, content):
 
 
 def test_shipped_followup_rules_load():
-    from assistant.followups import load_rules
+    from assistant.conversation.followups import load_rules
 
     assert load_rules()
 

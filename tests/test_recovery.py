@@ -15,12 +15,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import recovery
-from assistant.asr import load_model
-from assistant.audio import AudioChunk, WavWriter
-from assistant.journal import Journal
+from assistant.app import recovery
+from assistant.speech.asr import load_model
+from assistant.audio.chunks import AudioChunk, WavWriter
+from assistant.journal.book import Journal
 from assistant.paths import default_paths
-from assistant.prompts import load_prompts
+from assistant.conversation.prompts import load_prompts
 from tests.stack import MIC_RATE_HZ, cer, espeak, quiet
 
 pytestmark = pytest.mark.stack
@@ -252,7 +252,7 @@ def test_an_answer_saved_after_midnight_at_a_months_end_is_not_stored_again(spee
 
 def test_spoken_commands_are_not_kept_as_the_answer(model, paths, journal):
     """Killed while "여기까지" (stop) was being handled: the command is not an answer."""
-    from assistant.language import load_language
+    from assistant.language.packs import load_language
 
     commands = load_language("ko").commands
     session, _ = start(journal, prompts_asked=1)

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.audio import AudioChunk, write_wav
-from assistant.journal import Journal
+from assistant.audio.chunks import AudioChunk, write_wav
+from assistant.journal.book import Journal
 from assistant.paths import Paths
-from assistant.replay import (PAUSE_S, ReplayRequest, load_replay, on_this_day, on_this_day_line, parse_request,
+from assistant.conversation.replay import (PAUSE_S, ReplayRequest, load_replay, on_this_day, on_this_day_line, parse_request,
                               play_entries, select)
 from tests.stack import MIC_RATE_HZ, SPEAKER_RATE_HZ, Rig, espeak, have_stack, quiet
 from tests.test_review import IDS, build_journal, run
@@ -75,7 +75,7 @@ def test_what_is_not_a_replay_request(text, language):
 
 
 def test_every_language_has_replay_words():
-    from assistant.language import available_languages
+    from assistant.language.packs import available_languages
 
     for code in available_languages():
         pack = load_replay(code)

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from assistant.commands import match_correction
-from assistant.feelings import load_vocabulary
-from assistant.journal import Journal
-from assistant.language import load_language
+from assistant.language.commands import match_correction
+from assistant.language.feelings import load_vocabulary
+from assistant.journal.book import Journal
+from assistant.language.packs import load_language
 from tests.test_cli import one_line_error, run_cli
 
 

@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import journal as journal_module
-from assistant.audio import tone, write_wav
+from assistant.journal import book as journal_module
+from assistant.audio.chunks import tone, write_wav
 from assistant.errors import UserError
-from assistant.journal import Journal
-from assistant.review import (EntryFilter, is_pebble, night_of, parse_date, preview, sparkline, stats,
+from assistant.journal.book import Journal
+from assistant.journal.review import (EntryFilter, is_pebble, night_of, parse_date, preview, sparkline, stats,
                               text_matches, week_span)
 
 NOV = "2026-11"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import UserError
-from assistant.service import (ENABLED, EVENING_UNIT, STANDBY_UNIT, TIMER_UNIT, UNITS, parse_at, program,
+from assistant.app.service import (ENABLED, EVENING_UNIT, STANDBY_UNIT, TIMER_UNIT, UNITS, parse_at, program,
                                unit_texts)
 
 REPO = Path(__file__).resolve().parent.parent

@@ -14,16 +14,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.asr import load_model
-from assistant.audio import AudioChunk, write_wav
-from assistant.journal import Journal
-from assistant.language import COMMANDS, PHRASES, load_language
-from assistant.listening import KEEP_AFTER_SPEECH_S
-from assistant.mic import WavEar
-from assistant.prompts import Prompt
-from assistant.session import EveningSession
+from assistant.speech.asr import load_model
+from assistant.audio.chunks import AudioChunk, write_wav
+from assistant.journal.book import Journal
+from assistant.language.packs import COMMANDS, PHRASES, load_language
+from assistant.conversation.listening import KEEP_AFTER_SPEECH_S
+from assistant.audio.mic import WavEar
+from assistant.conversation.prompts import Prompt
+from assistant.conversation.session import EveningSession
 from assistant.settings import Settings
-from assistant.silence import SilenceDetector
+from assistant.audio.silence import SilenceDetector
 from tests.stack import MIC_RATE_HZ as RATE, cer, espeak, quiet
 
 ANSWERS = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
@@ -248,7 +248,7 @@ def test_ctrl_c_on_a_full_disk_keeps_the_words_without_the_audio(model, clips, p
                                                                    monkeypatch):
     """The audio file cannot be finished (no space left): the transcript is
     still saved, and no half-written file is left behind."""
-    from assistant.audio import WavWriter
+    from assistant.audio.chunks import WavWriter
     from assistant.errors import UserError
 
     def full_disk(self, keep_samples=None):

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.listening import Ended, Outcome
+from assistant.conversation.listening import Ended, Outcome
 from tests.test_session import PROMPTS, ChunkEar, journal, make_session, model, pack  # noqa: F401  (fixtures)
 
 
@@ -72,8 +72,8 @@ def test_replay_in_a_session_plays_the_recording(model, pack, journal, tmp_path)
     import shutil
     from datetime import date
 
-    from assistant import replay
-    from assistant.audio import AudioChunk, write_wav
+    from assistant.conversation import replay
+    from assistant.audio.chunks import AudioChunk, write_wav
     from tests.stack import espeak
 
     shutil.copyfile(Path(__file__).resolve().parent.parent / "prompts" / "ko" / "replay.json",

@@ -6,8 +6,8 @@ import math
 import numpy as np
 import pytest
 
-from assistant.audio import AudioChunk, join, silence, tone
-from assistant.silence import FRAME_S, MIN_SPEECH_S, SilenceDetector, level_db
+from assistant.audio.chunks import AudioChunk, join, silence, tone
+from assistant.audio.silence import FRAME_S, MIN_SPEECH_S, SilenceDetector, level_db
 
 RATE = 16000
 FRAME = int(FRAME_S * RATE)  # 480 samples

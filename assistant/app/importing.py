@@ -1,0 +1,328 @@
+"""Bringing things into the journal: voice memos, and JSON exports.
+
+``import FILE...`` turns voice memos recorded elsewhere (a phone, a
+dictaphone) into entries, transcribed by the same pipeline as an evening:
+the file is read as mono 16-bit chunks, resampled to the model's rate and
+decoded by Vosk. The model is loaded once for all files. WAV files of any
+rate, channel count and 8/16/24/32-bit samples are read directly; anything
+else goes through ``ffmpeg`` or ``sox`` (whichever is installed) into a
+temporary 16-bit WAV first. A file that cannot be read is reported on one
+line and the others are still imported.
+
+``import-journal FILE`` reads a JSON export (``voice-journal export
+--format json``) back without loss: same ids, sessions and word timings. An
+id that is already in the journal is skipped, so importing twice is safe.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import wave
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from assistant.errors import UserError
+
+if TYPE_CHECKING:
+    from assistant.audio.chunks import AudioChunk
+
+STORE_RATE_HZ = 16000
+"""Imported audio is kept as 16 kHz mono, like an evening's answers."""
+IMPORT_PROMPT = "import"
+AUDIO_SUBDIR = "imported"
+CONVERTERS = ("ffmpeg", "sox")
+
+
+# --- reading one memo -----------------------------------------------------------
+
+def _wav_problem(path: Path) -> str | None:
+    """Why ``read_wav`` cannot read this file as it is, or None if it can."""
+    try:
+        with wave.open(str(path), "rb") as reader:
+            if reader.getsampwidth() not in (1, 2, 3, 4):
+                return f"{8 * reader.getsampwidth()}-bit samples"
+            if reader.getnframes() == 0:
+                return "empty"
+    except (wave.Error, EOFError) as exc:
+        return str(exc) or "not a WAV file"
+    return None
+
+
+def _convert_command(tool: str, source: Path, target: Path) -> list[str]:
+    if Path(tool).name.startswith("ffmpeg"):
+        return [tool, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", str(source),
+                "-vn", "-acodec", "pcm_s16le", "-f", "wav", str(target)]
+    return [tool, "-q", str(source), "-b", "16", "-e", "signed-integer", "-t", "wav", str(target)]
+
+
+def readable_wav(path: Path, workdir: Path) -> Path:
+    """A WAV ``read_wav`` can read: the file itself, or a 16-bit copy made
+    by ffmpeg or sox in ``workdir``. Problems are one line naming the file."""
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    if not path.is_file():
+        raise UserError(f"{path}: not a file")
+    try:
+        if path.stat().st_size == 0:
+            raise UserError(f"{path}: the file is empty; nothing to import")
+        with open(path, "rb"):
+            pass
+    except PermissionError:
+        raise UserError(f"{path}: cannot be read (permission denied)") from None
+    problem = _wav_problem(path)
+    if problem is None:
+        return path
+    if problem == "empty":
+        raise UserError(f"{path}: the recording has no audio in it; nothing to import")
+    tool = next((shutil.which(t) for t in CONVERTERS if shutil.which(t)), None)
+    if tool is None:
+        raise UserError(f"{path}: not a PCM WAV file ({problem}); to import other audio formats install ffmpeg "
+                        "or sox (sudo apt-get install ffmpeg)")
+    target = workdir / f"{len(list(workdir.iterdir()))}.wav"
+    try:
+        done = subprocess.run(_convert_command(tool, path, target), capture_output=True, text=True,
+                              timeout=600, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise UserError(f"{path}: {Path(tool).name} took more than 10 minutes to convert it; nothing imported") from None
+    if done.returncode != 0 or not target.exists() or _wav_problem(target) is not None:
+        target.unlink(missing_ok=True)
+        if done.returncode == 0:
+            raise UserError(f"{path}: the recording has no audio in it; nothing to import")
+        raise UserError(f"{path}: not an audio file that {Path(tool).name} can read; nothing imported from it")
+    return target
+
+
+def created_at(path: Path) -> str:
+    """When the memo was recorded, as best known: the file's modification time."""
+    stamp = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    return stamp.isoformat(timespec="seconds")
+
+
+@dataclass
+class Transcribed:
+    transcript: str
+    words: list[dict[str, Any]]
+    duration_s: float
+
+
+def transcribe_file(wav: Path, model, model_rate_hz: int, keep: Path, recorder=None) -> Transcribed:
+    """Decode ``wav`` and keep its audio as 16 kHz mono in ``keep``, in one
+    streaming pass (a long memo never sits in memory whole). ``recorder``
+    makes the kept file (sealed when the journal is encrypted)."""
+    from assistant.speech.asr import transcribe
+    from assistant.audio.chunks import Resampler, WavWriter, read_wav  # numpy: only when there is audio to read
+
+    chunks = read_wav(wav)
+    first = next(chunks, None)
+    if first is None:
+        raise UserError("the recording has no audio in it; nothing to import")
+    to_store = Resampler(first.rate_hz, STORE_RATE_HZ)
+    to_model = Resampler(STORE_RATE_HZ, model_rate_hz)
+    writer = (recorder or WavWriter)(keep, STORE_RATE_HZ)
+
+    def stored() -> Iterator[AudioChunk]:
+        for chunk in to_store.resample_all(_prepend(first, chunks)):
+            if chunk.samples:
+                writer.write(chunk)
+                yield chunk
+
+    try:
+        utterances = transcribe(model, to_model.resample_all(stored()), model_rate_hz)
+    except BaseException:
+        writer.close()
+        keep.unlink(missing_ok=True)
+        raise
+    writer.close()
+    words = [w.as_dict() for u in utterances for w in u.words]
+    return Transcribed(" ".join(u.text for u in utterances).strip(), words, round(writer.seconds, 3))
+
+
+def _prepend(first: AudioChunk, rest: Iterator[AudioChunk]) -> Iterator[AudioChunk]:
+    yield first
+    yield from rest
+
+
+def memo_entry(source: Path, session_id: str, language: str, model_name: str, heard: Transcribed,
+               audio_rel: str) -> dict[str, Any]:
+    """The journal entry for one memo: prompt "import", tags from its words."""
+    from assistant.language.tagging import tag
+
+    tags = tag(heard.transcript, language) if heard.transcript else None
+    return {
+        "session": session_id,
+        "created_at": created_at(source),
+        "language": language,
+        "prompt_id": IMPORT_PROMPT,
+        "prompt_set": IMPORT_PROMPT,
+        "prompt_text": "",
+        "transcript": heard.transcript,
+        "words": heard.words,
+        "model": model_name,
+        "duration_s": heard.duration_s,
+        "audio": audio_rel,
+        "feelings": list(tags.feelings) if tags else [],
+        "themes": list(tags.themes) if tags else [],
+        "source": source.name,
+    }
+
+
+# --- the import command -----------------------------------------------------------
+
+def _say_problem(text: str, progress) -> None:
+    line = f"voice-journal: {text}"
+    if progress is not None:
+        progress.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr)
+
+
+def cmd_import(args, paths, settings) -> int:
+    from tqdm import tqdm
+
+    from assistant.speech.asr import load_model, model_rate_hz
+    from assistant.speech.models import find_model
+    from assistant.journal.review import open_journal
+    from assistant.journal.sealed_audio import open_recorder
+
+    language = settings.language
+    model = find_model(language, settings.model, paths)  # before any work: a missing model is one line
+    sources = [Path(f).expanduser() for f in args.files]
+    failed: list[dict[str, str]] = []
+    imported: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="voice-journal-import-") as tmp:
+        ready: list[tuple[Path, Path]] = []
+        for source in sources:
+            try:
+                ready.append((source, readable_wav(source, Path(tmp))))
+            except UserError as exc:
+                failed.append({"file": str(source), "error": str(exc)})
+                _say_problem(str(exc), None)
+        if ready:
+            ready.sort(key=lambda pair: pair[0].stat().st_mtime)  # ids follow the order they were recorded
+            paths.ensure_private_dirs()
+            folder = paths.audio_dir / AUDIO_SUBDIR
+            folder.mkdir(mode=0o700, exist_ok=True)
+            loaded = load_model(model.path)
+            rate = model_rate_hz(model.path)
+            with open_journal(paths, settings, write=True) as journal:
+                session_id = journal.start_session(language)
+                progress = tqdm(ready, desc="Importing", unit="file", file=sys.stderr, disable=None) \
+                    if len(ready) > 1 else None
+                try:
+                    for number, (source, wav) in enumerate(progress or ready, 1):
+                        keep = folder / f"{session_id}-{number}.wav"
+                        try:
+                            heard = transcribe_file(wav, loaded, rate, keep, open_recorder(journal.vault))
+                        except UserError as exc:
+                            failed.append({"file": str(source), "error": f"{source}: {exc}"})
+                            _say_problem(f"{source}: {exc}", progress)
+                            continue
+                        os.chmod(keep, 0o600)
+                        entry = memo_entry(source, session_id, language, model.name, heard,
+                                           str(keep.relative_to(paths.audio_dir)))
+                        entry_id = journal.add_entry(entry)
+                        imported.append({"file": str(source), "id": entry_id, "transcript": heard.transcript,
+                                         "duration_s": heard.duration_s, "audio": str(keep)})
+                        if not heard.transcript:
+                            _say_problem(f"{source}: no words were recognised (is it in "
+                                         f"{language}? use --lang); kept its audio as {entry_id}", progress)
+                finally:
+                    if progress is not None:
+                        progress.close()
+                    journal.end_session(session_id, "imported")
+    if args.json:
+        print(json.dumps({"imported": imported, "failed": failed}, ensure_ascii=False, indent=2))
+    else:
+        for item in imported:
+            print(f"{item['id']:<14} {Path(item['file']).name}  {item['duration_s']:.1f} s  {item['transcript'][:60]}")
+        print(f"Imported {len(imported)} of {len(sources)} file(s)" + (f"; {len(failed)} could not be read." if failed else "."),
+              file=sys.stderr)
+    return 1 if failed else 0
+
+
+# --- import-journal ------------------------------------------------------------------
+
+def read_export(path: Path) -> dict[str, Any]:
+    """A JSON export, checked; every problem is one line naming the file."""
+    from assistant.journal.book import ID_PATTERN
+    from assistant.journal.review import EXPORT_FORMAT, EXPORT_VERSION
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise UserError(f"{path}: not a JSON export{where}; make one with 'voice-journal export --format json'") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise UserError(f"{path}: not a voice-journal export; make one with 'voice-journal export --format json'")
+    if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
+        raise UserError(f"{path}: export version {data.get('version')} is newer than this voice-journal reads "
+                        f"({EXPORT_VERSION}); upgrade voice-journal")
+    for table in ("sessions", "entries"):
+        items = data.get(table)
+        if not isinstance(items, list):
+            raise UserError(f"{path}: '{table}' is missing or not a list; the export is damaged")
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or not ID_PATTERN.match(str(item.get("id", ""))):
+                raise UserError(f"{path}: {table} item {index + 1} has no valid id; the export is damaged")
+            stamp = item.get("created_at" if table == "entries" else "started_at")
+            try:
+                datetime.fromisoformat(str(stamp))
+            except ValueError:
+                raise UserError(f"{path}: {table} item {index + 1} ({item['id']}) has no valid time; "
+                                "the export is damaged") from None
+            if table == "entries" and not isinstance(item.get("words", []), list):
+                raise UserError(f"{path}: entry {item['id']} has words that are not a list; the export is damaged")
+    return data
+
+
+def restore(journal, sessions: list[dict[str, Any]], entries: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Put sessions and entries back under their own ids, one write per shard
+    (:meth:`Journal.restore <assistant.journal.book.Journal.restore>`); ids
+    already in the journal are skipped. Returns the ids written."""
+    return journal.restore(sessions, entries)
+
+
+def cmd_import_journal(args, paths, settings) -> int:
+    from assistant.journal.review import open_journal
+
+    data = read_export(Path(args.file).expanduser())
+    paths.ensure_private_dirs()
+    with open_journal(paths, settings, write=True) as journal:
+        done = restore(journal, data["sessions"], data["entries"])  # skips the ids already there
+    counts = {
+        "entries_imported": len(done["entries"]),
+        "entries_skipped": len(data["entries"]) - len(done["entries"]),
+        "sessions_imported": len(done["sessions"]),
+        "sessions_skipped": len(data["sessions"]) - len(done["sessions"]),
+    }
+    if args.json:
+        print(json.dumps(counts, indent=2))
+    else:
+        print(f"Imported {counts['entries_imported']} entries and {counts['sessions_imported']} sessions; "
+              f"skipped {counts['entries_skipped']} entries and {counts['sessions_skipped']} sessions already "
+              "in the journal.", file=sys.stderr)
+    return 0
+
+
+def register(subparsers, common) -> None:
+    p = subparsers.add_parser("import", parents=[common],
+                              help="turn voice memos (WAV; other formats with ffmpeg or sox) into entries")
+    p.add_argument("files", nargs="+", metavar="FILE", help="audio files to transcribe and keep")
+    p.add_argument("--model", default=argparse.SUPPRESS, help="Vosk model name or folder (default: the language's model)")
+    p.set_defaults(handler=cmd_import)
+
+    p = subparsers.add_parser("import-journal", parents=[common],
+                              help="read a JSON export back in (ids already in the journal are skipped)")
+    p.add_argument("file", metavar="FILE", help="a file written by 'voice-journal export --format json'")
+    p.set_defaults(handler=cmd_import_journal)

@@ -1,0 +1,137 @@
+"""Naming the feeling, by voice: a word or two, confirmed, then how heavy.
+
+After an answer the assistant asks for the feeling in a word or two and
+listens with a grammar restricted to the feelings vocabulary, which hears
+single words far better than free dictation. It confirms what it heard
+("Lonely. Is that right?"), takes up to three feelings, helps when the
+person does not know (is it more restless or more tired? more pleasant or
+unpleasant? then two or three words to choose from), and asks "how heavy,
+from one to ten?". All wording is in the language pack's ``naming`` section.
+
+An answer that says "I feel ..." (the pack's ``feel_cues``) is an
+invitation: naming follows it even when it was already done tonight, and
+starts by confirming the feeling the answer named, if it named one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from assistant.language.commands import normalise
+from assistant.language.feelings import Vocabulary
+
+MAX_FEELINGS = 3
+
+
+@dataclass
+class Named:
+    feelings: list[str] = field(default_factory=list)
+    intensity: int | None = None
+    stop: bool = False
+    """The person said stop: end the evening after this."""
+
+
+class FeelingNaming:
+    """One naming conversation. ``hear(phrases)`` returns the phrase heard or None."""
+
+    def __init__(self, vocabulary: Vocabulary, words: dict, say: Callable[[str], None],
+                 hear: Callable[[list[str]], str | None], known: Callable[[list[str]], list[str]] = lambda p: p):
+        self.vocabulary = vocabulary
+        self.words = words
+        self.say_text = say
+        self.hear_raw = hear
+        feeling_phrases = known(sorted(set(vocabulary.words) | set(vocabulary.grammar_words())))
+        self.feelings = feeling_phrases
+        self.yes, self.no = known(words["yes"]), known(words["no"])
+        self.dont_know = known(words["dont_know"])
+        self.skip, self.stop = known(words["skip"]), known(words["stop"])
+        self.high, self.low = known(words["high_energy"]), known(words["low_energy"])
+        self.pleasant, self.unpleasant = known(words["pleasant"]), known(words["unpleasant"])
+        self.numbers = {normalise(k): int(v) for k, v in words["numbers"].items() if known([k])}
+
+    def say(self, key: str, **values) -> None:
+        self.say_text(self.words[key].format(**values))
+
+    def hear(self, phrases: list[str]) -> str | None:
+        heard = self.hear_raw(list(dict.fromkeys(phrases + self.skip + self.stop)))
+        return normalise(heard) if heard else None
+
+    def run(self, suggested: str | None = None) -> Named:
+        """``suggested``: a feeling the answer already named, confirmed first."""
+        named = Named()
+        pending: str | None = normalise(suggested) if suggested and self.vocabulary.canonical(suggested) else None
+        if pending is None:
+            self.say("ask")
+        while len(named.feelings) < MAX_FEELINGS:
+            heard = pending or self.hear(self.feelings + self.dont_know)
+            pending = None
+            if self._ends(heard, named):
+                break
+            if heard in self.dont_know:
+                heard = self._help_choose()
+                if heard is None:
+                    break
+            word = self.vocabulary.canonical(heard)
+            if word is None:
+                break
+            self.say("confirm", feeling=word)
+            reply = self.hear(self.yes + self.no + self.feelings)
+            if self._ends(reply, named):
+                break
+            if reply in self.no:
+                self.say("ask_again")
+                continue
+            if reply not in self.yes:  # another word straight away: confirm that one
+                pending = reply
+                continue
+            if word not in named.feelings:
+                named.feelings.append(word)
+            if len(named.feelings) == MAX_FEELINGS:
+                break
+            self.say("another")
+            reply = self.hear(self.yes + self.no + self.feelings)
+            if self._ends(reply, named) or reply in self.no:
+                break
+            if reply in self.yes:
+                self.say("ask")
+            else:
+                pending = reply
+        if named.feelings and not named.stop:
+            named.intensity = self._intensity()
+            if named.intensity is not None:
+                self.say("noted", feelings=", ".join(named.feelings), intensity=named.intensity)
+        return named
+
+    def _ends(self, heard: str | None, named: Named) -> bool:
+        """Silence, "skip" or "stop" ends the naming; "stop" ends the evening too."""
+        if heard in self.stop:
+            named.stop = True
+        return heard is None or heard in self.skip or heard in self.stop
+
+    def _help_choose(self) -> str | None:
+        """'I don't know': narrow it down by energy and pleasantness, then offer words."""
+        self.say("energy_question")
+        energy = self.hear(self.high + self.low)
+        self.say("pleasant_question")
+        mood = self.hear(self.pleasant + self.unpleasant)
+        energetic = None if energy is None else energy in self.high
+        pleasant = None if mood is None else mood in self.pleasant
+        options = list(self.vocabulary.suggest(pleasant=pleasant, energetic=energetic, n=3))
+        if not options:
+            return None
+        self.say("offer", options=self.words["or"].join(options))
+        return self.hear(options + self.feelings)
+
+    def _intensity(self) -> int | None:
+        self.say("intensity")
+        heard = self.hear(list(self.numbers))
+        return self.numbers.get(heard) if heard else None
+
+
+def says_feeling(transcript: str, cues: list[str]) -> bool:
+    """Whether an answer says "I feel ..." in one of the pack's phrasings.
+
+    Compared without spaces: the small Korean model splits words where it
+    likes ("기분 이"), and English cues are several words long anyway."""
+    text = normalise(transcript).replace(" ", "")
+    return any(cue and normalise(cue).replace(" ", "") in text for cue in cues)

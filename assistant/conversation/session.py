@@ -1,0 +1,449 @@
+"""The evening session: greet, ask, listen, keep, close.
+
+The session talks to a *mouth* (``say``, ``chime``), an *ear*
+(``listening()`` yielding audio chunks), a journal and a language pack. It
+never touches hardware, so tests can give it a WAV file for an ear and a
+file for a speaker.
+"""
+from __future__ import annotations
+
+import enum
+import random
+import time
+from datetime import date
+from types import SimpleNamespace
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from assistant.speech.asr import known_phrases
+from assistant.language.commands import build_index, match_correction
+from assistant.errors import UserError
+from assistant.language.crisis import detect as crisis_detect, response as crisis_response
+from assistant.conversation.followups import Rule, first_match
+from assistant.journal.book import Journal, now
+from assistant.language.packs import LanguagePack
+from assistant.conversation.listening import Answer, Ended, Listener, Outcome
+from assistant.conversation.naming import FeelingNaming, says_feeling
+from assistant.journal.sealed_audio import open_recorder
+from assistant.conversation.prompts import ROTATION_SESSIONS, Prompt
+from assistant.conversation import replay
+from assistant.settings import Settings
+from assistant.language.tagging import tag
+
+
+class Next(enum.Enum):
+    NEXT_PROMPT = "next"
+    STOP = "stop"
+
+
+@dataclass
+class SessionReport:
+    session_id: str = ""
+    saved: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    save_latencies_ms: list[float] = field(default_factory=list)
+    stopped_early: bool = False
+    nobody_answered: bool = False
+    crisis: bool = False
+    """An answer spoke of self-harm or suicide: the evening turned to where to find help."""
+
+
+REPLAY_WAIT_S = 4.0
+"""How long to listen for next / previous / stop between replayed entries (seconds of audio)."""
+
+
+def _nothing(event: dict) -> None:
+    pass
+
+
+class _NoSink:
+    """Where replayed audio goes when the mouth has no speaker (tests with a fake mouth)."""
+
+    rate_hz = 16000
+
+    def play(self, chunk) -> None:
+        pass
+
+
+class _Announcer:
+    """Lets replay speak through the session, so what it says is logged like the rest."""
+
+    def __init__(self, session: "EveningSession"):
+        self._session = session
+
+    def say(self, text: str) -> None:
+        self._session.say(text)
+
+
+class EveningSession:
+    def __init__(
+        self,
+        *,
+        mouth,
+        ear,
+        journal: Journal,
+        pack: LanguagePack,
+        prompts: list[Prompt],
+        settings: Settings,
+        model_loader,
+        model_name: str,
+        audio_dir: Path,
+        rate_hz: int = 16000,
+        events: Callable[[dict], None] = _nothing,
+        display=None,
+        rng: random.Random | None = None,
+        vocabulary=None,
+        prompt_pool: list[Prompt] | None = None,
+        recent: list[list[str]] | None = None,
+        rules: list[Rule] | None = None,
+    ):
+        self.mouth, self.ear, self.journal, self.pack = mouth, ear, journal, pack
+        self.prompts, self.settings = list(prompts), settings
+        self.model_loader, self.model_name = model_loader, model_name
+        self.audio_dir, self.rate_hz = audio_dir, rate_hz
+        self.events, self.display = events, display
+        self.rng = rng or random.Random()
+        self.vocabulary = vocabulary
+        self.prompt_pool = prompt_pool or []
+        self.recent = recent or []
+        self.rules = rules or []
+        self.report = SessionReport()
+        self._answer: Answer | None = None
+        self._prompt: Prompt | None = None
+        self._named_once = False
+
+    # -- the evening ---------------------------------------------------
+    def run(self) -> SessionReport:
+        self.say(self.pack.say("greeting", self.rng))
+        model = self.model = self.model_loader.get()  # loaded while the greeting was spoken
+        self.listener = Listener(
+            model,
+            self.rate_hz,
+            self.settings,
+            build_index(self.pack.commands),
+            command_grammar=self._command_grammar(),
+            on_partial=self.display.partial if self.display else None,
+            on_utterance=self.display.utterance if self.display else None,
+            correction=self._correction if self.vocabulary and self.pack.corrections else None,
+            replay_request=self._replay_parser(),
+        )
+        if self.settings.on_this_day:
+            self._on_this_day()
+        self.report.session_id = self.journal.start_session(self.pack.code)
+        self.events({"event": "session", "id": self.report.session_id, "language": self.pack.code})
+        status = "finished"
+        try:
+            number = 0
+            while number < len(self.prompts):  # follow-ups may change the prompts still ahead
+                prompt = self.prompts[number]
+                number += 1
+                self.journal.note_prompt_asked(self.report.session_id, prompt.id)
+                if self.ask(prompt, number) is Next.STOP or self.report.crisis:
+                    self.report.stopped_early = True
+                    break
+            self.close_evening()
+        except BaseException:
+            status = "interrupted"
+            self.keep_unfinished_answer()
+            raise
+        finally:
+            self.journal.end_session(self.report.session_id, status)
+        return self.report
+
+    def close_evening(self) -> None:
+        if self.report.nobody_answered or self.report.crisis:
+            return
+        if self.report.topics:
+            topics = self.pack.join_topics(self.report.topics)
+            self.say(self.pack.say("closing_summary", self.rng, topics=topics))
+        else:
+            self.say(self.pack.say("closing_nothing", self.rng))
+        self.say(self.pack.say("anchors", self.rng))
+
+    # -- one prompt ----------------------------------------------------
+    def ask(self, prompt: Prompt, number: int) -> Next:
+        """Read a prompt and listen until its answer is complete (or a command says otherwise).
+
+        Silence does not end an answer at once: people pause to think. After
+        the first silence the assistant asks softly whether there is more, and
+        ends the answer on a second silence. A prompt met with no speech at all
+        gets "still there?"; a second such silence ends the evening politely.
+        """
+        self._prompt = prompt
+        self.events({"event": "prompt", "id": prompt.id, "text": prompt.text})
+        self.say(prompt.text)
+        self.chime()
+        audio_path = self._audio_path(number) if self.settings.keep_audio else None
+        self._answer = answer = Answer(self.rate_hz, audio_path, open_recorder(getattr(self.journal, "vault", None)))
+        paused = asked_still_there = False
+        while True:
+            outcome = self._listen(answer, commands_only=paused)
+            command = outcome.command
+            if outcome.ended is Ended.COMMAND:
+                self.events({"event": "command", "command": command})
+            if paused:
+                if command == "resume":
+                    paused = False
+                    self.say(self.pack.say("resumed", self.rng))
+                    self.say(prompt.text)
+                    self.chime()
+                elif command == "stop" or outcome.ended is Ended.LIMIT:
+                    return self._stop(outcome)
+                continue
+            if outcome.ended is Ended.SILENCE:
+                if self.settings.ask_anything_more and outcome.heard_speech:
+                    self.say(self.pack.say("anything_more", self.rng))
+                    continue
+                return self._reflect(self._keep(outcome), number)
+            if outcome.ended is Ended.LIMIT:
+                return self._reflect(self._keep(outcome), number)
+            if outcome.ended is Ended.NO_SPEECH:
+                if answer.has_content:
+                    self._keep(outcome)
+                    return Next.NEXT_PROMPT
+                if not asked_still_there:
+                    asked_still_there = True
+                    self.say(self.pack.say("still_there", self.rng))
+                    self.chime()
+                    continue
+                self._save(outcome)
+                self.say(self.pack.say("no_answer_end", self.rng))
+                self.report.nobody_answered = True
+                return Next.STOP
+            if command == "done":
+                return self._reflect(self._keep(outcome), number)
+            if command == "correct":
+                self._apply_correction(*outcome.argument)
+                self.chime()
+                continue
+            if command == "replay":
+                self._replay(outcome.argument)
+                self.say(prompt.text)
+                self.chime()
+                continue
+            if command == "skip":
+                self._keep(outcome)
+                self.say(self.pack.say("skipped", self.rng))
+                return Next.NEXT_PROMPT
+            if command == "stop":
+                return self._stop(outcome)
+            if command == "pause":
+                paused = True
+                self.say(self.pack.say("paused", self.rng))
+                continue
+            if command == "repeat":
+                self.say(prompt.text)
+            elif command == "help":
+                self.say(self.pack.say("help", self.rng))
+            elif command == "read_back":
+                if answer.has_content:
+                    self.say(self.pack.say("read_back", self.rng, transcript=answer.transcript))
+                else:
+                    self.say(self.pack.say("read_back_empty", self.rng))
+            elif command == "scratch":
+                answer.scratch()
+                self.say(self.pack.say("scratched", self.rng))
+            self.chime()
+
+    def _listen(self, answer: Answer, commands_only: bool) -> Outcome:
+        with self.ear.listening() as chunks:
+            return self.listener.listen(chunks, answer, commands_only=commands_only)
+
+    def _stop(self, outcome: Outcome) -> Next:
+        self._keep(outcome)
+        self.say(self.pack.say("stopping", self.rng))
+        return Next.STOP
+
+    def _keep(self, outcome: Outcome) -> str | None:
+        """Save the answer under way and say so out loud.
+
+        An answer that speaks of self-harm or suicide is met, gently and
+        offline, with where to find help now; no ordinary prompt follows.
+        """
+        transcript = self._answer.transcript if self._answer else ""
+        entry_id = self._save(outcome)
+        if entry_id and crisis_detect(transcript, self.pack.code):
+            self.report.crisis = True
+            self.events({"event": "crisis", "entry": entry_id})
+            self.say(crisis_response(self.pack.code, self.settings.country))
+        elif entry_id:
+            self.say(self.pack.say("saved", self.rng))
+        return entry_id
+
+    # -- keeping -------------------------------------------------------
+    def _save(self, outcome: Outcome | None) -> str | None:
+        """Store the answer under way (if anything was said); durable on return."""
+        answer, prompt = self._answer, self._prompt
+        self._answer = None
+        if answer is None or prompt is None:
+            return None
+        if not answer.has_content:
+            answer.close(keep=False)
+            return None
+        try:
+            audio = answer.close(keep=True)
+        except UserError:  # the disk filled: the file is gone, the words are still worth keeping
+            if outcome is not None:
+                raise
+            audio = None
+        tags = tag(answer.transcript, self.pack.code)
+        entry_id = self.journal.add_entry(
+            {
+                "feelings": list(tags.feelings),
+                "themes": list(tags.themes),
+                "session": self.report.session_id,
+                "created_at": now(),
+                "language": self.pack.code,
+                "prompt_id": prompt.id,
+                "prompt_set": prompt.set,
+                "prompt_text": prompt.text,
+                "transcript": answer.transcript,
+                "words": [w.as_dict() for w in answer.words],
+                "model": self.model_name,
+                "duration_s": answer.duration_s,
+                "audio": str(audio.relative_to(self.audio_dir)) if audio else None,
+            }
+        )
+        self.report.saved.append(entry_id)
+        if prompt.topic not in self.report.topics:
+            self.report.topics.append(prompt.topic)
+        event = {"event": "saved", "entry": entry_id, "prompt": prompt.id, "transcript": answer.transcript,
+                 "duration_s": answer.duration_s, "audio": str(audio) if audio else None}
+        if outcome is not None:
+            latency = (time.perf_counter() - outcome.at) * 1000
+            self.report.save_latencies_ms.append(latency)
+            event["save_latency_ms"] = round(latency, 1)
+        self.events(event)
+        return entry_id
+
+    def keep_unfinished_answer(self) -> None:
+        """On Ctrl+C or a lost microphone: keep what was said so far."""
+        try:
+            self._save(None)
+        except Exception:  # never hide the original problem behind a second one
+            pass
+
+    # -- naming the feeling and what follows ---------------------------
+    def _reflect(self, entry_id: str | None, number: int) -> Next:
+        """After a saved answer: name the feeling (when due), then choose a follow-up."""
+        if not entry_id or self.report.crisis:
+            return Next.NEXT_PROMPT
+        entry = self.journal.entry(entry_id, with_words=False)
+        feelings, intensity = list(entry["feelings"]), entry["intensity"]
+        policy = self.settings.name_feelings
+        invited = says_feeling(entry["transcript"], self.pack.naming.get("feel_cues", []))
+        due = policy == "every" or (policy == "once" and (not self._named_once or invited))
+        if self.vocabulary and self.pack.naming and due:
+            self._named_once = True
+            named = FeelingNaming(self.vocabulary, self.pack.naming, self.say, self._hear,
+                                  known=lambda phrases: known_phrases(self.model, phrases)).run(
+                suggested=feelings[0] if invited and feelings else None)
+            if named.feelings or named.intensity is not None:
+                feelings = named.feelings + [f for f in feelings if f not in named.feelings]
+                intensity = named.intensity
+                self.journal.update_entry(entry_id, {"feelings": feelings, "named_feelings": named.feelings,
+                                                     "intensity": intensity})
+                self.events({"event": "named", "entry": entry_id, "feelings": named.feelings, "intensity": intensity})
+            if named.stop:
+                return Next.STOP
+        self._follow_up(feelings, entry["themes"], intensity, number)
+        return Next.NEXT_PROMPT
+
+    def _hear(self, phrases: list[str], give_up_s: float | None = None) -> str | None:
+        with self.ear.listening() as chunks:
+            return self.listener.hear(chunks, phrases, give_up_s)
+
+    def _follow_up(self, feelings, themes, intensity, number: int) -> None:
+        """Replace the next prompt (never the closing one) when a rule fits."""
+        if number >= len(self.prompts) - 1:
+            return
+        rule = first_match(self.rules, feelings, themes, intensity)
+        if rule is None:
+            return
+        taken = {p.id for p in self.prompts}
+        recent = {pid for ids in self.recent[:ROTATION_SESSIONS] for pid in ids}
+        pool = [p for p in self.prompt_pool if p.set in rule.ask_from and p.id not in taken]
+        choice = [p for p in pool if p.id not in recent] or pool
+        if choice:
+            prompt = self.rng.choice(choice)
+            self.prompts[number] = prompt
+            self.events({"event": "follow_up", "rule": rule.name, "prompt": prompt.id})
+
+    def _correction(self, text: str):
+        return match_correction(text, self.pack.corrections, self.vocabulary.canonical)
+
+    def _apply_correction(self, action: str, feeling: str) -> None:
+        """'Tag that as lonely' / 'remove angry': change the last answer saved tonight."""
+        if not self.report.saved:
+            self.say(self.pack.say("nothing_to_correct", self.rng))
+            return
+        entry_id = self.report.saved[-1]
+        feelings = list(self.journal.entry(entry_id, with_words=False)["feelings"])
+        if action == "add" and feeling not in feelings:
+            feelings.append(feeling)
+        elif action == "remove":
+            feelings = [f for f in feelings if f != feeling]
+        self.journal.update_entry(entry_id, {"feelings": feelings})
+        self.events({"event": "corrected", "entry": entry_id, "action": action, "feeling": feeling})
+        self.say(self.pack.say(f"corrected_{action}", self.rng, feeling=feeling))
+
+    # -- looking back ----------------------------------------------------
+    def _replay_parser(self):
+        """Spoken replay requests, when the language has replay phrases."""
+        try:
+            replay.load_replay(self.pack.code)
+        except UserError:
+            return None
+        return lambda text: replay.parse_request(text, self.pack.code)
+
+    def _on_this_day(self) -> None:
+        """The opt-in line that resurfaces a night from a week, a month or a year ago."""
+        today = date.today()
+        entry = replay.on_this_day(self.journal, today)
+        if entry:
+            self.say(replay.on_this_day_line(entry, today, replay.load_replay(self.pack.code)))
+
+    def _replay(self, request) -> list[str]:
+        """'Play last night': the date and prompt, then the person's own recording.
+
+        Between entries the assistant listens briefly for next, previous or stop.
+        """
+        pack = replay.load_replay(self.pack.code)
+        today = date.today()
+        entries = replay.select(self.journal, request, today)
+        self.events({"event": "replay", "request": request.as_dict(), "entries": [e["id"] for e in entries]})
+        if not entries:
+            self.say(pack.say("nothing_found"))
+            return []
+        sink = getattr(self.mouth, "sink", None) or _NoSink()
+        controls = self.pack.phrases.get("replay_controls", {})
+
+        def between(index: int) -> str | None:
+            if index == len(entries) - 1:
+                return "stop"
+            phrases = [p for key in ("next", "previous", "stop") for p in controls.get(key, [])]
+            if not phrases:
+                return None
+            heard = self._hear(phrases, give_up_s=REPLAY_WAIT_S)
+            return next((key for key in ("next", "previous", "stop") if heard in controls.get(key, [])), None)
+
+        return replay.play_entries(entries, _Announcer(self), sink, SimpleNamespace(audio_dir=self.audio_dir), pack,
+                                   between=between, today=today, vault=getattr(self.journal, "vault", None))
+
+    # -- helpers -------------------------------------------------------
+    def say(self, text: str) -> None:
+        self.events({"event": "say", "text": text})
+        self.mouth.say(text)
+
+    def chime(self) -> None:
+        self.events({"event": "chime"})
+        self.mouth.chime()
+
+    def _audio_path(self, number: int) -> Path:
+        day = self.report.session_id.split(".")[0]
+        return self.audio_dir / day / f"{self.report.session_id}-{number}.wav"
+
+    def _command_grammar(self) -> list[str]:
+        phrases = [p for phrases in self.pack.commands.values() for p in phrases]
+        return phrases + list(self.pack.phrases.get("decoys", []))

@@ -1,0 +1,396 @@
+"""Feeling words: the vocabulary a person can name a feeling with.
+
+Naming a feeling ("left out", not just "bad") is what the journal is for, so
+the words are data: ``prompts/<lang>/feelings.json``. Each entry has a
+canonical ``word``, where it sits on the mood meter (``pleasantness`` and
+``energy``, each -1.0 .. +1.0, never 0: every word is in one of the four
+quadrants) and the ways people say it:
+
+``variants``
+    Phrases that mean the word, written as the transcript has them
+    ("gutted" → disappointed, "외로웠어요" → 외로움). They are whole words, so
+    :meth:`Vocabulary.grammar_words` offers them to a restricted Vosk grammar.
+``stems``
+    Beginnings of words, for matching only (never offered as words). Korean
+    is agglutinative: "외로" and "외롭" catch 외로워요, 외로웠어요, 외로워서,
+    외롭다 and 외로움을 without listing every ending.
+``bare``
+    ``false`` when the canonical word alone is too ambiguous to count
+    ("close the door", "seen her"); then it counts only in its variants
+    ("felt close") or inside the file's ``frame``: after a feeling verb with
+    nothing but hedges between ("i felt kind of stupid", "feeling a bit lost").
+
+How a language's text is matched is set once per file by ``match``:
+
+``"tokens"`` (English)
+    The transcript is split into words; a phrase matches word for word.
+    In theme cues a word ending in ``*`` matches any word it begins
+    ("invit*" → invited, invitation).
+``"joined"`` (Korean)
+    Spaces are ignored: every phrase and stem matches as the beginning of
+    the text from the start of any word. Vosk's small Korean model splits
+    words into pieces ("외로웠 어요", "아무 도"), while people type
+    "외로웠어요"; both read the same way here.
+
+``not_feelings`` lists phrases that hold a feeling word but name no
+feeling of the speaker's ("happy birthday", "calm down", "an annoyed look");
+they are matched like feelings and then dropped. ``others`` is a frame (like
+``frame``) for feelings that belong to someone else: a mention right after
+"she seemed", "he's" or "made them", with only its ``through`` words
+between, is theirs, not the speaker's ("my mom sounded annoyed").
+
+The file also holds the language's ``negation`` rules, because what counts
+as "not" is a fact about the language (see :class:`Negation`); the tagger
+applies them.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from assistant import datafile
+from assistant.language.commands import normalise
+from assistant.errors import UserError
+from assistant.language.packs import prompts_root
+
+MATCH_MODES = ("tokens", "joined")
+COLOURS = {(True, True): "yellow", (True, False): "green", (False, True): "red", (False, False): "blue"}
+"""The mood meter's quadrants by (pleasant, energetic), named as people learn them."""
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    pleasant: bool
+    energetic: bool
+
+    @property
+    def colour(self) -> str:
+        return COLOURS[(self.pleasant, self.energetic)]
+
+
+@dataclass(frozen=True)
+class Feeling:
+    word: str
+    pleasantness: float
+    energy: float
+    variants: tuple[str, ...] = ()
+    stems: tuple[str, ...] = ()
+    bare: bool = True
+
+    @property
+    def quadrant(self) -> Quadrant:
+        return Quadrant(self.pleasantness > 0, self.energy > 0)
+
+    def phrases(self) -> tuple[str, ...]:
+        """Whole-word phrases that name this feeling (the word itself only if ``bare``)."""
+        return ((self.word,) if self.bare else ()) + self.variants
+
+
+@dataclass(frozen=True)
+class Negation:
+    """What makes a mention not count: "i'm not angry", "외롭지 않아요".
+
+    ``before``: phrases that negate a mention that follows within ``window``
+    words, if every word in between is in ``through`` ("i don't really feel
+    lonely") or part of another mention ("not angry or upset"). Anything else
+    in between ("didn't reply felt ignored") ends the negation's reach.
+    ``suffixes``: word endings that are negators too ("n't").
+    ``exceptions``: phrases starting at a negator that make it not one
+    ("couldn't stop", "never felt so").
+    ``inside``: words that may stand inside a phrase and negate it
+    ("화가 안 났어요").
+    ``after``: regular expressions tried on the text right after a mention
+    (spaces removed in "joined" languages): "지 않아요", "건 아니에요".
+    """
+
+    before: tuple[tuple[str, ...], ...] = ()
+    suffixes: tuple[str, ...] = ()
+    window: int = 0
+    through: frozenset[str] = frozenset()
+    exceptions: tuple[tuple[str, ...], ...] = ()
+    inside: tuple[str, ...] = ()
+    after: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a ``bare: false`` word still counts alone: "felt kind of |stupid|".
+
+    One of ``cues`` ends at most ``window`` words before the word, and every
+    word between is in ``through``. ``after`` (only in ``others``) holds
+    regular expressions tried on the text right after a mention, spaces
+    removed in "joined" languages: Korean reports someone else's feeling with
+    a quotative ending, "보고 싶|었다고 전화했어요".
+    """
+
+    cues: tuple[tuple[str, ...], ...] = ()
+    through: frozenset[str] = frozenset()
+    window: int = 0
+    after: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    language: str
+    path: Path
+    match: str
+    feelings: tuple[Feeling, ...]
+    negation: Negation
+    frame: Frame = Frame()
+    not_feelings: tuple[str, ...] = ()
+    others: Frame = Frame()
+    """Where a mention is someone else's feeling ("she seemed |annoyed|"): dropped."""
+    _by_word: dict[str, Feeling] = field(init=False, repr=False, compare=False)
+    _by_phrase: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_word", {f.word: f for f in self.feelings})
+        object.__setattr__(self, "_by_phrase", {v: f.word for f in self.feelings for v in f.variants})
+
+    def __len__(self) -> int:
+        return len(self.feelings)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._by_word
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(f.word for f in self.feelings)
+
+    def get(self, word: str) -> Feeling | None:
+        return self._by_word.get(normalise(word))
+
+    def feeling(self, word: str) -> Feeling:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(f"'{word}' is not a canonical feeling word in {self.path}")
+        return found
+
+    def canonical(self, phrase: str) -> str | None:
+        """The canonical word a whole phrase names ("gutted" → "disappointed"), else None."""
+        plain = normalise(phrase)
+        if plain in self._by_phrase:
+            return self._by_phrase[plain]
+        if plain in self._by_word:
+            return plain
+        if self.match == "joined":
+            squeezed = plain.replace(" ", "")
+            best = max(((len(s), f.word) for f in self.feelings for s in f.stems + f.variants + (f.word,)
+                        if squeezed.startswith(s.replace(" ", ""))), default=None)
+            return best[1] if best else None
+        return None
+
+    def quadrant(self, word: str) -> Quadrant:
+        return self.feeling(word).quadrant
+
+    def suggest(self, pleasant: bool | None = None, energetic: bool | None = None, n: int = 3,
+                rng: random.Random | None = None, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+        """Two or three words to offer when someone can't find theirs.
+
+        ``None`` leaves an axis open. Without ``rng`` the choice is steady:
+        the most typical words of each matching quadrant (nearest its centre),
+        taken in turn so an open axis gives both sides. With ``rng`` the
+        words are drawn at random from the matching ones, for variety.
+        """
+        skip = {normalise(w) for w in exclude}
+        pool = [f for f in self.feelings if f.word not in skip
+                and (pleasant is None or f.quadrant.pleasant == pleasant)
+                and (energetic is None or f.quadrant.energetic == energetic)]
+        if rng is not None:
+            return tuple(f.word for f in rng.sample(pool, min(n, len(pool))))
+        groups: dict[Quadrant, list[Feeling]] = {}
+        for f in pool:
+            groups.setdefault(f.quadrant, []).append(f)
+        for q, members in groups.items():
+            centre = (0.5 if q.pleasant else -0.5, 0.5 if q.energetic else -0.5)
+            members.sort(key=lambda f: (f.pleasantness - centre[0]) ** 2 + (f.energy - centre[1]) ** 2)
+        order = sorted(groups, key=lambda q: (not q.pleasant, not q.energetic))
+        out: list[str] = []
+        for rank in range(max((len(m) for m in groups.values()), default=0)):
+            for q in order:
+                if rank < len(groups[q]) and len(out) < n:
+                    out.append(groups[q][rank].word)
+        return tuple(out)
+
+    def grammar_words(self) -> tuple[str, ...]:
+        """Every canonical word and variant, for a restricted Vosk grammar.
+
+        Stems are left out: they are not words. A model may still not know a
+        phrase (the small Korean model spells 외로웠어요 as "외로웠 어요"), so
+        whoever builds the grammar should keep only what the model knows.
+        """
+        seen: dict[str, None] = {}
+        for f in self.feelings:
+            for phrase in (f.word,) + f.variants:
+                seen.setdefault(phrase, None)
+        return tuple(seen)
+
+
+# --- loading ---------------------------------------------------------------
+
+class VocabularyFileError(UserError):
+    pass
+
+
+def _fail(path: Path, what: str) -> VocabularyFileError:
+    return VocabularyFileError(f"{path}: {what}; fix the file and try again")
+
+
+def read_json(path: Path, what: str) -> Any:
+    """The JSON in ``path``, or a one-line UserError naming the file (and, if it is missing, the languages that have one)."""
+    if not path.exists():
+        known = sorted(p.parent.name for p in path.parent.parent.glob(f"*/{path.name}"))
+        raise UserError(f"no {what} for language '{path.parent.name}' ({path} is missing); "
+                        f"languages with one: {', '.join(known) or 'none'}")
+    return datafile.read_json(path)
+
+
+def _strings(path: Path, label: str, key: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and normalise(v) for v in value):
+        raise _fail(path, f"{label} has '{key}' that is not a list of non-empty strings")
+    return tuple(normalise(v) for v in value)
+
+
+def _axis(path: Path, label: str, key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail(path, f"{label} needs a number for '{key}' (-1.0 to 1.0)")
+    if not -1.0 <= value <= 1.0:
+        raise _fail(path, f"{label} has '{key}' {value}, outside -1.0 to 1.0")
+    if value == 0:
+        raise _fail(path, f"{label} has '{key}' 0; pick a side, every word sits in one mood-meter quadrant")
+    return float(value)
+
+
+def _feeling(path: Path, index: int, item: Any) -> Feeling:
+    label = f"entry {index + 1}" + (f" ('{item.get('word')}')" if isinstance(item, dict) and item.get("word") else "")
+    if not isinstance(item, dict):
+        raise _fail(path, f"{label} is not an object")
+    word = item.get("word")
+    if not isinstance(word, str) or not normalise(word):
+        raise _fail(path, f"{label} needs a non-empty 'word'")
+    unknown = set(item) - {"word", "pleasantness", "energy", "variants", "stems", "bare"}
+    if unknown:
+        raise _fail(path, f"{label} has unknown key(s) {sorted(unknown)}")
+    bare = item.get("bare", True)
+    if not isinstance(bare, bool):
+        raise _fail(path, f"{label} has 'bare' that is not true or false")
+    feeling = Feeling(
+        word=normalise(word),
+        pleasantness=_axis(path, label, "pleasantness", item.get("pleasantness")),
+        energy=_axis(path, label, "energy", item.get("energy")),
+        variants=_strings(path, label, "variants", item.get("variants")),
+        stems=_strings(path, label, "stems", item.get("stems")),
+        bare=bare,
+    )
+    if not feeling.phrases() and not feeling.stems:
+        raise _fail(path, f"{label} has 'bare' false and no variants or stems, so nothing can match it")
+    return feeling
+
+
+def _phrases(path: Path, key: str, value: Any) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in _strings(path, "'negation'", key, value))
+
+
+def _patterns(path: Path, label: str, value: Any) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for pattern in value or []:
+        if not isinstance(pattern, str):
+            raise _fail(path, f"{label} has an 'after' entry that is not a string")
+        try:
+            out.append(re.compile(pattern))
+        except re.error as exc:
+            raise _fail(path, f"{label} has an 'after' pattern {pattern!r} that is not a valid regular expression ({exc})") from None
+    return tuple(out)
+
+
+def _negation(path: Path, data: Any) -> Negation:
+    if data is None:
+        return Negation()
+    if not isinstance(data, dict):
+        raise _fail(path, "'negation' is not an object")
+    unknown = set(data) - {"about", "before", "suffixes", "window", "through", "exceptions", "inside", "after"}
+    if unknown:
+        raise _fail(path, f"'negation' has unknown key(s) {sorted(unknown)}")
+    window = data.get("window", 0)
+    if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 10:
+        raise _fail(path, "'negation' needs a whole number 0 to 10 for 'window'")
+    after = _patterns(path, "'negation'", data.get("after"))
+    return Negation(
+        before=_phrases(path, "before", data.get("before")),
+        suffixes=_strings(path, "'negation'", "suffixes", data.get("suffixes")),
+        window=window,
+        through=frozenset(_strings(path, "'negation'", "through", data.get("through"))),
+        exceptions=_phrases(path, "exceptions", data.get("exceptions")),
+        inside=_strings(path, "'negation'", "inside", data.get("inside")),
+        after=after,
+    )
+
+
+def _frame(path: Path, data: Any, key: str = "frame") -> Frame:
+    if data is None:
+        return Frame()
+    if not isinstance(data, dict):
+        raise _fail(path, f"'{key}' is not an object")
+    unknown = set(data) - {"about", "cues", "through", "window"} - ({"after"} if key == "others" else set())
+    if unknown:
+        raise _fail(path, f"'{key}' has unknown key(s) {sorted(unknown)}")
+    window = data.get("window", 0)
+    if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 10:
+        raise _fail(path, f"'{key}' needs a whole number 0 to 10 for 'window'")
+    return Frame(
+        cues=tuple(tuple(p.split()) for p in _strings(path, f"'{key}'", "cues", data.get("cues"))),
+        through=frozenset(_strings(path, f"'{key}'", "through", data.get("through"))),
+        window=window,
+        after=_patterns(path, f"'{key}'", data.get("after")),
+    )
+
+
+def _check_unique(path: Path, feelings: list[Feeling], match: str) -> None:
+    """Each word, variant and stem names one feeling, or the tagger could not tell which."""
+    words: set[str] = set()
+    owner: dict[str, str] = {}
+    for f in feelings:
+        if f.word in words:
+            raise _fail(path, f"'{f.word}' is listed twice")
+        words.add(f.word)
+        for form in sorted({f.word, *f.variants, *f.stems}):
+            key = form.replace(" ", "") if match == "joined" else form
+            if key in owner and owner[key] != f.word:
+                raise _fail(path, f"'{form}' belongs to both '{owner[key]}' and '{f.word}'; keep it in one")
+            owner[key] = f.word
+
+
+def parse_vocabulary(language: str, path: Path, data: Any) -> Vocabulary:
+    """Check a vocabulary file's content; every problem names the file and entry."""
+    if not isinstance(data, dict) or not isinstance(data.get("feelings"), list):
+        raise _fail(path, "needs a 'feelings' list")
+    match = data.get("match", "tokens")
+    if match not in MATCH_MODES:
+        raise _fail(path, f"'match' is {match!r}; use one of {', '.join(MATCH_MODES)}")
+    feelings = [_feeling(path, i, item) for i, item in enumerate(data["feelings"])]
+    if not feelings:
+        raise _fail(path, "has no feelings")
+    _check_unique(path, feelings, match)
+    return Vocabulary(language, path, match, tuple(feelings), _negation(path, data.get("negation")),
+                      _frame(path, data.get("frame")), _strings(path, "the file", "not_feelings", data.get("not_feelings")),
+                      _frame(path, data.get("others"), "others"))
+
+
+def vocabulary_path(language: str) -> Path:
+    return prompts_root() / language / "feelings.json"
+
+
+@lru_cache(maxsize=None)
+def _load(language: str, path: Path) -> Vocabulary:
+    return parse_vocabulary(language, path, read_json(path, "feelings vocabulary"))
+
+
+def load_vocabulary(language: str) -> Vocabulary:
+    """The language's vocabulary, read once per file (``prompts/<lang>/feelings.json``)."""
+    return _load(language, vocabulary_path(language))

@@ -1,0 +1,193 @@
+"""Speech recognition with Vosk: the only module that imports ``vosk``.
+
+Audio chunks go in; :class:`Partial` and :class:`Utterance` events come out.
+``vosk`` is imported late, so the assistant can start speaking while the
+model loads in the background (:class:`ModelLoader`).
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from assistant.audio.chunks import AudioChunk
+from assistant.errors import UserError
+
+
+@dataclass(frozen=True)
+class Word:
+    word: str
+    start_s: float
+    end_s: float
+    conf: float
+
+    def shifted(self, offset_s: float) -> "Word":
+        return Word(self.word, round(self.start_s + offset_s, 3), round(self.end_s + offset_s, 3), self.conf)
+
+    def as_dict(self) -> dict:
+        return {"word": self.word, "start": self.start_s, "end": self.end_s, "conf": self.conf}
+
+
+@dataclass(frozen=True)
+class Partial:
+    """The recogniser's running guess for the utterance under way."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A closed utterance: Vosk ends one at a short pause, or after 20 s."""
+
+    text: str
+    words: tuple[Word, ...] = field(default=())
+
+    @property
+    def span_s(self) -> float:
+        return self.words[-1].end_s - self.words[0].start_s if self.words else 0.0
+
+
+def model_rate_hz(path: Path) -> int:
+    """The sample rate a model expects, from its conf/mfcc.conf (16 kHz if unsaid)."""
+    try:
+        for line in (Path(path) / "conf" / "mfcc.conf").read_text().splitlines():
+            if line.strip().startswith("--sample-frequency="):
+                return int(float(line.split("=", 1)[1]))
+    except (OSError, ValueError):
+        pass
+    return 16000
+
+
+def _quiet_vosk():
+    import vosk
+
+    vosk.SetLogLevel(-1)
+    return vosk
+
+
+def load_model(path: Path):
+    """Load a Vosk model folder; a damaged one gets a one-line error."""
+    vosk = _quiet_vosk()
+    try:
+        return vosk.Model(str(path))
+    except Exception as exc:  # vosk raises a bare Exception on a bad folder
+        raise UserError(
+            f"the speech model in {path} could not be loaded ({exc}); remove that folder and download it again "
+            "with 'voice-journal models download'"
+        ) from None
+
+
+class ModelLoader(threading.Thread):
+    """Loads the model in the background while the greeting is spoken.
+
+    Completion is an Event, not join(): on Python 3.11 a join() interrupted by
+    Ctrl+C marks the thread finished while Vosk still loads, and a process
+    that exits under a loading Vosk crashes (SIGSEGV in libvosk).
+    """
+
+    def __init__(self, path: Path):
+        super().__init__(name="model-loader", daemon=True)
+        self.path = path
+        self._model = None
+        self._error: BaseException | None = None
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            self._model = load_model(self.path)
+        except BaseException as exc:  # handed to the caller of get()
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def get(self):
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._model
+
+    def settle(self) -> None:
+        """Wait for a load under way to end, through any Ctrl+C, so the process never exits under it."""
+        while self.ident is not None and not self._done.is_set():
+            try:
+                self._done.wait()
+            except KeyboardInterrupt:
+                pass
+
+
+def known_phrases(model, phrases: list[str]) -> list[str]:
+    """The phrases whose every word the model knows (others would be ignored
+    with a warning; some models have no ``[unk]``)."""
+    return [p for p in phrases if all(model.vosk_model_find_word(w) >= 0 for w in p.split())]
+
+
+def _parse_words(result: dict) -> tuple[Word, ...]:
+    return tuple(
+        Word(w["word"], float(w["start"]), float(w["end"]), float(w.get("conf", 1.0))) for w in result.get("result", [])
+    )
+
+
+class Recognizer:
+    """A streaming recogniser over one Vosk model at one sample rate."""
+
+    def __init__(
+        self, model, rate_hz: int, grammar: Iterable[str] | None = None, words: bool = True, partials: bool = True
+    ):
+        vosk = _quiet_vosk()
+        if grammar is None:
+            self._rec = vosk.KaldiRecognizer(model, rate_hz)
+        else:
+            phrases = known_phrases(model, list(grammar) + ["[unk]"])
+            self._rec = vosk.KaldiRecognizer(model, rate_hz, json.dumps(phrases, ensure_ascii=False))
+        if words:
+            self._rec.SetWords(True)
+        self.rate_hz = rate_hz
+        self.partials = partials
+        self._samples = 0
+        self._origin_s = 0.0
+
+    def accept(self, chunk: AudioChunk) -> Partial | Utterance | None:
+        self._samples += chunk.samples
+        if self._rec.AcceptWaveform(chunk.pcm):
+            # An endpoint with nothing decoded still closes an (empty) utterance.
+            return self._utterance(self._rec.Result()) or Utterance("")
+        if not self.partials:
+            return None
+        text = json.loads(self._rec.PartialResult()).get("partial", "")
+        return Partial(text) if text else None
+
+    def finish(self) -> Utterance | None:
+        """Close the utterance under way, if any."""
+        return self._utterance(self._rec.FinalResult())
+
+    def reset(self) -> None:
+        """Start afresh, keeping the warmed-up decoder (a new one costs about a
+        CPU second on a small model). Word times count from here again."""
+        self._rec.Reset()
+        self._origin_s = self._samples / self.rate_hz
+
+    def _utterance(self, raw: str) -> Utterance | None:
+        result = json.loads(raw)
+        text = result.get("text", "").strip()
+        if not text:
+            return None
+        words = _parse_words(result)
+        if self._origin_s:  # Vosk keeps counting time across Reset()
+            words = tuple(w.shifted(-self._origin_s) for w in words)
+        return Utterance(text, words)
+
+
+def transcribe(model, chunks: Iterable[AudioChunk], rate_hz: int, grammar: Iterable[str] | None = None) -> list[Utterance]:
+    """Decode a whole recording into utterances (files, short command clips)."""
+    rec = Recognizer(model, rate_hz, grammar, partials=False)
+    out = []
+    for chunk in chunks:
+        event = rec.accept(chunk)
+        if isinstance(event, Utterance) and event.text:
+            out.append(event)
+    last = rec.finish()
+    if last:
+        out.append(last)
+    return out

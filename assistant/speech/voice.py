@@ -1,0 +1,158 @@
+"""Speech out: pyttsx3 (espeak-ng) renders text to audio; a sink plays it.
+
+pyttsx3's own playback hangs after the first utterance on some systems and
+cannot choose a device, so the voice only *synthesizes* (to a private
+temporary WAV) and the audio goes out through the same sink as everything
+else: a speaker, or a file in tests.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+from assistant.audio.chunks import AudioChunk, join, read_wav, silence, tone
+from assistant.errors import UserError
+
+
+ATTEMPTS = 2
+
+
+class Voice:
+    """Text to an AudioChunk with pyttsx3's espeak-ng driver.
+
+    pyttsx3's espeak driver synthesizes on espeak's own thread, and its
+    runAndWait() may return before that thread has written the file: each
+    utterance waits for espeak (``espeak_Synchronize``), is checked, is tried
+    again should it still have come out empty, and as a last resort is made
+    by the espeak-ng command with the same voice and rate.
+    """
+
+    def __init__(self, voice: str, rate_wpm: int = 150, volume: float = 0.9):
+        if shutil.which("espeak-ng") is None and not _has_libespeak():
+            raise UserError("espeak-ng is not installed: run 'sudo apt-get install espeak-ng libespeak-ng1'", exit_code=3)
+        self.voice, self.rate_wpm = voice, rate_wpm
+        self.volume = max(0.0, min(1.0, volume))
+        self.retries = 0
+        self.cli_fallbacks = 0
+        self._engine = self._new_engine()
+        self._check_voice()
+        self._tmp = Path(tempfile.mkdtemp(prefix="voice-journal-tts-"))  # 0700: may hold read-back answers
+
+    def _new_engine(self):
+        import pyttsx3  # hardware at the edge: imported here only
+        import pyttsx3.drivers.espeak as espeak_driver
+
+        # The driver prints "Audio saved to ..." from espeak's thread, at times after
+        # any redirect has ended; stdout carries --json data, so silence it at the source.
+        espeak_driver.print = lambda *args, **kwargs: None
+
+        try:
+            engine = pyttsx3.init("espeak")
+            engine.setProperty("voice", self.voice)
+            engine.setProperty("rate", self.rate_wpm)
+        except Exception as exc:  # pyttsx3 raises whatever its driver raised
+            raise UserError(
+                f"the speech synthesizer could not start ({exc}); run 'sudo apt-get install espeak-ng libespeak-ng1'",
+                exit_code=3,
+            ) from None
+        return engine
+
+    def _check_voice(self) -> None:
+        """pyttsx3 queues setProperty('voice') and loses its error, so an unknown
+        voice would quietly read the text in the previous one: ask espeak itself."""
+        from pyttsx3.drivers import _espeak
+
+        if _espeak.SetVoiceByName(self.voice.encode("utf-8")) != _espeak.EE_OK:
+            raise UserError(
+                f"espeak-ng has no voice '{self.voice}'; list the voices with 'espeak-ng --voices' "
+                "and give a code from its Language column with --voice (or leave --voice out)"
+            )
+
+    def synthesize(self, text: str) -> AudioChunk:
+        from pyttsx3.drivers import _espeak
+
+        path = self._tmp / "utterance.wav"
+        for attempt in range(ATTEMPTS):
+            path.unlink(missing_ok=True)
+            self._engine.save_to_file(text, str(path))
+            self._engine.runAndWait()
+            # espeak runs in its asynchronous "retrieval" mode: runAndWait can return before
+            # espeak's thread has delivered the last audio and the driver has written the file
+            _espeak.Synchronize()
+            if path.exists() and path.stat().st_size > 44:
+                break
+            self.retries += 1
+            self._engine.stop()
+            self._engine = self._new_engine()
+        else:
+            if not self._with_espeak_cli(text, path):
+                raise UserError(f"the speech synthesizer produced no sound for '{text[:40]}'; "
+                                "check 'espeak-ng \"test\"' works")
+        try:
+            audio = join(read_wav(path))
+        finally:
+            path.unlink(missing_ok=True)
+        if self.volume < 1.0:
+            audio = AudioChunk.from_array(audio.array() * self.volume, audio.rate_hz)
+        return audio
+
+    def _with_espeak_cli(self, text: str, path: Path) -> bool:
+        """The last resort: the same espeak-ng voice through its command line.
+
+        Now and then (a busy machine, seen under strace) the driver writes an
+        empty file for an utterance however often it is tried: the evening
+        should still be spoken."""
+        tool = shutil.which("espeak-ng")
+        if tool is None:
+            return False
+        path.unlink(missing_ok=True)
+        try:
+            subprocess.run([tool, "-v", self.voice, "-s", str(self.rate_wpm), "-w", str(path), "--", text],
+                           capture_output=True, timeout=60, check=True)
+        except (OSError, subprocess.SubprocessError):
+            return False
+        self.cli_fallbacks += 1
+        return path.exists() and path.stat().st_size > 44
+
+    def close(self) -> None:
+        """Stop espeak first: after a Ctrl+C its thread would go on synthesizing
+        into the removed folder (and pyttsx3's callback prints a traceback)."""
+        from pyttsx3.drivers import _espeak
+
+        _espeak.Cancel()  # returns once espeak's thread has stopped
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+
+def _has_libespeak() -> bool:
+    import ctypes.util
+
+    return ctypes.util.find_library("espeak-ng") is not None
+
+
+class SpokenOutput:
+    """The assistant's mouth: says text and plays earcons into a sink."""
+
+    def __init__(self, voice: Voice, sink, lead_in_s: float = 0.25):
+        self.voice = voice
+        self.sink = sink
+        self.lead_in_s = lead_in_s
+        self.spoken: list[str] = []
+
+    def say(self, text: str) -> None:
+        if not text.strip():
+            return
+        audio = self.voice.synthesize(text)
+        self.sink.play(join([silence(self.lead_in_s, audio.rate_hz), audio]))
+        self.spoken.append(text)
+
+    def chime(self) -> None:
+        """A short rising two-note earcon: 'your turn'."""
+        rate = getattr(self.sink, "rate_hz", 22050)
+        self.sink.play(join([silence(self.lead_in_s, rate), tone(660, 0.09, rate), tone(880, 0.12, rate)]))
+
+    def close(self) -> None:
+        self.voice.close()
+        self.sink.close()
