@@ -6,8 +6,15 @@
 
 It installs the system packages (apt), makes a virtual environment in
 ``.venv``, installs voice-journal into it, fetches the language's speech
-model, and starts. It uses only the standard library, since nothing else is
-installed yet. A failed model download is reported and the rest still runs.
+model, and starts. A failed model download is reported and the rest still runs.
+
+Why it sits inside the package: it runs with the system Python before
+anything is installed, and ``python3 -m assistant.bootstrap`` from the
+checkout finds it through the current folder, with no path to type and
+nothing to install first. That is safe because it uses only the standard
+library and imports nothing from the package (``assistant/__init__.py``
+imports nothing either), so none of voice-journal's dependencies are needed
+to run it.
 """
 from __future__ import annotations
 

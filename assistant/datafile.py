@@ -1,4 +1,4 @@
-"""Reading the JSON data files people may edit by hand (prompts/, the model catalogue).
+"""The JSON data files people may edit by hand (prompts/, the model catalogue): where they are, how to read them.
 
 Every loader reads them the same way, so a file that is missing, unreadable,
 not UTF-8 or not JSON is always one line naming the file, never a traceback.
@@ -6,10 +6,26 @@ not UTF-8 or not JSON is always one line naming the file, never a traceback.
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import UserError
+
+SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def shipped(folder: str) -> Path:
+    """The data folder ``prompts`` or ``models`` that comes with voice-journal.
+
+    Both stay at the repository root; an installed wheel carries them inside
+    the package as ``assistant/data/<folder>`` (see pyproject.toml). The
+    installed copy wins; a source checkout falls back to the root.
+    """
+    installed = resources.files("assistant").joinpath("data", folder)
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
+    return SOURCE_ROOT / folder
 
 
 def read_json(path: Path, *, missing: str | None = None, error: type[UserError] = UserError) -> Any:

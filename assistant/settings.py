@@ -29,6 +29,7 @@ class Settings:
     name_feelings: str = field(default="once", metadata={"doc": "ask to name the feeling after an answer: once (the first answer), every, or off"})
     country: str = field(default="", metadata={"doc": "country code for crisis help lines (US, UK, IE, CA, AU, KR); empty uses the language's default"})
     on_this_day: bool = field(default=False, metadata={"doc": "at the start of a session, recall an answer from a week, a month or a year ago"})
+    confirm_wake: bool = field(default=True, metadata={"doc": "after the wake phrase, ask 'Shall we reflect?' and start only on a spoken yes"})
     evening_time: str = field(default="21:00", metadata={"doc": "when the evening timer asks 'Would you like to reflect now?' (HH:MM; used by install-service)"})
     keep_audio: bool = field(default=True, metadata={"doc": "keep each answer's audio as a WAV file"})
     voice: str = field(default="", metadata={"doc": "espeak-ng voice; empty means the language's default"})

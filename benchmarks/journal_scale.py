@@ -12,8 +12,8 @@ one), because 20,000 durable inserts would take a while; it is then read
 back through ``Journal`` and compared entry by entry before anything is
 timed.
 
-What is timed is what the commands run: ``review.open_journal`` +
-``review.candidates`` + ``select_entries`` (+ ``entry_line`` / ``stats``),
+What is timed is what the commands run: ``book.open_journal`` +
+``queries.candidates`` + ``select_entries`` (+ ``entry_line`` / ``stats``),
 a new ``add_entry`` in this month's shard, and ``python -m assistant search
 WORD --json`` end to end in a subprocess. A search answers from the search
 cache (``search.sqlite``); its first build, and its refresh after an
@@ -39,8 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from assistant.journal.book import MIGRATIONS, SCHEMA_VERSION, SEARCH_CACHE, Journal  # noqa: E402
-from assistant.journal.review import (EntryFilter, candidates, entry_line, open_journal, select_entries, stats)  # noqa: E402
+from assistant.journal.book import Journal, open_journal  # noqa: E402
+from assistant.journal.migrations import MIGRATIONS, SCHEMA_VERSION  # noqa: E402
+from assistant.journal.search import SEARCH_CACHE  # noqa: E402
+from assistant.journal.queries import EntryFilter, candidates, select_entries  # noqa: E402
+from assistant.journal.stats import stats  # noqa: E402
+from assistant.render.text import entry_line  # noqa: E402
 from assistant.paths import Paths  # noqa: E402
 
 SIZES = (100, 20_000)
@@ -362,28 +366,29 @@ def measure_encrypted(home: Path, repeat: int) -> list[str]:
     """The same journal encrypted (``voice-journal encrypt``): what it costs to
     seal it, and to list and search it (a scan: no index may sit on disk)
     with every shard opened with the key, the key unlocked each time."""
-    from assistant.app import encryption
+    from assistant.app.encryption import seal_all
+    from assistant.journal import passphrase as unlocking
     from assistant.journal.vault import create_key
 
     paths = Paths(home, home / "config.toml")
     passphrase = "benchmark passphrase"
     start = time.perf_counter()
     vault = create_key(paths.journal_dir, passphrase)
-    sealed = len(list(encryption.seal_all(paths, vault)))
+    sealed = len(list(seal_all(paths, vault)))
     took = time.perf_counter() - start
-    os.environ[encryption.PASSPHRASE_ENV] = passphrase
+    os.environ[unlocking.PASSPHRASE_ENV] = passphrase
     try:
         def listing(limit, keep=EntryFilter()):
-            encryption._unlocked.clear()  # each command is a new process: unlock (scrypt) every time
+            unlocking.forget(paths.journal_dir)  # each command is a new process: unlock (scrypt) every time
             with open_journal(paths) as journal:
                 return select_entries(candidates(journal, keep, limit), keep, limit)
 
-        unlock, _ = timed(lambda: (encryption._unlocked.clear(), encryption.journal_vault(paths, None)), repeat)
+        unlock, _ = timed(lambda: (unlocking.forget(paths.journal_dir), unlocking.journal_vault(paths, None)), repeat)
         newest, _ = timed(lambda: listing(20), repeat)
         search, hits = timed(lambda: listing(None, EntryFilter(text=RARE_WORD)), repeat)
         cli_search, cli_hits = cli_time(home, ["search", RARE_WORD, "--json"], VOICE_JOURNAL_PASSPHRASE=passphrase)
     finally:
-        os.environ.pop(encryption.PASSPHRASE_ENV, None)
+        os.environ.pop(unlocking.PASSPHRASE_ENV, None)
     assert len(hits) == cli_hits
     return [f"\nencrypted ({sealed} files sealed in {took:.1f} s):",
             f"  unlock (scrypt, n=2^15)           {unlock * 1000:8.1f} ms",

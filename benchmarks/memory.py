@@ -10,7 +10,7 @@ Each measured program runs as its own child process, one at a time:
              the session listens: Vosk's per-recognizer graph cache grows
              with the audio one recognizer decodes, so this is like for like)
   product transcribe()  ``worker.py decode --method product``: the same,
-             through ``assistant.speech.asr.transcribe`` (adds numpy and the package)
+             through ``assistant.speech.vosk_asr.transcribe`` (adds numpy and the package)
   session    ``python -m assistant --lang ko --json --prompts N`` in a
              tests/stack.py Rig, answering every prompt from the same audio
 

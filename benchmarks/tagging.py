@@ -71,7 +71,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from assistant.language.tagging import THEMES, tag  # noqa: E402
+from assistant.language.tagging import tag  # noqa: E402
+from assistant.language.themes import THEMES  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 LANGUAGES = ("en", "ko")

@@ -4,7 +4,7 @@ Same audio, same model (loaded once, load time reported on its own):
 
   raw      a bare ``vosk.KaldiRecognizer(model, 16000)`` over 4000-frame reads
            of the WAV, Result()/FinalResult() (the Vosk example loop)
-  product  ``assistant.speech.asr.transcribe(model, assistant.audio.chunks.read_wav(path), rate)``
+  product  ``assistant.speech.vosk_asr.transcribe(model, assistant.audio.chunks.read_wav(path), rate)``
   vosk-transcriber  the command that ships with the vosk package, as a
            subprocess (it loads the model itself; see below for how its
            decode time is separated from its start-up)

@@ -62,7 +62,7 @@ def raw_vosk(model, wav_path: str | os.PathLike, frames: int = RAW_READ_FRAMES, 
 
 def product(model, wav_path: str | os.PathLike) -> str:
     """The product's file-transcription path, exactly as a caller uses it."""
-    from assistant.speech.asr import transcribe
+    from assistant.speech.vosk_asr import transcribe
     from assistant.audio.chunks import read_wav
 
     with wave.open(str(wav_path), "rb") as wf:

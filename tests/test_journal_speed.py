@@ -12,9 +12,13 @@ from pathlib import Path
 import pytest
 
 from assistant.journal import book as journal_module
+from assistant.journal import search as search_module
+from assistant.journal import shards as shards_module
 from assistant.journal import storage as storage_module
-from assistant.journal.book import SEARCH_CACHE, SCHEMA_VERSION, Journal
-from assistant.journal.review import EntryFilter, select_entries
+from assistant.journal.book import Journal
+from assistant.journal.migrations import SCHEMA_VERSION
+from assistant.journal.search import SEARCH_CACHE
+from assistant.journal.queries import EntryFilter, select_entries
 from assistant.journal.storage import CorruptJournal
 
 THIS_MONTH = datetime.now().astimezone().strftime("%Y-%m")
@@ -69,13 +73,13 @@ def folder(tmp_path) -> Path:
 def parsed_paths(monkeypatch) -> list[str]:
     """The shard files read whole from here on, by name."""
     seen: list[str] = []
-    real = journal_module._ShardFile.parse
+    real = shards_module.ShardFile.parse
 
     def parse(self):
         seen.append(self.path.name)
         return real(self)
 
-    monkeypatch.setattr(journal_module._ShardFile, "parse", parse)
+    monkeypatch.setattr(shards_module.ShardFile, "parse", parse)
     return seen
 
 
@@ -106,7 +110,7 @@ def test_search_equals_a_scan_of_every_entry(folder, write):
 
 
 def test_without_fts5_trigram_a_scan_gives_the_same(folder, monkeypatch):
-    monkeypatch.setattr(journal_module, "_trigram_tokenizer", lambda conn: None)
+    monkeypatch.setattr(search_module, "_trigram_tokenizer", lambda conn: None)
     with Journal(folder, write=False) as journal:
         for words in QUERIES:
             assert journal.search(words) == brute_force(journal, words), words
@@ -296,7 +300,7 @@ def test_a_cache_that_cannot_be_written_is_built_in_memory(folder, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(journal_module.os, "open", refuse)
+    monkeypatch.setattr(search_module.os, "open", refuse)
     with Journal(folder, write=False) as journal:
         for words in ("lonely", "외로", "나"):
             assert journal.search(words) == brute_force(journal, words)
@@ -351,7 +355,7 @@ def test_opening_reads_only_the_current_and_newest_shards(folder, monkeypatch):
                           "prompt_ids": ["p"], "ended_at": None, "status": "finished"}], [])
     for bak in folder.glob("*.bak"):
         bak.unlink()
-    monkeypatch.setattr(journal_module, "SETTLED_NS", 0)  # the shards were written a moment ago: trust them anyway
+    monkeypatch.setattr(shards_module, "SETTLED_NS", 0)  # the shards were written a moment ago: trust them anyway
     seen = parsed_paths(monkeypatch)
     with Journal(folder, write=False) as journal:
         assert seen == ["2025-03.json"]  # the newest (there is no shard for this month)

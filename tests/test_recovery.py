@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from assistant.app import recovery
-from assistant.speech.asr import load_model
+from assistant.speech.vosk_asr import load_model
 from assistant.audio.chunks import AudioChunk, WavWriter
 from assistant.journal.book import Journal
 from assistant.paths import default_paths

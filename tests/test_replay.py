@@ -14,6 +14,7 @@ from assistant.journal.book import Journal
 from assistant.paths import Paths
 from assistant.conversation.replay import (PAUSE_S, ReplayRequest, load_replay, on_this_day, on_this_day_line, parse_request,
                               play_entries, select)
+from tests.fakes import FakeMouth, FakeSpeaker
 from tests.stack import MIC_RATE_HZ, SPEAKER_RATE_HZ, Rig, espeak, have_stack, quiet
 from tests.test_review import IDS, build_journal, run
 
@@ -162,25 +163,6 @@ def test_on_this_day_line_says_how_long_ago():
 
 # --- playing ------------------------------------------------------------------------------------
 
-class Mouth:
-    def __init__(self):
-        self.said: list[str] = []
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-
-class Sink:
-    rate_hz = SPEAKER_RATE_HZ
-
-    def __init__(self):
-        self.samples = 0
-
-    def play(self, chunk: AudioChunk) -> None:
-        assert chunk.rate_hz == self.rate_hz
-        self.samples += chunk.samples
-
-
 def _entries(tmp_path: Path, audio_seconds: float | None = 1.0):
     paths = Paths(tmp_path / "data", tmp_path / "config.toml")
     entries = []
@@ -196,7 +178,7 @@ def _entries(tmp_path: Path, audio_seconds: float | None = 1.0):
 
 def test_play_entries_says_the_date_and_prompt_then_plays_the_recording(tmp_path):
     entries, paths = _entries(tmp_path)
-    mouth, sink = Mouth(), Sink()
+    mouth, sink = FakeMouth(), FakeSpeaker(SPEAKER_RATE_HZ)
     played = play_entries(entries[:1], mouth, sink, paths, load_replay("en"), today=TODAY)
     assert played == [entries[0]["id"]]
     assert mouth.said == ["On Monday, November 23rd, you were asked: Prompt 0"]
@@ -206,7 +188,7 @@ def test_play_entries_says_the_date_and_prompt_then_plays_the_recording(tmp_path
 def test_without_audio_the_transcript_is_read(tmp_path):
     entries, paths = _entries(tmp_path, audio_seconds=None)
     entries[1]["transcript"] = ""
-    mouth, sink = Mouth(), Sink()
+    mouth, sink = FakeMouth(), FakeSpeaker(SPEAKER_RATE_HZ)
     play_entries(entries[:2], mouth, sink, paths, load_replay("en"), today=TODAY)
     assert mouth.said == ["On Monday, November 23rd, you were asked: Prompt 0",
                           "No recording was kept. You said: answer 0",
@@ -232,7 +214,8 @@ def test_between_entries_next_previous_stop(tmp_path, answers, expected):
         asked.append(index)
         return next(replies, None)
 
-    played = play_entries(entries, Mouth(), Sink(), paths, load_replay("en"), between=between, today=TODAY)
+    played = play_entries(entries, FakeMouth(), FakeSpeaker(SPEAKER_RATE_HZ), paths, load_replay("en"),
+                          between=between, today=TODAY)
     assert played == [entries[i]["id"] for i in expected]
     assert asked == expected
 
@@ -241,8 +224,8 @@ def test_a_missing_or_outside_audio_file_falls_back_to_the_transcript(tmp_path):
     entries, paths = _entries(tmp_path)
     (paths.audio_dir / entries[0]["audio"]).unlink()
     entries[1]["audio"] = "../../etc/passwd"
-    mouth = Mouth()
-    play_entries(entries[:2], mouth, Sink(), paths, load_replay("en"), today=TODAY)
+    mouth = FakeMouth()
+    play_entries(entries[:2], mouth, FakeSpeaker(SPEAKER_RATE_HZ), paths, load_replay("en"), today=TODAY)
     assert mouth.said[1] == "No recording was kept. You said: answer 0"
     assert mouth.said[3] == "No recording was kept. You said: answer 1"
 

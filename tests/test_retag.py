@@ -1,4 +1,4 @@
-"""Correcting tags: by voice (pure matching) and with 'voice-journal retag' (real CLI)."""
+"""Correcting tags: by voice (pure matching) and with 'voice-journal retag' (the command, in-process)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ from assistant.language.commands import match_correction
 from assistant.language.feelings import load_vocabulary
 from assistant.journal.book import Journal
 from assistant.language.packs import load_language
-from tests.test_cli import one_line_error, run_cli
+from tests.cli_helpers import one_line_error, run_cli
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -45,7 +45,7 @@ def journal_with_entry(tmp_path):
 
 
 def test_retag_command_changes_feelings_themes_and_intensity(tmp_path, journal_with_entry):
-    result = run_cli(tmp_path, "retag", journal_with_entry, "--add", "gutted", "--remove", "angry",
+    result = run_cli(tmp_path / "data", "retag", journal_with_entry, "--add", "gutted", "--remove", "angry",
                      "--theme", "left-out", "--intensity", "6", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["feelings"] == ["disappointed"]
@@ -64,9 +64,9 @@ def test_retag_command_changes_feelings_themes_and_intensity(tmp_path, journal_w
 def test_retag_mistakes_are_one_line_and_change_nothing(tmp_path, journal_with_entry, args, expected):
     shard = next((tmp_path / "data" / "journal").glob("????-??.json"))
     before = shard.read_bytes()
-    assert expected in one_line_error(run_cli(tmp_path, "retag", journal_with_entry, *args))
+    assert expected in one_line_error(run_cli(tmp_path / "data", "retag", journal_with_entry, *args))
     assert shard.read_bytes() == before
 
 
 def test_retag_unknown_entry(tmp_path, journal_with_entry):
-    assert "ids look like" in one_line_error(run_cli(tmp_path, "retag", "yesterday", "--add", "sad"))
+    assert "ids look like" in one_line_error(run_cli(tmp_path / "data", "retag", "yesterday", "--add", "sad"))

@@ -19,12 +19,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.journal import book as journal_module
 from assistant.audio.chunks import tone, write_wav
-from assistant.errors import UserError
+from assistant.cli.review import confirm
+from assistant.journal import book as journal_module
 from assistant.journal.book import Journal
-from assistant.journal.review import (EntryFilter, is_pebble, night_of, parse_date, preview, sparkline, stats,
-                              text_matches, week_span)
+from assistant.journal.queries import EntryFilter, text_matches
+from assistant.journal.stats import stats, week_span
+from assistant.language.dates import night_of
+from assistant.language.packs import load_language
+from assistant.render.text import with_sparklines
 
 NOV = "2026-11"
 ENTRIES = [
@@ -116,72 +119,6 @@ def own_home(tmp_path) -> Path:
 
 # --- pure functions ------------------------------------------------------------------
 
-@pytest.mark.parametrize("created, night", [
-    ("2026-11-10T22:40:00+01:00", "2026-11-10"),
-    ("2026-11-11T00:30:00+01:00", "2026-11-10"),   # after midnight: still that evening
-    ("2026-11-11T03:59:59-05:00", "2026-11-10"),
-    ("2026-11-11T04:00:00+09:00", "2026-11-11"),
-    ("2026-01-01T01:00:00+00:00", "2025-12-31"),
-])
-def test_night_of(created, night):
-    assert night_of({"created_at": created}).isoformat() == night
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("2026-11-02", date(2026, 11, 2)),
-    ("today", date(2026, 11, 24)),
-    ("Yesterday", date(2026, 11, 23)),
-])
-def test_parse_date(text, expected):
-    assert parse_date(text, date(2026, 11, 24)) == expected
-
-
-@pytest.mark.parametrize("text", ["2026-13-01", "last week", "24/11/2026", ""])
-def test_parse_date_refuses_what_is_not_a_date(text):
-    with pytest.raises(UserError, match="YYYY-MM-DD"):
-        parse_date(text, date(2026, 11, 24))
-
-
-@pytest.mark.parametrize("values, lo, hi, expected", [
-    ([0, 1, 2, 3, 4, 5, 6, 7], None, None, "▁▂▃▄▅▆▇█"),
-    ([1, 2, 0, 1], 0, None, "▅█▁▅"),
-    ([0, 0, 0], 0, None, "▁▁▁"),
-    ([3, 3], None, None, "▄▄"),
-    ([3, None, 5, 2], None, None, "▃ █▁"),
-    ([None, None], None, None, "  "),
-    ([], None, None, ""),
-    ([10, 20], 0, 20, "▅█"),
-])
-def test_sparkline(values, lo, hi, expected):
-    assert sparkline(values, lo=lo, hi=hi) == expected
-
-
-@pytest.mark.parametrize("entry, pebble", [
-    ({"language": "en", "themes": ["unanswered"], "feelings": []}, True),
-    ({"language": "en", "themes": ["cancelled", "win"], "feelings": ["happy"]}, True),
-    ({"language": "en", "themes": [], "feelings": ["lonely"]}, True),        # an unpleasant feeling
-    ({"language": "en", "themes": ["win"], "feelings": ["proud"]}, False),
-    ({"language": "en", "themes": ["memory"], "feelings": []}, False),
-    ({"language": "ko", "themes": [], "feelings": ["서운함"]}, True),
-    ({"language": "ko", "themes": ["connection"], "feelings": ["감사"]}, False),
-    ({"language": "en", "themes": [], "feelings": []}, False),
-])
-def test_is_pebble(entry, pebble):
-    assert is_pebble(entry) is pebble
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("a  b\nc", "a b c"),
-    ("x" * 60, "x" * 60),
-    ("x" * 61, "x" * 59 + "…"),
-    ("word " * 100, ("word " * 12).strip() + "…"),
-    ("", ""),
-    (None, ""),
-])
-def test_preview(text, expected):
-    assert preview(text) == expected
-
-
 def _entry(i: int) -> dict:
     created, lang, prompt_set, prompt, transcript, feelings, themes, intensity, _ = ENTRIES[i]
     return {"id": IDS[i], "created_at": created, "language": lang, "prompt_set": prompt_set, "prompt_text": prompt,
@@ -225,7 +162,7 @@ def test_week_span_keeps_empty_weeks_and_counts_back():
 
 
 def test_stats_numbers():
-    data = stats(map(_entry, range(len(ENTRIES))), weeks=4, until=date(2026, 11, 29))
+    data = with_sparklines(stats(map(_entry, range(len(ENTRIES))), weeks=4, until=date(2026, 11, 29)))
     assert [w["week"] for w in data["weeks"]] == ["2026-W45", "2026-W46", "2026-W47", "2026-W48"]
     assert [w["entries"] for w in data["weeks"]] == [2, 2, 0, 2]
     assert [w["pebbles"] for w in data["weeks"]] == [1, 2, 0, 1]
@@ -239,6 +176,17 @@ def test_stats_numbers():
     assert {f["feeling"] for f in data["feelings"]} == {"lonely", "proud", "left out", "sad", "외로움"}
     assert (data["entries"], data["nights"]) == (6, 3)
     assert "unpleasant" in data["pebble_definition"]
+
+
+@pytest.mark.parametrize("language, typed, yes", [
+    ("en", "y\n", True), ("en", "YES\n", True), ("en", "n\n", False), ("en", "", False),
+    ("ko", "네\n", True), ("ko", "응\n", True), ("ko", "y\n", True), ("ko", "아니요\n", False),
+])
+def test_confirm_takes_the_language_packs_yes_words(language, typed, yes):
+    asked = io.StringIO()
+    words = frozenset(load_language(language).typed_yes)
+    assert confirm("Delete?", words, answers=io.StringIO(typed), prompt_to=asked) is yes
+    assert asked.getvalue().startswith("Delete?")
 
 
 # --- list, show, search ------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """systemd user units: their text, systemd's own verdict on them, and the
-install/uninstall commands run for real as subprocesses.
+install/uninstall commands (in-process, tests/cli_helpers.py).
 
 The commands are run with a ``systemctl`` of the test's own first on PATH
 (a shell script that writes down its arguments and answers like a user
@@ -8,6 +8,7 @@ session of whoever runs the tests is never touched.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -17,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import UserError
 from assistant.app.service import (ENABLED, EVENING_UNIT, STANDBY_UNIT, TIMER_UNIT, UNITS, parse_at, program,
-                               unit_texts)
+                                   unit_texts)
+from assistant.errors import UserError
+from tests.cli_helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -141,14 +143,11 @@ def machine(tmp_path):
                            ("loginctl", FAKE_LOGINCTL)):
             (bin_dir / name).write_text(text)
             (bin_dir / name).chmod(0o755)
-        config = tmp_path / "config"
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("VOICE_JOURNAL_", "XDG_"))}
-        env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", XDG_CONFIG_HOME=str(config),
-                   VOICE_JOURNAL_HOME=str(tmp_path / "data"), USER="tester")
+        config = tmp_path / "config"  # run_cli's XDG_CONFIG_HOME
 
         def run(*args: str) -> subprocess.CompletedProcess:
-            return subprocess.run([sys.executable, "-m", "assistant", *args], env=env, capture_output=True,
-                                  text=True, timeout=120, stdin=subprocess.DEVNULL)
+            return run_cli(tmp_path / "data", *args, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+                           USER="tester")
 
         def calls() -> list[str]:
             return log.read_text().splitlines() if log.exists() else []
@@ -187,8 +186,6 @@ def test_without_a_user_session_the_files_are_written_and_one_line_says_what_nex
     assert calls() == ["--user show-environment"]  # nothing enabled
     hint = [line for line in result.stderr.splitlines() if "enable" in line]
     assert len(hint) == 1 and "systemctl --user enable --now " + " ".join(ENABLED) in hint[0]
-    import json
-
     data = json.loads(result.stdout)
     assert data["enabled"] is False and data["at"] == "21:00" and len(data["files"]) == 3
     for name in UNITS:

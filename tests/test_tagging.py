@@ -18,7 +18,8 @@ import pytest
 
 from assistant.errors import UserError
 from assistant.language.feelings import load_vocabulary
-from assistant.language.tagging import THEMES, Tags, add_tag_parser, cli_tag, load_themes, tag
+from assistant.language.tagging import Tags, add_tag_parser, cli_tag, load_themes, tag
+from assistant.language.themes import THEMES
 from benchmarks.tagging import LANGUAGES, load_set, score
 
 ROOT = Path(__file__).resolve().parent.parent

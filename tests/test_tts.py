@@ -8,7 +8,7 @@ from assistant.errors import UserError
 from assistant.speech.voice import ATTEMPTS, Voice
 from tests.stack import espeak, have_stack
 
-pytestmark = pytest.mark.skipif(not have_stack(), reason="needs espeak-ng")
+pytestmark = [pytest.mark.stack, pytest.mark.skipif(not have_stack(), reason="needs espeak-ng")]
 TEXT = "오늘 하루는 어땠어요?"
 
 

@@ -10,7 +10,10 @@ import pytest
 
 from assistant.audio.chunks import AudioChunk, WavWriter, join, read_wav
 from assistant.errors import UserError
+from tinydb import TinyDB
+
 from assistant.journal.sealed_audio import SealedWavWriter, is_sealed_recording, read_recording, read_sealed
+from assistant.journal.sealing import SealedJSONStorage, sealed_storage
 from assistant.journal.vault import (SEALED, Vault, WrongPassphrase, change_passphrase, create_key, is_encrypted,
                              key_path, unlock)
 
@@ -186,3 +189,25 @@ def test_an_interrupted_conversion_leaves_no_copy_behind(tmp_path, vault):
     assert [p.name for p in done] == ["2026-11-24.1-1.wav"]
     assert sorted(p.name for p in audio.iterdir()) == ["2026-11-24.1-1.wav"]
     assert np.array_equal(join(read_recording(audio / "2026-11-24.1-1.wav", vault)).array(), ramp(0.3))
+
+
+# --- the sealing storage -------------------------------------------------------------
+
+def test_a_tinydb_over_the_sealing_storage_is_sealed_on_disk(tmp_path, vault):
+    path = tmp_path / "2026-11.json"
+    db = TinyDB(path, storage=sealed_storage(vault))
+    doc_id = db.table("entries").insert({"transcript": "외로웠어요"})
+    raw = path.read_bytes()
+    assert raw.startswith(SEALED) and "외로웠어요".encode() not in raw
+    again = TinyDB(path, storage=sealed_storage(vault))
+    assert again.table("entries").get(doc_id=doc_id) == {"transcript": "외로웠어요"}
+
+
+def test_the_sealing_storage_reads_plain_files_and_refuses_a_sealed_one_without_the_key(tmp_path, vault):
+    plain, sealed = tmp_path / "plain.json", tmp_path / "sealed.json"
+    SealedJSONStorage(plain).write({"entries": {}})
+    assert plain.read_bytes() == b'{"entries":{}}'
+    assert SealedJSONStorage(plain, vault=vault).read() == {"entries": {}}
+    SealedJSONStorage(sealed, vault=vault).write({"entries": {}})
+    with pytest.raises(UserError, match="is encrypted; it can only be read with the journal's passphrase"):
+        SealedJSONStorage(sealed).read()

@@ -1,4 +1,4 @@
-"""``voice-journal check``: is this machine ready for an evening?
+"""Is this machine ready for an evening? The checks behind ``voice-journal check``.
 
 One pass through everything an evening uses, in the order it uses it:
 espeak-ng speaks a test sentence through the speaker; PortAudio finds the
@@ -10,12 +10,10 @@ language's speech model transcribes it. The summary has one line per check,
 and under each ✗ exactly what to do. The exit code is 1 if anything failed.
 
 Hardware is reached only through :mod:`assistant.speech.voice`, :mod:`assistant.audio.speaker`,
-:mod:`assistant.audio.mic` and :mod:`assistant.speech.asr`.
+:mod:`assistant.audio.mic` and :mod:`assistant.speech.vosk_asr`.
 """
 from __future__ import annotations
 
-import contextlib
-import json
 import math
 import sys
 from dataclasses import asdict, dataclass, field
@@ -23,9 +21,16 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from assistant.audio.chunks import AudioChunk, join, silence
-from assistant.errors import UserError
+from assistant.audio.chunks import AudioChunk, join, silence, tone
+from assistant.audio.mic import Microphone
 from assistant.audio.silence import SilenceDetector, level_db
+from assistant.audio.speaker import Speaker
+from assistant.errors import UserError
+from assistant.language.packs import load_language
+from assistant.language.standby import load_standby
+from assistant.speech.catalogue import find_model
+from assistant.speech.voice import Voice
+from assistant.speech.vosk_asr import ModelLoader, model_rate_hz, transcribe
 
 RECORD_S = 3.0
 CLIP_LEVEL = 32767
@@ -126,9 +131,6 @@ class Doctor:
         return all(c.ok is not False for c in self.checks.values())
 
     def run(self) -> "Doctor":
-        from assistant.language.packs import load_language
-        from assistant.app.standby import load_standby
-
         pack = load_language(self.settings.language)
         sentence = load_standby(pack.code).say("check_sentence")
         loader = self._start_model(pack)
@@ -157,9 +159,6 @@ class Doctor:
 
     # -- the checks ----------------------------------------------------------
     def _start_model(self, pack):
-        from assistant.speech.asr import ModelLoader, model_rate_hz
-        from assistant.speech.models import find_model
-
         try:
             found = find_model(pack.code, self.settings.model, self.paths)
         except UserError as exc:
@@ -186,8 +185,6 @@ class Doctor:
         return model
 
     def _synthesize(self, pack, sentence: str) -> AudioChunk | None:
-        from assistant.speech.voice import Voice
-
         voice_name = self.settings.voice or pack.voice
         try:
             voice = Voice(voice_name, self.settings.speech_rate_wpm, self.settings.volume)
@@ -206,8 +203,6 @@ class Doctor:
 
     def _open_speaker(self):
         try:
-            from assistant.audio.speaker import Speaker
-
             speaker = Speaker(self.settings.output_device)
         except (OSError, ImportError) as exc:
             self._portaudio_error = exc
@@ -222,8 +217,6 @@ class Doctor:
 
     def _open_mic(self):
         try:
-            from assistant.audio.mic import Microphone
-
             mic = Microphone(self.rate_hz, self.settings.input_device, device_rate_hz=self.settings.input_rate_hz)
         except (OSError, ImportError) as exc:
             self._portaudio_error = exc
@@ -254,8 +247,6 @@ class Doctor:
         self.add("PortAudio", True, "devices: " + (", ".join(found) if found else "none usable"))
 
     def _play(self, speaker, audio: AudioChunk | None) -> None:
-        from assistant.audio.chunks import tone
-
         if audio is None:
             self.add("speaker", None, f"'{speaker.device_name}' opened; nothing to play (no speech)")
             return
@@ -322,8 +313,6 @@ class Doctor:
                                         f"{_loudest(rec.peak_dbfs)}, no clipping")
 
     def _transcribe(self, model) -> None:
-        from assistant.speech.asr import transcribe
-
         if model is None:
             self.add("transcription", None, "not tried: no speech model")
             return
@@ -381,30 +370,3 @@ class Doctor:
         lines.append("All checks passed: ready for an evening." if not failed
                      else f"{failed} check(s) failed; fix them and run 'voice-journal check' again.")
         return "\n".join(lines)
-
-
-def cmd_check(args, paths, settings) -> int:
-    if args.seconds <= 0:
-        raise UserError("--seconds must be more than 0")
-    with contextlib.redirect_stdout(sys.stderr):  # pyttsx3 prints "Audio saved to ..." now and then
-        doctor = Doctor(paths, settings, seconds=args.seconds).run()
-    if args.json:
-        print(json.dumps(doctor.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        if doctor.transcript:
-            print(f"Transcript: {doctor.transcript}")
-        print(doctor.summary())
-    return 0 if doctor.ok else 1
-
-
-def register(subparsers, common) -> None:
-    import argparse
-
-    p = subparsers.add_parser("check", parents=[common],
-                              help="check the speaker, microphone and speech model, and say what to fix")
-    p.add_argument("--seconds", type=float, default=RECORD_S, help=f"how long to record (default {RECORD_S:g})")
-    p.add_argument("--input-device", default=argparse.SUPPRESS, help="microphone name or number (see 'voice-journal devices')")
-    p.add_argument("--output-device", default=argparse.SUPPRESS, help="speaker name or number (see 'voice-journal devices')")
-    p.add_argument("--model", default=argparse.SUPPRESS, help="Vosk model name or folder (default: the language's model)")
-    p.add_argument("--voice", default=argparse.SUPPRESS, help="espeak-ng voice (default: the language's voice)")
-    p.set_defaults(handler=cmd_check)

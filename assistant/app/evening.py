@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import json
 
-from assistant.speech.asr import ModelLoader, model_rate_hz
+from assistant.app.recovery import recover_at_start
+from assistant.audio.mic import Microphone
+from assistant.audio.speaker import Speaker
 from assistant.conversation.display import LiveTranscript
-from assistant.errors import UserError
-from assistant.language.feelings import load_vocabulary
 from assistant.conversation.followups import load_rules
-from assistant.app.encryption import journal_vault
+from assistant.conversation.prompts import ROTATION_SESSIONS, choose_prompts, load_arc, load_prompts
+from assistant.conversation.session import EveningSession
+from assistant.errors import UserError
 from assistant.journal.book import Journal
+from assistant.journal.passphrase import journal_vault
+from assistant.language.feelings import load_vocabulary
 from assistant.language.packs import load_language
 from assistant.paths import Paths
-from assistant.conversation.prompts import ROTATION_SESSIONS, choose_prompts, load_arc, load_prompts
-from assistant.app.recovery import recover_at_start
-from assistant.conversation.session import EveningSession
 from assistant.settings import Settings
+from assistant.speech.catalogue import find_model
+from assistant.speech.voice import SpokenOutput, Voice
+from assistant.speech.vosk_asr import ModelLoader, VoskRecognizers, model_rate_hz
 
 
 def _json_events(event: dict) -> None:
@@ -49,8 +53,6 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
     loaded model, so the words right after the wake phrase reach the session
     and the model is loaded once; the ear is then left open afterwards.
     """
-    from assistant.speech.models import find_model
-
     pack = load_language(settings.language)
     all_prompts = load_prompts(pack.code)
     arc = load_arc()
@@ -67,10 +69,6 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
             recent = journal.recent_prompt_ids(ROTATION_SESSIONS, pack.code)
             chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
 
-            from assistant.audio.mic import Microphone
-            from assistant.audio.speaker import Speaker
-            from assistant.speech.voice import SpokenOutput, Voice
-
             rate_hz = model_rate_hz(found.path)
             mouth = SpokenOutput(
                 Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume),
@@ -83,12 +81,13 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
                     ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
                 session = EveningSession(
                     mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
-                    model_loader=loader, model_name=found.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
+                    recognizers=lambda: VoskRecognizers(loader.get(), rate_hz),  # after the greeting: loads meanwhile
+                    model_name=found.name, audio_dir=paths.audio_dir, rate_hz=rate_hz,
                     events=_json_events if json_events else (lambda event: None), display=display,
                     vocabulary=load_vocabulary(pack.code), prompt_pool=all_prompts, recent=recent, rules=load_rules(),
                 )
                 if recovered and "recovered" in pack.phrases:  # last time's cut-off answer was kept
-                    session.say(pack.say("recovered", session.rng))
+                    session.voice.say(pack.say("recovered", session.rng))
                 try:
                     report = session.run()
                 except KeyboardInterrupt:

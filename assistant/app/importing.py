@@ -1,6 +1,6 @@
 """Bringing things into the journal: voice memos, and JSON exports.
 
-``import FILE...`` turns voice memos recorded elsewhere (a phone, a
+``voice-journal import FILE...`` turns voice memos recorded elsewhere (a phone, a
 dictaphone) into entries, transcribed by the same pipeline as an evening:
 the file is read as mono 16-bit chunks, resampled to the model's rate and
 decoded by Vosk. The model is loaded once for all files. WAV files of any
@@ -9,13 +9,12 @@ else goes through ``ffmpeg`` or ``sox`` (whichever is installed) into a
 temporary 16-bit WAV first. A file that cannot be read is reported on one
 line and the others are still imported.
 
-``import-journal FILE`` reads a JSON export (``voice-journal export
+``voice-journal import-journal FILE`` reads a JSON export (``voice-journal export
 --format json``) back without loss: same ids, sessions and word timings. An
 id that is already in the journal is skipped, so importing twice is safe.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -23,15 +22,22 @@ import subprocess
 import sys
 import tempfile
 import wave
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
+from tqdm import tqdm
+
+from assistant.audio.chunks import AudioChunk, Resampler, WavWriter, read_wav
+from assistant.conversation.entry import new_entry
 from assistant.errors import UserError
-
-if TYPE_CHECKING:
-    from assistant.audio.chunks import AudioChunk
+from assistant.journal.book import open_journal
+from assistant.journal.ids import ID_PATTERN
+from assistant.render.export import EXPORT_FORMAT, EXPORT_VERSION
+from assistant.journal.sealed_audio import open_recorder
+from assistant.speech.catalogue import find_model
+from assistant.speech.vosk_asr import load_model, model_rate_hz, transcribe
 
 STORE_RATE_HZ = 16000
 """Imported audio is kept as 16 kHz mono, like an evening's answers."""
@@ -116,9 +122,6 @@ def transcribe_file(wav: Path, model, model_rate_hz: int, keep: Path, recorder=N
     """Decode ``wav`` and keep its audio as 16 kHz mono in ``keep``, in one
     streaming pass (a long memo never sits in memory whole). ``recorder``
     makes the kept file (sealed when the journal is encrypted)."""
-    from assistant.speech.asr import transcribe
-    from assistant.audio.chunks import Resampler, WavWriter, read_wav  # numpy: only when there is audio to read
-
     chunks = read_wav(wav)
     first = next(chunks, None)
     if first is None:
@@ -152,28 +155,20 @@ def _prepend(first: AudioChunk, rest: Iterator[AudioChunk]) -> Iterator[AudioChu
 def memo_entry(source: Path, session_id: str, language: str, model_name: str, heard: Transcribed,
                audio_rel: str) -> dict[str, Any]:
     """The journal entry for one memo: prompt "import", tags from its words."""
-    from assistant.language.tagging import tag
-
-    tags = tag(heard.transcript, language) if heard.transcript else None
-    return {
-        "session": session_id,
-        "created_at": created_at(source),
-        "language": language,
-        "prompt_id": IMPORT_PROMPT,
-        "prompt_set": IMPORT_PROMPT,
-        "prompt_text": "",
-        "transcript": heard.transcript,
-        "words": heard.words,
-        "model": model_name,
-        "duration_s": heard.duration_s,
-        "audio": audio_rel,
-        "feelings": list(tags.feelings) if tags else [],
-        "themes": list(tags.themes) if tags else [],
-        "source": source.name,
-    }
+    return new_entry(session=session_id, created_at=created_at(source), language=language, prompt_id=IMPORT_PROMPT,
+                     prompt_set=IMPORT_PROMPT, prompt_text="", transcript=heard.transcript, words=heard.words,
+                     model=model_name, duration_s=heard.duration_s, audio=audio_rel, source=source.name)
 
 
-# --- the import command -----------------------------------------------------------
+# --- importing memos -----------------------------------------------------------
+
+@dataclass
+class ImportReport:
+    imported: list[dict[str, Any]] = field(default_factory=list)
+    """One item per entry made: file, id, transcript, duration_s, audio."""
+    failed: list[dict[str, str]] = field(default_factory=list)
+    """One item per file that could not be read: file, error."""
+
 
 def _say_problem(text: str, progress) -> None:
     line = f"voice-journal: {text}"
@@ -183,77 +178,64 @@ def _say_problem(text: str, progress) -> None:
         print(line, file=sys.stderr)
 
 
-def cmd_import(args, paths, settings) -> int:
-    from tqdm import tqdm
+def import_memos(sources: list[Path], paths, settings) -> ImportReport:
+    """Each readable file becomes an entry of one new session (status "imported").
 
-    from assistant.speech.asr import load_model, model_rate_hz
-    from assistant.speech.models import find_model
-    from assistant.journal.review import open_journal
-    from assistant.journal.sealed_audio import open_recorder
-
+    A file that cannot be read is said on stderr at once and listed in
+    ``failed``; the others are still imported. The model is loaded once.
+    """
     language = settings.language
     model = find_model(language, settings.model, paths)  # before any work: a missing model is one line
-    sources = [Path(f).expanduser() for f in args.files]
-    failed: list[dict[str, str]] = []
-    imported: list[dict[str, Any]] = []
+    report = ImportReport()
     with tempfile.TemporaryDirectory(prefix="voice-journal-import-") as tmp:
         ready: list[tuple[Path, Path]] = []
         for source in sources:
             try:
                 ready.append((source, readable_wav(source, Path(tmp))))
             except UserError as exc:
-                failed.append({"file": str(source), "error": str(exc)})
+                report.failed.append({"file": str(source), "error": str(exc)})
                 _say_problem(str(exc), None)
-        if ready:
-            ready.sort(key=lambda pair: pair[0].stat().st_mtime)  # ids follow the order they were recorded
-            paths.ensure_private_dirs()
-            folder = paths.audio_dir / AUDIO_SUBDIR
-            folder.mkdir(mode=0o700, exist_ok=True)
-            loaded = load_model(model.path)
-            rate = model_rate_hz(model.path)
-            with open_journal(paths, settings, write=True) as journal:
-                session_id = journal.start_session(language)
-                progress = tqdm(ready, desc="Importing", unit="file", file=sys.stderr, disable=None) \
-                    if len(ready) > 1 else None
-                try:
-                    for number, (source, wav) in enumerate(progress or ready, 1):
-                        keep = folder / f"{session_id}-{number}.wav"
-                        try:
-                            heard = transcribe_file(wav, loaded, rate, keep, open_recorder(journal.vault))
-                        except UserError as exc:
-                            failed.append({"file": str(source), "error": f"{source}: {exc}"})
-                            _say_problem(f"{source}: {exc}", progress)
-                            continue
-                        os.chmod(keep, 0o600)
-                        entry = memo_entry(source, session_id, language, model.name, heard,
-                                           str(keep.relative_to(paths.audio_dir)))
-                        entry_id = journal.add_entry(entry)
-                        imported.append({"file": str(source), "id": entry_id, "transcript": heard.transcript,
-                                         "duration_s": heard.duration_s, "audio": str(keep)})
-                        if not heard.transcript:
-                            _say_problem(f"{source}: no words were recognised (is it in "
-                                         f"{language}? use --lang); kept its audio as {entry_id}", progress)
-                finally:
-                    if progress is not None:
-                        progress.close()
-                    journal.end_session(session_id, "imported")
-    if args.json:
-        print(json.dumps({"imported": imported, "failed": failed}, ensure_ascii=False, indent=2))
-    else:
-        for item in imported:
-            print(f"{item['id']:<14} {Path(item['file']).name}  {item['duration_s']:.1f} s  {item['transcript'][:60]}")
-        print(f"Imported {len(imported)} of {len(sources)} file(s)" + (f"; {len(failed)} could not be read." if failed else "."),
-              file=sys.stderr)
-    return 1 if failed else 0
+        if not ready:
+            return report
+        ready.sort(key=lambda pair: pair[0].stat().st_mtime)  # ids follow the order they were recorded
+        paths.ensure_private_dirs()
+        folder = paths.audio_dir / AUDIO_SUBDIR
+        folder.mkdir(mode=0o700, exist_ok=True)
+        loaded = load_model(model.path)
+        rate = model_rate_hz(model.path)
+        with open_journal(paths, settings, write=True) as journal:
+            session_id = journal.start_session(language)
+            progress = tqdm(ready, desc="Importing", unit="file", file=sys.stderr, disable=None) \
+                if len(ready) > 1 else None
+            try:
+                for number, (source, wav) in enumerate(progress or ready, 1):
+                    keep = folder / f"{session_id}-{number}.wav"
+                    try:
+                        heard = transcribe_file(wav, loaded, rate, keep, open_recorder(journal.vault))
+                    except UserError as exc:
+                        report.failed.append({"file": str(source), "error": f"{source}: {exc}"})
+                        _say_problem(f"{source}: {exc}", progress)
+                        continue
+                    os.chmod(keep, 0o600)
+                    entry = memo_entry(source, session_id, language, model.name, heard,
+                                       str(keep.relative_to(paths.audio_dir)))
+                    entry_id = journal.add_entry(entry)
+                    report.imported.append({"file": str(source), "id": entry_id, "transcript": heard.transcript,
+                                            "duration_s": heard.duration_s, "audio": str(keep)})
+                    if not heard.transcript:
+                        _say_problem(f"{source}: no words were recognised (is it in "
+                                     f"{language}? use --lang); kept its audio as {entry_id}", progress)
+            finally:
+                if progress is not None:
+                    progress.close()
+                journal.end_session(session_id, "imported")
+    return report
 
 
 # --- import-journal ------------------------------------------------------------------
 
 def read_export(path: Path) -> dict[str, Any]:
     """A JSON export, checked; every problem is one line naming the file."""
-    from assistant.journal.book import ID_PATTERN
-    from assistant.journal.review import EXPORT_FORMAT, EXPORT_VERSION
-
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -286,43 +268,16 @@ def read_export(path: Path) -> dict[str, Any]:
     return data
 
 
-def restore(journal, sessions: list[dict[str, Any]], entries: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Put sessions and entries back under their own ids, one write per shard
-    (:meth:`Journal.restore <assistant.journal.book.Journal.restore>`); ids
-    already in the journal are skipped. Returns the ids written."""
-    return journal.restore(sessions, entries)
-
-
-def cmd_import_journal(args, paths, settings) -> int:
-    from assistant.journal.review import open_journal
-
-    data = read_export(Path(args.file).expanduser())
+def import_journal(path: Path, paths, settings) -> dict[str, int]:
+    """Read an export back under its own ids, one write per shard; ids
+    already in the journal are skipped. Returns what was imported and skipped."""
+    data = read_export(path)
     paths.ensure_private_dirs()
     with open_journal(paths, settings, write=True) as journal:
-        done = restore(journal, data["sessions"], data["entries"])  # skips the ids already there
-    counts = {
+        done = journal.restore(data["sessions"], data["entries"])  # skips the ids already there
+    return {
         "entries_imported": len(done["entries"]),
         "entries_skipped": len(data["entries"]) - len(done["entries"]),
         "sessions_imported": len(done["sessions"]),
         "sessions_skipped": len(data["sessions"]) - len(done["sessions"]),
     }
-    if args.json:
-        print(json.dumps(counts, indent=2))
-    else:
-        print(f"Imported {counts['entries_imported']} entries and {counts['sessions_imported']} sessions; "
-              f"skipped {counts['entries_skipped']} entries and {counts['sessions_skipped']} sessions already "
-              "in the journal.", file=sys.stderr)
-    return 0
-
-
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser("import", parents=[common],
-                              help="turn voice memos (WAV; other formats with ffmpeg or sox) into entries")
-    p.add_argument("files", nargs="+", metavar="FILE", help="audio files to transcribe and keep")
-    p.add_argument("--model", default=argparse.SUPPRESS, help="Vosk model name or folder (default: the language's model)")
-    p.set_defaults(handler=cmd_import)
-
-    p = subparsers.add_parser("import-journal", parents=[common],
-                              help="read a JSON export back in (ids already in the journal are skipped)")
-    p.add_argument("file", metavar="FILE", help="a file written by 'voice-journal export --format json'")
-    p.set_defaults(handler=cmd_import_journal)

@@ -30,10 +30,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from assistant.audio.chunks import AudioChunk
+from assistant.audio.chunks import AudioChunk, join, read_wav, repair_wav
+from assistant.conversation.entry import new_entry
+from assistant.conversation.command_evidence import Evidence, decide
+from assistant.conversation.listening import COMMAND_MAX_SPAN_S, COMMAND_MAX_WORDS, SCRATCHED_MARK, command_window
+from assistant.conversation.prompts import load_prompts
 from assistant.errors import UserError
-from assistant.journal.book import month_after
+from assistant.journal.shards import month_after
+from assistant.journal.sealed_audio import is_sealed_recording, read_recording
+from assistant.journal.storage import remove_stale_temps
 from assistant.journal.vault import SEALED_AUDIO
+from assistant.language.commands import build_index, match_command
+from assistant.language.packs import load_language
+from assistant.speech.vosk_asr import transcribe
 
 AUDIO_NAME = re.compile(r"^(?P<session>\d{4}-\d{2}-\d{2}\.\d+)-(?P<number>\d+)\.wav$")
 MIN_SECONDS = 0.3
@@ -71,13 +80,11 @@ def recover(journal, paths, model_loader_or_model, language: str, *, model_name:
     """Store the answers a crash cut short; returns the new entries' ids.
 
     ``model_loader_or_model`` is a loaded Vosk model, something with ``get()``
-    (:class:`~assistant.speech.asr.ModelLoader`) or a function returning the model;
+    (:class:`~assistant.speech.vosk_asr.ModelLoader`) or a function returning the model;
     it is only used when there is audio to transcribe. Only sessions in
     ``language`` are transcribed (another language's model would not
     understand them); they wait for a session in their own language.
     """
-    from assistant.journal.storage import remove_stale_temps
-
     if not journal.write:
         raise RuntimeError("recovery needs the journal opened for writing (it holds the lock)")
     remove_stale_temps(journal.folder)  # safe: we hold the lock
@@ -86,6 +93,7 @@ def recover(journal, paths, model_loader_or_model, language: str, *, model_name:
     saved: list[str] = []
     left: set[str] = set()  # sessions with a file that could not be dealt with
     unfinished = _unfinished(journal)  # the one pass over every shard's sessions; the rest reads a few shards
+    _delete_scratched(paths, unfinished)
     for orphan in _orphans(journal, paths, unfinished, language):
         try:
             entry_id = _recover_one(journal, paths, orphan, model, prompts, model_name or _default_model(language))
@@ -104,7 +112,7 @@ def recover(journal, paths, model_loader_or_model, language: str, *, model_name:
 
 def recover_at_start(journal, paths, model_loader, language: str, model_name: str,
                      events: Callable[[dict], None] | None = None) -> list[str]:
-    """What ``run.py`` calls after opening the journal: recover, and say so.
+    """What :func:`assistant.app.evening.run_evening` calls after opening the journal: recover, and say so.
 
     Prints one line on stderr (and a ``recovered`` JSON event) when something
     was kept; a problem the person can fix is reported and the evening goes on.
@@ -123,6 +131,14 @@ def recover_at_start(journal, paths, model_loader, language: str, model_name: st
 
 
 # -- the parts ------------------------------------------------------------
+
+def _delete_scratched(paths, sessions: list[dict[str, Any]]) -> None:
+    """Audio "scratch that" set aside in an evening that never ended (its end would have deleted it)."""
+    for session in sessions:
+        folder = Path(paths.audio_dir) / session["id"].split(".")[0]
+        for wav in folder.glob(f"{session['id']}-*{SCRATCHED_MARK}*.wav"):
+            wav.unlink(missing_ok=True)
+
 
 class _Lazy:
     """The model, fetched the first time it is needed."""
@@ -143,8 +159,6 @@ class _Lazy:
 
 
 def _default_model(language: str) -> str:
-    from assistant.language.packs import load_language
-
     try:
         return load_language(language).model
     except UserError:
@@ -217,10 +231,6 @@ def _audio_seconds(path: Path) -> float | None:
 
 
 def _recover_one(journal, paths, orphan: Orphan, model: _Lazy, prompts: dict, model_name: str) -> str | None:
-    from assistant.speech.asr import transcribe
-    from assistant.audio.chunks import read_wav, repair_wav
-    from assistant.journal.sealed_audio import is_sealed_recording, read_recording
-
     path = orphan.path
     if orphan.seconds < MIN_SECONDS:
         path.unlink(missing_ok=True)
@@ -244,36 +254,17 @@ def _recover_one(journal, paths, orphan: Orphan, model: _Lazy, prompts: dict, mo
         return None
     prompt_id, prompt = _prompt(orphan, prompts)
     transcript = " ".join(u.text for u in utterances)
-    return journal.add_entry({
-        **_tags(transcript, language),
-        "session": orphan.session["id"],
-        "created_at": datetime.fromtimestamp(answered).astimezone().isoformat(timespec="seconds"),
-        "language": language,
-        "prompt_id": prompt_id,
-        "prompt_set": prompt.set if prompt else None,
-        "prompt_text": prompt.text if prompt else "",
-        "transcript": transcript,
-        "words": [w.as_dict() for u in utterances for w in u.words],
-        "model": model_name,
-        "duration_s": round(seconds, 3),
-        "audio": path.relative_to(Path(paths.audio_dir)).as_posix(),
-        "recovered": True,
-    })
-
-
-def _tags(transcript: str, language: str) -> dict[str, list[str]]:
-    """Feelings and themes, as a session tags the answers it saves."""
-    from assistant.language.tagging import tag
-
-    try:
-        return tag(transcript, language).as_dict()
-    except UserError:  # a broken vocabulary file must not cost the answer
-        return {}
+    return journal.add_entry(new_entry(
+        session=orphan.session["id"],
+        created_at=datetime.fromtimestamp(answered).astimezone().isoformat(timespec="seconds"),
+        language=language, prompt_id=prompt_id, prompt_set=prompt.set if prompt else None,
+        prompt_text=prompt.text if prompt else "", transcript=transcript,
+        words=[w.as_dict() for u in utterances for w in u.words], model=model_name, duration_s=round(seconds, 3),
+        audio=path.relative_to(Path(paths.audio_dir)).as_posix(), recovered=True,
+    ))
 
 
 def _prompt(orphan: Orphan, cache: dict):
-    from assistant.conversation.prompts import load_prompts
-
     asked = orphan.session.get("prompt_ids") or []
     prompt_id = asked[orphan.number - 1] if 0 < orphan.number <= len(asked) else None
     language = orphan.session.get("language", "")
@@ -294,12 +285,6 @@ def _without_commands(utterances: list, chunks: list, rate: int, model, language
     followed by silence. A word the crash cut off is kept, whatever it sounds
     like; losing speech is worse than keeping a stray "stop".
     """
-    from assistant.speech.asr import transcribe
-    from assistant.audio.chunks import join
-    from assistant.language.commands import build_index, match_command
-    from assistant.language.packs import load_language
-    from assistant.conversation.listening import COMMAND_MAX_SPAN_S, COMMAND_MAX_WORDS, COMMAND_MIN_CONF, command_window
-
     try:
         pack = load_language(language)
     except UserError:
@@ -310,21 +295,26 @@ def _without_commands(utterances: list, chunks: list, rate: int, model, language
     total_s = len(pcm) / 2 / rate
     kept = []
     previous_end_s = 0.0
-    for utterance in utterances:
+    for number, utterance in enumerate(utterances):
         words = utterance.words
         window = command_window(utterance, previous_end_s) if words else None
+        gap_before_s = words[0].start_s - previous_end_s if words and number else None
+        following = [u.words[0].start_s for u in utterances[number + 1:] if u.words]
         if words:
             previous_end_s = words[-1].end_s
         if words and words[-1].end_s > total_s - COMPLETE_AFTER_S:  # cut off by the crash
             kept.append(utterance)
             continue
-        if match_command(utterance.text, index):
-            continue
         if words and len(words) <= COMMAND_MAX_WORDS and utterance.span_s <= COMMAND_MAX_SPAN_S:
             start, end = (int(t * rate) * 2 for t in window)
             again = transcribe(model, [AudioChunk(pcm[start:end], rate)], rate, grammar=grammar)
-            if (len(again) == 1 and all(w.conf >= COMMAND_MIN_CONF for w in again[0].words)
-                    and match_command(again[0].text, index)):
+            heard = " ".join(u.text for u in again)
+            conf = min((w.conf for u in again for w in u.words), default=0.0)
+            pause_after_s = (following[0] if following else total_s) - words[-1].end_s
+            if decide(Evidence(utterance.text, len(words), utterance.span_s, gap_before_s, pause_after_s, heard, conf),
+                      index).command:  # as the listener weighs it
                 continue
+        elif match_command(utterance.text, index):
+            continue
         kept.append(utterance)
     return kept

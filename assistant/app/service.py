@@ -43,7 +43,6 @@ USER``), which a Pi without a screen needs; install says so when it is off.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -272,50 +271,3 @@ def uninstall() -> Outcome:
     if outcome.reason is None:
         _systemctl("daemon-reload")
     return outcome
-
-
-# -- the commands ----------------------------------------------------------
-
-def _emit(args, data: dict) -> None:
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def cmd_install(args, paths, settings) -> int:
-    when = args.at or settings.evening_time
-    outcome = install(settings.language, when)
-    at = parse_at(when)
-    _emit(args, {"unit_dir": str(outcome.unit_dir), "files": outcome.files, "at": at, "language": settings.language,
-                 "enabled": outcome.enabled, "reason": outcome.reason, "notes": outcome.notes})
-    for path in outcome.files:
-        print(f"wrote {path}", file=sys.stderr)
-    if outcome.enabled:
-        print(f"voice-journal now waits for the wake phrase, and asks every evening at {at} "
-              f"(systemctl --user status {STANDBY_UNIT})", file=sys.stderr)
-    else:
-        print(f"{outcome.reason}: to enable them later, run: systemctl --user daemon-reload && "
-              f"systemctl --user enable --now {' '.join(ENABLED)}", file=sys.stderr)
-    for note in outcome.notes:
-        print(note, file=sys.stderr)
-    return 0
-
-
-def cmd_uninstall(args, paths, settings) -> int:
-    outcome = uninstall()
-    _emit(args, {"unit_dir": str(outcome.unit_dir), "removed": outcome.files, "disabled": outcome.enabled,
-                 "reason": outcome.reason})
-    for path in outcome.files:
-        print(f"removed {path}", file=sys.stderr)
-    if not outcome.files:
-        print(f"no voice-journal units in {outcome.unit_dir}; nothing to remove", file=sys.stderr)
-    return 0
-
-
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser("install-service", parents=[common],
-                              help="start the hands-free standby at login and ask every evening (systemd user units)")
-    p.add_argument("--at", default=None, metavar="HH:MM",
-                   help="when to ask 'Would you like to reflect now?' (24-hour; default: evening_time in the config, 21:00)")
-    p.set_defaults(handler=cmd_install)
-    p = subparsers.add_parser("uninstall-service", parents=[common], help="stop and remove the systemd user units")
-    p.set_defaults(handler=cmd_uninstall)

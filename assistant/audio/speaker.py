@@ -1,14 +1,13 @@
-"""Audio out: a sounddevice speaker, and a WAV file that behaves like one.
+"""Audio out: a sounddevice speaker.
 
-Both are *sinks* with ``play(chunk)``. The speaker keeps one output stream
-open at a fixed rate and converts what it is given, so every utterance and
-earcon goes out the same way.
+It is a *sink* with ``play(chunk)`` (its in-memory twin for tests is
+``tests.fakes.FakeSpeaker``). The speaker keeps one output stream open at a
+fixed rate and converts what it is given, so every utterance and earcon goes
+out the same way.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from assistant.audio.chunks import AudioChunk, WavWriter, convert_rate
+from assistant.audio.chunks import AudioChunk, convert_rate
 from assistant.errors import UserError
 from assistant.audio.mic import _device
 
@@ -56,21 +55,3 @@ class Speaker:
             self._stream.close()
         except Exception:
             pass
-
-
-class WavSink:
-    """Everything 'played' goes into one WAV file (for tests and exports)."""
-
-    def __init__(self, path: str | Path, rate_hz: int = OUTPUT_RATE_HZ):
-        self.rate_hz = rate_hz
-        self._writer = WavWriter(path, rate_hz)
-
-    def play(self, chunk: AudioChunk) -> None:
-        self._writer.write(convert_rate(chunk, self.rate_hz))
-
-    @property
-    def samples_played(self) -> int:
-        return self._writer.samples
-
-    def close(self) -> None:
-        self._writer.close()

@@ -5,11 +5,12 @@ enough silence after speech (counted in samples), a closing phrase, or
 another command. Vosk closes utterances at short pauses; they are kept in
 order with their word timings shifted to the answer's audio.
 
-A command is a short utterance that matches a command phrase. The free
-transcript is tried first; a short utterance the free transcript does not
-match is decoded once more with a small grammar of command phrases (and
-decoy words that soak up short answers), which recognises single words far
-better than free dictation.
+A command is a short utterance, isolated by pauses, that a small grammar
+of command phrases (with decoys that soak up ordinary short answers) hears
+as a command phrase, and that free dictation heard the same way or close to
+it: :mod:`assistant.conversation.command_evidence` weighs that evidence. A
+command that makes no sense at the moment ("resume" when not paused) is
+ordinary speech.
 """
 from __future__ import annotations
 
@@ -19,21 +20,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from assistant.speech.asr import Partial, Recognizer, Utterance, Word
-from assistant.audio.chunks import AudioChunk, WavWriter
-from assistant.language.commands import match_command
-from assistant.settings import Settings
+from assistant.audio.chunks import AudioChunk, WavWriter, read_wav
 from assistant.audio.silence import SilenceDetector
+from assistant.conversation.command_evidence import Evidence, Verdict, decide, thresholds_for
+from assistant.errors import UserError
+from assistant.settings import Settings
+from assistant.speech.recognizer import Partial, Recognizer, RecognizerFactory, Utterance, Word
 
-COMMAND_MAX_WORDS = 5
-"""Free dictation may split a short phrase it does not know into several words."""
-COMMAND_MAX_SPAN_S = 2.0
+COMMAND_MAX_WORDS = 8
+"""Utterances up to this long are decoded again with the command grammar
+(free dictation may split a short phrase it does not know into several
+words); :mod:`~assistant.conversation.command_evidence` sets the real limit."""
+COMMAND_MAX_SPAN_S = 3.0
 COMMAND_PAD_S = 0.3
 """Audio kept after a short utterance's last word when it is decoded again."""
 COMMAND_LEAD_S = 1.0
 """Audio kept before its first word: free dictation may hear only the end of
 a command ("넘어가" as "가"), so the word times alone can cut its start off."""
 COMMAND_MIN_CONF = 0.5
+"""Only for crash recovery's second look at an answer (assistant.app.recovery)."""
+SPLIT_PAUSE_S = 0.5
+"""A pause between two words of one utterance this long may precede a command
+(the evidence then asks for its own pause before)."""
 PAUSE_CLOSES_UTTERANCE_S = 1.0
 """A pause this long (counted in samples) ends the utterance under way."""
 RECENT_S = 6.0
@@ -64,15 +72,21 @@ class Outcome:
 class Answer:
     """One answer as it builds up: utterances, and audio streamed to disk."""
 
-    def __init__(self, rate_hz: int, audio_path: Path | None = None, recorder: Callable = WavWriter):
+    def __init__(self, rate_hz: int, audio_path: Path | None = None, recorder: Callable = WavWriter,
+                 reader: Callable[[Path], Iterable[AudioChunk]] = read_wav):
         """``recorder(path, rate_hz)`` makes the audio file's writer (a sealed
-        one when the journal is encrypted, see assistant.journal.sealed_audio)."""
+        one when the journal is encrypted, see assistant.journal.sealed_audio);
+        ``reader(path)`` reads such a file back (for undo)."""
         self.rate_hz = rate_hz
         self.audio_path = audio_path
         self.recorder = recorder
+        self.reader = reader
         self.utterances: list[Utterance] = []
         self.samples = 0
         self.last_speech_sample = 0
+        self.set_aside: list[Path] = []
+        """Scratched audio, kept until the evening ends (then deleted)."""
+        self._scratched: list[tuple[list[Utterance], int, int, Path | None]] = []
         self._writer = recorder(audio_path, rate_hz) if audio_path else None
 
     def write(self, chunk: AudioChunk) -> None:
@@ -114,21 +128,55 @@ class Answer:
         return round(self.kept_samples / self.rate_hz, 3)
 
     def scratch(self) -> None:
-        """Forget everything said so far and start the audio file afresh."""
+        """Set everything said so far aside and start afresh; :meth:`undo` brings it back.
+
+        The audio so far is renamed alongside (``<name>.scratched<n>.wav``)
+        and stays on disk until the evening ends."""
+        aside = None
+        if self._writer:
+            self._writer.close()
+            aside = scratched_path(self.audio_path, len(self.set_aside) + 1)
+            self.audio_path.rename(aside)
+            self.set_aside.append(aside)
+            self._writer = self.recorder(self.audio_path, self.rate_hz)
+        self._scratched.append((list(self.utterances), self.samples, self.last_speech_sample, aside))
         self.utterances.clear()
         self.samples = 0
         self.last_speech_sample = 0
-        if self._writer:
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._scratched)
+
+    def undo(self) -> bool:
+        """Bring back what the last scratch set aside, before anything said since."""
+        if not self._scratched:
+            return False
+        utterances, samples, last_speech, aside = self._scratched.pop()
+        since = [Utterance(u.text, tuple(w.shifted(samples / self.rate_hz) for w in u.words))
+                 for u in self.utterances]
+        since_last = self.last_speech_sample + samples if self.last_speech_sample else last_speech
+        if self._writer and aside is not None:
             self._writer.close()
+            fresh = scratched_path(self.audio_path, 0)
+            self.audio_path.rename(fresh)
             self._writer = self.recorder(self.audio_path, self.rate_hz)
+            for path in (aside, fresh):
+                for chunk in self.reader(path):
+                    self._writer.write(chunk)
+            fresh.unlink()
+            aside.unlink()
+            self.set_aside.remove(aside)
+        self.utterances = utterances + since
+        self.samples += samples
+        self.last_speech_sample = since_last
+        return True
 
     def close(self, keep: bool) -> Path | None:
         """Finish the audio file; returns its path, or None when not kept.
 
         A file that cannot be finished (a full disk) is removed, so no audio
         is left that no entry points at; with ``keep`` the error is raised."""
-        from assistant.errors import UserError
-
         if not self._writer:
             return None
         writer, self._writer = self._writer, None
@@ -145,10 +193,26 @@ class Answer:
         return None
 
 
+def scratched_path(audio_path: Path, number: int) -> Path:
+    """Where a scratched answer's audio waits for the end of the evening."""
+    return audio_path.with_name(f"{audio_path.stem}{SCRATCHED_MARK}{number}.wav")
+
+
+SCRATCHED_MARK = ".scratched"
+"""In the name of audio set aside by "scratch that" (crash recovery deletes such files)."""
+
+
 class Listener:
+    """Listens for answers and short replies with recognisers from ``recognizers``
+    (the Vosk factory, or a scripted one in tests).
+
+    ``in_context(command)`` says whether a command makes sense at the moment;
+    one that does not is heard as ordinary speech. ``on_evidence(evidence,
+    verdict)`` sees every command decision (for measurements)."""
+
     def __init__(
         self,
-        model,
+        recognizers: RecognizerFactory,
         rate_hz: int,
         settings: Settings,
         command_index: dict[str, str],
@@ -157,8 +221,11 @@ class Listener:
         on_utterance: Callable[[str], None] | None = None,
         correction: Callable[[str], tuple[str, str] | None] | None = None,
         replay_request: Callable[[str], object] | None = None,
+        in_context: Callable[[str], bool] | None = None,
+        on_evidence: Callable[[Evidence, Verdict], None] | None = None,
+        limits: Callable = thresholds_for,
     ):
-        self.model = model
+        self.recognizers = recognizers
         self.rate_hz = rate_hz
         self.settings = settings
         self.index = command_index
@@ -167,23 +234,23 @@ class Listener:
         self.on_utterance = on_utterance or (lambda text: None)
         self.correction = correction or (lambda text: None)
         self.replay_request = replay_request or (lambda text: None)
+        self.in_context = in_context or (lambda command: True)
+        self.on_evidence = on_evidence or (lambda evidence, verdict: None)
+        self.limits = limits
         self._recognizers: dict[tuple[str, ...] | None, Recognizer] = {}
-        self.make_recognizer = Recognizer
-        """A seam: tests hand in a recogniser that behaves as Vosk sometimes does."""
 
     def _recognizer(self, grammar: tuple[str, ...] | None) -> Recognizer:
         """One warmed-up recogniser per grammar (None: free dictation), reset for each use."""
         rec = self._recognizers.get(grammar)
         if rec is None:
-            rec = self._recognizers[grammar] = self.make_recognizer(self.model, self.rate_hz, grammar, partials=grammar is None)
+            rec = self._recognizers[grammar] = self.recognizers(grammar)
         else:
             rec.reset()
         return rec
 
     def hear(self, chunks: Iterator[AudioChunk], phrases: Iterable[str], give_up_s: float | None = None) -> str | None:
         """:func:`listen_for` with this listener's warmed-up recognisers."""
-        return listen_for(chunks, self.model, self.rate_hz, phrases, self.settings, give_up_s,
-                          recognizer=self._recognizer(tuple(phrases)))
+        return listen_for(chunks, self._recognizer(tuple(phrases)), self.rate_hz, self.settings, give_up_s)
 
     def listen(self, chunks: Iterator[AudioChunk], answer: Answer, commands_only: bool = False) -> Outcome:
         """Listen until the answer ends or a command is spoken.
@@ -196,7 +263,7 @@ class Listener:
         detector = SilenceDetector(self.rate_hz, s.silence_threshold_db)
         offset_s = answer.samples / self.rate_hz
         recent = RecentAudio(self.rate_hz, RECENT_S)
-        previous_end_s = 0.0  # where the last utterance's words ended
+        previous_end_s = None  # where the last utterance's words ended; None: nothing heard yet
         try:
             for chunk in chunks:
                 if not commands_only:
@@ -211,10 +278,13 @@ class Listener:
                         # ("skip" ... "stop" heard as one); our pause closes it.
                         event = rec.finish() or Utterance("")
                 if isinstance(event, Utterance):
-                    command = self._command(event, recent, previous_end_s)
+                    command, before = self._command(event, recent, previous_end_s, detector.seconds_seen)
                     if event.words:
                         previous_end_s = event.words[-1].end_s
                     if command:
+                        if before and not commands_only:
+                            answer.add(before, offset_s)
+                            self.on_utterance(before.text)
                         return Outcome(Ended.COMMAND, command, True)
                     correction = self.correction(event.text) if event.text else None
                     if correction:
@@ -232,12 +302,14 @@ class Listener:
                 spoke = detector.heard_speech or answer.has_content
                 if spoke and detector.trailing_silence_s >= s.silence_s:
                     return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech,
-                                       previous_end_s)
+                                       previous_end_s, detector.seconds_seen)
                 if not spoke and detector.seconds_seen >= s.no_answer_s:
                     return Outcome(Ended.NO_SPEECH)
                 if answer.samples / self.rate_hz >= s.max_answer_s:
-                    return self._close(rec, recent, answer, offset_s, Ended.LIMIT, True, previous_end_s)
-            return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech, previous_end_s)
+                    return self._close(rec, recent, answer, offset_s, Ended.LIMIT, True, previous_end_s,
+                                       detector.seconds_seen)
+            return self._close(rec, recent, answer, offset_s, Ended.SILENCE, detector.heard_speech, previous_end_s,
+                               detector.seconds_seen)
         except BaseException:
             # Ctrl+C or a lost microphone: what was said up to now still counts.
             if not commands_only:
@@ -247,31 +319,75 @@ class Listener:
             raise
 
     def _close(self, rec: Recognizer, recent: "RecentAudio", answer: Answer, offset_s: float, ended: Ended,
-               heard: bool, previous_end_s: float) -> Outcome:
+               heard: bool, previous_end_s: float | None, now_s: float) -> Outcome:
         at = time.perf_counter()
         last = rec.finish()
         if last and last.text:
-            command = self._command(last, recent, previous_end_s)
+            command, before = self._command(last, recent, previous_end_s, now_s)
             if command:
+                if before:
+                    answer.add(before, offset_s)
+                    self.on_utterance(before.text)
                 return Outcome(Ended.COMMAND, command, heard_speech=True, at=at)
             answer.add(last, offset_s)
             self.on_utterance(last.text)
         return Outcome(ended, None, heard_speech=heard, at=at)
 
-    def _command(self, utterance: Utterance, recent: "RecentAudio", previous_end_s: float) -> str | None:
-        """The command this utterance is, if any; ``previous_end_s`` bounds how
-        far back its audio may reach, so an earlier answer never leaks in."""
-        command = match_command(utterance.text, self.index)
-        if command or not self.grammar or not utterance.words:
-            return command
-        if len(utterance.words) > COMMAND_MAX_WORDS or utterance.span_s > COMMAND_MAX_SPAN_S:
-            return None
-        clip = recent.between(*command_window(utterance, previous_end_s))
+    def _command(self, utterance: Utterance, recent: "RecentAudio", previous_end_s: float | None,
+                 now_s: float) -> tuple[str | None, Utterance | None]:
+        """(The command this utterance is, if the evidence says so and it makes
+        sense now; the words before it, when it ended an utterance Vosk held
+        open across a pause). ``previous_end_s`` bounds how far back its audio
+        may reach, so an earlier answer never leaks in."""
+        if not utterance.text:
+            return None, None
+        command = self._weigh(utterance, recent, previous_end_s, now_s)
+        if command:
+            return command, None
+        before, tail = split_at_last_pause(utterance, SPLIT_PAUSE_S)
+        if before is None:
+            return None, None
+        command = self._weigh(tail, recent, before.words[-1].end_s, now_s)
+        return (command, before) if command else (None, None)
+
+    def _weigh(self, utterance: Utterance, recent: "RecentAudio", previous_end_s: float | None,
+               now_s: float) -> str | None:
+        evidence = self._evidence(utterance, recent, previous_end_s, now_s)
+        verdict = decide(evidence, self.index, self.limits)
+        self.on_evidence(evidence, verdict)
+        if verdict.command and self.in_context(verdict.command):
+            return verdict.command
+        return None
+
+    def _evidence(self, utterance: Utterance, recent: "RecentAudio", previous_end_s: float | None,
+                  now_s: float) -> Evidence:
+        words = utterance.words
+        if not words:
+            return Evidence(utterance.text, len(utterance.text.split()), 0.0, None, now_s)
+        gap = None if previous_end_s is None else words[0].start_s - previous_end_s
+        evidence = Evidence(utterance.text, len(words), utterance.span_s, gap, now_s - words[-1].end_s)
+        if not self.grammar or len(words) > COMMAND_MAX_WORDS or utterance.span_s > COMMAND_MAX_SPAN_S:
+            return evidence
+        clip = recent.between(*command_window(utterance, previous_end_s or 0.0))
         rec = self._recognizer(tuple(self.grammar))
         results = [u for u in (rec.accept(clip), rec.finish()) if isinstance(u, Utterance) and u.text]
-        if len(results) != 1 or any(w.conf < COMMAND_MIN_CONF for w in results[0].words):
-            return None
-        return match_command(results[0].text, self.index)
+        heard = " ".join(u.text for u in results)
+        conf = min((w.conf for u in results for w in u.words), default=0.0)
+        return Evidence(evidence.free_text, evidence.words, evidence.span_s, gap, evidence.pause_after_s,
+                        heard, conf)
+
+
+def split_at_last_pause(utterance: Utterance, pause_s: float) -> tuple[Utterance | None, Utterance | None]:
+    """(Words before, words after) the last pause of at least ``pause_s`` between
+    its words; (None, None) when there is none. In steady noise Vosk may not
+    close an utterance at a pause: a command said after one ends up inside."""
+    words = utterance.words
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].start_s - words[i - 1].end_s >= pause_s:
+            head, tail = words[:i], words[i:]
+            return (Utterance(" ".join(w.word for w in head), head),
+                    Utterance(" ".join(w.word for w in tail), tail))
+    return None, None
 
 
 def command_window(utterance: Utterance, previous_end_s: float) -> tuple[float, float]:
@@ -305,15 +421,14 @@ class RecentAudio:
         return AudioChunk(bytes(self._buffer[start * 2 : end * 2]), self.rate_hz)
 
 
-def listen_for(chunks: Iterator[AudioChunk], model, rate_hz: int, phrases: Iterable[str], settings: Settings,
-               give_up_s: float | None = None, recognizer: Recognizer | None = None) -> str | None:
-    """Hear one short reply restricted to ``phrases`` (a Vosk grammar).
+def listen_for(chunks: Iterator[AudioChunk], rec: Recognizer, rate_hz: int, settings: Settings,
+               give_up_s: float | None = None) -> str | None:
+    """Hear one short reply with ``rec``, a recogniser restricted to a grammar of phrases.
 
     For yes/no, a feeling word, a number: a grammar recognises single
     words far better than free dictation. Returns the phrase heard, or None
     after ``give_up_s`` (default ``no_answer_s``) of audio without one.
     """
-    rec = recognizer or Recognizer(model, rate_hz, grammar=phrases, partials=False)
     detector = SilenceDetector(rate_hz, settings.silence_threshold_db)
     limit = give_up_s if give_up_s is not None else settings.no_answer_s
     for chunk in chunks:

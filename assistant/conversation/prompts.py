@@ -13,6 +13,7 @@ from pathlib import Path
 
 from assistant.datafile import read_json
 from assistant.errors import UserError
+from assistant.language import schema
 from assistant.language.packs import prompts_root
 
 ROTATION_SESSIONS = 7
@@ -32,26 +33,34 @@ class PromptFileError(UserError):
     pass
 
 
+def _entry(label: str, index: int, item: object) -> str:
+    return f"entry {index + 1}" + (f" ('{item.get('id')}')" if isinstance(item, dict) and item.get("id") else "")
+
+
+_SET = "needs a 'set' name and a 'prompts' list"
+PROMPT_SET = schema.obj({
+    "set": schema.Key(schema.text(_SET, blank=True)),
+    "prompts": schema.Key(schema.items(schema.obj({
+        "id": schema.Key(schema.text("{label} needs a non-empty 'id'")),
+        "text": schema.Key(schema.text("{label} needs a non-empty 'text'")),
+        "follow_ups": schema.Key(schema.strings("{label} has 'follow_ups' that is not a list of strings", blank=True),
+                                 default=()),
+    }, "{label} is not an object"), _SET, name=_entry)),
+}, _SET)
+"""What one ``prompts/<lang>/sets/*.json`` holds (see assistant.language.schema)."""
+
+
 def _load_set(path: Path) -> list[Prompt]:
     data = read_json(path, error=PromptFileError)
-    if not isinstance(data, dict) or not isinstance(data.get("set"), str) or not isinstance(data.get("prompts"), list):
-        raise PromptFileError(f"{path}: needs a 'set' name and a 'prompts' list; fix the file")
+    checked = schema.check(PROMPT_SET, data, path, error=PromptFileError, advice="fix the file")
     set_topic = data.get("topic", "")
     prompts = []
-    for index, item in enumerate(data["prompts"]):
-        label = f"entry {index + 1}" + (f" ('{item.get('id')}')" if isinstance(item, dict) and item.get("id") else "")
-        if not isinstance(item, dict):
-            raise PromptFileError(f"{path}: {label} is not an object; fix the file")
-        for key in ("id", "text"):
-            if not isinstance(item.get(key), str) or not item[key].strip():
-                raise PromptFileError(f"{path}: {label} needs a non-empty '{key}'; fix the file")
-        follow_ups = item.get("follow_ups", [])
-        if not isinstance(follow_ups, list) or not all(isinstance(f, str) for f in follow_ups):
-            raise PromptFileError(f"{path}: {label} has 'follow_ups' that is not a list of strings; fix the file")
+    for index, item in enumerate(checked["prompts"]):
         topic = item.get("topic", set_topic)
         if not topic:
-            raise PromptFileError(f"{path}: {label} has no 'topic' and the set has none; fix the file")
-        prompts.append(Prompt(item["id"], data["set"], item["text"].strip(), topic, tuple(follow_ups)))
+            raise schema.fail(path, f"{_entry('', index, item)} has no 'topic' and the set has none",
+                              error=PromptFileError, advice="fix the file")
+        prompts.append(Prompt(item["id"], data["set"], item["text"].strip(), topic, item["follow_ups"]))
     return prompts
 
 

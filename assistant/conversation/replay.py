@@ -18,19 +18,23 @@ Three parts, kept apart so each can be tested alone:
 """
 from __future__ import annotations
 
-import argparse
-import contextlib
 import json
 import re
-import sys
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from assistant.audio.chunks import Resampler, silence
 from assistant.errors import UserError
-from assistant.journal.review import EntryFilter, audio_file, night_of, parse_date, select_entries
+from assistant.journal.queries import EntryFilter, audio_file, select_entries
+from assistant.journal.sealed_audio import read_recording
+from assistant.language.dates import night_of
+from assistant.language.feelings import load_vocabulary
+from assistant.language.packs import prompts_root
+from assistant.language.themes import THEMES
+from assistant.language.text import normalise
 
 PAUSE_S = 0.5
 """Silence between the spoken introduction and the recording."""
@@ -90,8 +94,6 @@ PHRASE_KEYS = ("date", "date_with_year", "intro", "intro_memo", "transcript", "n
 
 
 def replay_path(code: str) -> Path:
-    from assistant.language.packs import prompts_root
-
     return prompts_root() / code / "replay.json"
 
 
@@ -131,8 +133,6 @@ def load_replay(code: str) -> ReplayPack:
     themes = data.get("themes")
     if not isinstance(themes, dict):
         raise bad("'themes' must map theme ids to phrases")
-    from assistant.language.tagging import THEMES
-
     unknown = set(themes) - set(THEMES)
     if unknown:
         raise bad(f"unknown theme(s) {sorted(unknown)}; themes are {', '.join(THEMES)}")
@@ -162,8 +162,6 @@ def load_replay(code: str) -> ReplayPack:
 
 
 def _plain(text: str) -> str:
-    from assistant.language.commands import normalise
-
     return " {topic} ".join(normalise(part) for part in text.split("{topic}")).strip()
 
 
@@ -288,8 +286,6 @@ def _vocabulary_phrases(pack: ReplayPack) -> dict[str, tuple[str, Any]]:
 def _topic_filter(topic: str, language: str, pack: ReplayPack) -> dict[str, str]:
     """A topic is a feeling if the vocabulary knows it, else a theme if
     replay.json names it, else words to find in the transcript."""
-    from assistant.language.feelings import load_vocabulary
-
     words = topic
     changed = True
     while changed:  # "feeling left out" → "left out"
@@ -318,8 +314,6 @@ def parse_request(text: str, language: str) -> ReplayRequest | None:
     verb, and whose every other word is understood, counts: "play last
     tuesday" is a request, "i played tennis last tuesday" is not.
     """
-    from assistant.language.commands import normalise
-
     pack = load_replay(language)
     plain = _squeeze(normalise(text), pack.joined)
     rest = _strip_verb(plain, pack)
@@ -424,9 +418,6 @@ def play_entry(entry: dict[str, Any], mouth, sink, paths, pack: ReplayPack, toda
     """Say when and what was asked, then play the recording (or read the
     transcript). Returns what was played: "audio", "transcript" or "nothing".
     ``vault``: the journal's key, when its recordings are encrypted."""
-    from assistant.audio.chunks import Resampler, silence
-    from assistant.journal.sealed_audio import read_recording
-
     mouth.say(pack.intro(entry, today))
     path = audio_file(entry, paths.audio_dir)
     if path is not None and path.is_file():
@@ -476,88 +467,3 @@ def play_entries(entries: list[dict[str, Any]], mouth, sink, paths, pack: Replay
             break
         index = max(0, index - 1) if action == "previous" else index + 1
     return played
-
-
-# --- the command ------------------------------------------------------------------------
-
-def request_from_args(args, settings, today: date) -> ReplayRequest:
-    """The command line as a request: WHEN is last, today, yesterday, a date or an entry id."""
-    from assistant.journal.book import ID_PATTERN
-    from assistant.journal.review import canonical_feeling, check_theme
-
-    narrow = {
-        "feeling": canonical_feeling(args.feeling, settings.language) if args.feeling else None,
-        "theme": check_theme(args.theme) if args.theme else None,
-        "text": " ".join(args.search) if args.search else None,
-    }
-    when = (args.when or "").strip()
-    if not when:
-        return ReplayRequest(**narrow)
-    if when.lower() in ("last", "latest"):
-        return ReplayRequest(latest=True, **narrow)
-    if ID_PATTERN.match(when):
-        return ReplayRequest(entry_id=when)
-    return ReplayRequest(on=parse_date(when, today), **narrow)
-
-
-def cmd_replay(args, paths, settings) -> int:
-    from assistant.language.packs import load_language
-    from assistant.journal.review import open_journal
-
-    today = date.today()
-    request = request_from_args(args, settings, today)
-    if args.limit is not None and args.limit < 1:
-        raise UserError("--limit must be 1 or more")
-    pack = load_replay(settings.language)
-    limit = args.limit
-    if limit is None and request.night(today) is None and not request.latest and not request.filter.empty:
-        limit = FILTER_LIMIT
-    with open_journal(paths, settings) as journal:
-        entries = select(journal, request, today, limit=limit)
-        vault = journal.vault
-    if not entries:
-        raise UserError("nothing to replay: no entry matches; see 'voice-journal list'", exit_code=1)
-
-    from assistant.audio.speaker import Speaker
-    from assistant.speech.voice import SpokenOutput, Voice
-
-    speaker = Speaker(settings.output_device)
-    try:
-        voice = Voice(settings.voice or load_language(settings.language).voice, settings.speech_rate_wpm,
-                      settings.volume)
-    except BaseException:
-        speaker.close()
-        raise
-    mouth = SpokenOutput(voice, speaker, settings.lead_in_s)
-
-    def note(index: int, entry: dict[str, Any]) -> None:
-        print(f"Playing {entry['id']} ({index + 1} of {len(entries)}): {entry.get('prompt_text') or entry.get('source') or ''}",
-              file=sys.stderr)
-
-    try:
-        # pyttsx3's espeak driver prints "Audio saved to ..." from its own thread, now and
-        # then after tts.py's redirect has ended; stdout is for data, so it goes to stderr.
-        with contextlib.redirect_stdout(sys.stderr):
-            played = play_entries(entries, mouth, speaker, paths, pack, today=today, on_play=note, vault=vault)
-    finally:
-        with contextlib.redirect_stdout(sys.stderr):
-            mouth.close()
-    if args.json:
-        print(json.dumps({"request": request.as_dict(), "played": played}, ensure_ascii=False, indent=2))
-    return 0
-
-
-def register(subparsers, common) -> None:
-    p = subparsers.add_parser("replay", parents=[common],
-                              help="hear past entries again: the prompt, then your own recording")
-    p.add_argument("when", nargs="?", metavar="last|DATE|ID",
-                   help="'last' (your last entry), a night (YYYY-MM-DD, today, yesterday) or an entry id; "
-                        "default: your last night")
-    p.add_argument("--feeling", metavar="F", help="only entries naming this feeling")
-    p.add_argument("--theme", metavar="T", help="only entries with this theme")
-    p.add_argument("--search", nargs="+", metavar="WORDS", help="only entries whose answer or prompt has these words")
-    p.add_argument("--limit", type=int, metavar="N",
-                   help=f"at most N entries (a filter alone plays the {FILTER_LIMIT} most recent matches)")
-    p.add_argument("--output-device", default=argparse.SUPPRESS, help="speaker name or number (see 'voice-journal devices')")
-    p.add_argument("--voice", default=argparse.SUPPRESS, help="espeak-ng voice (default: the language's voice)")
-    p.set_defaults(handler=cmd_replay)

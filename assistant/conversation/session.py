@@ -1,9 +1,10 @@
 """The evening session: greet, ask, listen, keep, close.
 
 The session talks to a *mouth* (``say``, ``chime``), an *ear*
-(``listening()`` yielding audio chunks), a journal and a language pack. It
-never touches hardware, so tests can give it a WAV file for an ear and a
-file for a speaker.
+(``listening()`` yielding audio chunks), a recogniser factory, a journal and
+a language pack. It never touches hardware nor loads a model, so tests give
+it a scripted ear, a fake mouth and scripted speech
+(:mod:`assistant.speech.scripted`).
 """
 from __future__ import annotations
 
@@ -16,20 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from assistant.speech.asr import known_phrases
+from assistant.speech.recognizer import RecognizerFactory
 from assistant.language.commands import build_index, match_correction
 from assistant.errors import UserError
 from assistant.language.crisis import detect as crisis_detect, response as crisis_response
+from assistant.conversation.entry import new_entry
 from assistant.conversation.followups import Rule, first_match
 from assistant.journal.book import Journal, now
 from assistant.language.packs import LanguagePack
 from assistant.conversation.listening import Answer, Ended, Listener, Outcome
+from assistant.conversation.mouth import LoggedMouth
 from assistant.conversation.naming import FeelingNaming, says_feeling
-from assistant.journal.sealed_audio import open_recorder
+from assistant.journal.sealed_audio import open_recorder, read_recording
 from assistant.conversation.prompts import ROTATION_SESSIONS, Prompt
 from assistant.conversation import replay
 from assistant.settings import Settings
-from assistant.language.tagging import tag
 
 
 class Next(enum.Enum):
@@ -51,6 +53,10 @@ class SessionReport:
 
 REPLAY_WAIT_S = 4.0
 """How long to listen for next / previous / stop between replayed entries (seconds of audio)."""
+CONFIRM_WAIT_S = 6.0
+"""How long to wait for a yes after "Erase this answer?" (seconds of audio); silence is a no."""
+WHILE_PAUSED = frozenset({"resume", "stop", "help"})
+"""The commands that mean something while paused."""
 
 
 def _nothing(event: dict) -> None:
@@ -66,17 +72,10 @@ class _NoSink:
         pass
 
 
-class _Announcer:
-    """Lets replay speak through the session, so what it says is logged like the rest."""
-
-    def __init__(self, session: "EveningSession"):
-        self._session = session
-
-    def say(self, text: str) -> None:
-        self._session.say(text)
-
-
 class EveningSession:
+    """One evening. ``recognizers()`` gives the recogniser factory; it is called
+    once, after the greeting, so a model can load while the greeting is spoken."""
+
     def __init__(
         self,
         *,
@@ -86,7 +85,7 @@ class EveningSession:
         pack: LanguagePack,
         prompts: list[Prompt],
         settings: Settings,
-        model_loader,
+        recognizers: Callable[[], RecognizerFactory],
         model_name: str,
         audio_dir: Path,
         rate_hz: int = 16000,
@@ -99,8 +98,10 @@ class EveningSession:
         rules: list[Rule] | None = None,
     ):
         self.mouth, self.ear, self.journal, self.pack = mouth, ear, journal, pack
+        self.voice = LoggedMouth(mouth, events)
+        """Everything the session says goes through here, so each phrase is an event too."""
         self.prompts, self.settings = list(prompts), settings
-        self.model_loader, self.model_name = model_loader, model_name
+        self.load_recognizers, self.model_name = recognizers, model_name
         self.audio_dir, self.rate_hz = audio_dir, rate_hz
         self.events, self.display = events, display
         self.rng = rng or random.Random()
@@ -112,13 +113,17 @@ class EveningSession:
         self._answer: Answer | None = None
         self._prompt: Prompt | None = None
         self._named_once = False
+        self._paused = False
+        self._set_aside: list[Path] = []
+        """Scratched audio of answers already saved, deleted when the evening ends."""
 
     # -- the evening ---------------------------------------------------
     def run(self) -> SessionReport:
-        self.say(self.pack.say("greeting", self.rng))
-        model = self.model = self.model_loader.get()  # loaded while the greeting was spoken
+        first = not self.journal.recent_prompt_ids(1)  # the first evening: no "nice to see you again"
+        self.voice.say(self.pack.say("greeting_first" if first else "greeting", self.rng))
+        self.recognizers: RecognizerFactory = self.load_recognizers()  # the model loaded while that was said
         self.listener = Listener(
-            model,
+            self.recognizers,
             self.rate_hz,
             self.settings,
             build_index(self.pack.commands),
@@ -127,6 +132,7 @@ class EveningSession:
             on_utterance=self.display.utterance if self.display else None,
             correction=self._correction if self.vocabulary and self.pack.corrections else None,
             replay_request=self._replay_parser(),
+            in_context=self._in_context,
         )
         if self.settings.on_this_day:
             self._on_this_day()
@@ -149,6 +155,7 @@ class EveningSession:
             raise
         finally:
             self.journal.end_session(self.report.session_id, status)
+            self._delete_set_aside()
         return self.report
 
     def close_evening(self) -> None:
@@ -156,10 +163,10 @@ class EveningSession:
             return
         if self.report.topics:
             topics = self.pack.join_topics(self.report.topics)
-            self.say(self.pack.say("closing_summary", self.rng, topics=topics))
+            self.voice.say(self.pack.say("closing_summary", self.rng, topics=topics))
         else:
-            self.say(self.pack.say("closing_nothing", self.rng))
-        self.say(self.pack.say("anchors", self.rng))
+            self.voice.say(self.pack.say("closing_nothing", self.rng))
+        self.voice.say(self.pack.say("anchors", self.rng))
 
     # -- one prompt ----------------------------------------------------
     def ask(self, prompt: Prompt, number: int) -> Next:
@@ -172,28 +179,34 @@ class EveningSession:
         """
         self._prompt = prompt
         self.events({"event": "prompt", "id": prompt.id, "text": prompt.text})
-        self.say(prompt.text)
-        self.chime()
+        self.voice.say(prompt.text)
+        self.voice.chime()
         audio_path = self._audio_path(number) if self.settings.keep_audio else None
-        self._answer = answer = Answer(self.rate_hz, audio_path, open_recorder(getattr(self.journal, "vault", None)))
-        paused = asked_still_there = False
+        vault = getattr(self.journal, "vault", None)
+        self._answer = answer = Answer(self.rate_hz, audio_path, open_recorder(vault),
+                                       reader=lambda path: read_recording(path, vault))
+        self._paused = asked_still_there = False
         while True:
-            outcome = self._listen(answer, commands_only=paused)
+            outcome = self._listen(answer, commands_only=self._paused)
             command = outcome.command
             if outcome.ended is Ended.COMMAND:
                 self.events({"event": "command", "command": command})
-            if paused:
+            if self._paused:
                 if command == "resume":
-                    paused = False
-                    self.say(self.pack.say("resumed", self.rng))
-                    self.say(prompt.text)
-                    self.chime()
-                elif command == "stop" or outcome.ended is Ended.LIMIT:
+                    self._paused = False
+                    self.voice.say(self.pack.say("resumed", self.rng))
+                    self.voice.say(prompt.text)
+                    self.voice.chime()
+                elif command == "help":
+                    self.voice.say(self.pack.say("help", self.rng))
+                elif outcome.ended is Ended.LIMIT or (command == "stop" and self._confirm("confirm_stop", "stop")):
                     return self._stop(outcome)
+                elif command == "stop":
+                    self.voice.say(self.pack.say("paused", self.rng))
                 continue
             if outcome.ended is Ended.SILENCE:
                 if self.settings.ask_anything_more and outcome.heard_speech:
-                    self.say(self.pack.say("anything_more", self.rng))
+                    self.voice.say(self.pack.say("anything_more", self.rng))
                     continue
                 return self._reflect(self._keep(outcome), number)
             if outcome.ended is Ended.LIMIT:
@@ -204,47 +217,85 @@ class EveningSession:
                     return Next.NEXT_PROMPT
                 if not asked_still_there:
                     asked_still_there = True
-                    self.say(self.pack.say("still_there", self.rng))
-                    self.chime()
+                    self.voice.say(self.pack.say("still_there", self.rng))
+                    self.voice.chime()
                     continue
                 self._save(outcome)
-                self.say(self.pack.say("no_answer_end", self.rng))
+                self.voice.say(self.pack.say("no_answer_end" if self.report.saved else "no_answer_end_nothing",
+                                             self.rng))
                 self.report.nobody_answered = True
                 return Next.STOP
             if command == "done":
+                if not answer.has_content:  # nothing said: say so rather than move on in silence
+                    self._keep(outcome)
+                    self.voice.say(self.pack.say("skipped", self.rng))
+                    return Next.NEXT_PROMPT
                 return self._reflect(self._keep(outcome), number)
             if command == "correct":
                 self._apply_correction(*outcome.argument)
-                self.chime()
+                self.voice.chime()
                 continue
             if command == "replay":
                 self._replay(outcome.argument)
-                self.say(prompt.text)
-                self.chime()
+                self.voice.say(prompt.text)
+                self.voice.chime()
                 continue
             if command == "skip":
                 self._keep(outcome)
-                self.say(self.pack.say("skipped", self.rng))
+                self.voice.say(self.pack.say("skipped", self.rng))
                 return Next.NEXT_PROMPT
             if command == "stop":
-                return self._stop(outcome)
-            if command == "pause":
-                paused = True
-                self.say(self.pack.say("paused", self.rng))
+                if self._confirm("confirm_stop", "stop"):
+                    return self._stop(outcome)
+                self.voice.say(self.pack.say("kept", self.rng))
+            elif command == "pause":
+                self._paused = True
+                self.voice.say(self.pack.say("paused", self.rng))
                 continue
             if command == "repeat":
-                self.say(prompt.text)
+                self.voice.say(prompt.text)
             elif command == "help":
-                self.say(self.pack.say("help", self.rng))
+                self.voice.say(self.pack.say("help", self.rng))
             elif command == "read_back":
                 if answer.has_content:
-                    self.say(self.pack.say("read_back", self.rng, transcript=answer.transcript))
+                    self.voice.say(self.pack.say("read_back", self.rng, transcript=answer.transcript))
                 else:
-                    self.say(self.pack.say("read_back_empty", self.rng))
+                    self.voice.say(self.pack.say("read_back_empty", self.rng))
             elif command == "scratch":
-                answer.scratch()
-                self.say(self.pack.say("scratched", self.rng))
-            self.chime()
+                if self._confirm("confirm_scratch", "scratch"):
+                    answer.scratch()
+                    self.voice.say(self.pack.say("scratched", self.rng))
+                else:
+                    self.voice.say(self.pack.say("kept", self.rng))
+            elif command == "undo":
+                self.voice.say(self.pack.say("undone" if answer.undo() else "nothing_to_undo", self.rng))
+            self.voice.chime()
+
+    def _in_context(self, command: str) -> bool:
+        """Whether ``command`` makes sense now; one that does not is heard as ordinary speech."""
+        if self._paused:
+            return command in WHILE_PAUSED
+        answer = self._answer
+        if command == "resume":
+            return False
+        if command in ("scratch", "read_back"):
+            return answer is not None and answer.has_content
+        if command == "undo":
+            return answer is not None and answer.can_undo
+        return True
+
+    def _confirm(self, question: str, command: str) -> bool:
+        """Ask ``question`` and hear a yes (with the grammar listener); anything else, or silence, is a no.
+
+        Nothing destructive or final happens on one uncertain hearing."""
+        self.voice.say(self.pack.say(question, self.rng))
+        yes = list(self.pack.naming.get("yes", ())) or list(self.pack.typed_yes)
+        phrases = yes + [p for p in self.pack.naming.get("no", ()) if p not in yes]
+        phrases += [d for d in self.pack.phrases.get("decoys", ()) if d not in phrases]
+        heard = self._hear(phrases, give_up_s=CONFIRM_WAIT_S)
+        agreed = heard is not None and heard in yes
+        self.events({"event": "confirm", "command": command, "heard": heard, "yes": agreed})
+        return agreed
 
     def _listen(self, answer: Answer, commands_only: bool) -> Outcome:
         with self.ear.listening() as chunks:
@@ -252,7 +303,14 @@ class EveningSession:
 
     def _stop(self, outcome: Outcome) -> Next:
         self._keep(outcome)
-        self.say(self.pack.say("stopping", self.rng))
+        self.voice.say(self.pack.say("stopping", self.rng))
+        count = len(self.report.saved)
+        if count == 0:
+            self.voice.say(self.pack.say("stopped_kept_none", self.rng))
+        elif count == 1:
+            self.voice.say(self.pack.say("stopped_kept_one", self.rng))
+        else:
+            self.voice.say(self.pack.say("stopped_kept_many", self.rng, count=count))
         return Next.STOP
 
     def _keep(self, outcome: Outcome) -> str | None:
@@ -266,9 +324,9 @@ class EveningSession:
         if entry_id and crisis_detect(transcript, self.pack.code):
             self.report.crisis = True
             self.events({"event": "crisis", "entry": entry_id})
-            self.say(crisis_response(self.pack.code, self.settings.country))
+            self.voice.say(crisis_response(self.pack.code, self.settings.country))
         elif entry_id:
-            self.say(self.pack.say("saved", self.rng))
+            self.voice.say(self.pack.say("saved", self.rng))
         return entry_id
 
     # -- keeping -------------------------------------------------------
@@ -278,6 +336,7 @@ class EveningSession:
         self._answer = None
         if answer is None or prompt is None:
             return None
+        self._set_aside.extend(answer.set_aside)
         if not answer.has_content:
             answer.close(keep=False)
             return None
@@ -287,24 +346,12 @@ class EveningSession:
             if outcome is not None:
                 raise
             audio = None
-        tags = tag(answer.transcript, self.pack.code)
-        entry_id = self.journal.add_entry(
-            {
-                "feelings": list(tags.feelings),
-                "themes": list(tags.themes),
-                "session": self.report.session_id,
-                "created_at": now(),
-                "language": self.pack.code,
-                "prompt_id": prompt.id,
-                "prompt_set": prompt.set,
-                "prompt_text": prompt.text,
-                "transcript": answer.transcript,
-                "words": [w.as_dict() for w in answer.words],
-                "model": self.model_name,
-                "duration_s": answer.duration_s,
-                "audio": str(audio.relative_to(self.audio_dir)) if audio else None,
-            }
-        )
+        entry_id = self.journal.add_entry(new_entry(
+            session=self.report.session_id, created_at=now(), language=self.pack.code,
+            prompt_id=prompt.id, prompt_set=prompt.set, prompt_text=prompt.text,
+            transcript=answer.transcript, words=[w.as_dict() for w in answer.words], model=self.model_name,
+            duration_s=answer.duration_s, audio=str(audio.relative_to(self.audio_dir)) if audio else None,
+        ))
         self.report.saved.append(entry_id)
         if prompt.topic not in self.report.topics:
             self.report.topics.append(prompt.topic)
@@ -324,6 +371,14 @@ class EveningSession:
         except Exception:  # never hide the original problem behind a second one
             pass
 
+    def _delete_set_aside(self) -> None:
+        """The evening is over: scratched audio leaves the disk now, not before."""
+        if self._answer is not None:
+            self._set_aside.extend(self._answer.set_aside)
+        for path in self._set_aside:
+            path.unlink(missing_ok=True)
+        self._set_aside.clear()
+
     # -- naming the feeling and what follows ---------------------------
     def _reflect(self, entry_id: str | None, number: int) -> Next:
         """After a saved answer: name the feeling (when due), then choose a follow-up."""
@@ -336,8 +391,8 @@ class EveningSession:
         due = policy == "every" or (policy == "once" and (not self._named_once or invited))
         if self.vocabulary and self.pack.naming and due:
             self._named_once = True
-            named = FeelingNaming(self.vocabulary, self.pack.naming, self.say, self._hear,
-                                  known=lambda phrases: known_phrases(self.model, phrases)).run(
+            named = FeelingNaming(self.vocabulary, self.pack.naming, self.voice.say, self._hear,
+                                  known=self.recognizers.known).run(
                 suggested=feelings[0] if invited and feelings else None)
             if named.feelings or named.intensity is not None:
                 feelings = named.feelings + [f for f in feelings if f not in named.feelings]
@@ -376,7 +431,7 @@ class EveningSession:
     def _apply_correction(self, action: str, feeling: str) -> None:
         """'Tag that as lonely' / 'remove angry': change the last answer saved tonight."""
         if not self.report.saved:
-            self.say(self.pack.say("nothing_to_correct", self.rng))
+            self.voice.say(self.pack.say("nothing_to_correct", self.rng))
             return
         entry_id = self.report.saved[-1]
         feelings = list(self.journal.entry(entry_id, with_words=False)["feelings"])
@@ -386,7 +441,7 @@ class EveningSession:
             feelings = [f for f in feelings if f != feeling]
         self.journal.update_entry(entry_id, {"feelings": feelings})
         self.events({"event": "corrected", "entry": entry_id, "action": action, "feeling": feeling})
-        self.say(self.pack.say(f"corrected_{action}", self.rng, feeling=feeling))
+        self.voice.say(self.pack.say(f"corrected_{action}", self.rng, feeling=feeling))
 
     # -- looking back ----------------------------------------------------
     def _replay_parser(self):
@@ -402,7 +457,7 @@ class EveningSession:
         today = date.today()
         entry = replay.on_this_day(self.journal, today)
         if entry:
-            self.say(replay.on_this_day_line(entry, today, replay.load_replay(self.pack.code)))
+            self.voice.say(replay.on_this_day_line(entry, today, replay.load_replay(self.pack.code)))
 
     def _replay(self, request) -> list[str]:
         """'Play last night': the date and prompt, then the person's own recording.
@@ -414,7 +469,7 @@ class EveningSession:
         entries = replay.select(self.journal, request, today)
         self.events({"event": "replay", "request": request.as_dict(), "entries": [e["id"] for e in entries]})
         if not entries:
-            self.say(pack.say("nothing_found"))
+            self.voice.say(pack.say("nothing_found"))
             return []
         sink = getattr(self.mouth, "sink", None) or _NoSink()
         controls = self.pack.phrases.get("replay_controls", {})
@@ -428,18 +483,10 @@ class EveningSession:
             heard = self._hear(phrases, give_up_s=REPLAY_WAIT_S)
             return next((key for key in ("next", "previous", "stop") if heard in controls.get(key, [])), None)
 
-        return replay.play_entries(entries, _Announcer(self), sink, SimpleNamespace(audio_dir=self.audio_dir), pack,
+        return replay.play_entries(entries, self.voice, sink, SimpleNamespace(audio_dir=self.audio_dir), pack,
                                    between=between, today=today, vault=getattr(self.journal, "vault", None))
 
     # -- helpers -------------------------------------------------------
-    def say(self, text: str) -> None:
-        self.events({"event": "say", "text": text})
-        self.mouth.say(text)
-
-    def chime(self) -> None:
-        self.events({"event": "chime"})
-        self.mouth.chime()
-
     def _audio_path(self, number: int) -> Path:
         day = self.report.session_id.split(".")[0]
         return self.audio_dir / day / f"{self.report.session_id}-{number}.wav"

@@ -17,7 +17,7 @@ import struct
 from pathlib import Path
 from typing import Iterator
 
-from assistant.audio.chunks import SAMPLE_WIDTH, AudioChunk, audio_not_saved, make_private_dirs, read_wav
+from assistant.audio.chunks import SAMPLE_WIDTH, AudioChunk, WavWriter, audio_not_saved, make_private_dirs, read_wav
 from assistant.errors import UserError
 from assistant.journal.vault import NONCE_BYTES, SEALED_AUDIO, TAG_BYTES, Vault
 
@@ -164,8 +164,6 @@ def read_recording(path: str | os.PathLike, vault: Vault | None, chunk_s: float 
 
 def open_recorder(vault: Vault | None):
     """The writer for new recordings: sealed when the journal is encrypted."""
-    from assistant.audio.chunks import WavWriter
-
     if vault is None:
         return WavWriter
     return lambda path, rate_hz: SealedWavWriter(path, rate_hz, vault)

@@ -35,25 +35,29 @@ class CorruptJournal(UserError):
 
 
 class DurableJSONStorage(Storage):
-    """``vault``: the journal's key (assistant.journal.vault); files are then sealed
-    on write, and a sealed or plain file is read alike."""
+    """TinyDB's JSON storage, written atomically and durably (see the module).
 
-    def __init__(self, path: str | os.PathLike, mode: int = FILE_MODE, vault=None):
+    Subclasses change the bytes on their way to and from the disk with
+    :meth:`encode` and :meth:`decode` (see :mod:`assistant.journal.sealing`)."""
+
+    def __init__(self, path: str | os.PathLike, mode: int = FILE_MODE):
         self.path = Path(path)
         self.mode = mode
-        self.vault = vault
+
+    def decode(self, raw: bytes) -> bytes:
+        """The JSON bytes of what was read from the file."""
+        return raw
+
+    def encode(self, raw: bytes) -> bytes:
+        """What to write to the file for these JSON bytes."""
+        return raw
 
     def read(self) -> dict[str, Any] | None:
-        from assistant.journal.vault import is_sealed
-
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        if is_sealed(raw):
-            if self.vault is None:
-                raise UserError(f"{self.path} is encrypted; it can only be read with the journal's passphrase")
-            raw = self.vault.open(raw, self.path)
+        raw = self.decode(raw)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -73,7 +77,7 @@ class DurableJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        write_atomic(self.path, self.vault.seal(raw) if self.vault is not None else raw, self.mode)
+        write_atomic(self.path, self.encode(raw), self.mode)
 
     def close(self) -> None:
         pass
@@ -96,6 +100,49 @@ def write_atomic(path: str | os.PathLike, data: bytes, mode: int = FILE_MODE) ->
     so, since the message for the first case would be untrue).
     """
     path = Path(path)
+    try:
+        _replace(path, data, mode)
+    except _SyncFailed as failed:
+        raise UserError(
+            f"{path} was saved, but the disk reported a problem ({failed.reason}) while making it permanent; "
+            "check the disk (for example with 'dmesg') before going on"
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            f"could not save the journal ({exc.strerror or exc}); free some space on the disk and try again. "
+            "Nothing already saved was changed"
+        ) from None
+
+
+def write_private(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write a file outside the journal (an export, a chart) that only its
+    owner can read (0600), as the journal's own files are written: it may
+    hold the whole journal."""
+    path = Path(path).expanduser()
+    if not path.parent.is_dir():
+        raise UserError(f"cannot write {path}: the folder {path.parent} does not exist")
+    try:
+        _replace(path, data.encode("utf-8") if isinstance(data, str) else data, FILE_MODE)
+    except _SyncFailed:
+        raise UserError(f"{path} was written, but the disk reported a problem while making it permanent; "
+                        "check the disk (for example with 'dmesg')") from None
+    except OSError as exc:
+        raise UserError(f"cannot write {path} ({exc.strerror or exc}); pick another place with --out") from None
+
+
+class _SyncFailed(OSError):
+    """The new file is in place, but syncing its folder failed."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _replace(path: Path, data: bytes, mode: int) -> None:
+    """The one atomic write: a private temporary file, written, fsynced,
+    renamed over ``path``, then the folder fsynced. Raises OSError (or
+    :class:`_SyncFailed` once the rename is done); a failure before the
+    rename leaves no temporary file behind."""
     tmp: Path | None = None
     renamed = False
     try:
@@ -108,26 +155,19 @@ def write_atomic(path: str | os.PathLike, data: bytes, mode: int = FILE_MODE) ->
             handle.write(data)
             handle.flush()
             _step("temp_written")
-            os.fsync(handle.fileno())
+            os.fsync(handle.fileno())  # the bytes are on disk before the name points at them
         _step("temp_synced")
         os.replace(tmp, path)
         renamed = True
         _step("renamed")
-        fsync_dir(path.parent)
+        fsync_dir(path.parent)  # the rename itself survives a power cut
         _step("done")
     except OSError as exc:
-        reason = exc.strerror or str(exc)
         if renamed:
-            raise UserError(
-                f"{path} was saved, but the disk reported a problem ({reason}) while making it permanent; "
-                "check the disk (for example with 'dmesg') before going on"
-            ) from None
+            raise _SyncFailed(exc.strerror or str(exc)) from None
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-        raise UserError(
-            f"could not save the journal ({reason}); free some space on the disk and try again. "
-            "Nothing already saved was changed"
-        ) from None
+        raise
     except BaseException:  # Ctrl+C and the like: no half-written temporary file left behind
         if tmp is not None and not renamed:
             tmp.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ import struct
 from pathlib import Path
 
 from assistant.errors import UserError
+from assistant.journal.storage import write_atomic
 
 KEY_FILE = "key.json"
 SEALED = b"VJSEAL1\n"
@@ -42,12 +43,14 @@ class WrongPassphrase(UserError):
 
 
 def _aesgcm(key: bytes):
+    # late: cryptography loads only when a journal is encrypted
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     return AESGCM(key)
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # late: cryptography loads only when a journal is encrypted
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
@@ -73,6 +76,7 @@ class Vault:
         """The plain bytes of a sealed blob; plain input comes back as it is."""
         if not is_sealed(blob):
             return blob
+        # late: cryptography loads only when a journal is encrypted
         from cryptography.exceptions import InvalidTag
 
         body = blob[len(SEALED):]
@@ -92,6 +96,7 @@ class Vault:
         return struct.pack("<I", len(sealed)) + nonce + sealed
 
     def open_record(self, file_id: bytes, index: int, nonce: bytes, sealed: bytes) -> bytes | None:
+        # late: cryptography loads only when a journal is encrypted
         from cryptography.exceptions import InvalidTag
 
         try:
@@ -116,8 +121,6 @@ def is_encrypted(journal_dir: str | os.PathLike) -> bool:
 
 def create_key(journal_dir: str | os.PathLike, passphrase: str) -> Vault:
     """A new data key, wrapped by ``passphrase`` into ``key.json``."""
-    from assistant.journal.storage import write_atomic
-
     if not passphrase:
         raise UserError("the passphrase is empty; choose one you can say or type again later")
     key = os.urandom(32)
@@ -127,8 +130,6 @@ def create_key(journal_dir: str | os.PathLike, passphrase: str) -> Vault:
 
 def change_passphrase(journal_dir: str | os.PathLike, old: str, new: str) -> None:
     """Wrap the same data key with a new passphrase: nothing else is rewritten."""
-    from assistant.journal.storage import write_atomic
-
     if not new:
         raise UserError("the new passphrase is empty; choose one you can say or type again later")
     write_atomic(key_path(journal_dir), _wrap(_unwrap(journal_dir, old), new))
@@ -152,6 +153,7 @@ def _wrap(key: bytes, passphrase: str) -> bytes:
 
 
 def _unwrap(journal_dir: str | os.PathLike, passphrase: str) -> bytes:
+    # late: cryptography loads only when a journal is encrypted
     from cryptography.exceptions import InvalidTag
 
     path = key_path(journal_dir)

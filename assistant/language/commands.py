@@ -6,20 +6,14 @@ the party" is an answer. Phrases come from the language pack.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Callable, Iterable, Mapping
 
-_PUNCT = re.compile(r"[^\w\s']+", re.UNICODE)
+from assistant.language.text import normalise
+
 FILLERS = frozenset({"um", "uh", "erm", "hmm", "please", "okay", "ok", "so", "음", "어", "그"})
 
 DESTRUCTIVE = frozenset({"skip", "scratch", "stop"})
 """Commands that lose or end something; the audio path asks more of them."""
-
-
-def normalise(text: str) -> str:
-    """Lowercase, NFC, no punctuation, single spaces: the shape Vosk outputs."""
-    text = unicodedata.normalize("NFC", text).lower().replace("’", "'")
-    return " ".join(_PUNCT.sub(" ", text).split())
 
 
 def strip_fillers(text: str) -> str:

@@ -44,15 +44,15 @@ given by the caller), and what to do in danger.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 from assistant.datafile import read_json
-from assistant.errors import UserError
+from assistant.language import schema
 from assistant.language.packs import prompts_root
+from assistant.language.text import normalise
 
 POLICIES = ("check_in", "ignore")
 TEXT_KEYS = ("message", "help_intro", "line", "elsewhere", "danger", "emergency_generic", "closing")
@@ -95,105 +95,102 @@ class CrisisData:
     emergency: dict[str, str]
 
 
-# --- loading -----------------------------------------------------------------
+# --- loading: the file's shape (see assistant.language.schema) -------------------
 
-def _fail(path: Path, what: str) -> UserError:
-    return UserError(f"{path}: {what}; fix the file and try again")
-
-
-def _regex(path: Path, label: str, pattern: Any) -> re.Pattern:
-    if not isinstance(pattern, str) or not pattern:
-        raise _fail(path, f"{label} must be a non-empty pattern text")
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise _fail(path, f"{label} is not a valid pattern ({exc})") from None
+_PATTERN = schema.pattern("{label} must be a non-empty pattern text", invalid="{label} is not a valid pattern ({error})")
 
 
-def _help_lines(path: Path, raw: Any, where: str = "'help_lines'") -> dict[str, tuple[HelpLine, ...]]:
-    if not isinstance(raw, Mapping) or not raw:
-        raise _fail(path, f"{where} must map country codes to lists of {{name, number}}")
-    out: dict[str, tuple[HelpLine, ...]] = {}
-    for country, lines in raw.items():
-        if not isinstance(country, str) or not country.strip():
-            raise _fail(path, f"{where}: country codes must be texts such as 'US'")
-        if not isinstance(lines, list) or not lines:
-            raise _fail(path, f"{where}: '{country}' needs a list of help lines")
-        parsed = []
-        for index, line in enumerate(lines):
-            if not isinstance(line, Mapping) or not all(
-                isinstance(line.get(k), str) and line[k].strip() for k in ("name", "number")
-            ):
-                raise _fail(path, f"{where}: '{country}' line {index + 1} needs a 'name' and a 'number'")
-            parsed.append(HelpLine(line["name"].strip(), line["number"].strip()))
-        out[country.strip().upper()] = tuple(parsed)
-    return out
+def _concern(item: Any, label: str) -> tuple[str, re.Pattern]:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        raise schema.Invalid(f"{label} needs an 'id' and a 'pattern'")
+    return item["id"], _PATTERN(item.get("pattern"), f"{label} ('{item['id']}')")
+
+
+def _replacement(pair: Any, label: str) -> tuple[re.Pattern, str]:
+    if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str)):
+        raise schema.Invalid(f"{label} must be [pattern, replacement]")
+    return _PATTERN(pair[0], label), pair[1]
+
+
+def _country(code: Any, label: str) -> str:
+    if not isinstance(code, str) or not code.strip():
+        raise schema.Invalid(f"{label}: country codes must be texts such as 'US'")
+    return code.strip().upper()
+
+
+def _help_line(line: Any, label: str) -> HelpLine:
+    if not isinstance(line, Mapping) or not all(isinstance(line.get(k), str) and line[k].strip() for k in ("name", "number")):
+        raise schema.Invalid(f"{label} needs a 'name' and a 'number'")
+    return HelpLine(line["name"].strip(), line["number"].strip())
+
+
+HELP_LINES = schema.mapping(
+    schema.items(_help_line, "{label} needs a list of help lines", empty=False,
+                 name=lambda label, n, _: f"{label} line {n + 1}"),
+    "{label} must map country codes to lists of {{name, number}}", empty=False, keys=_country,
+    name=lambda label, country: f"{label}: '{country}'", ignored=())
+"""Country code → the help lines to offer there (in crisis.json, or from the settings)."""
+
+_NEGATION = "'negation' needs 'pattern', 'side' (before or after) and 'window'"
+_EMERGENCY = "'emergency' must map country codes to numbers"
+
+
+def _required(rule: schema.Check = schema.anything) -> schema.Key:
+    return schema.Key(rule, missing="missing '{key}'")
+
+
+CRISIS_FILE = schema.obj({
+    "concern": _required(schema.items(_concern, "'concern' must be a list of {{id, pattern}}", empty=False,
+                                      name=lambda _, n, __: f"concern entry {n + 1}")),
+    "idioms": _required(schema.items(_PATTERN, "'idioms' must be a list of patterns",
+                                     name=lambda _, n, __: f"idiom {n + 1}")),
+    "replacements": schema.Key(schema.items(_replacement, "'replacements' must be a list of [pattern, replacement]",
+                                            name=lambda _, n, __: f"replacement {n + 1}"), default=()),
+    "negation": _required(schema.obj({
+        "side": schema.Key(schema.one_of(("before", "after"), _NEGATION)),
+        "window": schema.Key(schema.number("'negation' 'window' must be a whole number of words (or characters) above 0",
+                                           1, float("inf"), whole=True)),
+        "pattern": schema.Key(schema.at("'negation' 'pattern'", _PATTERN)),
+    }, _NEGATION)),
+    "negation_policy": _required(schema.one_of(POLICIES, "'negation_policy' must be one of {options}")),
+    "texts": _required(schema.obj({key: schema.Key(schema.text(f"missing text '{key}'", blank=True)) for key in TEXT_KEYS},
+                                   "'texts' must be an object")),
+    "default_country": _required(),
+    "help_lines": _required(schema.at("'help_lines'", HELP_LINES)),
+    "emergency": schema.Key(schema.mapping(schema.text(_EMERGENCY, blank=True), _EMERGENCY, keys=lambda k, _: k.upper(),
+                                           ignored=()), default={}),
+}, "must be an object")
+"""What ``prompts/<lang>/crisis.json`` holds."""
 
 
 def parse(data: Any, path: Path, language: str) -> CrisisData:
     """Check and compile the contents of one crisis.json."""
-    if not isinstance(data, dict):
-        raise _fail(path, "must be an object")
-    for key in ("concern", "idioms", "negation", "negation_policy", "texts", "default_country", "help_lines"):
-        if key not in data:
-            raise _fail(path, f"missing '{key}'")
-    concern = []
-    if not isinstance(data["concern"], list) or not data["concern"]:
-        raise _fail(path, "'concern' must be a list of {id, pattern}")
-    for index, item in enumerate(data["concern"]):
-        label = f"concern entry {index + 1}"
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise _fail(path, f"{label} needs an 'id' and a 'pattern'")
-        concern.append((item["id"], _regex(path, f"{label} ('{item['id']}')", item.get("pattern"))))
-    if not isinstance(data["idioms"], list):
-        raise _fail(path, "'idioms' must be a list of patterns")
-    idioms = tuple(_regex(path, f"idiom {i + 1}", p) for i, p in enumerate(data["idioms"]))
-    replacements = []
-    for index, pair in enumerate(data.get("replacements", [])):
-        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str)):
-            raise _fail(path, f"replacement {index + 1} must be [pattern, replacement]")
-        replacements.append((_regex(path, f"replacement {index + 1}", pair[0]), pair[1]))
-    negation = data["negation"]
-    if not isinstance(negation, dict) or negation.get("side") not in ("before", "after"):
-        raise _fail(path, "'negation' needs 'pattern', 'side' (before or after) and 'window'")
-    window = negation.get("window")
-    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-        raise _fail(path, "'negation' 'window' must be a whole number of words (or characters) above 0")
-    if data["negation_policy"] not in POLICIES:
-        raise _fail(path, f"'negation_policy' must be one of {', '.join(POLICIES)}")
-    texts = data["texts"]
-    if not isinstance(texts, dict):
-        raise _fail(path, "'texts' must be an object")
-    for key in TEXT_KEYS:
-        if not isinstance(texts.get(key), str):
-            raise _fail(path, f"missing text '{key}'")
+    checked = schema.check(CRISIS_FILE, data, path)
+    texts = checked["texts"]
     for key, fields in (("line", ("name", "number")), ("danger", ("emergency",))):
         try:
             texts[key].format(**{f: "" for f in fields})
         except (KeyError, IndexError, ValueError) as exc:
-            raise _fail(path, f"text '{key}' may only use {', '.join('{' + f + '}' for f in fields)} ({exc})") from None
-    help_lines = _help_lines(path, data["help_lines"])
-    default_country = str(data["default_country"]).upper()
-    if default_country not in help_lines:
-        raise _fail(path, f"'default_country' {default_country} has no help lines")
-    emergency = data.get("emergency", {})
-    if not isinstance(emergency, dict) or not all(isinstance(v, str) for v in emergency.values()):
-        raise _fail(path, "'emergency' must map country codes to numbers")
+            raise schema.fail(path, f"text '{key}' may only use {', '.join('{' + f + '}' for f in fields)} ({exc})") from None
+    default_country = str(checked["default_country"]).upper()
+    if default_country not in checked["help_lines"]:
+        raise schema.fail(path, f"'default_country' {default_country} has no help lines")
+    negation = checked["negation"]
     return CrisisData(
         language=language,
         path=path,
-        ignore_spaces=bool(data.get("ignore_spaces", False)),
-        replacements=tuple(replacements),
-        idioms=idioms,
-        concern=tuple(concern),
-        negation=_regex(path, "'negation' 'pattern'", negation.get("pattern")),
+        ignore_spaces=bool(checked.get("ignore_spaces", False)),
+        replacements=checked["replacements"],
+        idioms=checked["idioms"],
+        concern=checked["concern"],
+        negation=negation["pattern"],
         negation_side=negation["side"],
-        negation_window=window,
-        negation_policy=data["negation_policy"],
+        negation_window=negation["window"],
+        negation_policy=checked["negation_policy"],
         texts=dict(texts),
         default_country=default_country,
-        help_lines=help_lines,
-        emergency={k.upper(): v for k, v in emergency.items()},
+        help_lines=checked["help_lines"],
+        emergency=checked["emergency"],
     )
 
 
@@ -212,11 +209,9 @@ def load_crisis(language: str) -> CrisisData:
 
 # --- detecting ---------------------------------------------------------------
 
-def normalize(text: str, data: CrisisData) -> str:
+def prepare(text: str, data: CrisisData) -> str:
     """The transcript as the patterns expect it (see the module docstring)."""
-    out = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
-    out = re.sub(r"[^\w\s']", " ", out)
-    out = " " + re.sub(r"\s+", " ", out).strip() + " "
+    out = " " + normalise(text.replace("\u2018", "'"), form="NFKC") + " "
     for pattern, replacement in data.replacements:
         out = pattern.sub(replacement, out)
     out = out.replace("'", "")
@@ -240,7 +235,7 @@ def _negated(data: CrisisData, text: str, start: int, end: int) -> bool:
 def find_concerns(text: str, language: str, data: CrisisData | None = None) -> list[Concern]:
     """Every concern in ``text``, with whether it was negated."""
     data = data or load_crisis(language)
-    normal = normalize(text, data)
+    normal = prepare(text, data)
     cut = " | " if not data.ignore_spaces else "|"
     for idiom in data.idioms:
         normal = idiom.sub(cut, normal)
@@ -284,7 +279,8 @@ def _country_code(country: str) -> str:
 def help_lines_for(language: str, country: str = "", help_lines: Mapping[str, Any] | None = None) -> tuple[list[HelpLine], bool]:
     """The help lines to offer, and whether they are the person's own country's."""
     data = load_crisis(language)
-    table = _help_lines(Path("help_lines"), help_lines, "help_lines") if help_lines is not None else data.help_lines
+    table = (schema.check(HELP_LINES, help_lines, Path("help_lines"), label="help_lines") if help_lines is not None
+             else data.help_lines)
     code = _country_code(country)
     if code in table:
         return list(table[code]), True

@@ -53,8 +53,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from assistant import datafile
-from assistant.language.commands import normalise
+from assistant.language.text import normalise
 from assistant.errors import UserError
+from assistant.language import schema
 from assistant.language.packs import prompts_root
 
 MATCH_MODES = ("tokens", "joined")
@@ -237,7 +238,7 @@ class VocabularyFileError(UserError):
 
 
 def _fail(path: Path, what: str) -> VocabularyFileError:
-    return VocabularyFileError(f"{path}: {what}; fix the file and try again")
+    return schema.fail(path, what, error=VocabularyFileError)
 
 
 def read_json(path: Path, what: str) -> Any:
@@ -249,106 +250,82 @@ def read_json(path: Path, what: str) -> Any:
     return datafile.read_json(path)
 
 
-def _strings(path: Path, label: str, key: str, value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and normalise(v) for v in value):
-        raise _fail(path, f"{label} has '{key}' that is not a list of non-empty strings")
-    return tuple(normalise(v) for v in value)
+# --- the file's shape (see assistant.language.schema) ---------------------------
+
+def _phrases(key: str) -> schema.Check:
+    """An optional list of phrases, normalised."""
+    return schema.strings(f"{{label}} has '{key}' that is not a list of non-empty strings", null=(), convert=normalise)
 
 
-def _axis(path: Path, label: str, key: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail(path, f"{label} needs a number for '{key}' (-1.0 to 1.0)")
-    if not -1.0 <= value <= 1.0:
-        raise _fail(path, f"{label} has '{key}' {value}, outside -1.0 to 1.0")
-    if value == 0:
-        raise _fail(path, f"{label} has '{key}' 0; pick a side, every word sits in one mood-meter quadrant")
-    return float(value)
+def _words(key: str) -> schema.Check:
+    """Phrases as tuples of words ("don't really" → ("don't", "really"))."""
+    return schema.then(_phrases(key), lambda phrases: tuple(tuple(p.split()) for p in phrases))
 
 
-def _feeling(path: Path, index: int, item: Any) -> Feeling:
-    label = f"entry {index + 1}" + (f" ('{item.get('word')}')" if isinstance(item, dict) and item.get("word") else "")
-    if not isinstance(item, dict):
-        raise _fail(path, f"{label} is not an object")
-    word = item.get("word")
-    if not isinstance(word, str) or not normalise(word):
-        raise _fail(path, f"{label} needs a non-empty 'word'")
-    unknown = set(item) - {"word", "pleasantness", "energy", "variants", "stems", "bare"}
-    if unknown:
-        raise _fail(path, f"{label} has unknown key(s) {sorted(unknown)}")
-    bare = item.get("bare", True)
-    if not isinstance(bare, bool):
-        raise _fail(path, f"{label} has 'bare' that is not true or false")
-    feeling = Feeling(
-        word=normalise(word),
-        pleasantness=_axis(path, label, "pleasantness", item.get("pleasantness")),
-        energy=_axis(path, label, "energy", item.get("energy")),
-        variants=_strings(path, label, "variants", item.get("variants")),
-        stems=_strings(path, label, "stems", item.get("stems")),
-        bare=bare,
-    )
-    if not feeling.phrases() and not feeling.stems:
-        raise _fail(path, f"{label} has 'bare' false and no variants or stems, so nothing can match it")
-    return feeling
+def _axis(key: str) -> schema.Check:
+    number = schema.number(f"{{label}} needs a number for '{key}' (-1.0 to 1.0)", -1.0, 1.0,
+                           outside=f"{{label}} has '{key}' {{value}}, outside -1.0 to 1.0")
+    return schema.then(schema.refine(number, lambda v: v != 0,
+                                     f"{{label}} has '{key}' 0; pick a side, every word sits in one mood-meter quadrant"),
+                       float)
 
 
-def _phrases(path: Path, key: str, value: Any) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in _strings(path, "'negation'", key, value))
+_WINDOW = schema.number("{label} needs a whole number 0 to 10 for 'window'", 0, 10, whole=True)
+_AFTER = schema.items(schema.pattern("{label} has an 'after' entry that is not a string", blank=True,
+                                     invalid="{label} has an 'after' pattern {pattern} that is not a valid regular "
+                                             "expression ({error})"),
+                      "{label} has an 'after' entry that is not a string", null=())
+
+FEELING = schema.obj({
+    "word": schema.Key(schema.text("{label} needs a non-empty 'word'", convert=normalise)),
+    "pleasantness": schema.Key(_axis("pleasantness")),
+    "energy": schema.Key(_axis("energy")),
+    "variants": schema.Key(_phrases("variants"), default=()),
+    "stems": schema.Key(_phrases("stems"), default=()),
+    "bare": schema.Key(schema.flag("{label} has 'bare' that is not true or false"), default=True),
+}, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", unknown_after=1, ignored=(), into=Feeling)
+
+NEGATION = schema.obj({
+    "before": schema.Key(_words("before"), default=()),
+    "suffixes": schema.Key(_phrases("suffixes"), default=()),
+    "window": schema.Key(_WINDOW, default=0),
+    "through": schema.Key(schema.then(_phrases("through"), frozenset), default=frozenset()),
+    "exceptions": schema.Key(_words("exceptions"), default=()),
+    "inside": schema.Key(_phrases("inside"), default=()),
+    "after": schema.Key(_AFTER, default=()),
+}, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Negation)
 
 
-def _patterns(path: Path, label: str, value: Any) -> tuple[re.Pattern[str], ...]:
-    out = []
-    for pattern in value or []:
-        if not isinstance(pattern, str):
-            raise _fail(path, f"{label} has an 'after' entry that is not a string")
-        try:
-            out.append(re.compile(pattern))
-        except re.error as exc:
-            raise _fail(path, f"{label} has an 'after' pattern {pattern!r} that is not a valid regular expression ({exc})") from None
-    return tuple(out)
+def _frame(key: str) -> schema.Check:
+    """``frame``, or ``others``, which may also have ``after`` patterns."""
+    keys = {
+        "cues": schema.Key(_words("cues"), default=()),
+        "through": schema.Key(schema.then(_phrases("through"), frozenset), default=frozenset()),
+        "window": schema.Key(_WINDOW, default=0),
+    }
+    if key == "others":
+        keys["after"] = schema.Key(_AFTER, default=())
+    return schema.obj(keys, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Frame)
 
 
-def _negation(path: Path, data: Any) -> Negation:
-    if data is None:
-        return Negation()
-    if not isinstance(data, dict):
-        raise _fail(path, "'negation' is not an object")
-    unknown = set(data) - {"about", "before", "suffixes", "window", "through", "exceptions", "inside", "after"}
-    if unknown:
-        raise _fail(path, f"'negation' has unknown key(s) {sorted(unknown)}")
-    window = data.get("window", 0)
-    if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 10:
-        raise _fail(path, "'negation' needs a whole number 0 to 10 for 'window'")
-    after = _patterns(path, "'negation'", data.get("after"))
-    return Negation(
-        before=_phrases(path, "before", data.get("before")),
-        suffixes=_strings(path, "'negation'", "suffixes", data.get("suffixes")),
-        window=window,
-        through=frozenset(_strings(path, "'negation'", "through", data.get("through"))),
-        exceptions=_phrases(path, "exceptions", data.get("exceptions")),
-        inside=_strings(path, "'negation'", "inside", data.get("inside")),
-        after=after,
-    )
+def _entry(label: str, index: int, item: Any) -> str:
+    return f"entry {index + 1}" + (f" ('{item.get('word')}')" if isinstance(item, dict) and item.get("word") else "")
 
 
-def _frame(path: Path, data: Any, key: str = "frame") -> Frame:
-    if data is None:
-        return Frame()
-    if not isinstance(data, dict):
-        raise _fail(path, f"'{key}' is not an object")
-    unknown = set(data) - {"about", "cues", "through", "window"} - ({"after"} if key == "others" else set())
-    if unknown:
-        raise _fail(path, f"'{key}' has unknown key(s) {sorted(unknown)}")
-    window = data.get("window", 0)
-    if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 10:
-        raise _fail(path, f"'{key}' needs a whole number 0 to 10 for 'window'")
-    return Frame(
-        cues=tuple(tuple(p.split()) for p in _strings(path, f"'{key}'", "cues", data.get("cues"))),
-        through=frozenset(_strings(path, f"'{key}'", "through", data.get("through"))),
-        window=window,
-        after=_patterns(path, f"'{key}'", data.get("after")),
-    )
+def _optional(rule: schema.Check, absent: Any, label: str) -> schema.Key:
+    """A part of the file that may be left out (or null), checked under its own name."""
+    return schema.Key(lambda value, _: absent if value is None else rule(value, label), default=absent)
+
+
+VOCABULARY_FILE = schema.obj({
+    "feelings": schema.Key(schema.items(FEELING, "needs a 'feelings' list", name=_entry)),
+    "match": schema.Key(schema.one_of(MATCH_MODES, "'match' is {value!r}; use one of {options}"), default="tokens"),
+    "negation": _optional(NEGATION, Negation(), "'negation'"),
+    "frame": _optional(_frame("frame"), Frame(), "'frame'"),
+    "not_feelings": schema.Key(_phrases("not_feelings"), default=()),
+    "others": _optional(_frame("others"), Frame(), "'others'"),
+}, "needs a 'feelings' list")
+"""What ``prompts/<lang>/feelings.json`` holds."""
 
 
 def _check_unique(path: Path, feelings: list[Feeling], match: str) -> None:
@@ -368,18 +345,16 @@ def _check_unique(path: Path, feelings: list[Feeling], match: str) -> None:
 
 def parse_vocabulary(language: str, path: Path, data: Any) -> Vocabulary:
     """Check a vocabulary file's content; every problem names the file and entry."""
-    if not isinstance(data, dict) or not isinstance(data.get("feelings"), list):
-        raise _fail(path, "needs a 'feelings' list")
-    match = data.get("match", "tokens")
-    if match not in MATCH_MODES:
-        raise _fail(path, f"'match' is {match!r}; use one of {', '.join(MATCH_MODES)}")
-    feelings = [_feeling(path, i, item) for i, item in enumerate(data["feelings"])]
-    if not feelings:
+    parsed = schema.check(VOCABULARY_FILE, data, path, error=VocabularyFileError)
+    for index, feeling in enumerate(parsed["feelings"]):
+        if not feeling.phrases() and not feeling.stems:
+            raise _fail(path, f"{_entry('', index, data['feelings'][index])} has 'bare' false and no variants or stems, "
+                              "so nothing can match it")
+    if not parsed["feelings"]:
         raise _fail(path, "has no feelings")
-    _check_unique(path, feelings, match)
-    return Vocabulary(language, path, match, tuple(feelings), _negation(path, data.get("negation")),
-                      _frame(path, data.get("frame")), _strings(path, "the file", "not_feelings", data.get("not_feelings")),
-                      _frame(path, data.get("others"), "others"))
+    _check_unique(path, parsed["feelings"], parsed["match"])
+    return Vocabulary(language, path, parsed["match"], parsed["feelings"], parsed["negation"], parsed["frame"],
+                      parsed["not_feelings"], parsed["others"])
 
 
 def vocabulary_path(language: str) -> Path:

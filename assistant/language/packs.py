@@ -12,15 +12,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.datafile import read_json
+from assistant.datafile import read_json, shipped
 from assistant.errors import UserError
+from assistant.language import schema
 
-COMMANDS = ("repeat", "skip", "read_back", "scratch", "pause", "resume", "stop", "help", "done")
+COMMANDS = ("repeat", "skip", "read_back", "scratch", "pause", "resume", "stop", "help", "done", "undo")
 PHRASES = (
     "greeting", "prompt_intro", "closing_summary", "closing_nothing", "anchors", "help", "skipped",
     "paused", "resumed", "read_back", "read_back_empty", "scratched", "stopping", "saved",
     "no_answer", "topic_separator", "topic_last_separator", "anything_more", "still_there", "no_answer_end",
+    "greeting_first", "confirm_scratch", "confirm_stop", "kept", "undone", "nothing_to_undo", "stopped_kept_none",
+    "stopped_kept_one", "stopped_kept_many", "no_answer_end_nothing",
 )
+"""Required phrases. Optional: "decoys", ordinary words added to the command
+grammar so that short answers ("몰라요", "thank you") are heard as themselves."""
 
 NAMING = (
     "ask", "confirm", "ask_again", "another", "energy_question", "pleasant_question", "offer", "or", "intensity",
@@ -31,7 +36,7 @@ NAMING = (
 def prompts_root() -> Path:
     """The ``prompts/`` folder (``VOICE_JOURNAL_PROMPTS`` overrides it)."""
     env = os.environ.get("VOICE_JOURNAL_PROMPTS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "prompts"
+    return Path(env) if env else shipped("prompts")
 
 
 def available_languages() -> list[str]:
@@ -54,6 +59,8 @@ class LanguagePack:
     """Wording and reply words for naming the feeling (see assistant.conversation.naming)."""
     corrections: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Spoken tag corrections: templates with {feeling}, under 'add' and 'remove'."""
+    typed_yes: tuple[str, ...] = ()
+    """Words a person types to say yes to a question on the terminal ("y", "네"); lower case."""
 
     def say(self, key: str, rng: random.Random | None = None, **values: Any) -> str:
         """The phrase ``key``; a list of variants gives one at random."""
@@ -69,13 +76,40 @@ class LanguagePack:
         return sep.join(topics[:-1]) + last + topics[-1]
 
 
-def _fail(path: Path, what: str) -> UserError:
-    return UserError(f"{path}: {what}; fix the file and try again")
+def _naming(value: Any, label: str) -> dict[str, Any]:
+    missing = [k for k in NAMING if k not in value]
+    if value and missing:
+        raise schema.Invalid(f"'naming' lacks {missing}")
+    return value
 
 
-def _strings(value: Any) -> bool:
-    """A non-empty list of strings (a command's phrases, a phrase's variants)."""
-    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+def _corrections(value: Any, label: str) -> dict[str, tuple[str, ...]]:
+    for action, templates in value.items():
+        if action not in ("add", "remove") or not isinstance(templates, list) or not all(
+                isinstance(t, str) and "{feeling}" in t for t in templates):
+            raise schema.Invalid("'corrections' takes 'add' and 'remove' lists of phrases containing {feeling}")
+    return {k: tuple(v) for k, v in value.items()}
+
+
+_PHRASE_LIST = schema.strings("", empty=False, blank=True)
+"""A non-empty list of strings (a command's phrases, a phrase's variants)."""
+
+LANGUAGE_FILE = schema.obj({
+    **{key: schema.Key(schema.text(f"'{key}' must be a string", blank=True), missing="missing '{key}'")
+       for key in ("name", "voice", "model")},
+    "commands": schema.Key(schema.obj(
+        {name: schema.Key(schema.either(f"command '{name}' needs a list of phrases", _PHRASE_LIST)) for name in COMMANDS},
+        "'commands' must be an object", unknown="unknown command(s) {keys}", ignored=()), missing="missing '{key}'"),
+    "phrases": schema.Key(schema.obj(
+        {key: schema.Key(schema.unchanged(schema.either(f"phrase '{key}' must be a string or a list of strings",
+                                                        schema.text("", blank=True), _PHRASE_LIST)),
+                         missing="missing phrase '{key}'") for key in PHRASES},
+        "'phrases' must be an object"), missing="missing '{key}'"),
+    "naming": schema.Key(schema.obj({}, "'naming' must be an object"), default={}),
+    "corrections": schema.Key(schema.obj({}, "'corrections' must be an object"), default={}),
+    "typed_yes": schema.Key(schema.strings("'typed_yes' must be a list of words", empty=False, blank=True), default=()),
+}, "must be an object with 'name', 'voice', 'model', 'commands' and 'phrases'")
+"""What ``prompts/<code>/language.json`` holds."""
 
 
 @lru_cache(maxsize=None)
@@ -84,48 +118,18 @@ def load_language(code: str) -> LanguagePack:
     if not path.exists():
         known = ", ".join(available_languages()) or "none"
         raise UserError(f"unknown language '{code}'; available languages: {known}")
-    data = read_json(path)
-    if not isinstance(data, dict):
-        raise _fail(path, "must be an object with 'name', 'voice', 'model', 'commands' and 'phrases'")
-    for key in ("name", "voice", "model", "commands", "phrases"):
-        if key not in data:
-            raise _fail(path, f"missing '{key}'")
-    for key in ("name", "voice", "model"):
-        if not isinstance(data[key], str):
-            raise _fail(path, f"'{key}' must be a string")
-    for key in ("commands", "phrases", "naming", "corrections"):
-        if not isinstance(data.get(key, {}), dict):
-            raise _fail(path, f"'{key}' must be an object")
-    commands = data["commands"]
-    for name in COMMANDS:
-        if not _strings(commands.get(name)):
-            raise _fail(path, f"command '{name}' needs a list of phrases")
-    unknown = set(commands) - set(COMMANDS)
-    if unknown:
-        raise _fail(path, f"unknown command(s) {sorted(unknown)}")
-    for key in PHRASES:
-        if key not in data["phrases"]:
-            raise _fail(path, f"missing phrase '{key}'")
-        phrase = data["phrases"][key]
-        if not (isinstance(phrase, str) or _strings(phrase)):
-            raise _fail(path, f"phrase '{key}' must be a string or a list of strings")
-    naming = data.get("naming", {})
-    missing = [k for k in NAMING if k not in naming]
-    if naming and missing:
-        raise _fail(path, f"'naming' lacks {missing}")
-    corrections = data.get("corrections", {})
-    for action, templates in corrections.items():
-        if action not in ("add", "remove") or not isinstance(templates, list) or not all(
-                isinstance(t, str) and "{feeling}" in t for t in templates):
-            raise _fail(path, f"'corrections' takes 'add' and 'remove' lists of phrases containing {{feeling}}")
+    data = schema.check(LANGUAGE_FILE, read_json(path), path)
+    naming = schema.check(_naming, data["naming"], path)
+    corrections = schema.check(_corrections, data["corrections"], path)
     return LanguagePack(
         code=code,
         name=data["name"],
         voice=data["voice"],
         model=data["model"],
-        commands={k: tuple(v) for k, v in commands.items()},
+        commands={k: tuple(v) for k, v in data["commands"].items()},
         phrases=data["phrases"],
         path=path,
         naming=naming,
-        corrections={k: tuple(v) for k, v in corrections.items()},
+        corrections=corrections,
+        typed_yes=tuple(w.lower() for w in data["typed_yes"]),
     )

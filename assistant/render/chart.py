@@ -2,7 +2,7 @@
 
 A pattern is easier to see than to read: stacked weekly bars of the themes
 told, the pebble count and mean intensity as lines over them, and the
-most-named feelings beside. The numbers come from :func:`assistant.journal.review.stats`,
+most-named feelings beside. The numbers come from :func:`assistant.journal.stats.stats`,
 so the picture and ``voice-journal stats`` always agree.
 
 matplotlib is an optional extra (``pip install 'voice-journal[chart]'``),
@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import sys
 import warnings
-from pathlib import Path
 from typing import Any
 
 from assistant.errors import UserError
@@ -27,19 +26,24 @@ SIZE_IN = (11, 7.5)
 DPI = 110
 
 
+def check_matplotlib() -> None:
+    """Say now, before any work, that matplotlib is missing."""
+    _pyplot()
+
+
 def _pyplot():
     try:
-        import matplotlib
+        import matplotlib  # late: an optional extra, and slow to import
     except ImportError:
         raise UserError(INSTALL_HINT) from None
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # late: after choosing the Agg backend (no display on a Pi)
 
     return matplotlib, plt
 
 
 def _korean_font(matplotlib) -> str | None:
-    from matplotlib import font_manager
+    from matplotlib import font_manager  # late: matplotlib is an optional extra
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
     return next((name for name in CJK_FONTS if name in installed), None)
@@ -50,7 +54,7 @@ def _needs_cjk(texts: list[str]) -> bool:
 
 
 def render(data: dict[str, Any], title: str = "Voice journal") -> bytes:
-    """The chart for :func:`assistant.journal.review.stats` output, as PNG bytes."""
+    """The chart for :func:`assistant.journal.stats.stats` output, as PNG bytes."""
     matplotlib, plt = _pyplot()
     weeks = data["weeks"]
     feelings = data["feelings"]
@@ -90,7 +94,7 @@ INTENSITY_COLOUR = "#6a3d9a"
 
 
 def _weekly(ax, weeks: list[dict], themes: list[str], plt) -> None:
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import MaxNLocator  # late: matplotlib is an optional extra
 
     x = list(range(len(weeks)))
     bottom = [0] * len(weeks)
@@ -122,7 +126,7 @@ def _weekly(ax, weeks: list[dict], themes: list[str], plt) -> None:
 
 
 def _feelings(ax, feelings: list[dict]) -> None:
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import MaxNLocator  # late: matplotlib is an optional extra
 
     names = [f["feeling"] for f in feelings][::-1]
     counts = [f["count"] for f in feelings][::-1]
@@ -133,36 +137,3 @@ def _feelings(ax, feelings: list[dict]) -> None:
     if not feelings:
         ax.text(0.5, 0.5, "none named yet", ha="center", va="center", transform=ax.transAxes)
         ax.set_yticks([])
-
-
-def cmd_chart(args, paths, settings) -> int:
-    import json
-
-    from assistant.journal.review import filter_from_args, open_journal, select_entries, stats, write_private
-
-    if args.weeks < 0:
-        raise UserError("--weeks must be 0 (all) or more")
-    out = Path(args.out).expanduser()
-    if out.suffix.lower() != ".png":
-        raise UserError(f"{out}: the chart is a PNG picture; give a file name ending in .png")
-    _pyplot()  # a missing matplotlib is said before the journal is read
-    keep = filter_from_args(args, settings)
-    with open_journal(paths, settings) as journal:
-        found = select_entries(journal.iter_entries(), keep)
-    data = stats(found, weeks=args.weeks, until=keep.until, since=keep.since)
-    write_private(out, render(data))
-    if args.json:
-        print(json.dumps({"out": str(out), "entries": data["entries"], "weeks": len(data["weeks"])}, indent=2))
-    else:
-        print(f"Wrote {out} ({data['entries']} entries over {len(data['weeks'])} weeks).", file=sys.stderr)
-    return 0
-
-
-def register(subparsers, common) -> None:
-    from assistant.journal.review import DEFAULT_WEEKS, add_filter_options
-
-    p = subparsers.add_parser("chart", parents=[common], help="draw feelings and themes over time as a PNG picture")
-    p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture (readable by you only)")
-    p.add_argument("--weeks", type=int, default=DEFAULT_WEEKS, help=f"weeks to show (default {DEFAULT_WEEKS}; 0: all)")
-    add_filter_options(p, limit=False)
-    p.set_defaults(handler=cmd_chart)

@@ -7,6 +7,7 @@ else: a speaker, or a file in tests.
 """
 from __future__ import annotations
 
+import ctypes.util
 import shutil
 import subprocess
 import tempfile
@@ -63,7 +64,7 @@ class Voice:
     def _check_voice(self) -> None:
         """pyttsx3 queues setProperty('voice') and loses its error, so an unknown
         voice would quietly read the text in the previous one: ask espeak itself."""
-        from pyttsx3.drivers import _espeak
+        from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
 
         if _espeak.SetVoiceByName(self.voice.encode("utf-8")) != _espeak.EE_OK:
             raise UserError(
@@ -72,7 +73,7 @@ class Voice:
             )
 
     def synthesize(self, text: str) -> AudioChunk:
-        from pyttsx3.drivers import _espeak
+        from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
 
         path = self._tmp / "utterance.wav"
         for attempt in range(ATTEMPTS):
@@ -120,15 +121,13 @@ class Voice:
     def close(self) -> None:
         """Stop espeak first: after a Ctrl+C its thread would go on synthesizing
         into the removed folder (and pyttsx3's callback prints a traceback)."""
-        from pyttsx3.drivers import _espeak
+        from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
 
         _espeak.Cancel()  # returns once espeak's thread has stopped
         shutil.rmtree(self._tmp, ignore_errors=True)
 
 
 def _has_libespeak() -> bool:
-    import ctypes.util
-
     return ctypes.util.find_library("espeak-ng") is not None
 
 

@@ -1,52 +1,19 @@
 """Speech recognition with Vosk: the only module that imports ``vosk``.
 
-Audio chunks go in; :class:`Partial` and :class:`Utterance` events come out.
-``vosk`` is imported late, so the assistant can start speaking while the
-model loads in the background (:class:`ModelLoader`).
+``vosk`` is imported late (inside :func:`_quiet_vosk`), so the assistant can
+start speaking while the model loads in the background (:class:`ModelLoader`),
+and everything above this module runs, and is tested, without it.
 """
 from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from assistant.audio.chunks import AudioChunk
 from assistant.errors import UserError
-
-
-@dataclass(frozen=True)
-class Word:
-    word: str
-    start_s: float
-    end_s: float
-    conf: float
-
-    def shifted(self, offset_s: float) -> "Word":
-        return Word(self.word, round(self.start_s + offset_s, 3), round(self.end_s + offset_s, 3), self.conf)
-
-    def as_dict(self) -> dict:
-        return {"word": self.word, "start": self.start_s, "end": self.end_s, "conf": self.conf}
-
-
-@dataclass(frozen=True)
-class Partial:
-    """The recogniser's running guess for the utterance under way."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Utterance:
-    """A closed utterance: Vosk ends one at a short pause, or after 20 s."""
-
-    text: str
-    words: tuple[Word, ...] = field(default=())
-
-    @property
-    def span_s(self) -> float:
-        return self.words[-1].end_s - self.words[0].start_s if self.words else 0.0
+from assistant.speech.recognizer import Partial, Utterance, Word
 
 
 def model_rate_hz(path: Path) -> int:
@@ -61,7 +28,7 @@ def model_rate_hz(path: Path) -> int:
 
 
 def _quiet_vosk():
-    import vosk
+    import vosk  # late: a heavy native library, needed only once a model is used
 
     vosk.SetLogLevel(-1)
     return vosk
@@ -117,7 +84,7 @@ class ModelLoader(threading.Thread):
                 pass
 
 
-def known_phrases(model, phrases: list[str]) -> list[str]:
+def known_phrases(model, phrases: Sequence[str]) -> list[str]:
     """The phrases whose every word the model knows (others would be ignored
     with a warning; some models have no ``[unk]``)."""
     return [p for p in phrases if all(model.vosk_model_find_word(w) >= 0 for w in p.split())]
@@ -129,7 +96,7 @@ def _parse_words(result: dict) -> tuple[Word, ...]:
     )
 
 
-class Recognizer:
+class VoskRecognizer:
     """A streaming recogniser over one Vosk model at one sample rate."""
 
     def __init__(
@@ -179,9 +146,23 @@ class Recognizer:
         return Utterance(text, words)
 
 
+class VoskRecognizers:
+    """The :class:`~assistant.speech.recognizer.RecognizerFactory` over a loaded Vosk model."""
+
+    def __init__(self, model, rate_hz: int):
+        self.model = model
+        self.rate_hz = rate_hz
+
+    def __call__(self, grammar: Sequence[str] | None = None) -> VoskRecognizer:
+        return VoskRecognizer(self.model, self.rate_hz, grammar, partials=grammar is None)
+
+    def known(self, phrases: Sequence[str]) -> list[str]:
+        return known_phrases(self.model, phrases)
+
+
 def transcribe(model, chunks: Iterable[AudioChunk], rate_hz: int, grammar: Iterable[str] | None = None) -> list[Utterance]:
     """Decode a whole recording into utterances (files, short command clips)."""
-    rec = Recognizer(model, rate_hz, grammar, partials=False)
+    rec = VoskRecognizer(model, rate_hz, grammar, partials=False)
     out = []
     for chunk in chunks:
         event = rec.accept(chunk)

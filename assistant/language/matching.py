@@ -1,0 +1,208 @@
+"""Finding phrases in a transcript: the machinery under feelings and themes.
+
+A transcript becomes a :class:`Text` (its words, and the words joined with
+no spaces for "joined" languages such as Korean). Phrases from the data
+files become :class:`Pattern` objects, and a :class:`Matcher` finds every
+one that starts at a word, or the longest at each place. The negation and
+frame rules of :mod:`assistant.language.feelings` are applied here too: what
+a hit's neighbours say about it ("not", "she seemed").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from assistant.language.feelings import Frame, Negation
+from assistant.language.text import normalise
+
+
+@dataclass(frozen=True)
+class Text:
+    tokens: tuple[str, ...]
+    joined: str
+    """The words with no spaces: how "joined" languages are read."""
+    starts: tuple[int, ...]
+    """Where each word begins in ``joined``."""
+    owner: tuple[int, ...]
+    """For each character of ``joined``, the word it belongs to."""
+
+    @classmethod
+    def of(cls, text: str) -> "Text":
+        tokens = tuple(normalise(text).split())
+        starts, owner, at = [], [], 0
+        for i, token in enumerate(tokens):
+            starts.append(at)
+            owner.extend([i] * len(token))
+            at += len(token)
+        return cls(tokens, "".join(tokens), tuple(starts), tuple(owner))
+
+
+@dataclass(frozen=True)
+class Pattern:
+    words: tuple[str, ...]
+    """Words to match; in "joined" languages one string with the spaces taken out."""
+    prefix: tuple[bool, ...]
+    key: Any
+    negated: bool = False
+    """Built with a negator inside it ("화가 안 났")."""
+    ending: bool = False
+    """Matches the end of one word ("~던" in 쓰시던, 살던), not its beginning."""
+
+    @property
+    def size(self) -> int:
+        return sum(map(len, self.words))
+
+
+@dataclass(frozen=True)
+class Framed:
+    """Key of a ``bare: false`` word that counts only inside the vocabulary's frame."""
+    word: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: Any
+    start: int
+    end: int
+    """Word after the last one matched."""
+    rest: str
+    """The text after the match (spaces removed in "joined" languages), for ``after`` rules."""
+    size: int
+    negated: bool
+
+
+def compile_phrase(phrase: str, key: Any, match: str, stem: bool, inside: Iterable[str]) -> list[Pattern]:
+    """A phrase as patterns: itself, plus one negated copy per place an ``inside`` negator fits."""
+    if phrase.strip().startswith("~"):
+        return [Pattern((normalise(phrase).replace(" ", ""),), (False,), key, False, True)]
+    words: list[tuple[str, bool]] = []
+    for raw in phrase.split():
+        parts = normalise(raw).split()
+        words += [(part, stem or (raw.endswith("*") and n == len(parts) - 1)) for n, part in enumerate(parts)]
+    variants = [(words, False)]
+    for negator in inside:
+        for cut in range(1, len(words)):
+            variants.append((words[:cut] + [(negator, False)] + words[cut:], True))
+    out = []
+    for ws, negated in variants:
+        if match == "joined":
+            out.append(Pattern(("".join(w for w, _ in ws),), (True,), key, negated))
+        else:
+            out.append(Pattern(tuple(w for w, _ in ws), tuple(p for _, p in ws), key, negated))
+    return out
+
+
+class Matcher:
+    """Finds every pattern that starts at a word; indexed by first word or first letter."""
+
+    def __init__(self, match: str, patterns: Iterable[Pattern]):
+        self.match = match
+        self.exact: dict[str, list[Pattern]] = {}
+        self.by_letter: dict[str, list[Pattern]] = {}
+        self.endings: list[Pattern] = []
+        for p in patterns:
+            if p.ending:
+                self.endings.append(p)
+            elif p.prefix[0]:
+                self.by_letter.setdefault(p.words[0][:1], []).append(p)
+            else:
+                self.exact.setdefault(p.words[0], []).append(p)
+
+    def at(self, text: Text, i: int) -> list[Hit]:
+        token = text.tokens[i]
+        hits = []
+        for p in self.exact.get(token, []) + self.by_letter.get(token[:1], []):
+            hit = self._try(p, text, i)
+            if hit:
+                hits.append(hit)
+        for p in self.endings:
+            if token.endswith(p.words[0]):
+                rest = (text.joined[text.starts[i] + len(token):] if self.match == "joined"
+                        else " ".join(text.tokens[i + 1:]))
+                hits.append(Hit(p.key, i, i + 1, rest, p.size, p.negated))
+        return hits
+
+    def _try(self, p: Pattern, text: Text, i: int) -> Hit | None:
+        if self.match == "joined":
+            start = text.starts[i]
+            if not text.joined.startswith(p.words[0], start):
+                return None
+            end_char = start + len(p.words[0])
+            return Hit(p.key, i, text.owner[end_char - 1] + 1, text.joined[end_char:], p.size, p.negated)
+        if i + len(p.words) > len(text.tokens):
+            return None
+        for word, prefix, token in zip(p.words, p.prefix, text.tokens[i:]):
+            if not (token.startswith(word) if prefix else token == word):
+                return None
+        end = i + len(p.words)
+        return Hit(p.key, i, end, " ".join(text.tokens[end:]), p.size, p.negated)
+
+    def all(self, text: Text) -> list[Hit]:
+        return [hit for i in range(len(text.tokens)) for hit in self.at(text, i)]
+
+    def longest(self, text: Text, frame: Frame | None = None) -> list[Hit]:
+        """Left to right, the longest match at each place; its words are then used up.
+
+        A hit keyed :class:`Framed` counts only inside ``frame``.
+        """
+        hits, i = [], 0
+        while i < len(text.tokens):
+            found = [h for h in self.at(text, i)
+                     if not isinstance(h.key, Framed) or (frame and framed(text.tokens, h.start, frame))]
+            if not found:
+                i += 1
+                continue
+            best = max(found, key=lambda h: (h.size, not h.negated))
+            if isinstance(best.key, Framed):
+                best = Hit(best.key.word, best.start, best.end, best.rest, best.size, best.negated)
+            hits.append(best)
+            i = max(best.end, i + 1)
+        return hits
+
+
+# --- negation -----------------------------------------------------------------
+
+def _negator_ending_at(tokens: tuple[str, ...], j: int, neg: Negation) -> int | None:
+    """Where a negator ending at word ``j`` starts, or None."""
+    for phrase in neg.before:
+        k = j - len(phrase) + 1
+        if k >= 0 and tokens[k:j + 1] == phrase:
+            return k
+    if any(tokens[j].endswith(s) for s in neg.suffixes):
+        return j
+    return None
+
+
+def negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable: set[int]) -> bool:
+    j, gap = start - 1, 0
+    while j >= 0 and gap <= neg.window:
+        k = _negator_ending_at(tokens, j, neg)
+        if k is not None:
+            return not any(tokens[k:k + len(e)] == e for e in neg.exceptions)
+        if tokens[j] not in neg.through and j not in passable:
+            return False
+        j, gap = j - 1, gap + 1
+    return False
+
+
+def framed(tokens: tuple[str, ...], start: int, frame: Frame) -> bool:
+    """Whether a feeling verb comes just before ``start``, with only hedges between."""
+    j, gap = start - 1, 0
+    while j >= 0 and gap <= frame.window:
+        for cue in frame.cues:
+            if tokens[max(0, j - len(cue) + 1):j + 1] == cue:
+                return True
+        if tokens[j] not in frame.through:
+            return False
+        j, gap = j - 1, gap + 1
+    return False
+
+
+def negated(hit: Hit, rest: str, tokens: tuple[str, ...], neg: Negation, passable: set[int]) -> bool:
+    """Whether ``hit`` (with ``rest`` the text after the whole mention) is said with "not".
+
+    ``passable``: words of other feelings, so "not angry or upset" negates both
+    (empty for themes: a negation never reaches from a feeling into a theme).
+    """
+    return (hit.negated or negated_before(tokens, hit.start, neg, passable)
+            or any(rule.match(rest) for rule in neg.after))

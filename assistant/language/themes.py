@@ -1,0 +1,249 @@
+"""Themes: the small griefs and joys a transcript tells ("nobody asked how i was" → unasked).
+
+The rules are data, ``prompts/<lang>/themes.json``, with every theme of
+:data:`THEMES` and its cues. A cue is one of:
+
+``"left on read"``
+    a phrase (in English, ``invit*`` matches any word starting "invit");
+``{"near": [[...], [...]], "within": 3}``
+    any phrase of the first list followed, at most ``within`` words later,
+    by any of the second ("didn't" … "reply"); ``"ordered": false`` allows
+    either order;
+``{"phrase": "nobody asked", "unless": ["me to"]}``
+    a phrase that does not count when one of ``unless`` comes right after it;
+``"~던"``
+    the end of a word, on its own: 쓰시던, 살던 and Vosk's "쓰시 던" (Korean
+    endings carry tense and mood: "~더라면" is "if only I had").
+
+Any form takes ``"negatable": false`` when the cue already carries its
+own "not" (Korean "아무도 … 물어보지 않았어요"), so the negation rules leave it
+alone. Otherwise a cue is negated like a feeling: "i wasn't left out".
+
+Word families are written once, in the file's ``"groups"``: ``{"nobody":
+["nobody", "no one", "not one of them", ...]}``. A word ``@nobody`` in any
+phrase (a phrase cue, a "near" list, an ``unless``, or another group) stands
+for each member in turn, so ``"@nobody thought to @include me"`` covers
+"no one thought to invite me" and "not one of them thought to include me",
+and ``{"near": [["@contact"], ["@no-reply"]]}`` pairs any way of reaching
+out with any way of hearing nothing back. That is how a theme generalises
+past the sentences it was written from: a cue names a pattern of families,
+not a sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import UserError
+from assistant.language import schema
+from assistant.language.feelings import Negation
+from assistant.language.matching import Hit, Matcher, Pattern, Text, compile_phrase, negated, negated_before
+from assistant.language.text import normalise
+
+THEMES = ("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "drifting",
+          "missed-chance", "unasked", "memory", "win", "connection")
+"""Every language's themes.json has exactly these, so tags mean the same in every language."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    theme: str
+    sides: int
+    """1 for a phrase, 2 for a "near" pair."""
+    within: int = 0
+    ordered: bool = True
+    negatable: bool = True
+    unless: tuple[str, ...] = ()
+    """Phrases that, right after a phrase cue, cancel it ("nobody asked" | "me to come")."""
+
+
+@dataclass(frozen=True)
+class ThemeSet:
+    path: Path
+    descriptions: dict[str, str]
+    cues: tuple[Cue, ...]
+    matcher: Matcher
+    match: str
+
+
+class ThemesFileError(UserError):
+    pass
+
+
+# --- the file's shape (see assistant.language.schema) ---------------------------
+
+def _phrases(message: str = "{label} needs a non-empty list of phrases") -> schema.Check:
+    """A non-empty list of phrases, kept as written (groups are expanded later)."""
+    return schema.unchanged(schema.strings(message, empty=False, convert=normalise))
+
+
+def _group_name(name: Any, label: str) -> str:
+    if not isinstance(name, str) or not name or any(c.isspace() or c == "@" for c in name):
+        raise schema.Invalid(f"group name {name!r} needs to be one word without '@'")
+    return name
+
+
+GROUPS = schema.mapping(schema.then(_phrases(), tuple), "'groups' is not an object of name: [phrases]",
+                        keys=_group_name, name=lambda label, name: f"group '{name}'")
+"""Word families: ``{"nobody": ["nobody", "no one", ...]}``."""
+
+_FLAG = "{label} has '%s' that is not true or false"
+
+CUE_KEYS = schema.obj({
+    "negatable": schema.Key(schema.flag(_FLAG % "negatable"), default=True),
+    "phrase": schema.Key(default=None),
+    "near": schema.Key(default=None),
+    "within": schema.Key(default=None),
+    "ordered": schema.Key(default=None),
+    "unless": schema.Key(default=None),
+}, "{label} is neither a phrase nor an object", unknown="{label} has unknown key(s) {keys}", ignored=())
+"""Any cue object; then one of the two below, by its kind."""
+
+PHRASE_CUE = schema.obj({
+    "phrase": schema.Key(schema.unchanged(schema.text("{label} has an empty 'phrase'", convert=normalise))),
+    "unless": schema.Key(schema.strings("{label} has 'unless' that is not a list of phrases", convert=normalise),
+                         default=()),
+}, "")
+
+_NEAR = "{label} needs 'phrase', or 'near' as two lists of phrases"
+NEAR_CUE = schema.obj({
+    "near": schema.Key(schema.refine(schema.items(schema.anything, _NEAR), lambda sides: len(sides) == 2, _NEAR)),
+    "within": schema.Key(schema.number("{label} needs a whole number 0 to 20 for 'within'", 0, 20, whole=True),
+                         default=3),
+    "ordered": schema.Key(schema.flag(_FLAG % "ordered"), default=True),
+}, "")
+
+
+def _cue(item: Any, label: str) -> tuple[dict[str, Any], list[list[str]]]:
+    """A cue's settings and its phrases: one list for a phrase cue, two for a "near" pair."""
+    if isinstance(item, str):
+        if not normalise(item):
+            raise schema.Invalid(f"{label} is empty")
+        return {"sides": 1}, [[item]]
+    cue = CUE_KEYS(item, label)
+    if ("phrase" in item) == ("near" in item):
+        raise schema.Invalid(f"{label} needs 'phrase', or 'near' as two lists of phrases (one of them)")
+    if "phrase" in item:
+        if {"within", "ordered"} & set(item):
+            raise schema.Invalid(f"{label} has 'within' or 'ordered', which only a 'near' cue uses")
+        parsed = PHRASE_CUE(item, label)
+        return {"sides": 1, "negatable": cue["negatable"], "unless": parsed["unless"]}, [[parsed["phrase"]]]
+    parsed = NEAR_CUE(item, label)
+    sides = [_phrases()(side, f"{label} 'near' list {n + 1}") for n, side in enumerate(parsed["near"])]
+    return {"sides": 2, "within": parsed["within"], "ordered": parsed["ordered"], "negatable": cue["negatable"]}, sides
+
+
+def _theme_id(item: Any, label: str) -> str:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        raise schema.Invalid(f"{label} needs an 'id'")
+    if item["id"] not in THEMES:
+        raise schema.Invalid(f"theme '{item['id']}' is not one of {', '.join(THEMES)}")
+    return item["id"]
+
+
+THEME = schema.obj({
+    "description": schema.Key(schema.text("{label} needs a 'description'")),
+    "cues": schema.Key(schema.items(_cue, "{label} needs a non-empty 'cues' list", empty=False,
+                                    name=lambda label, n, _: f"{label} cue {n + 1}")),
+}, "")
+"""One theme, checked once its id is known (the label is "theme '<id>'")."""
+
+
+# --- reading a themes file --------------------------------------------------------
+
+_GROUP_REF = re.compile(r"@([\w-]*)(.*)")
+"""``@people's``: the group ``people``, each member followed by "'s"."""
+_MAX_EXPANSION = 20000
+"""Phrases one cue phrase may grow into through its groups: a guard against a typo'd product."""
+
+
+def _expand(label: str, phrase: str, groups: dict[str, tuple[str, ...]], seen: tuple[str, ...] = ()) -> list[str]:
+    """``phrase`` with every ``@group`` word replaced by each of the group's members in turn."""
+    if "@" not in phrase:
+        return [phrase]
+    options: list[str] = [""]
+    for word in phrase.split():
+        if word.startswith("@"):
+            name, tail = _GROUP_REF.match(word).groups()
+            if name not in groups:
+                raise schema.Invalid(f"{label} uses '@{name}', which is not in 'groups'")
+            if name in seen:
+                raise schema.Invalid(f"group '{name}' refers to itself through {' > '.join(seen)}")
+            alternatives = [e + tail for member in groups[name] for e in _expand(label, member, groups, seen + (name,))]
+        else:
+            alternatives = [word]
+        options = [f"{o} {a}" if o else a for o in options for a in alternatives]
+        if len(options) > _MAX_EXPANSION:
+            raise schema.Invalid(f"{label} grows into more than {_MAX_EXPANSION} phrases through its groups")
+    return options
+
+
+def _theme_set(path: Path, data: Any, match: str) -> ThemeSet:
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
+        raise schema.Invalid("needs a 'themes' list")
+    descriptions: dict[str, str] = {}
+    cues: list[Cue] = []
+    patterns: list[Pattern] = []
+    groups = GROUPS(data.get("groups"), "'groups'") if data.get("groups") is not None else {}
+    for index, item in enumerate(data["themes"]):
+        theme = _theme_id(item, f"theme {index + 1}")
+        if theme in descriptions:
+            raise schema.Invalid(f"theme '{theme}' is listed twice")
+        parsed = THEME(item, f"theme '{theme}'")
+        descriptions[theme] = parsed["description"]
+        for n, (settings, sides) in enumerate(parsed["cues"]):
+            label = f"theme '{theme}' cue {n + 1}"
+            for side, phrases in enumerate(sides):
+                for phrase in dict.fromkeys(e for p in phrases for e in _expand(label, p, groups)):
+                    if phrase.startswith("~") and len(phrase.split()) > 1:
+                        raise schema.Invalid(f"{label} has '{phrase}': a '~' ending is one word on its own")
+                    patterns += compile_phrase(phrase, (len(cues), side), match, False, ())
+            if settings.get("unless"):
+                settings["unless"] = tuple(dict.fromkeys(
+                    normalise(e) for u in item["cues"][n]["unless"] for e in _expand(label, u, groups)))
+            cues.append(Cue(theme, **settings))
+    missing = [t for t in THEMES if t not in descriptions]
+    if missing:
+        raise schema.Invalid(f"theme(s) {', '.join(missing)} are missing")
+    return ThemeSet(path, descriptions, tuple(cues), Matcher(match, patterns), match)
+
+
+def parse_themes(path: Path, data: Any, match: str) -> ThemeSet:
+    """Check a themes file and compile its cues for the vocabulary's ``match`` mode; every problem names the file and theme."""
+    return schema.check(lambda value, _: _theme_set(path, value, match), data, path, error=ThemesFileError)
+
+
+# --- finding themes ------------------------------------------------------------------
+
+def _followed_by(hit: Hit, phrases: tuple[str, ...], match: str) -> bool:
+    if match == "joined":
+        return any(hit.rest.startswith(p.replace(" ", "")) for p in phrases)
+    return any(hit.rest == p or hit.rest.startswith(p + " ") for p in phrases)
+
+
+def find_themes(text: Text, themes: ThemeSet, neg: Negation) -> tuple[str, ...]:
+    """The themes ``text`` tells, in :data:`THEMES` order; a negated cue does not count."""
+    by_cue: dict[int, list[list[Hit]]] = {}
+    for hit in themes.matcher.all(text):
+        cue, side = hit.key
+        by_cue.setdefault(cue, [[], []])[side].append(hit)
+    found = set()
+    for index, (firsts, seconds) in by_cue.items():
+        cue = themes.cues[index]
+        if cue.theme in found:
+            continue
+        pairs = [(h, h) for h in firsts] if cue.sides == 1 else [
+            (a, b) for a in firsts for b in seconds
+            if (a.end <= b.start and b.start - a.end <= cue.within)
+            or (not cue.ordered and b.end <= a.start and a.start - b.end <= cue.within)]
+        for a, b in pairs:
+            if cue.unless and _followed_by(a, cue.unless, themes.match):
+                continue
+            first, last = (a, b) if a.start <= b.start else (b, a)
+            if not cue.negatable or not (negated(first, last.rest, text.tokens, neg, set())
+                                         or (last is not first and negated_before(text.tokens, last.start, neg, set()))):
+                found.add(cue.theme)
+                break
+    return tuple(t for t in THEMES if t in found)

@@ -1,0 +1,73 @@
+"""What a speech recogniser gives and how it is driven, with no engine behind it.
+
+Audio chunks go in; :class:`Partial` and :class:`Utterance` events come out.
+The conversation is written against :class:`Recognizer` and
+:class:`RecognizerFactory` only: the Vosk adapter
+(:mod:`assistant.speech.vosk_asr`) and the scripted twin for tests
+(:mod:`assistant.speech.scripted`) both fit them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+from assistant.audio.chunks import AudioChunk
+
+
+@dataclass(frozen=True)
+class Word:
+    word: str
+    start_s: float
+    end_s: float
+    conf: float
+
+    def shifted(self, offset_s: float) -> "Word":
+        return Word(self.word, round(self.start_s + offset_s, 3), round(self.end_s + offset_s, 3), self.conf)
+
+    def as_dict(self) -> dict:
+        return {"word": self.word, "start": self.start_s, "end": self.end_s, "conf": self.conf}
+
+
+@dataclass(frozen=True)
+class Partial:
+    """The recogniser's running guess for the utterance under way."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A closed utterance: Vosk ends one at a short pause, or after 20 s."""
+
+    text: str
+    words: tuple[Word, ...] = field(default=())
+
+    @property
+    def span_s(self) -> float:
+        return self.words[-1].end_s - self.words[0].start_s if self.words else 0.0
+
+
+class Recognizer(Protocol):
+    """A streaming recogniser. Word times count from its creation or last reset."""
+
+    def accept(self, chunk: AudioChunk) -> Partial | Utterance | None:
+        """Feed audio; an :class:`Utterance` when one closed (text may be empty), else a partial or None."""
+
+    def finish(self) -> Utterance | None:
+        """Close the utterance under way, if any."""
+
+    def reset(self) -> None:
+        """Start afresh, keeping whatever is costly to build."""
+
+
+class RecognizerFactory(Protocol):
+    """Makes recognisers over one loaded model, so the conversation never loads one itself.
+
+    ``factory(None)`` is free dictation (with partials); ``factory(phrases)``
+    hears only those phrases, which recognises single words far better.
+    """
+
+    def __call__(self, grammar: Sequence[str] | None = None) -> Recognizer: ...
+
+    def known(self, phrases: Sequence[str]) -> list[str]:
+        """The phrases whose every word the model knows (a grammar may hold only those)."""

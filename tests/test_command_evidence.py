@@ -1,0 +1,80 @@
+"""The command decision as a table: evidence in, accepted command (or why not) out."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.command_evidence import (
+    HARMLESS, WEIGHTY, WEIGHTY_THRESHOLDS, Evidence, decide, letters, similarity, thresholds_for,
+)
+from assistant.language.commands import build_index
+from assistant.language.packs import load_language
+
+KO = build_index(load_language("ko").commands)
+EN = build_index(load_language("en").commands)
+
+
+def ev(free, grammar=None, *, words=None, span=0.8, gap=None, after=1.0, conf=1.0):
+    return Evidence(free, len(free.split()) if words is None else words, span, gap, after, grammar, conf)
+
+
+CASES = [
+    # (what was heard, index, accepted command, reason)
+    (ev("넘어가", "넘어가"), KO, "skip", "accepted"),
+    (ev("넘어 가", "넘어가", gap=1.2), KO, "skip", "accepted"),  # free dictation split the word
+    (ev("어 가", "넘어가", gap=1.2), KO, "skip", "accepted"),  # only the end heard: close enough in jamo
+    (ev("오늘 여기까지", "오늘 여기까지", gap=2.0), KO, "stop", "accepted"),
+    (ev("완료", None), KO, "done", "accepted"),  # no grammar to ask: free dictation alone
+    # ordinary short answers: the grammar hears the decoy, or free dictation disagrees
+    (ev("몰라요", "몰라요"), KO, None, "grammar heard no command"),
+    (ev("고마워 요", "고마워 요"), KO, None, "grammar heard no command"),
+    (ev("짜증 나요", "잠시"), KO, None, "free dictation disagrees"),
+    (ev("i don't know", "i don't know"), EN, None, "grammar heard no command"),
+    (ev("thank you", "thank you"), EN, None, "grammar heard no command"),
+    # a command word inside a sentence is not a command
+    (ev("오늘 회사 일 완료 했어요", "완료"), KO, None, "too long"),
+    (ev("i was done with work", "i'm done"), EN, None, "too long"),
+    (ev("넘어가", "넘어가", span=3.0), KO, None, "too long"),
+    # not isolated by pauses
+    (ev("넘어가", "넘어가", gap=0.2), KO, None, "no pause before"),
+    (ev("넘어가", "넘어가", after=0.1), KO, None, "no pause after"),
+    # unsure
+    (ev("여기까지", "여기까지", conf=0.3), KO, None, "low confidence"),
+    (ev("다시 시작", "넘어가"), KO, None, "free dictation disagrees"),
+    (ev("넘어가", "잠시"), KO, None, "free dictation heard another command"),
+    (ev("넘어가", ""), KO, None, "grammar heard no command"),
+    (ev("오늘 하루", None), KO, None, "not a command"),
+]
+
+
+@pytest.mark.parametrize("evidence, index, command, reason", CASES)
+def test_the_evidence_decides(evidence, index, command, reason):
+    verdict = decide(evidence, index)
+    assert (verdict.command, verdict.reason) == (command, reason)
+
+
+def test_weighty_commands_ask_for_more():
+    assert {"scratch", "stop", "skip", "done"} <= WEIGHTY
+    assert thresholds_for("stop") is WEIGHTY_THRESHOLDS and thresholds_for("repeat") is HARMLESS
+    assert WEIGHTY_THRESHOLDS.min_conf >= HARMLESS.min_conf
+    assert WEIGHTY_THRESHOLDS.min_similarity >= HARMLESS.min_similarity
+
+
+def test_a_rejected_command_still_says_what_it_would_have_been():
+    assert decide(ev("넘어가", "넘어가", gap=0.1), KO).heard == "skip"
+
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ("넘어가", "넘어가", 1.0, 1.0),
+    ("넘어 가", "넘어가", 1.0, 1.0),  # spaces do not count
+    ("완료", "왼료", 0.7, 0.9),  # one vowel apart, in jamo
+    ("몰라요", "멈춤", 0.0, 0.3),
+    ("I'm done", "im done", 1.0, 1.0),
+    ("", "넘어가", 0.0, 0.0),
+])
+def test_similarity_over_letters_and_jamo(a, b, low, high):
+    assert low <= similarity(a, b) <= high
+
+
+def test_hangul_is_compared_in_jamo():
+    assert letters("가") == "\u1100\u1161"
+    assert letters("음 넘어가") == letters("넘어가")  # fillers dropped

