@@ -7,8 +7,10 @@ environment variables (``VOICE_JOURNAL_<NAME>``), then command-line flags;
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import os
+import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -73,12 +75,23 @@ def _types() -> dict[str, type]:
     return {f.name: type(f.default) for f in fields(Settings)}
 
 
+CONFIG_BYTES_MAX = 1_000_000
+"""A config file is a few lines; anything longer is not one (``/dev/urandom`` never ends)."""
+
+
 def read_config_file(path: Path) -> dict[str, Any]:
-    if not path.exists():
+    if (not path.exists() and not path.is_symlink()) or str(path) == os.devnull:
         return {}
     try:
+        if not path.is_file():  # a device, a folder, a looping or dangling link: never read for ever, never ignored
+            raise UserError(f"{path}: not a config file (a folder, a device or a broken link); "
+                            "point VOICE_JOURNAL_CONFIG at a TOML file, or remove it to use the defaults")
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            raw = handle.read(CONFIG_BYTES_MAX + 1)
+        if len(raw) > CONFIG_BYTES_MAX:
+            raise UserError(f"{path}: too long for a config file (over {CONFIG_BYTES_MAX:,} bytes); "
+                            "is it the right file?")
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{path}: {exc}; fix that line or delete the file to use the defaults") from None
     except UnicodeDecodeError as exc:
@@ -91,6 +104,48 @@ def read_config_file(path: Path) -> dict[str, Any]:
             known = ", ".join(types)
             raise UserError(f"{path}: unknown setting '{key}'; known settings are: {known}")
     return data
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def remember_setting(config_file: Path, name: str, value: Any) -> bool:
+    """Write ``name = value`` into the config file, unless it already sets
+    ``name``; True when written. The one writer of the config file.
+
+    The line is appended, so whatever the person wrote (comments included)
+    stays as it was; the file is replaced whole, never left half-written."""
+    types = _types()
+    if name not in types:
+        raise UserError(f"unknown setting '{name}'; known settings are: {', '.join(types)}")
+    value = _coerce(name, types[name], value, name)
+    if name in read_config_file(config_file):
+        return False
+    try:
+        old = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+        text = old + ("\n" if old and not old.endswith("\n") else "") + f"{name} = {_toml_value(value)}\n"
+        config_file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=config_file.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            if config_file.exists():
+                os.chmod(temp, config_file.stat().st_mode & 0o777)
+            os.replace(temp, config_file)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise UserError(f"cannot write the config file {config_file} ({exc.strerror}); "
+                        f"add the line {name} = {_toml_value(value)} to it yourself") from None
+    return True
 
 
 def load_settings(config_file: Path, flags: dict[str, Any] | None = None) -> tuple[Settings, dict[str, str]]:
@@ -117,10 +172,40 @@ def load_settings(config_file: Path, flags: dict[str, Any] | None = None) -> tup
     return settings, sources
 
 
+RANGES: dict[str, tuple[float, float]] = {
+    "prompts_per_session": (3, 5),
+    "silence_s": (0.2, 60.0),
+    "no_answer_s": (1.0, 600.0),
+    "max_answer_s": (1.0, 14_400.0),
+    "silence_threshold_db": (-100.0, 0.0),
+    "speech_rate_wpm": (50, 450),
+    "volume": (0.0, 1.0),
+    "lead_in_s": (0.0, 5.0),
+    "input_rate_hz": (0, 192_000),
+}
+"""Every number's documented range (inclusive; ``silence_s`` must be longer
+than its lower end), checked when the settings are read, before any
+device is touched: a value outside it cannot work (``volume = 50``), or
+would wait for ever (``lead_in_s = 1e9``)."""
+TEXT_LENGTH_MAX = 4096
+"""The longest text setting (a voice, a device, a file name)."""
+
+
 def _check_ranges(settings: Settings, where: dict[str, str]) -> None:
     """Refuse values of the right type that cannot work, naming where each came from."""
     def bad(name: str, rule: str) -> UserError:
         return UserError(f"{where[name]}: {name} must be {rule}, not {getattr(settings, name)!r}")
+
+    for name, (low, high) in RANGES.items():
+        value = getattr(settings, name)
+        if name != "prompts_per_session" and not low <= value <= high:
+            raise bad(name, f"from {low:g} to {high:g}")
+    if 0 < settings.input_rate_hz < 8000:
+        raise bad("input_rate_hz", "0 (automatic) or a rate from 8000 to 192000 hertz")
+    for item in fields(Settings):
+        value = getattr(settings, item.name)
+        if isinstance(value, str) and (len(value) > TEXT_LENGTH_MAX or "\x00" in value):
+            raise UserError(f"{where[item.name]}: {item.name} is not a usable text (too long, or a NUL byte in it)")
 
     if not 3 <= settings.prompts_per_session <= 5:
         raise bad("prompts_per_session", "3, 4 or 5")

@@ -212,11 +212,62 @@ def test_backup_is_the_shard_before_this_session(folder):
     assert [e["transcript"] for e in read(folder / f"{month}.json")["entries"].values()] == ["monday", "tuesday"]
 
 
-def test_an_empty_shard_file_is_an_empty_shard(folder):
-    (folder / "2024-05.json").write_bytes(b"")
+EMPTY_OR_WRONG_SHAPE = {
+    "empty": b"", "blank": b"  \n\t", "null": b"null", "a list": b"[]", "a string": b'"x"', "a number": b"5",
+    "entries a list": b'{"entries": []}', "an entry a string": b'{"entries": {"1": "x"}}',
+    "an entry without id": b'{"entries": {"1": {"created_at": "2024-05-01T20:00:00+00:00"}}}',
+    "an entry without created_at": b'{"entries": {"1": {"id": "2024-05-01.1"}}}',
+    "a 5,000-digit id": b'{"entries": {"1": {"id": "2024-05-01.' + b"9" * 5000 + b'", "created_at": "x"}}}',
+    "a 5,000-digit number": b'{"entries": {"1": {"id": "2024-05-01.1", "created_at": "x", "intensity": ' + b"9" * 5000 + b"}}}",
+    "deep nesting": b"[" * 100_000 + b"]" * 100_000,
+    "sessions a number": b'{"sessions": 5}', "a schema version of text": b'{"_meta": {"1": {"schema_version": "x"}}}',
+    "feelings a string": b'{"entries": {"1": {"id": "2024-05-01.1", "created_at": "x", "feelings": "sad"}}}',
+}
+
+
+@pytest.mark.parametrize("words", [False, True], ids=["shard", "words shard"])
+@pytest.mark.parametrize("content", EMPTY_OR_WRONG_SHAPE.values(), ids=EMPTY_OR_WRONG_SHAPE.keys())
+def test_an_empty_or_misshapen_shard_is_never_an_empty_month(folder, content, words):
+    """A failing SD card leaves such files: reading one as "nothing yet" would
+    let the next write replace the month and its .bak, and reuse its ids."""
     with Journal(folder) as journal:
-        assert journal.schema_version("2024-05") == SCHEMA_VERSION
-        assert journal.entries() == []
+        first = journal.add_entry({"transcript": "first"})
+    with Journal(folder) as journal:  # a .bak of the good shard
+        journal.add_entry({"transcript": "second"})
+    month = first[:7]
+    damaged = folder / (f"{month}.words.json" if words else f"{month}.json")
+    damaged.write_bytes(content)
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    for attempt in (lambda: Journal(folder), lambda: Journal(folder, write=False).entry(first)):
+        with pytest.raises(CorruptJournal) as excinfo:
+            attempt()
+        message = str(excinfo.value)
+        assert str(damaged) in message and f"cp {damaged}.bak {damaged}" in message and "\n" not in message
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before  # .bak kept, nothing written
+    damaged.write_bytes((folder / f"{damaged.name}.bak").read_bytes())  # the restore the message gives
+    with Journal(folder) as journal:
+        third = journal.add_entry({"transcript": "third"})
+    assert third not in (first,) and check_id(third) == month
+
+
+def test_a_shard_that_cannot_be_read_is_named(folder):
+    with Journal(folder) as journal:
+        entry_id = journal.add_entry({"transcript": "kept"})
+    shard = folder / f"{entry_id[:7]}.json"
+    shard.unlink()
+    shard.mkdir()
+    with pytest.raises(CorruptJournal, match="Is a directory"):
+        Journal(folder, write=False).entries()
+    shard.rmdir()
+    shard.symlink_to(shard)
+    with pytest.raises(CorruptJournal, match="symbolic links"):
+        Journal(folder, write=False).entries()
+
+
+def test_a_lock_file_that_is_a_directory_is_one_line(folder):
+    (folder / ".lock").mkdir()
+    with pytest.raises(UserError, match="lock file"):
+        Journal(folder)
 
 
 # --- privacy -------------------------------------------------------------------
@@ -464,7 +515,8 @@ def test_a_write_goes_through_a_synced_temp_file_and_a_rename(tmp_path, monkeypa
     assert leftovers(tmp_path) == []
 
 
-def test_storage_reads_nothing_as_none(tmp_path):
+def test_storage_reads_only_a_missing_file_as_none(tmp_path):
     assert DurableJSONStorage(tmp_path / "missing.json").read() is None
     (tmp_path / "blank.json").write_text("  \n")
-    assert DurableJSONStorage(tmp_path / "blank.json").read() is None
+    with pytest.raises(CorruptJournal, match="empty"):
+        DurableJSONStorage(tmp_path / "blank.json").read()

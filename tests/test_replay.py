@@ -12,8 +12,9 @@ import pytest
 from assistant.audio.chunks import AudioChunk, write_wav
 from assistant.journal.book import Journal
 from assistant.paths import Paths
-from assistant.conversation.replay import (PAUSE_S, ReplayRequest, load_replay, on_this_day, on_this_day_line, parse_request,
-                              play_entries, select)
+from assistant.conversation.replay import (PAUSE_S, SPEECH_LEAD_S, ReplayRequest, first_word_s, from_first_speech,
+                                           load_replay, on_this_day, on_this_day_line, parse_request, play_entries,
+                                           select)
 from tests.fakes import FakeMouth, FakeSpeaker
 from tests.stack import MIC_RATE_HZ, SPEAKER_RATE_HZ, Rig, espeak, have_stack, quiet
 from tests.test_review import IDS, build_journal, run
@@ -220,6 +221,16 @@ def test_between_entries_next_previous_stop(tmp_path, answers, expected):
     assert asked == expected
 
 
+def test_a_transcript_read_aloud_has_no_model_symbols(tmp_path):
+    entries, paths = _entries(tmp_path, audio_seconds=None)
+    entries[0]["transcript"] = "answer [2] zero (십)"
+    entries[1]["transcript"] = "[19]"
+    mouth = FakeMouth()
+    play_entries(entries[:2], mouth, FakeSpeaker(SPEAKER_RATE_HZ), paths, load_replay("en"), today=TODAY)
+    assert mouth.said[1] == "No recording was kept. You said: answer zero"
+    assert mouth.said[3] == "Nothing was kept for this one."
+
+
 def test_a_missing_or_outside_audio_file_falls_back_to_the_transcript(tmp_path):
     entries, paths = _entries(tmp_path)
     (paths.audio_dir / entries[0]["audio"]).unlink()
@@ -228,6 +239,68 @@ def test_a_missing_or_outside_audio_file_falls_back_to_the_transcript(tmp_path):
     play_entries(entries[:2], mouth, FakeSpeaker(SPEAKER_RATE_HZ), paths, load_replay("en"), today=TODAY)
     assert mouth.said[1] == "No recording was kept. You said: answer 0"
     assert mouth.said[3] == "No recording was kept. You said: answer 1"
+
+
+def _waiting_then_speech(tmp_path: Path, wait_s: float, speech_s: float, words: list | None):
+    """One entry whose recording is ``wait_s`` of silence, then ``speech_s`` of "speech"."""
+    paths = Paths(tmp_path / "data", tmp_path / "config.toml")
+    rel = "2026-11-23/s-0.wav"
+    audio = np.concatenate([np.zeros(int(16000 * wait_s)), np.full(int(16000 * speech_s), 1000)])
+    write_wav(paths.audio_dir / rel, [AudioChunk.from_array(audio, 16000)])
+    entry = {"id": "2026-11-23.1", "created_at": "2026-11-23T21:00:00+01:00", "prompt_text": "Prompt",
+             "transcript": "answer", "audio": rel, "words": words}
+    return entry, paths
+
+
+def _played_s(entry, paths) -> float:
+    sink = FakeSpeaker(SPEAKER_RATE_HZ)
+    play_entries([entry], FakeMouth(), sink, paths, load_replay("en"), today=TODAY)
+    return sink.samples / SPEAKER_RATE_HZ - PAUSE_S
+
+
+def test_replay_starts_just_before_the_first_word(tmp_path):
+    words = [{"word": "answer", "start": 12.0, "end": 12.4, "conf": 1.0}]
+    entry, paths = _waiting_then_speech(tmp_path, 12.0, 1.0, words)
+    assert _played_s(entry, paths) == pytest.approx(1.0 + SPEECH_LEAD_S, abs=0.01)
+    assert (paths.audio_dir / entry["audio"]).stat().st_size > 13 * 16000 * 2  # the file is kept whole
+
+
+def test_without_word_timings_the_first_speech_is_found_by_its_sound(tmp_path):
+    entry, paths = _waiting_then_speech(tmp_path, 20.0, 1.0, [])
+    played = _played_s(entry, paths)
+    assert 1.0 + SPEECH_LEAD_S - 0.01 <= played <= 1.0 + SPEECH_LEAD_S + 0.3  # from 0.3 to 0.55 s before it
+
+
+def test_a_recording_with_no_speech_found_is_played_whole(tmp_path):
+    entry, paths = _waiting_then_speech(tmp_path, 2.0, 0.0, None)
+    assert _played_s(entry, paths) == pytest.approx(2.0, abs=0.01)
+
+
+def test_speech_at_the_very_start_is_not_cut(tmp_path):
+    entry, paths = _waiting_then_speech(tmp_path, 0.0, 2.0, [{"word": "a", "start": 0.1, "end": 0.3}])
+    assert _played_s(entry, paths) == pytest.approx(2.0, abs=0.01)
+
+
+@pytest.mark.parametrize("words, expected", [
+    (None, None), ([], None), ([{"word": "b", "start": 2.5}, {"word": "a", "start": 1.25}], 1.25),
+    (["not a word record"], None),
+])
+def test_first_word_s(words, expected):
+    assert first_word_s(words) == expected
+
+
+def test_from_first_speech_cuts_inside_a_chunk():
+    chunks = [AudioChunk(bytes(3200), 16000) for _ in range(10)]  # 1 s in 0.1 s chunks
+    out = list(from_first_speech(chunks, start_s=0.55))
+    assert sum(c.samples for c in out) == int(16000 * (1.0 - (0.55 - SPEECH_LEAD_S)))
+
+
+def test_select_gives_the_word_timings(tmp_path):
+    with Journal(tmp_path / "journal") as journal:
+        entry_id = journal.add_entry({"created_at": "2026-11-20T21:00:00+01:00", "transcript": "hello there",
+                                      "words": [{"word": "hello", "start": 4.0, "end": 4.3, "conf": 1.0}]})
+        found = select(journal, ReplayRequest(entry_id=entry_id), TODAY)
+    assert found[0]["words"] == [{"word": "hello", "start": 4.0, "end": 4.3, "conf": 1.0}]
 
 
 # --- the command, on the real stack ----------------------------------------------------------------
@@ -290,3 +363,28 @@ def test_replay_with_nothing_to_play_is_one_line(tmp_path):
     assert [line for line in result.stderr.splitlines() if line] == [
         "voice-journal: nothing to replay: no entry matches; see 'voice-journal list'"]
     assert "unknown theme" in run(data, "replay", "--theme", "sadness").stderr
+
+
+@pytest.mark.stack
+@pytest.mark.skipif(not have_stack(), reason="needs espeak-ng")
+@pytest.mark.parametrize("timed", [True, False], ids=["word-timings", "silence-detector"])
+def test_replay_skips_the_waiting_before_the_answer(tmp_path, timed):
+    """An answer begun after 15 s of thinking is replayed from its first word."""
+    wait_s = 15.0
+    rig = Rig(tmp_path).setup(quiet(1.0))
+    speech = espeak("오늘은 조금 피곤했어요")
+    onset_s = int(np.argmax(np.abs(speech) > 300)) / MIC_RATE_HZ  # espeak-ng's own lead-in
+    audio = np.concatenate([quiet(wait_s), speech])
+    rel = "2026-11-23/2026-11-23.1-1.wav"
+    write_wav(rig.data_dir / "audio" / rel, [AudioChunk.from_array(audio, MIC_RATE_HZ)])
+    words = [{"word": "오늘은", "start": wait_s + onset_s, "end": wait_s + onset_s + 0.5, "conf": 1.0}] if timed else []
+    entry = {"session": "2026-11-23.1", "created_at": "2026-11-23T21:10:00+01:00", "language": "ko",
+             "prompt_id": "ko-x", "prompt_text": "오늘 어땠어요?", "transcript": "오늘은 조금 피곤했어요", "words": words,
+             "audio": rel}
+    with Journal(rig.data_dir / "journal", write=True) as journal:
+        journal.add_entry(dict(entry))
+    result = rig.run("replay", "last", "--lang", "ko")
+    assert result.returncode == 0, result.stderr
+    whole = _spoken_s(load_replay("ko").intro(entry, date.today())) + PAUSE_S + len(audio) / MIC_RATE_HZ
+    assert rig.speaker_seconds() < whole - wait_s + 1.0  # the 15 s of waiting are gone
+    assert rig.speaker_seconds() == pytest.approx(whole - wait_s - onset_s + SPEECH_LEAD_S, abs=0.35)

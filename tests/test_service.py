@@ -177,8 +177,10 @@ def test_install_and_uninstall_with_a_user_manager(machine, tmp_path):
                            "--user daemon-reload"]
 
 
-def test_without_a_user_session_the_files_are_written_and_one_line_says_what_next(machine):
+def test_without_a_user_session_the_files_are_written_and_one_line_says_what_next(machine, tmp_path):
     run, units, calls = machine(user_manager=False)
+    (tmp_path / "config" / "voice-journal").mkdir(parents=True)
+    (tmp_path / "config" / "voice-journal" / "config.toml").write_text('language = "ko"\n', encoding="utf-8")
     result = run("install-service", "--json")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in units.iterdir()) == sorted(UNITS)
@@ -188,6 +190,7 @@ def test_without_a_user_session_the_files_are_written_and_one_line_says_what_nex
     assert len(hint) == 1 and "systemctl --user enable --now " + " ".join(ENABLED) in hint[0]
     data = json.loads(result.stdout)
     assert data["enabled"] is False and data["at"] == "21:00" and len(data["files"]) == 3
+    assert data["language"] == "ko" and "listen --lang ko" in (units / STANDBY_UNIT).read_text()  # the configured one
     for name in UNITS:
         assert stat.S_ISREG((units / name).stat().st_mode)
 
@@ -202,4 +205,15 @@ def test_a_bad_time_is_one_line_and_writes_nothing(machine):
     result = run("install-service", "--at", "25:00")
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "HH:MM" in result.stderr and "Traceback" not in result.stderr
+    assert not units.exists() and calls() == []
+
+
+def test_a_language_with_no_model_is_refused_in_one_line_and_writes_nothing(machine):
+    run, units, calls = machine(user_manager=True)
+    result = run("install-service", "--lang", "en")  # no English model in the test machine's data
+    assert result.returncode == 3, result.stderr
+    line = result.stderr.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert line.startswith("voice-journal: not installing the service for language 'en': no speech model")
+    assert "models download" in line and line.endswith("then run install-service again")
     assert not units.exists() and calls() == []

@@ -1,6 +1,7 @@
 """Settings: defaults < config file < VOICE_JOURNAL_* environment < command-line flags, with sources."""
 from __future__ import annotations
 
+import os
 from dataclasses import fields
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 
 from assistant.errors import UserError
 from assistant.paths import default_paths
-from assistant.settings import Settings, load_settings, read_config_file
+from assistant.settings import RANGES, Settings, load_settings, read_config_file, remember_setting
 
 
 @pytest.fixture
@@ -243,3 +244,81 @@ def test_settings_are_frozen_and_replaceable():
         s.language = "ko"  # type: ignore[misc]
     t = s.replace(language="ko")
     assert t.language == "ko" and s.language == "en"
+
+
+# --- remembering a setting (the set-up's language) ------------------------------------------
+
+def test_remembering_a_setting_writes_the_config_file(config):
+    assert remember_setting(config, "language", "ko")
+    assert config.read_text(encoding="utf-8") == 'language = "ko"\n'
+    assert load_settings(config)[0].language == "ko"
+
+
+def test_a_setting_already_in_the_config_file_is_kept(config):
+    config.write_text('# mine\nlanguage = "en"\nprompts_per_session = 3', encoding="utf-8")
+    assert not remember_setting(config, "language", "ko")
+    assert load_settings(config)[0].language == "en"
+    assert remember_setting(config, "keep_audio", False)
+    assert config.read_text(encoding="utf-8") == '# mine\nlanguage = "en"\nprompts_per_session = 3\nkeep_audio = false\n'
+    settings = load_settings(config)[0]
+    assert (settings.prompts_per_session, settings.keep_audio) == (3, False)
+
+
+@pytest.mark.parametrize("name, value, expected", [
+    ("silence_s", 2.5, 2.5), ("prompts_per_session", "5", 5), ("voice", 'ko "x" \\ y', 'ko "x" \\ y'),
+    ("passphrase_file", "/home/민수/pass", "/home/민수/pass"),
+])
+def test_remembered_values_read_back_the_same(config, name, value, expected):
+    assert remember_setting(config, name, value)
+    assert getattr(load_settings(config)[0], name) == expected
+
+
+def test_remembering_a_bad_setting_is_one_line_and_writes_nothing(config):
+    with pytest.raises(UserError, match="unknown setting 'lang'"):
+        remember_setting(config, "lang", "ko")
+    with pytest.raises(UserError, match="must be a int"):
+        remember_setting(config, "prompts_per_session", "many")
+    assert not config.exists()
+    assert sorted(p.name for p in config.parent.iterdir()) == []
+
+
+# --- every number has a documented range -------------------------------------------------
+
+@pytest.mark.parametrize("name, value", [
+    ("volume", "50"), ("volume", "-0.1"), ("max_answer_s", "0"), ("no_answer_s", "-1"), ("lead_in_s", "1e9"),
+    ("lead_in_s", "-0.5"), ("input_rate_hz", "-8000"), ("input_rate_hz", "100"), ("input_rate_hz", "10000000"),
+    ("speech_rate_wpm", "0"), ("silence_threshold_db", "20"), ("silence_s", "1e9"), ("voice", "x" * 5000),
+])
+def test_every_number_out_of_range_is_refused_when_read(config, monkeypatch, name, value):
+    monkeypatch.setenv(f"VOICE_JOURNAL_{name.upper()}", value)
+    with pytest.raises(UserError) as excinfo:
+        load_settings(config)
+    assert str(excinfo.value).startswith(f"VOICE_JOURNAL_{name.upper()}: {name} ")
+
+
+def test_every_number_has_a_range_and_its_default_is_in_it():
+    numbers = [f.name for f in fields(Settings) if type(f.default) in (int, float)]
+    assert sorted(RANGES) == sorted(numbers)
+    for name, (low, high) in RANGES.items():
+        assert low <= getattr(Settings(), name) <= high
+
+
+@pytest.mark.parametrize("kind", ["a device that never ends", "a folder", "a looping link"])
+def test_a_config_that_is_not_a_file_is_one_line_not_a_hang(config, tmp_path, kind):
+    target = tmp_path / "odd-config"
+    if kind == "a device that never ends":
+        target = Path("/dev/urandom")
+    elif kind == "a folder":
+        target.mkdir()
+    else:
+        target.symlink_to(target)
+    with pytest.raises(UserError, match="not a config file"):
+        read_config_file(target)
+
+
+def test_a_config_too_long_to_be_one_is_refused(tmp_path):
+    big = tmp_path / "big.toml"
+    big.write_text("# x\n" * 300_000)
+    with pytest.raises(UserError, match="too long"):
+        read_config_file(big)
+    assert read_config_file(Path(os.devnull)) == {}

@@ -174,3 +174,52 @@ def test_other_speech_is_soaked_up_by_the_decoys(voice, ko, sentence):
     meaning, heard = spot(voice.recognizers, ko, {p: "wake" for p in ko.wake}, voice.say(sentence))
     assert meaning is None, heard
     assert heard  # it was decoded, and rejected
+
+
+# -- the clip of a spotted phrase, and the second opinion on it ------------------
+
+def test_the_spotter_keeps_the_audio_of_the_phrase_it_heard(ko):
+    from tests.fakes import ScriptedVoice
+
+    voice = ScriptedVoice()
+    other, wake = voice.say("오늘 회사에서 회의가 있었어요"), voice.say(ko.wake[0])
+    spotter = Spotter(voice.recognizers, {p: "wake" for p in ko.wake}, ko.decoys, Gate(RATE))
+    meaning = None
+    for chunk in chunks_of(np.concatenate([quiet(1.0), other, quiet(1.5), wake, quiet(1.5)])):
+        meaning = meaning or spotter.feed(chunk)
+    assert meaning == "wake"
+    clip = np.concatenate([c.array() for c in spotter.clip])
+    assert len(wake) <= len(clip) <= len(wake) + int((PREROLL_S + 1.5) * RATE)
+    assert set(np.unique(np.abs(clip))) <= {0, int(np.abs(wake).max())}  # the wake phrase, none of the talk before
+
+
+@pytest.mark.parametrize("heard_as, agrees", [("일기장 열어", True), ("일기 장 열 어", True), ("일기장 여러", True),
+                                              ("이 기자 히어로", True), ("오늘 회의가 길었어요", False), ("", False)])
+def test_the_second_opinion_is_free_dictation_of_the_clip(ko, heard_as, agrees):
+    from assistant.speech.spotting import SecondOpinion
+    from assistant.speech.scripted import ScriptedSpeech
+
+    speech = ScriptedSpeech()
+    audio = np.concatenate([quiet(0.3), speech.speech(ko.wake[0], heard_as=heard_as), quiet(1.0)])
+    opinion = SecondOpinion(speech, ko.wake, 0.45)
+    ok, text, score = opinion.agrees(chunks_of(audio))
+    assert ok is agrees and text == heard_as, score
+    assert speech.grammars == [None]  # free dictation, made once
+    opinion.agrees(chunks_of(audio))
+    assert speech.grammars == [None]  # and reused
+
+
+@pytest.mark.parametrize("a, b, alike", [("일기 쓰자", "일기쓰자", 1.0), ("일기 쓰자", "일기 쓰지", 0.9), ("Hey, Journal!", "hey journal", 1.0)])
+def test_sounds_like_compares_letters_and_jamo(a, b, alike):
+    from assistant.speech.spotting import sounds_like
+
+    assert sounds_like(a, [b]) == pytest.approx(alike, abs=0.05)
+
+
+@pytest.mark.parametrize("text, meaning", [("네", "yes"), ("네 좋아요", "yes"), ("좋아요 네 네", "yes"), ("아니요 내일 해", "no"),
+                                           ("네 아니요", None), ("네 해", None), ("해", None), ("", None)])
+def test_an_utterance_of_phrases_that_all_mean_the_same_means_that(ko, text, meaning):
+    from assistant.speech.spotting import _one_meaning
+
+    targets = {**{p: "yes" for p in ko.yes}, **{p: "no" for p in ko.no}}
+    assert (targets.get(text) or _one_meaning(text.split(), targets)) == meaning

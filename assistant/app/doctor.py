@@ -19,8 +19,6 @@ import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
-import numpy as np
-
 from assistant.audio.chunks import AudioChunk, join, silence, tone
 from assistant.audio.mic import Microphone
 from assistant.audio.silence import SilenceDetector, level_db
@@ -287,6 +285,8 @@ class Doctor:
                      "plug the microphone back in, or " + DEVICE_FIX.format(flag="--input-device", setting="input_device"))
             return
         meter.done()
+        import numpy as np  # late: numpy takes 0.1-0.3 s to import; commands with no audio never need it
+
         samples = join(rec.chunks).array() if rec.chunks else np.zeros(0, dtype=np.int16)
         peak = int(np.max(np.abs(samples.astype(np.int32)))) if len(samples) else 0
         rec.peak_dbfs = 20 * math.log10(peak / 32768) if peak else -math.inf

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterator
 
-from assistant.audio.chunks import WavWriter
+from assistant.audio.chunks import WAV_HEADER_BYTES, WavWriter, repair_wav
 from assistant.errors import UserError
 from assistant.journal.book import Journal
 from assistant.journal.search import discard_search_cache
@@ -42,13 +42,40 @@ def _recordings(audio_dir: Path) -> list[Path]:
         return []
     for stale in audio_dir.rglob(f".*.wav{CONVERT_SUFFIX}"):
         stale.unlink(missing_ok=True)
-    return sorted(p for p in audio_dir.rglob("*.wav") if p.is_file())
+    found = []
+    for path in sorted(audio_dir.rglob("*.wav")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        if path.stat().st_size == 0:  # a recording killed before its first byte (an import, say): holds nothing
+            path.unlink()
+            continue
+        found.append(path)
+    return found
+
+
+def _repaired(path: Path) -> None:
+    """Fix the header of a plain recording cut short by a crash before it is
+    converted: its header still gives the size it had when last closed (or
+    none), and converting by it would keep only that much of the audio."""
+    try:
+        if is_sealed_recording(path):
+            return
+        with open(path, "rb") as handle:
+            header = handle.read(WAV_HEADER_BYTES)
+        if len(header) < WAV_HEADER_BYTES or header[:4] != b"RIFF" or header[36:40] != b"data":
+            return  # not a file this package wrote: read as it is
+        stated = int.from_bytes(header[40:44], "little")
+        if stated != path.stat().st_size - WAV_HEADER_BYTES:
+            repair_wav(path)
+    except UserError:
+        return
 
 
 def _rewrite_audio(path: Path, vault: Vault | None, writer: Callable) -> None:
     """Replace a recording by its other form, via a temporary file and a rename."""
     tmp = path.with_name(f".{path.name}{CONVERT_SUFFIX}")
     try:
+        _repaired(path)
         chunks = list(read_recording(path, vault))
         rate = chunks[0].rate_hz if chunks else 16000
         with writer(tmp, rate) as out:

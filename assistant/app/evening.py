@@ -6,12 +6,15 @@ sees a mouth, an ear and a journal.
 from __future__ import annotations
 
 import json
+from typing import Callable
 
+from assistant.app.failures import MicrophoneUnavailable, ModelUnavailable, failure_kind, say_failure
 from assistant.app.recovery import recover_at_start
 from assistant.audio.mic import Microphone
 from assistant.audio.speaker import Speaker
 from assistant.conversation.display import LiveTranscript
 from assistant.conversation.followups import load_rules
+from assistant.conversation.mouth import LoggedMouth
 from assistant.conversation.prompts import ROTATION_SESSIONS, choose_prompts, load_arc, load_prompts
 from assistant.conversation.session import EveningSession
 from assistant.errors import UserError
@@ -46,14 +49,77 @@ class _Loaded:
         pass
 
 
-def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, ear=None, model=None) -> int:
+class _Mouth:
+    """The evening's mouth, opened when first needed: a failure before the
+    evening begins (no model) is spoken too. Closed once, at the end."""
+
+    def __init__(self, make: Callable[[], object]):
+        self._make = make
+        self._mouth = None
+        self.started = False
+        """The evening is under way: any failure from now on is said."""
+
+    def get(self):
+        if self._mouth is None:
+            self._mouth = self._make()
+        return self._mouth
+
+    def close(self) -> None:
+        if self._mouth is not None:
+            self._mouth.close()
+
+
+class _ModelLoad:
+    """A model loader whose failure to load says it is the model's."""
+
+    def __init__(self, loader):
+        self.loader = loader
+
+    def start(self) -> None:
+        self.loader.start()
+
+    def get(self):
+        try:
+            return self.loader.get()
+        except UserError as exc:
+            raise ModelUnavailable(str(exc)) from exc
+
+    def settle(self) -> None:
+        self.loader.settle()
+
+
+def _spoken_output(settings: Settings, pack) -> SpokenOutput:
+    return SpokenOutput(Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume),
+                        Speaker(settings.output_device), settings.lead_in_s)
+
+
+def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, ear=None, model=None,
+                make_mouth: Callable[[], object] | None = None) -> int:
     """One evening on the real devices.
 
     ``ear`` and ``model`` let the standby lend its open microphone and its
     loaded model, so the words right after the wake phrase reach the session
     and the model is loaded once; the ear is then left open afterwards.
+    ``make_mouth``: what speaks (tests give a fake one); by default espeak-ng
+    on the configured speaker.
+
+    A missing model, a lost microphone and a full disk are said out loud
+    as well as printed (:mod:`assistant.app.failures`), and so is any other
+    failure once the evening is under way.
     """
     pack = load_language(settings.language)
+    mouth = _Mouth(make_mouth or (lambda: _spoken_output(settings, pack)))
+    try:
+        return _evening(paths, settings, pack, mouth, json_events, ear, model)
+    except UserError as exc:
+        if mouth.started or failure_kind(exc) != "failed":
+            say_failure(lambda: LoggedMouth(mouth.get(), _json_events) if json_events else mouth.get(), pack.code, exc)
+        raise
+    finally:
+        mouth.close()
+
+
+def _evening(paths: Paths, settings: Settings, pack, mouths: _Mouth, json_events: bool, ear, model) -> int:
     all_prompts = load_prompts(pack.code)
     arc = load_arc()
     found = find_model(pack.code, settings.model, paths)  # before any device opens: fail fast and plainly
@@ -61,7 +127,7 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
     display = LiveTranscript()
 
     with Journal(paths.journal_dir, vault=journal_vault(paths, settings)) as journal:
-        loader = ModelLoader(found.path) if model is None else _Loaded(model)
+        loader = _ModelLoad(ModelLoader(found.path) if model is None else _Loaded(model))
         loader.start()  # loads while the greeting is spoken (recovery below waits for it only if it needs it)
         try:
             recovered = recover_at_start(journal, paths, loader, pack.code, found.name,
@@ -70,15 +136,14 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
             chosen = choose_prompts(all_prompts, settings.prompts_per_session, recent, arc)
 
             rate_hz = model_rate_hz(found.path)
-            mouth = SpokenOutput(
-                Voice(settings.voice or pack.voice, settings.speech_rate_wpm, settings.volume),
-                Speaker(settings.output_device),
-                settings.lead_in_s,
-            )
+            mouth = mouths.get()
             own_ear = ear is None
             try:
                 if own_ear:
-                    ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
+                    try:
+                        ear = Microphone(rate_hz, settings.input_device, device_rate_hz=settings.input_rate_hz)
+                    except UserError as exc:
+                        raise MicrophoneUnavailable(str(exc), exc.exit_code) from exc
                 session = EveningSession(
                     mouth=mouth, ear=ear, journal=journal, pack=pack, prompts=chosen, settings=settings,
                     recognizers=lambda: VoskRecognizers(loader.get(), rate_hz),  # after the greeting: loads meanwhile
@@ -88,6 +153,7 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
                 )
                 if recovered and "recovered" in pack.phrases:  # last time's cut-off answer was kept
                     session.voice.say(pack.say("recovered", session.rng))
+                mouths.started = True
                 try:
                     report = session.run()
                 except KeyboardInterrupt:
@@ -99,7 +165,6 @@ def run_evening(paths: Paths, settings: Settings, json_events: bool = False, *, 
             finally:
                 if own_ear and ear is not None:
                     ear.close()
-                mouth.close()
         finally:
             loader.settle()  # exiting while Vosk still loads crashes it (SIGSEGV), so even Ctrl+C waits here
     display.note(f"Saved {len(report.saved)} answer(s) to {paths.journal_dir}")

@@ -33,7 +33,9 @@ from assistant.audio.chunks import AudioChunk, Resampler, WavWriter, read_wav
 from assistant.conversation.entry import new_entry
 from assistant.errors import UserError
 from assistant.journal.book import open_journal
+from assistant.journal.passphrase import journal_vault
 from assistant.journal.ids import ID_PATTERN
+from assistant.journal.shape import record_problem
 from assistant.render.export import EXPORT_FORMAT, EXPORT_VERSION
 from assistant.journal.sealed_audio import open_recorder
 from assistant.speech.catalogue import find_model
@@ -43,6 +45,11 @@ STORE_RATE_HZ = 16000
 """Imported audio is kept as 16 kHz mono, like an evening's answers."""
 IMPORT_PROMPT = "import"
 AUDIO_SUBDIR = "imported"
+RUNTIME_SUBDIR = "runtime"
+"""Under the data directory: work files, private (0700), never in the shared /tmp."""
+WORK_PREFIX = "import"
+PARTIAL_SUFFIX = ".importing"
+"""A memo's recording while it is written: renamed to its real name once whole."""
 CONVERTERS = ("ffmpeg", "sox")
 
 
@@ -157,7 +164,33 @@ def memo_entry(source: Path, session_id: str, language: str, model_name: str, he
     """The journal entry for one memo: prompt "import", tags from its words."""
     return new_entry(session=session_id, created_at=created_at(source), language=language, prompt_id=IMPORT_PROMPT,
                      prompt_set=IMPORT_PROMPT, prompt_text="", transcript=heard.transcript, words=heard.words,
-                     model=model_name, duration_s=heard.duration_s, audio=audio_rel, source=source.name)
+                     model=model_name, duration_s=heard.duration_s, audio=audio_rel, source=shown(source.name))
+
+
+def shown(text: Any) -> str:
+    """A file name (or a message holding one) as text that can be saved and
+    printed: a name that is not UTF-8 keeps its readable part, the rest
+    replaced (the journal is UTF-8 JSON; a lone surrogate cannot be written)."""
+    return os.fsencode(str(text)).decode("utf-8", "replace")
+
+
+def _runtime_dir(paths) -> Path:
+    """The data directory's private folder for work files (converted memos):
+    never the shared /tmp, and beside the journal, which it may hold in the clear."""
+    folder = paths.data_dir / RUNTIME_SUBDIR
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def _remove_stale_work(paths, audio_folder: Path, keep: Path) -> None:
+    """Work files a killed import left: converted memos and half-written
+    recordings. Called holding the journal's lock, so none is in use."""
+    for stale in audio_folder.glob(f".*{PARTIAL_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+    for stale in _runtime_dir(paths).glob(f"{WORK_PREFIX}-*"):
+        if stale != keep and stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 # --- importing memos -----------------------------------------------------------
@@ -187,48 +220,65 @@ def import_memos(sources: list[Path], paths, settings) -> ImportReport:
     language = settings.language
     model = find_model(language, settings.model, paths)  # before any work: a missing model is one line
     report = ImportReport()
-    with tempfile.TemporaryDirectory(prefix="voice-journal-import-") as tmp:
+    journal_vault(paths, settings)  # a wrong passphrase is told before anything is made (kept for the journal below)
+    paths.ensure_private_dirs()
+    with tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}-", dir=_runtime_dir(paths)) as tmp:
         ready: list[tuple[Path, Path]] = []
         for source in sources:
             try:
                 ready.append((source, readable_wav(source, Path(tmp))))
             except UserError as exc:
-                report.failed.append({"file": str(source), "error": str(exc)})
-                _say_problem(str(exc), None)
+                report.failed.append({"file": shown(source), "error": shown(exc)})
+                _say_problem(shown(exc), None)
         if not ready:
             return report
         ready.sort(key=lambda pair: pair[0].stat().st_mtime)  # ids follow the order they were recorded
-        paths.ensure_private_dirs()
         folder = paths.audio_dir / AUDIO_SUBDIR
         folder.mkdir(mode=0o700, exist_ok=True)
         loaded = load_model(model.path)
         rate = model_rate_hz(model.path)
         with open_journal(paths, settings, write=True) as journal:
+            _remove_stale_work(paths, folder, keep=Path(tmp))  # a killed import's leftovers (the lock is held)
             session_id = journal.start_session(language)
             progress = tqdm(ready, desc="Importing", unit="file", file=sys.stderr, disable=None) \
                 if len(ready) > 1 else None
+            finished = False
             try:
                 for number, (source, wav) in enumerate(progress or ready, 1):
                     keep = folder / f"{session_id}-{number}.wav"
+                    partial = folder / f".{keep.name}{PARTIAL_SUFFIX}"  # a killed import leaves no audio under a real name
                     try:
-                        heard = transcribe_file(wav, loaded, rate, keep, open_recorder(journal.vault))
-                    except UserError as exc:
-                        report.failed.append({"file": str(source), "error": f"{source}: {exc}"})
-                        _say_problem(f"{source}: {exc}", progress)
+                        heard = transcribe_file(wav, loaded, rate, partial, open_recorder(journal.vault))
+                    except (UserError, ValueError, OSError, EOFError) as exc:  # one memo's problem: the others go on
+                        partial.unlink(missing_ok=True)
+                        error = str(exc) if isinstance(exc, UserError) else f"cannot be read ({exc})"
+                        report.failed.append({"file": shown(source), "error": f"{shown(source)}: {shown(error)}"})
+                        _say_problem(f"{shown(source)}: {shown(error)}", progress)
                         continue
-                    os.chmod(keep, 0o600)
+                    os.chmod(partial, 0o600)
                     entry = memo_entry(source, session_id, language, model.name, heard,
                                        str(keep.relative_to(paths.audio_dir)))
-                    entry_id = journal.add_entry(entry)
-                    report.imported.append({"file": str(source), "id": entry_id, "transcript": heard.transcript,
+                    try:
+                        os.replace(partial, keep)
+                        entry_id = journal.add_entry(entry)
+                    except BaseException:  # a full disk, say: no audio left that nothing refers to
+                        keep.unlink(missing_ok=True)
+                        partial.unlink(missing_ok=True)
+                        raise
+                    report.imported.append({"file": shown(source), "id": entry_id, "transcript": heard.transcript,
                                             "duration_s": heard.duration_s, "audio": str(keep)})
                     if not heard.transcript:
-                        _say_problem(f"{source}: no words were recognised (is it in "
+                        _say_problem(f"{shown(source)}: no words were recognised (is it in "
                                      f"{language}? use --lang); kept its audio as {entry_id}", progress)
+                finished = True
             finally:
                 if progress is not None:
                     progress.close()
-                journal.end_session(session_id, "imported")
+                try:
+                    journal.end_session(session_id, "imported")
+                except UserError:
+                    if finished:  # else the first problem (a full disk, say) is the one to tell
+                        raise
     return report
 
 
@@ -237,10 +287,12 @@ def import_memos(sources: list[Path], paths, settings) -> ImportReport:
 def read_export(path: Path) -> dict[str, Any]:
     """A JSON export, checked; every problem is one line naming the file."""
     try:
+        if Path(path).exists() and not Path(path).is_file():  # a device never ends, a folder has no text
+            raise UserError(f"{path}: not a file; give the JSON file 'voice-journal export --format json' wrote")
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
         raise UserError(f"{path}: not a JSON export{where}; make one with 'voice-journal export --format json'") from None
     except OSError as exc:
@@ -265,6 +317,9 @@ def read_export(path: Path) -> dict[str, Any]:
                                 "the export is damaged") from None
             if table == "entries" and not isinstance(item.get("words", []), list):
                 raise UserError(f"{path}: entry {item['id']} has words that are not a list; the export is damaged")
+            problem = record_problem(table, {k: v for k, v in item.items() if k != "words"})
+            if problem:  # written as it is, it would make the month's shard unreadable
+                raise UserError(f"{path}: {table} item {index + 1} {problem}; the export is damaged")
     return data
 
 

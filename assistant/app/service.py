@@ -52,6 +52,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.errors import UserError
+from assistant.paths import Paths, make_parents
+from assistant.speech.catalogue import find_model
 
 STANDBY_UNIT = "voice-journal-standby.service"
 EVENING_UNIT = "voice-journal-evening.service"
@@ -72,6 +74,16 @@ def parse_at(text: str) -> str:
     if not match:
         raise UserError(f"--at must be a time of day as HH:MM, 24-hour (like 21:00), not '{text}'")
     return f"{int(match[1]):02d}:{match[2]}"
+
+
+def require_model(language: str, model: str, paths: Paths) -> None:
+    """Refuse to install a standby that could never hear anything: the
+    language needs its speech model first (one line saying how)."""
+    try:
+        find_model(language, model, paths)
+    except UserError as exc:
+        raise UserError(f"not installing the service for language '{language}': {exc}; then run install-service again",
+                        exc.exit_code) from None
 
 
 def unit_dir() -> Path:
@@ -228,15 +240,26 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
 
 
+UNIT_MODE = 0o644
+"""A unit file: readable by systemd, writable by its owner only, whatever the umask."""
+
+
+def _write_unit(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, UNIT_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        os.fchmod(handle.fileno(), UNIT_MODE)  # an existing file keeps its mode through O_CREAT
+        handle.write(text)
+
+
 def install(language: str, at: str = DEFAULT_AT, command: list[str] | None = None) -> Outcome:
     at = parse_at(at)
     folder = unit_dir()
     env = {k: os.environ[k] for k in KEPT_ENV if os.environ.get(k)}
     texts = unit_texts(command or program(), language, at, env)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_parents(folder / "unit")  # 0755 whatever the umask: nobody else may rewrite ExecStart
         for name, text in texts.items():
-            (folder / name).write_text(text, encoding="utf-8")
+            _write_unit(folder / name, text)
     except OSError as exc:
         raise UserError(f"cannot write the unit files in {folder} ({exc.strerror}); check its permissions") from None
     outcome = Outcome(folder, [str(folder / name) for name in texts])

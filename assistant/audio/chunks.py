@@ -9,11 +9,13 @@ import os
 import wave
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
-
-import numpy as np
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from assistant.errors import UserError
+from assistant.paths import sync_folder
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SAMPLE_WIDTH = 2  # bytes: everything inside the pipeline is 16-bit signed PCM
 
@@ -35,10 +37,14 @@ class AudioChunk:
         return self.samples / self.rate_hz
 
     def array(self) -> np.ndarray:
+        import numpy as np  # late: numpy takes 0.1-0.3 s to import; commands with no audio never need it
+
         return np.frombuffer(self.pcm, dtype="<i2")
 
     @classmethod
     def from_array(cls, samples: np.ndarray, rate_hz: int) -> "AudioChunk":
+        import numpy as np  # late, as in array()
+
         return cls(np.asarray(samples, dtype="<i2").tobytes(), rate_hz)
 
 
@@ -48,6 +54,8 @@ def silence(seconds: float, rate_hz: int) -> AudioChunk:
 
 def tone(freq_hz: float, seconds: float, rate_hz: int, volume: float = 0.3) -> AudioChunk:
     """A soft sine tone with short fades, used as the 'your turn' earcon."""
+    import numpy as np  # late, as in AudioChunk.array()
+
     n = int(seconds * rate_hz)
     t = np.arange(n) / rate_hz
     wave_ = np.sin(2 * np.pi * freq_hz * t)
@@ -71,6 +79,8 @@ def join(chunks: Iterable[AudioChunk]) -> AudioChunk:
 
 def to_mono_int16(data: np.ndarray) -> np.ndarray:
     """Mix any channel count and sample type down to mono int16."""
+    import numpy as np  # late, as in AudioChunk.array()
+
     if data.dtype.kind == "f":
         data = np.clip(data, -1.0, 1.0) * 32767.0
     elif data.dtype == np.uint8:
@@ -107,6 +117,8 @@ class Resampler:
         for chunk in chunks:
             yield self(chunk)
         if self._stream is not None:
+            import numpy as np  # late, as in AudioChunk.array()
+
             tail = self._stream.resample_chunk(np.zeros(0, dtype=np.int16), last=True)
             if len(tail):
                 yield AudioChunk.from_array(tail, self.to_hz)
@@ -125,6 +137,8 @@ def read_wav(path: str | os.PathLike, chunk_s: float = 0.1) -> Iterator[AudioChu
     8-bit, 24/32-bit and multi-channel files are converted; anything that is
     not a PCM WAV gets a :class:`UserError` saying so.
     """
+    import numpy as np  # late, as in AudioChunk.array()
+
     path = Path(path)
     try:
         reader = wave.open(str(path), "rb")
@@ -137,9 +151,13 @@ def read_wav(path: str | os.PathLike, chunk_s: float = 0.1) -> Iterator[AudioChu
         dtype = {1: np.uint8, 2: np.dtype("<i2"), 4: np.dtype("<i4")}.get(width)
         if dtype is None and width != 3:
             raise UserError(f"{path}: {8 * width}-bit samples are not supported; convert with: sox '{path}' -b 16 out.wav")
+        if not (0 < rate <= 768_000 and 0 < channels <= 64):
+            raise UserError(f"{path}: a WAV of {channels} channel(s) at {rate} Hz cannot be played; the file is damaged")
         per_chunk = max(1, int(rate * chunk_s))
+        frame = width * channels
         while True:
             raw = reader.readframes(per_chunk)
+            raw = raw[: len(raw) - len(raw) % frame]  # a file cut short mid-sample (a crash, a copy): drop the torn frame
             if not raw:
                 return
             if width == 3:  # 24-bit: keep the top two bytes of each sample
@@ -166,6 +184,12 @@ def make_private_dirs(path: Path) -> None:
     for folder in reversed(missing):
         folder.mkdir(mode=0o700)
         os.chmod(folder, 0o700)
+        sync_folder(folder.parent)  # a new day's folder survives a power cut with what it will hold
+
+
+SYNC_EVERY_S = 1.0
+"""A recording is fsynced about this often while it streams: a power cut
+loses at most the last second of the answer in progress (a kill, nothing)."""
 
 
 class WavWriter:
@@ -186,6 +210,8 @@ class WavWriter:
         self._wav.setframerate(rate_hz)
         self.rate_hz = rate_hz
         self.samples = 0
+        self._synced = 0
+        sync_folder(self.path.parent)  # the file's name, before its first second is synced
 
     def write(self, chunk: AudioChunk) -> None:
         if chunk.rate_hz != self.rate_hz:
@@ -193,9 +219,12 @@ class WavWriter:
         try:
             self._wav.writeframesraw(chunk.pcm)
             self._file.flush()  # a crash then loses at most this chunk, not Python's buffer
+            self.samples += chunk.samples
+            if self.samples - self._synced >= SYNC_EVERY_S * self.rate_hz:
+                os.fsync(self._file.fileno())  # a power cut then loses at most the last second
+                self._synced = self.samples
         except OSError as exc:
             raise audio_not_saved(self.path, exc) from None
-        self.samples += chunk.samples
 
     @property
     def seconds(self) -> float:

@@ -17,9 +17,7 @@ import queue
 import threading
 from typing import Iterator
 
-import numpy as np
-
-from assistant.audio.chunks import AudioChunk, Resampler, read_wav
+from assistant.audio.chunks import AudioChunk, Resampler, read_wav, silence
 from assistant.errors import UserError
 
 QUEUE_SECONDS = 30.0
@@ -137,7 +135,7 @@ class WavEar:
     def _chunks(self) -> Iterator[AudioChunk]:
         for chunk in self._iter:
             yield chunk
-        quiet = AudioChunk.from_array(np.zeros(int(self.rate_hz * self.chunk_s), dtype=np.int16), self.rate_hz)
+        quiet = silence(int(self.rate_hz * self.chunk_s) / self.rate_hz, self.rate_hz)
         while True:
             yield quiet
 

@@ -8,10 +8,12 @@ fast test device and a real microphone behave the same.
 from __future__ import annotations
 
 import math
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from assistant.audio.chunks import AudioChunk
+
+if TYPE_CHECKING:
+    import numpy as np
 
 FRAME_S = 0.03
 MIN_SPEECH_S = 0.12
@@ -20,6 +22,8 @@ MIN_SPEECH_S = 0.12
 
 def level_db(samples: np.ndarray) -> float:
     """RMS level in dB relative to full scale (-inf for digital silence)."""
+    import numpy as np  # late: numpy takes 0.1-0.3 s to import; commands with no audio never need it
+
     if len(samples) == 0:
         return -math.inf
     rms = math.sqrt(float(np.mean(samples.astype(np.float64) ** 2)))
@@ -28,6 +32,8 @@ def level_db(samples: np.ndarray) -> float:
 
 class SilenceDetector:
     def __init__(self, rate_hz: int, threshold_db: float = -45.0):
+        import numpy as np  # late, as in level_db()
+
         self.rate_hz = rate_hz
         self.threshold_db = threshold_db
         self.frame = max(1, int(FRAME_S * rate_hz))
@@ -40,6 +46,8 @@ class SilenceDetector:
         self._run = 0  # current run of speech frames, in samples
 
     def feed(self, chunk: AudioChunk) -> None:
+        import numpy as np  # late, as in level_db()
+
         data = np.concatenate([self._pending, chunk.array()])
         whole = len(data) - len(data) % self.frame
         for start in range(0, whole, self.frame):

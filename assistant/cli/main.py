@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stderr, "reconfigure"):  # a message must reach the person whatever the terminal's encoding
+        sys.stderr.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         paths = default_paths()
@@ -69,6 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("voice-journal: stopped.", file=sys.stderr)
         return 130
+    except UnicodeEncodeError as exc:
+        if exc.encoding.replace("-", "").lower() == "utf8":
+            raise
+        print(f"voice-journal: the output's encoding ({exc.encoding}) cannot show this text; "
+              "use a UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # output piped into 'head' and the like
         sys.stderr.close()
         return 0

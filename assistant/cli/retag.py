@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.app.retag import retag
+from assistant.app.retag import remember, retag
 from assistant.journal.book import open_journal
 from assistant.language.feelings import load_vocabulary
 
@@ -25,6 +25,7 @@ def cmd_retag(args, paths, settings) -> int:
         vocabulary = load_vocabulary(entry.get("language") or settings.language)
         changes = retag(entry, vocabulary, args.add, args.remove, args.theme, args.no_theme, args.intensity)
         journal.update_entry(args.entry, changes)
+        remember(paths.journal_dir, entry, changes, vocabulary.language)  # later answers phrased alike get these tags
     if args.json:
         print(json.dumps({"id": args.entry, **changes}, ensure_ascii=False))
     else:

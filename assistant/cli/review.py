@@ -21,14 +21,17 @@ from assistant.errors import UserError
 from assistant.journal.book import open_journal
 from assistant.journal.ids import check_id
 from assistant.journal.queries import (EntryFilter, audio_file, candidates, canonical_feeling, check_theme,
-                                       entries_with_words, search_terms, select_entries)
+                                       search_terms, select_entries)
 from assistant.journal.stats import DEFAULT_WEEKS, stats
 from assistant.journal.storage import write_private
 from assistant.language.dates import night_of, parse_date
 from assistant.language.packs import load_language
-from assistant.render.export import to_csv, to_json_export, to_markdown
+from assistant.render.export import export_journal
 from assistant.render.text import entry_details, entry_line, preview, stats_lines, with_sparklines
 
+
+WEEKS_MAX = 5200
+"""The longest ``stats --weeks``: a hundred years (more overflows the calendar)."""
 
 def _emit_json(data: Any, out: TextIO | None = None) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2), file=out or sys.stdout)
@@ -50,8 +53,19 @@ def filter_from_args(args, settings, today: date | None = None, text: str | None
         until=until,
         feeling=canonical_feeling(args.feeling, settings.language) if getattr(args, "feeling", None) else None,
         theme=check_theme(args.theme) if getattr(args, "theme", None) else None,
-        text=text if text is not None else getattr(args, "text", None),
+        text=valid_text(text if text is not None else getattr(args, "text", None)),
     )
+
+
+def valid_text(text: str | None, what: str = "--text") -> str | None:
+    """``text`` from the command line, refused in one line if it is not
+    valid UTF-8 (the shell hands such bytes over as lone surrogates)."""
+    if text is not None:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UserError(f"{what}: not valid UTF-8 text; type the words again (or set a UTF-8 locale, LANG=C.UTF-8)") from None
+    return text
 
 
 def _limit(args) -> int | None:
@@ -81,7 +95,7 @@ def cmd_list(args, paths, settings) -> int:
 
 
 def cmd_search(args, paths, settings) -> int:
-    words = " ".join(args.words)
+    words = valid_text(" ".join(args.words), "the words to search for")
     if not search_terms(words):
         raise UserError("give the words to search for, e.g. voice-journal search invite")
     return _listing(args, paths, settings, text=words)
@@ -103,8 +117,8 @@ def cmd_show(args, paths, settings) -> int:
 
 def cmd_stats(args, paths, settings) -> int:
     keep = filter_from_args(args, settings)
-    if args.weeks < 0:
-        raise UserError("--weeks must be 0 (all) or more")
+    if not 0 <= args.weeks <= WEEKS_MAX:
+        raise UserError(f"--weeks must be 0 (all) or up to {WEEKS_MAX} (a hundred years)")
     with open_journal(paths, settings) as journal:
         found = select_entries(candidates(journal, keep) if keep.terms else journal.iter_entries(), keep)
     data = with_sparklines(stats(found, weeks=args.weeks, until=keep.until, since=keep.since))
@@ -115,31 +129,41 @@ def cmd_stats(args, paths, settings) -> int:
     return 0
 
 
+def safe_out(out: Path, paths) -> Path:
+    """``--out`` checked before anything is written: never a file of the
+    journal (a shard, its ``.lock``, a recording), nor a device or a folder."""
+    try:
+        target = out.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        raise UserError(f"--out {out} cannot be used (a link that loops); pick another file name") from None
+    for folder in (paths.journal_dir, paths.audio_dir):
+        if target.is_relative_to(Path(folder).resolve()):
+            raise UserError(f"--out {out} is inside the journal's folder {folder}; pick a place outside it")
+    if target.exists() and not target.is_file():
+        raise UserError(f"--out {out} is not a plain file (a folder or a device); pick a file name")
+    return out
+
+
 def cmd_export(args, paths, settings) -> int:
     fmt = args.format or ("json" if args.json and not args.out else "md")
     keep = filter_from_args(args, settings)
+    found = 0
     with open_journal(paths, settings) as journal:
         encrypted = journal.vault is not None
-        found = select_entries(candidates(journal, keep) if keep.terms else journal.iter_entries(), keep)
-        if fmt == "json":
-            found = entries_with_words(journal, found)
-            used = {e.get("session") for e in found}
-            sessions = [s for s in journal.sessions() if keep.empty or s["id"] in used]
-    if fmt == "md":
-        text = to_markdown(found, settings.language)
-    elif fmt == "csv":
-        text = to_csv(found)
-    else:
-        text = json.dumps(to_json_export(found, sessions), ensure_ascii=False, indent=1) + "\n"
-    if not args.out:
-        sys.stdout.write(text)
-        return 0
-    out = Path(args.out).expanduser()
-    write_private(out, text)
+
+        def write(handle) -> None:  # streamed: the journal is never whole in memory
+            nonlocal found
+            found = export_journal(handle, journal, fmt, keep, settings.language, all_sessions=keep.empty)
+
+        if not args.out:
+            write(sys.stdout)
+            return 0
+        out = safe_out(Path(args.out).expanduser(), paths)
+        write_private(out, write)
     if args.json:
-        _emit_json({"out": str(out), "format": fmt, "entries": len(found)})
+        _emit_json({"out": str(out), "format": fmt, "entries": found})
     else:
-        _note(f"Wrote {len(found)} entries to {out} ({fmt}, readable by you only"
+        _note(f"Wrote {found} entries to {out} ({fmt}, readable by you only"
               + ("; not encrypted, unlike the journal" if encrypted else "") + ").")
     return 0
 
@@ -172,12 +196,14 @@ def cmd_delete(args, paths, settings) -> int:
                 _emit_json({"id": args.id, "deleted": False})
             _note(f"Kept {args.id}; nothing was deleted.")
             return 1
+        # the recording goes first: a delete killed between the two leaves the entry, to be
+        # deleted again, rather than a recording nothing refers to, kept on disk for good
+        removed_audio = None
+        path = audio_file(entry, paths.audio_dir)
+        if path is not None and path.is_file():
+            path.unlink()
+            removed_audio = str(path)
         journal.remove_entry(args.id)
-    removed_audio = None
-    path = audio_file(entry, paths.audio_dir)
-    if path is not None and path.is_file():
-        path.unlink()
-        removed_audio = str(path)
     if args.json:
         _emit_json({"id": args.id, "deleted": True, "audio_removed": removed_audio})
     else:

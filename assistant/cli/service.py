@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-from assistant.app.service import ENABLED, STANDBY_UNIT, install, parse_at, uninstall
+from assistant.app.service import ENABLED, STANDBY_UNIT, install, parse_at, require_model, uninstall
 
 
 def _emit(args, data: dict) -> None:
@@ -14,8 +14,9 @@ def _emit(args, data: dict) -> None:
 
 def cmd_install(args, paths, settings) -> int:
     when = args.at or settings.evening_time
-    outcome = install(settings.language, when)
     at = parse_at(when)
+    require_model(settings.language, settings.model, paths)  # the configured language, unless --lang says otherwise
+    outcome = install(settings.language, at)
     _emit(args, {"unit_dir": str(outcome.unit_dir), "files": outcome.files, "at": at, "language": settings.language,
                  "enabled": outcome.enabled, "reason": outcome.reason, "notes": outcome.notes})
     for path in outcome.files:

@@ -14,12 +14,15 @@ from assistant.errors import UserError
 from assistant.language.tagging import tag
 
 
-def tags_of(transcript: str, language: str) -> dict[str, list[str]]:
-    """``{"feelings": [...], "themes": [...]}``; both empty if tagging fails."""
+def tags_of(transcript: str, language: str, personal=None) -> dict[str, list[str]]:
+    """``{"feelings": [...], "themes": [...]}``; both empty if tagging fails.
+
+    ``personal``: the cues the person's corrections taught (see assistant.language.personal).
+    """
     if not transcript.strip():
         return {"feelings": [], "themes": []}
     try:
-        return tag(transcript, language).as_dict()
+        return (tag(transcript, language, personal) if personal else tag(transcript, language)).as_dict()
     except UserError as exc:  # a broken vocabulary file must not cost the answer
         print(f"voice-journal: {exc}; the entry is kept without feelings and themes", file=sys.stderr)
         return {"feelings": [], "themes": []}
@@ -27,11 +30,12 @@ def tags_of(transcript: str, language: str) -> dict[str, list[str]]:
 
 def new_entry(*, session: str, created_at: str, language: str, prompt_id: str, prompt_set: str | None,
               prompt_text: str, transcript: str, words: list[dict], model: str, duration_s: float,
-              audio: str | None, **extra: Any) -> dict[str, Any]:
-    """The entry to hand to ``Journal.add_entry``, tagged; ``extra`` adds
-    fields some entries have (``recovered``, ``source``)."""
+              audio: str | None, personal=None, **extra: Any) -> dict[str, Any]:
+    """The entry to hand to ``Journal.add_entry``, tagged (with the person's
+    learned cues, ``personal``, if given); ``extra`` adds fields some entries
+    have (``recovered``, ``source``)."""
     return {
-        **tags_of(transcript, language),
+        **tags_of(transcript, language, personal),
         "session": session,
         "created_at": created_at,
         "language": language,

@@ -24,20 +24,29 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
-from assistant.audio.chunks import Resampler, silence
+from assistant.audio.chunks import AudioChunk, Resampler, silence
+from assistant.audio.silence import MIN_SPEECH_S, SilenceDetector
 from assistant.errors import UserError
-from assistant.journal.queries import EntryFilter, audio_file, select_entries
+from assistant.journal.queries import EntryFilter, audio_file, entries_with_words, select_entries
 from assistant.journal.sealed_audio import read_recording
 from assistant.language.dates import night_of
 from assistant.language.feelings import load_vocabulary
 from assistant.language.packs import prompts_root
 from assistant.language.themes import THEMES
 from assistant.language.text import normalise
+from assistant.language.transcript import clean_text
 
 PAUSE_S = 0.5
 """Silence between the spoken introduction and the recording."""
+SPEECH_LEAD_S = 0.3
+"""A recording is played from this long before its first word: the silence
+before it (10 to 26 s when someone gathers their thoughts) is not replayed,
+and the word's onset is not clipped."""
+SPEECH_SEARCH_S = 60.0
+"""With no word timings, how far into a recording to look for speech before
+playing it whole."""
 ACTIONS = ("next", "previous", "stop")
 FILTER_LIMIT = 3
 """``replay --feeling F`` plays this many of the most recent matches unless --limit says otherwise."""
@@ -340,7 +349,13 @@ def parse_request(text: str, language: str) -> ReplayRequest | None:
 
 def select(journal, request: ReplayRequest, today: date, limit: int | None = None) -> list[dict[str, Any]]:
     """The entries a request means: a night's entries oldest first; else the
-    most recent match(es), newest first; an empty request: the last night."""
+    most recent match(es), newest first; an empty request: the last night.
+    Each comes with its word timings (``words``), so replay can skip the
+    silence before the first word."""
+    return entries_with_words(journal, _selected(journal, request, today, limit))
+
+
+def _selected(journal, request: ReplayRequest, today: date, limit: int | None) -> list[dict[str, Any]]:
     if request.entry_id:
         return [journal.entry(request.entry_id, with_words=False)]
     keep = request.filter
@@ -415,14 +430,15 @@ def _years_ago(today: date) -> date | None:
 
 def play_entry(entry: dict[str, Any], mouth, sink, paths, pack: ReplayPack, today: date | None = None,
                vault=None) -> str:
-    """Say when and what was asked, then play the recording (or read the
-    transcript). Returns what was played: "audio", "transcript" or "nothing".
-    ``vault``: the journal's key, when its recordings are encrypted."""
+    """Say when and what was asked, then play the recording from just before
+    its first word (or read the transcript). Returns what was played:
+    "audio", "transcript" or "nothing". ``vault``: the journal's key, when
+    its recordings are encrypted."""
     mouth.say(pack.intro(entry, today))
     path = audio_file(entry, paths.audio_dir)
     if path is not None and path.is_file():
         try:
-            chunks = iter(read_recording(path, vault))
+            chunks = from_first_speech(read_recording(path, vault), first_word_s(entry.get("words")))
             first = next(chunks, None)
         except UserError:
             first = None
@@ -434,8 +450,9 @@ def play_entry(entry: dict[str, Any], mouth, sink, paths, pack: ReplayPack, toda
                 if chunk.samples:
                     sink.play(chunk)
             return "audio"
-    if (entry.get("transcript") or "").strip():
-        mouth.say(pack.say("transcript", transcript=entry["transcript"]))
+    transcript = clean_text(entry.get("transcript") or "")  # a journal not yet migrated may hold "[2]"
+    if transcript:
+        mouth.say(pack.say("transcript", transcript=transcript))
         return "transcript"
     mouth.say(pack.say("nothing_kept"))
     return "nothing"
@@ -444,6 +461,57 @@ def play_entry(entry: dict[str, Any], mouth, sink, paths, pack: ReplayPack, toda
 def _chain(first, rest):
     yield first
     yield from rest
+
+
+def first_word_s(words: Any) -> float | None:
+    """Where the first word starts in the answer's recording (seconds), from
+    its stored timings; None without any."""
+    starts = [w["start"] for w in words or () if isinstance(w, dict) and isinstance(w.get("start"), (int, float))]
+    return float(min(starts)) if starts else None
+
+
+def from_first_speech(chunks: Iterable[AudioChunk], start_s: float | None = None,
+                      threshold_db: float = -45.0) -> Iterator[AudioChunk]:
+    """A recording from :data:`SPEECH_LEAD_S` before its first speech.
+
+    ``start_s``: where the first word starts, from the word timings. Without
+    it the :class:`SilenceDetector` finds the first speech; a recording with
+    none in its first :data:`SPEECH_SEARCH_S` is played whole. The file
+    itself is never changed."""
+    chunks = iter(chunks)
+    if start_s is not None:
+        yield from _skip(chunks, max(0.0, start_s - SPEECH_LEAD_S))
+        return
+    held: list[AudioChunk] = []
+    detector: SilenceDetector | None = None
+    before_s = 0.0  # seconds of audio before the chunk being looked at
+    for chunk in chunks:
+        detector = detector or SilenceDetector(chunk.rate_hz, threshold_db)
+        detector.feed(chunk)
+        held.append(chunk)
+        if detector.heard_speech:
+            # speech began at most MIN_SPEECH_S before this chunk (else it was heard a chunk earlier)
+            yield from _skip(iter(held), max(0.0, before_s - MIN_SPEECH_S - SPEECH_LEAD_S))
+            yield from chunks
+            return
+        before_s += chunk.seconds
+        if before_s >= SPEECH_SEARCH_S:
+            break
+    yield from held
+    yield from chunks
+
+
+def _skip(chunks: Iterator[AudioChunk], seconds: float) -> Iterator[AudioChunk]:
+    """``chunks`` without their first ``seconds``."""
+    left_s = seconds
+    for chunk in chunks:
+        if left_s > 0:
+            drop = min(chunk.samples, int(round(left_s * chunk.rate_hz)))
+            left_s -= drop / chunk.rate_hz
+            chunk = AudioChunk(chunk.pcm[drop * 2:], chunk.rate_hz)
+            if not chunk.samples:
+                continue
+        yield chunk
 
 
 def play_entries(entries: list[dict[str, Any]], mouth, sink, paths, pack: ReplayPack,

@@ -21,6 +21,7 @@ from assistant.speech.recognizer import RecognizerFactory
 from assistant.language.commands import build_index, match_correction
 from assistant.errors import UserError
 from assistant.language.crisis import detect as crisis_detect, response as crisis_response
+from assistant.language.personal import PersonalCues, cues_path, load_cues, remember_correction
 from assistant.conversation.entry import new_entry
 from assistant.conversation.followups import Rule, first_match
 from assistant.journal.book import Journal, now
@@ -154,6 +155,7 @@ class EveningSession:
             self.keep_unfinished_answer()
             raise
         finally:
+            self.listener.close()  # the recognisers now, not when the session's reference cycles are collected
             self.journal.end_session(self.report.session_id, status)
             self._delete_set_aside()
         return self.report
@@ -351,6 +353,7 @@ class EveningSession:
             prompt_id=prompt.id, prompt_set=prompt.set, prompt_text=prompt.text,
             transcript=answer.transcript, words=[w.as_dict() for w in answer.words], model=self.model_name,
             duration_s=answer.duration_s, audio=str(audio.relative_to(self.audio_dir)) if audio else None,
+            personal=self._personal_cues(),
         ))
         self.report.saved.append(entry_id)
         if prompt.topic not in self.report.topics:
@@ -425,6 +428,13 @@ class EveningSession:
             self.prompts[number] = prompt
             self.events({"event": "follow_up", "rule": rule.name, "prompt": prompt.id})
 
+    def _personal_cues(self) -> PersonalCues | None:
+        """What the person's corrections taught, read afresh for each answer (a correction may just have come)."""
+        folder = getattr(self.journal, "folder", None)
+        if folder is None or not self.vocabulary:
+            return None
+        return load_cues(cues_path(folder), self.pack.code, self.vocabulary.match == "joined")
+
     def _correction(self, text: str):
         return match_correction(text, self.pack.corrections, self.vocabulary.canonical)
 
@@ -434,12 +444,16 @@ class EveningSession:
             self.voice.say(self.pack.say("nothing_to_correct", self.rng))
             return
         entry_id = self.report.saved[-1]
-        feelings = list(self.journal.entry(entry_id, with_words=False)["feelings"])
+        entry = self.journal.entry(entry_id, with_words=False)
+        feelings = list(entry["feelings"])
         if action == "add" and feeling not in feelings:
             feelings.append(feeling)
         elif action == "remove":
             feelings = [f for f in feelings if f != feeling]
         self.journal.update_entry(entry_id, {"feelings": feelings})
+        if getattr(self.journal, "folder", None) is not None:  # later answers phrased alike get the same tags
+            remember_correction(self.journal.folder, self.pack.code, self.vocabulary.match == "joined",
+                                entry.get("transcript") or "", entry, {"feelings": feelings, "themes": entry.get("themes")})
         self.events({"event": "corrected", "entry": entry_id, "action": action, "feeling": feeling})
         self.voice.say(self.pack.say(f"corrected_{action}", self.rng, feeling=feeling))
 

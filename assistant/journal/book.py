@@ -35,6 +35,7 @@ from assistant.journal.queries import search_terms, select_entries, text_matches
 from assistant.journal.sealed_audio import open_recorder, read_recording
 from assistant.journal.search import SEARCH_CACHE, SearchCache  # noqa: F401  (SEARCH_CACHE: its name, for callers)
 from assistant.journal.shards import Shards, month_after
+from assistant.journal.storage import fsync_dir, remove_stale_temps
 from assistant.journal.vault import Vault, is_encrypted
 
 
@@ -67,8 +68,11 @@ class Journal:
         self._shards = Shards(self.folder, vault, write)
         self._search: SearchCache | None = None
         if write:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                fsync_dir(self.folder.parent)  # a new journal's folder survives a power cut with its first shard
             self._lock()
+            remove_stale_temps(self.folder)  # a killed write's temporary copy (plain text, after a killed decrypt)
         try:
             months = self.months()
             current = _local_today()[:7]
@@ -77,6 +81,7 @@ class Journal:
                 if month in months:
                     self._shards.data(month)
             if write and current in months:
+                self._shards.data(current, words=True)  # tonight's answers go there too: a damaged one is refused now
                 self._shards.prepare(self._shards.file(current))
         except BaseException:  # no half-open journal keeps the lock (the person may fix the file and retry)
             self.close()
@@ -162,11 +167,12 @@ class Journal:
     def end_session(self, session_id: str, status: str = "finished") -> None:
         self._change_session(session_id, lambda doc: {"ended_at": now(), "status": status})
 
-    def _month_sessions(self, month: str) -> list[dict[str, Any]]:
+    def month_sessions(self, month: str) -> list[dict[str, Any]]:
+        """One month's sessions, reading that shard only (as stored, in no particular order)."""
         return [_copy(d) for d in (self._shards.data(month).get("sessions") or {}).values()]
 
     def sessions(self, newest_first: bool = False) -> list[dict[str, Any]]:
-        out = [d for m in self.months() for d in self._month_sessions(m)]
+        out = [d for m in self.months() for d in self.month_sessions(m)]
         out.sort(key=_started, reverse=newest_first)
         return out
 
@@ -178,7 +184,7 @@ class Journal:
         """
         found: list[dict] = []
         for month in reversed(self.months()):
-            docs = [d for d in self._month_sessions(month)
+            docs = [d for d in self.month_sessions(month)
                     if (not language or d.get("language") == language) and d.get("status") != "imported"]
             found.extend(sorted(docs, key=_started, reverse=True))
             if len(found) >= sessions:

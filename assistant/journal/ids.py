@@ -13,7 +13,8 @@ from typing import Any, Iterable
 from assistant.errors import UserError
 from assistant.journal.migrations import meta_doc
 
-ID_PATTERN = re.compile(r"^(\d{4}-\d{2})-\d{2}\.\d+$")
+ID_PATTERN = re.compile(r"^(\d{4}-\d{2})-\d{2}\.\d{1,9}$")
+"""A day and a number of at most nine digits (a longer one is a damaged file or a typo)."""
 
 
 def check_id(entry_id: str) -> str:

@@ -10,13 +10,18 @@ import os
 from pathlib import Path
 from typing import IO
 
+from assistant.errors import UserError
 from assistant.journal.storage import FILE_MODE
 
 
 def try_lock(path: str | os.PathLike, mode: int = FILE_MODE) -> IO | None:
     """An open handle on ``path`` holding its exclusive lock (close it to
     let go), or None when another process holds the lock."""
-    fd = os.open(Path(path), os.O_RDWR | os.O_CREAT, mode)
+    try:
+        fd = os.open(Path(path), os.O_RDWR | os.O_CREAT, mode)
+    except OSError as exc:  # a directory (or a loop) where the lock file belongs, a read-only disk
+        raise UserError(f"cannot open the journal's lock file {path} ({exc.strerror or exc}); "
+                        f"if it is not a plain file, remove it (it holds nothing) and try again") from None
     handle = os.fdopen(fd, "r+")
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

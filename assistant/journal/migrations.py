@@ -14,6 +14,7 @@ from typing import Any, Callable
 from tinydb import Query, TinyDB
 
 from assistant.errors import UserError
+from assistant.language.transcript import clean_text, clean_words, has_model_tokens
 
 
 def m001_initial(db: TinyDB) -> None:
@@ -31,11 +32,67 @@ def m002_feelings_fields(db: TinyDB) -> None:
             entries.update(missing, doc_ids=[doc.doc_id])
 
 
+def m003_clean_transcripts(db: TinyDB) -> None:
+    """Schema 3: no speech-model symbols (``[2]``, ``(천)``, ``<UNK>``) in what
+    was heard: transcripts, the recognised text kept beside a correction, the
+    corrections' notes, and the word timings (in the month's words shard)."""
+    entries = db.table("entries")
+    dirty = [doc.doc_id for doc in entries.all() if _clean_entry(dict(doc)) != doc]
+    if dirty:
+        entries.update(_clean_in_place, doc_ids=dirty)  # one write for the whole shard
+    _clean_words_shard(db)
+
+
 MIGRATIONS: list[tuple[str, Callable[[TinyDB], None]]] = [
     ("001_initial", m001_initial),
     ("002_feelings_fields", m002_feelings_fields),
+    ("003_clean_transcripts", m003_clean_transcripts),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _clean_texts(record: dict[str, Any], keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if isinstance(record.get(key), str) and has_model_tokens(record[key]):
+            record[key] = clean_text(record[key])
+
+
+def _clean_word_list(words: Any) -> Any:
+    if not isinstance(words, list):
+        return words
+    return clean_words(words, lambda w: w.get("word", "") if isinstance(w, dict) else str(w))
+
+
+def _clean_in_place(doc: dict[str, Any]) -> None:
+    _clean_texts(doc, ("transcript", "heard"))
+    if "words" in doc:  # timings kept in the entry itself
+        doc["words"] = _clean_word_list(doc["words"])
+    if isinstance(doc.get("corrections"), list):
+        notes = [dict(n) if isinstance(n, dict) else n for n in doc["corrections"]]
+        for note in notes:
+            if isinstance(note, dict) and note.get("field") == "transcript":
+                _clean_texts(note, ("was", "now"))
+        doc["corrections"] = notes
+
+
+def _clean_entry(doc: dict[str, Any]) -> dict[str, Any]:
+    _clean_in_place(doc)
+    return doc
+
+
+def _clean_words_shard(db: TinyDB) -> None:
+    """Clean the word timings in the month's words shard, when the shard being
+    migrated is a journal shard (its storage knows its month and siblings)."""
+    shard = db.storage
+    shards, month = getattr(shard, "shards", None), getattr(shard, "month", None)
+    if shards is None or month is None:
+        return
+    data = shards.data(month, words=True)
+    timings = data.get("words") or {}
+    cleaned = {key: ({**doc, "words": _clean_word_list(doc.get("words"))} if isinstance(doc, dict) else doc)
+               for key, doc in timings.items()}
+    if cleaned != timings:
+        shards.save(month, data, {"words": cleaned}, words=True)
 
 
 def too_new(path: Path, version: int) -> UserError:

@@ -17,9 +17,11 @@ import struct
 from pathlib import Path
 from typing import Iterator
 
-from assistant.audio.chunks import SAMPLE_WIDTH, AudioChunk, WavWriter, audio_not_saved, make_private_dirs, read_wav
+from assistant.audio.chunks import (SAMPLE_WIDTH, SYNC_EVERY_S, AudioChunk, WavWriter, audio_not_saved,
+                                   make_private_dirs, read_wav)
 from assistant.errors import UserError
 from assistant.journal.vault import NONCE_BYTES, SEALED_AUDIO, TAG_BYTES, Vault
+from assistant.paths import sync_folder
 
 HEADER = struct.Struct("<8sI16s")  # magic, rate in Hz, file id
 LENGTH = struct.Struct("<I")
@@ -38,7 +40,9 @@ class SealedWavWriter:
         make_private_dirs(self.path.parent)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
         self._file = os.fdopen(fd, "wb")
+        self._synced = 0
         self._put(HEADER.pack(SEALED_AUDIO, rate_hz, self._id))
+        sync_folder(self.path.parent)  # the file's name, before its first second is synced
 
     def _put(self, data: bytes) -> None:
         try:
@@ -56,6 +60,12 @@ class SealedWavWriter:
         self._put(self._vault.record(self._id, len(self._records), chunk.pcm))
         self._records.append((offset, chunk.samples))
         self.samples += chunk.samples
+        if self.samples - self._synced >= SYNC_EVERY_S * self.rate_hz:
+            try:
+                os.fsync(self._file.fileno())  # a power cut then loses at most the last second
+            except OSError as exc:
+                raise audio_not_saved(self.path, exc) from None
+            self._synced = self.samples
 
     @property
     def seconds(self) -> float:

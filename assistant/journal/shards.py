@@ -27,6 +27,7 @@ from tinydb import TinyDB
 
 from assistant.journal.migrations import SCHEMA_VERSION, meta_doc, migrate, stored_version, too_new
 from assistant.journal.sealing import SealedJSONStorage
+from assistant.journal.shape import check_shard
 from assistant.journal.storage import copy_atomic
 from assistant.journal.vault import Vault
 
@@ -57,7 +58,8 @@ class ShardFile(SealedJSONStorage):
         return self.shards.read_file(self)
 
     def parse(self) -> dict[str, Any] | None:
-        return super().read()
+        data = super().read()
+        return None if data is None else check_shard(data, self.path)
 
     def write(self, data: dict[str, Any]) -> None:
         self.shards.write_file(self, data)
@@ -179,8 +181,8 @@ def backup(path: Path, checked: bool = False, vault: Vault | None = None) -> Non
 
     ``checked``: the file was just read whole (and is unchanged since), so
     it need not be read again to know it is not damaged."""
-    if not checked:
-        SealedJSONStorage(path, vault=vault).read()  # refuse to back up (or touch) a damaged file
+    if not checked:  # refuse to back up (or touch) a damaged file: the .bak is the last good copy
+        check_shard(SealedJSONStorage(path, vault=vault).read() or {}, path)
     # a temporary copy renamed over the old .bak: private from the first byte, and a
     # failure (a full disk) leaves the old backup whole (UserError from write_atomic)
     copy_atomic(path, path.with_name(path.name + ".bak"))
@@ -198,6 +200,8 @@ def signature(path: Path) -> tuple | None:
         st = os.stat(path)
     except FileNotFoundError:
         return None
+    except OSError:  # a symlink loop, say: never trusted, so reading it reports it
+        return (-1, -1, time.time_ns(), time.time_ns())
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 

@@ -18,7 +18,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TextIO
 
 from tinydb.storages import Storage
 
@@ -31,7 +31,26 @@ TEMP_NAME = re.compile(r"^\..+\.json(\.bak)?\.[^./]+\.tmp$")
 
 
 class CorruptJournal(UserError):
-    """The journal file exists but is not valid JSON: never overwrite it."""
+    """The journal file exists but cannot be read as the journal: never overwrite it."""
+
+
+def damaged(path: Path, why: str) -> CorruptJournal:
+    """The one line for a journal file that is there but cannot be used:
+    what is wrong, and how to get the last good copy back."""
+    backup = path.with_name(path.name + ".bak")
+    if path.name.endswith(".bak"):
+        restore = "Restore it from a backup of the data folder"
+    else:
+        restore = f"Restore the last good copy with 'cp {backup} {path}' (or from a backup of the data folder)"
+    return CorruptJournal(f"{path} is damaged ({why}); it was left untouched and nothing was written. "
+                          f"{restore}, then try again")
+
+
+def json_kind(value: Any) -> str:
+    """How a JSON value is named in a message ("a list", "null")."""
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false"}.get(type(value), "a number")
 
 
 class DurableJSONStorage(Storage):
@@ -53,27 +72,34 @@ class DurableJSONStorage(Storage):
         return raw
 
     def read(self) -> dict[str, Any] | None:
+        """The file's tables; None only when there is no file.
+
+        A file that is there but empty, blank, not JSON, nested too deep
+        or not an object of tables is damaged, never "no data": reading it
+        as an empty journal would let the next write replace the month and
+        its ``.bak`` (the last good copy) and reuse its ids."""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as exc:  # a directory, a symlink loop, no permission, an I/O error
+            raise damaged(self.path, f"it cannot be read: {exc.strerror or exc}") from None
         raw = self.decode(raw)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise CorruptJournal(
-                f"{self.path} is damaged (byte {exc.start} is not UTF-8 text); it was left untouched. "
-                f"Restore it from {self.path}.bak with 'cp {self.path}.bak {self.path}', or move it away to start afresh"
-            ) from None
+            raise damaged(self.path, f"byte {exc.start} is not UTF-8 text") from None
         if not text.strip():
-            return None
+            raise damaged(self.path, "it is empty")
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise CorruptJournal(
-                f"{self.path} is damaged (line {exc.lineno}); it was left untouched. "
-                f"Restore it from {self.path}.bak with 'cp {self.path}.bak {self.path}', or move it away to start afresh"
-            ) from None
+            raise damaged(self.path, f"line {exc.lineno}") from None
+        except (ValueError, RecursionError):  # a number of thousands of digits, nesting thousands deep
+            raise damaged(self.path, "it is not the journal's JSON") from None
+        if not isinstance(data, dict):
+            raise damaged(self.path, f"it holds {json_kind(data)}, not the journal's tables")
+        return data
 
     def write(self, data: dict[str, Any]) -> None:
         raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -114,10 +140,12 @@ def write_atomic(path: str | os.PathLike, data: bytes, mode: int = FILE_MODE) ->
         ) from None
 
 
-def write_private(path: str | os.PathLike, data: str | bytes) -> None:
+def write_private(path: str | os.PathLike, data: str | bytes | Callable[[TextIO], None]) -> None:
     """Write a file outside the journal (an export, a chart) that only its
     owner can read (0600), as the journal's own files are written: it may
-    hold the whole journal."""
+    hold the whole journal. ``data`` may be a function that writes the text
+    to the file it is given, so an export is written as it is made, never
+    whole in memory."""
     path = Path(path).expanduser()
     if not path.parent.is_dir():
         raise UserError(f"cannot write {path}: the folder {path.parent} does not exist")
@@ -130,6 +158,16 @@ def write_private(path: str | os.PathLike, data: str | bytes) -> None:
         raise UserError(f"cannot write {path} ({exc.strerror or exc}); pick another place with --out") from None
 
 
+class _Utf8:
+    """Text written as UTF-8 to a binary file, line ends as given (what ``write_private`` hands a writer)."""
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def write(self, text: str) -> int:
+        return self._handle.write(text.encode("utf-8"))
+
+
 class _SyncFailed(OSError):
     """The new file is in place, but syncing its folder failed."""
 
@@ -138,7 +176,7 @@ class _SyncFailed(OSError):
         self.reason = reason
 
 
-def _replace(path: Path, data: bytes, mode: int) -> None:
+def _replace(path: Path, data: bytes | Callable[[TextIO], None], mode: int) -> None:
     """The one atomic write: a private temporary file, written, fsynced,
     renamed over ``path``, then the folder fsynced. Raises OSError (or
     :class:`_SyncFailed` once the rename is done); a failure before the
@@ -152,7 +190,10 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
         _step("temp_created")
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
-            handle.write(data)
+            if callable(data):
+                data(_Utf8(handle))  # text written as it is made
+            else:
+                handle.write(data)
             handle.flush()
             _step("temp_written")
             os.fsync(handle.fileno())  # the bytes are on disk before the name points at them

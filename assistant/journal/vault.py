@@ -81,6 +81,8 @@ class Vault:
 
         body = blob[len(SEALED):]
         try:
+            if len(body) < NONCE_BYTES + TAG_BYTES:  # cut short: only its header, say
+                raise InvalidTag
             return self._aead.decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], SEALED)
         except InvalidTag:
             raise UserError(
@@ -152,6 +154,15 @@ def _wrap(key: bytes, passphrase: str) -> bytes:
     return (json.dumps(doc, indent=1) + "\n").encode("utf-8")
 
 
+def _check_key_fields(salt: bytes, nonce: bytes, wrapped: bytes, n: int, r: int, p: int) -> None:
+    """Refuse key.json fields no voice-journal writes (ValueError): a damaged
+    ``n`` would otherwise ask scrypt for terabytes, or fail deep inside it."""
+    if not (n >= 2 and n & (n - 1) == 0 and n <= 2**22 and 1 <= r <= 64 and 1 <= p <= 16 and n * r <= 2**24):
+        raise ValueError("scrypt n, r, p")
+    if len(salt) < 8 or len(nonce) != NONCE_BYTES or len(wrapped) != 32 + TAG_BYTES:
+        raise ValueError("salt, nonce or wrapped key")
+
+
 def _unwrap(journal_dir: str | os.PathLike, passphrase: str) -> bytes:
     # late: cryptography loads only when a journal is encrypted
     from cryptography.exceptions import InvalidTag
@@ -162,11 +173,12 @@ def _unwrap(journal_dir: str | os.PathLike, passphrase: str) -> bytes:
         kdf = doc["kdf"]
         salt, nonce, wrapped = (base64.b64decode(v) for v in (kdf["salt"], doc["nonce"], doc["wrapped_key"]))
         params = {k: int(kdf[k]) for k in ("n", "r", "p")}
+        _check_key_fields(salt, nonce, wrapped, **params)
     except FileNotFoundError:
         raise UserError(f"the journal in {path.parent} is not encrypted; 'voice-journal encrypt' turns it on") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise UserError(
-            f"{path} is damaged ({exc.__class__.__name__}); without it the journal cannot be opened. "
+            f"{path} is damaged ({exc.__class__.__name__}: {str(exc)[:60]}); without it the journal cannot be opened. "
             "Restore it from a backup of the data folder"
         ) from None
     try:

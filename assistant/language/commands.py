@@ -10,7 +10,8 @@ from typing import Callable, Iterable, Mapping
 
 from assistant.language.text import normalise
 
-FILLERS = frozenset({"um", "uh", "erm", "hmm", "please", "okay", "ok", "so", "음", "어", "그"})
+FILLERS = frozenset({"um", "uh", "erm", "hmm", "please", "okay", "ok", "so", "음", "어", "그", "저", "아"})
+"""Words that only fill a pause ("저 잠시" is "잠시")."""
 
 DESTRUCTIVE = frozenset({"skip", "scratch", "stop"})
 """Commands that lose or end something; the audio path asks more of them."""

@@ -132,6 +132,34 @@ class Frame:
     through: frozenset[str] = frozenset()
     window: int = 0
     after: tuple[re.Pattern[str], ...] = ()
+    tail: tuple[re.Pattern[str], ...] = ()
+    """Like ``after``, but tried on the mention's last letter and what follows it
+    (Korean's third-person "-어하다": 슬퍼|했어 is someone's, 슬펐어 the speaker's)."""
+    people: tuple[str, ...] = ()
+    """Nouns for other people ("엄마", "룸메이트"): as the subject of the clause
+    that names the feeling, they make it theirs (엄마가 많이 |실망|하셨어)."""
+    markers: tuple[str, ...] = ()
+    """What marks a subject right after one of ``people`` (가, 이, 는, 께서)."""
+    not_markers: tuple[str, ...] = ()
+    """What, right after a marker, shows it is not one (동생|이랑: "with")."""
+    speaker: tuple[str, ...] = ()
+    """The speaker as a subject (내가, 저는): a clause about the speaker after all."""
+    breaks: tuple[str, ...] = ()
+    """Word endings that close a clause (~서, ~는데, ~니까): a subject before one is not the feeling's."""
+    towards: tuple[str, ...] = ()
+    """Feelings whose marked noun is what is felt, not who feels (할머니가 |그리웠|어요, 친구가 |부러워|)."""
+
+
+@dataclass(frozen=True)
+class Sarcasm:
+    """Praise said of a bad day: "oh great the bus was late really proud of today".
+
+    When a ``markers`` phrase and a ``mishaps`` phrase are both in one answer,
+    its pleasant feelings and the "win" theme are not the speaker's.
+    """
+
+    markers: tuple[str, ...] = ()
+    mishaps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +173,7 @@ class Vocabulary:
     not_feelings: tuple[str, ...] = ()
     others: Frame = Frame()
     """Where a mention is someone else's feeling ("she seemed |annoyed|"): dropped."""
+    sarcasm: Sarcasm = Sarcasm()
     _by_word: dict[str, Feeling] = field(init=False, repr=False, compare=False)
     _by_phrase: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -305,6 +334,9 @@ def _frame(key: str) -> schema.Check:
     }
     if key == "others":
         keys["after"] = schema.Key(_AFTER, default=())
+        keys["tail"] = schema.Key(_AFTER, default=())
+        for name in ("people", "markers", "not_markers", "speaker", "breaks", "towards"):
+            keys[name] = schema.Key(_phrases(name), default=())
     return schema.obj(keys, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Frame)
 
 
@@ -324,6 +356,10 @@ VOCABULARY_FILE = schema.obj({
     "frame": _optional(_frame("frame"), Frame(), "'frame'"),
     "not_feelings": schema.Key(_phrases("not_feelings"), default=()),
     "others": _optional(_frame("others"), Frame(), "'others'"),
+    "sarcasm": _optional(schema.obj({"markers": schema.Key(_phrases("markers"), default=()),
+                                     "mishaps": schema.Key(_phrases("mishaps"), default=())},
+                                    "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Sarcasm),
+                         Sarcasm(), "'sarcasm'"),
 }, "needs a 'feelings' list")
 """What ``prompts/<lang>/feelings.json`` holds."""
 
@@ -354,7 +390,7 @@ def parse_vocabulary(language: str, path: Path, data: Any) -> Vocabulary:
         raise _fail(path, "has no feelings")
     _check_unique(path, parsed["feelings"], parsed["match"])
     return Vocabulary(language, path, parsed["match"], parsed["feelings"], parsed["negation"], parsed["frame"],
-                      parsed["not_feelings"], parsed["others"])
+                      parsed["not_feelings"], parsed["others"], parsed["sarcasm"])
 
 
 def vocabulary_path(language: str) -> Path:

@@ -9,22 +9,22 @@ Everything here is pure text work on what Vosk outputs (lowercase, no
 punctuation), with the words as data: feelings from ``feelings.json`` (see
 :mod:`assistant.language.feelings`, which also says how each language is
 matched) and themes from ``themes.json`` (see :mod:`assistant.language.themes`).
-The matching itself is :mod:`assistant.language.matching`.
+The matching itself is :mod:`assistant.language.matching`; what the person's
+own corrections taught is :mod:`assistant.language.personal`.
 """
 from __future__ import annotations
 
-import argparse
-import json
-import sys
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.language.feelings import Feeling, Vocabulary, load_vocabulary, read_json
-from assistant.language.matching import Framed, Matcher, Pattern, Text, compile_phrase, framed, negated
+from assistant.language.feelings import Feeling, Frame, Vocabulary, load_vocabulary, read_json
+from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, negated
 from assistant.language.packs import prompts_root
-from assistant.language.themes import ThemeSet, find_themes, parse_themes
+from assistant.language.personal import PersonalCues
+from assistant.language.themes import THEMES, ThemeSet, parse_themes, theme_evidence
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,18 @@ class Tags:
 
     def as_dict(self) -> dict[str, list[str]]:
         return {"feelings": list(self.feelings), "themes": list(self.themes)}
+
+
+@dataclass(frozen=True)
+class Explained:
+    """Tags with the words that led to each: what ``voice-journal tag`` shows."""
+    tags: Tags
+    why: dict[str, dict[str, str]]
+    """``{"feelings": {word: "the words said"}, "themes": {id: "the words said"}}``; words
+    learned from the person's corrections are marked "(your words)"."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.tags.as_dict(), "why": self.why}
 
 
 # --- loading and tagging --------------------------------------------------------
@@ -92,49 +104,131 @@ def load_themes(language: str) -> ThemeSet:
     return _rules(language, prompts_root()).themes
 
 
-def tag(text: str, language: str) -> Tags:
-    """The feelings named and the themes told in one transcript.
+SUBJECT_REACH = 8
+"""How many words back the subject of a feeling is looked for."""
+
+
+def _subject_is_someone_else(tokens: tuple[str, ...], start: int, others: Frame, joined: bool) -> bool:
+    """Whether the clause that names a feeling has another person as its subject.
+
+    Korean says whose feeling it is with the subject, which may stand words
+    before it: "룸메이트가 시험 때문에 너무 |불안|해했어". Walking back from the
+    feeling, a person noun with a subject marker (가, 이, 는, 께서; Vosk may
+    split it off, "친구 가") makes it theirs; the speaker as subject (내가, 저는)
+    or a clause ending on the way (~서, ~는데, ~니까) ends the search. English
+    is read the same way, word by word, with verbs as the markers: "my dad
+    got really emotional and |sad|", but "my mom was happy and i was |relieved|".
+    """
+    if not others.people:
+        return False
+    for j in range(start - 1, max(-1, start - 1 - SUBJECT_REACH), -1):
+        token = tokens[j]
+        if token in others.speaker:
+            return False
+        following = tokens[j + 1] if j + 1 < start else ""
+        for person in others.people:
+            if not token.startswith(person) or (not joined and token not in (person, person + "'s")):
+                continue
+            rest = token[len(person):]
+            if not joined and token == person + "'s" and j >= start - 3:
+                return True  # "my mum's worried", "my brother's been depressed"
+            rest = rest[1:] if rest.startswith("들") else rest
+            if not rest and following in others.markers:
+                return True
+            for marker in others.markers:
+                if rest.startswith(marker) and not any(rest[len(marker):].startswith(n) for n in others.not_markers) \
+                        and len(rest) <= len(marker) + 1:
+                    return True
+        if any(token.endswith(b) for b in others.breaks):
+            return False
+    return False
+
+
+def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
+    """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
+    if others.cues and framed(words.tokens, hit.start, others):
+        return True
+    if any(rule.match(hit.rest) for rule in others.after):
+        return True
+    if others.tail:
+        last = words.joined[len(words.joined) - len(hit.rest) - 1:len(words.joined) - len(hit.rest)]
+        if any(rule.match(last + hit.rest) for rule in others.tail):
+            return True
+    return hit.key not in others.towards and _subject_is_someone_else(words.tokens, hit.start, others, joined)
+
+
+def _said(phrase: str, words: Text, match: str) -> bool:
+    if match == "joined":
+        return phrase.replace(" ", "") in words.joined
+    return f" {phrase} " in f" {' '.join(words.tokens)} "
+
+
+def _sarcastic(words: Text, vocab: Vocabulary) -> bool:
+    """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap both said."""
+    s = vocab.sarcasm
+    return (any(_said(m, words, vocab.match) for m in s.markers)
+            and any(_said(m, words, vocab.match) for m in s.mishaps))
+
+
+def _span(words: Text, start: int, end: int) -> str:
+    return " ".join(words.tokens[start:end])
+
+
+def explain(text: str, language: str, personal: PersonalCues | None = None) -> Explained:
+    """The feelings named and the themes told in one transcript, each with the words that told it.
 
     A feeling said with "not" ("i'm not angry", "외롭지 않아요") is left out,
-    and so is one that is someone else's ("she seemed annoyed"); so is a
-    theme cue that is negated ("i wasn't left out").
+    and so is one that is someone else's ("she seemed annoyed", "엄마가
+    실망하셨어"), a pleasant one said of a bad day in irony ("oh great, missed
+    the bus, so proud"), and a theme cue that is negated ("i wasn't left out").
+    ``personal``: what the person's own corrections taught (see
+    :mod:`assistant.language.personal`).
     """
     rules = _rules(language, prompts_root())
+    vocab = rules.vocab
     words = Text.of(text)
-    neg = rules.vocab.negation
-    hits = [h for h in rules.feelings.longest(words, rules.vocab.frame) if h.key is not None]
+    neg = vocab.negation
+    hits = [h for h in rules.feelings.longest(words, vocab.frame) if h.key is not None]
     passable = {i for h in hits for i in range(h.start, h.end)}
-    others = rules.vocab.others
-    feelings: dict[str, None] = {}
+    sarcastic = _sarcastic(words, vocab)
+    feelings: dict[str, str] = {}
     for hit in hits:
-        if (others.cues and framed(words.tokens, hit.start, others)) or any(rule.match(hit.rest) for rule in others.after):
+        if _theirs(words, hit, vocab.others, vocab.match == "joined"):
+            continue
+        if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
             continue
         if not negated(hit, hit.rest, words.tokens, neg, passable):
-            feelings.setdefault(hit.key, None)
-    return Tags(tuple(feelings), find_themes(words, rules.themes, neg))
+            feelings.setdefault(hit.key, _span(words, hit.start, hit.end))
+    themes = {t: _span(words, a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg).items()
+              if not (sarcastic and t == "win")}
+    if personal is not None:
+        for kind, found in (("feelings", feelings), ("themes", themes)):
+            add, drop = personal.verdicts(kind, words)
+            for name in drop & set(found):
+                del found[name]
+            for name, said in add.items():
+                found.setdefault(name, f"{said} (your words)")
+    ordered_themes = {t: themes[t] for t in THEMES if t in themes}
+    return Explained(Tags(tuple(feelings), tuple(ordered_themes)),
+                     {"feelings": feelings, "themes": ordered_themes})
 
 
-# --- command line -----------------------------------------------------------------
-
-def add_tag_parser(subparsers: Any, parents: list[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """Register ``voice-journal tag TEXT`` (``--lang`` and ``--json`` come from ``parents``)."""
-    parser = subparsers.add_parser(
-        "tag", parents=parents, help="name the feelings and themes in a transcript",
-        description="Tag a transcript with the feelings it names and the themes it tells. "
-                    "Use '-' to read the text from standard input.")
-    parser.add_argument("text", nargs="+", metavar="TEXT", help="what was said, as Vosk writes it")
-    return parser
+def tag(text: str, language: str, personal: PersonalCues | None = None) -> Tags:
+    """The feelings named and the themes told in one transcript (see :func:`explain`)."""
+    return explain(text, language, personal).tags
 
 
-def cli_tag(args: argparse.Namespace, language: str) -> int:
-    """Body of ``voice-journal tag``: tags on stdout, as lines for people or one JSON object."""
-    text = " ".join(args.text)
-    if text.strip() == "-":
-        text = sys.stdin.read()
-    tags = tag(text, language)
-    if getattr(args, "json", False):
-        print(json.dumps(tags.as_dict(), ensure_ascii=False))
-    else:
-        print(f"feelings: {', '.join(tags.feelings) or 'none'}")
-        print(f"themes: {', '.join(tags.themes) or 'none'}")
-    return 0
+# --- which language a text is in ---------------------------------------------------
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def language_of(text: str, default: str) -> str:
+    """``default``, unless the text is plainly in the other script: Hangul is read as Korean
+    ("외롭지 않았어" with an English setting), Latin letters without Hangul as English."""
+    if _HANGUL.search(text):
+        return "ko"
+    if default == "ko" and _LATIN.search(text):
+        return "en"
+    return default

@@ -47,6 +47,12 @@ THEMES = ("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "dr
 """Every language's themes.json has exactly these, so tags mean the same in every language."""
 
 
+OUTWEIGHED_BY = {"connection": ("unasked", "left-out", "unanswered", "ignored"),
+                 "win": ("missed-chance", "ignored", "unanswered", "cancelled")}
+"""A theme told by words that also tell one of its rivals is the rival's: "nobody asked how
+i was" is not a caring question, "i said no and now i regret it" is not a win."""
+
+
 @dataclass(frozen=True)
 class Cue:
     theme: str
@@ -225,12 +231,17 @@ def _followed_by(hit: Hit, phrases: tuple[str, ...], match: str) -> bool:
 
 def find_themes(text: Text, themes: ThemeSet, neg: Negation) -> tuple[str, ...]:
     """The themes ``text`` tells, in :data:`THEMES` order; a negated cue does not count."""
+    return tuple(theme_evidence(text, themes, neg))
+
+
+def theme_evidence(text: Text, themes: ThemeSet, neg: Negation) -> dict[str, tuple[int, int]]:
+    """Each theme ``text`` tells (in :data:`THEMES` order) with the span of words that told it: ``(first, end)``."""
     by_cue: dict[int, list[list[Hit]]] = {}
     for hit in themes.matcher.all(text):
         cue, side = hit.key
         by_cue.setdefault(cue, [[], []])[side].append(hit)
-    found = set()
-    for index, (firsts, seconds) in by_cue.items():
+    found: dict[str, tuple[int, int]] = {}
+    for index, (firsts, seconds) in sorted(by_cue.items()):
         cue = themes.cues[index]
         if cue.theme in found:
             continue
@@ -244,6 +255,10 @@ def find_themes(text: Text, themes: ThemeSet, neg: Negation) -> tuple[str, ...]:
             first, last = (a, b) if a.start <= b.start else (b, a)
             if not cue.negatable or not (negated(first, last.rest, text.tokens, neg, set())
                                          or (last is not first and negated_before(text.tokens, last.start, neg, set()))):
-                found.add(cue.theme)
+                found[cue.theme] = (first.start, max(first.end, last.end))
                 break
-    return tuple(t for t in THEMES if t in found)
+    for theme, rivals in OUTWEIGHED_BY.items():
+        span = found.get(theme)
+        if span and any(r in found and found[r][0] < span[1] and span[0] < found[r][1] for r in rivals):
+            del found[theme]
+    return {t: found[t] for t in THEMES if t in found}

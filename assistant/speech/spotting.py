@@ -11,7 +11,8 @@ and what it passed on.
 A :class:`Spotter` decodes with a small grammar: the phrases listened for
 plus *decoys*, ordinary words that soak up other speech (the Korean model has
 no ``[unk]`` word, so without decoys any speech would be forced onto a
-phrase). A phrase counts only when it is the whole utterance, every word
+phrase). A phrase counts only when it is the whole utterance (or the
+utterance is that phrase's meaning said twice, "네 좋아요"), every word
 decoded with confidence of at least ``min_conf``. The spotter keeps the audio
 of the utterance it is decoding (:attr:`Spotter.clip`), for a second check.
 
@@ -28,8 +29,6 @@ import unicodedata
 from collections import deque
 from difflib import SequenceMatcher
 from typing import Callable, Iterable, Sequence
-
-import numpy as np
 
 from assistant.audio.chunks import AudioChunk
 from assistant.audio.silence import FRAME_S
@@ -81,6 +80,8 @@ class Gate:
         self._min_square = (32768.0 * 10 ** (threshold_db / 20)) ** 2
 
     def loud(self, chunk: AudioChunk) -> bool:
+        import numpy as np  # late: numpy takes 0.1-0.3 s to import; commands with no audio never need it
+
         samples = chunk.array().astype(np.float64)
         if not len(samples):
             return False
@@ -204,10 +205,27 @@ class Spotter:
     def _meaning(self, utterance: Utterance) -> str | None:
         text = normalize(utterance.text)
         meaning = self.targets.get(text)
+        if meaning is None:
+            meaning = _one_meaning(text.split(), self.targets)
         if meaning and any(w.conf < self.min_conf for w in utterance.words):
             meaning = None
         self.on_utterance(text, meaning)
         return meaning
+
+
+def _one_meaning(words: list[str], targets: dict[str, str]) -> str | None:
+    """The meaning of an utterance made only of phrases that all mean the same ("네 좋아요":
+    yes), else None. A grammar recogniser strings phrases together when said without a pause."""
+    ends: list[set[str]] = [set() for _ in range(len(words) + 1)]  # meanings of the words up to here
+    ends[0] = {""}
+    for start in range(len(words)):
+        for stop in range(start + 1, len(words) + 1):
+            meaning = targets.get(" ".join(words[start:stop]))
+            if meaning is None:
+                continue
+            ends[stop] |= {meaning for before in ends[start] if before in ("", meaning)}
+    found = ends[len(words)] - {""}
+    return found.pop() if len(found) == 1 else None
 
 
 # -- the second check --------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from assistant.audio.chunks import AudioChunk, join, read_wav, silence, tone
 from assistant.errors import UserError
+from assistant.paths import runtime_dir
 
 
 ATTEMPTS = 2
@@ -40,7 +41,7 @@ class Voice:
         self.cli_fallbacks = 0
         self._engine = self._new_engine()
         self._check_voice()
-        self._tmp = Path(tempfile.mkdtemp(prefix="voice-journal-tts-"))  # 0700: may hold read-back answers
+        self._tmp = Path(tempfile.mkdtemp(prefix="tts-", dir=runtime_dir()))  # 0700, not /tmp: may hold read-back answers
 
     def _new_engine(self):
         import pyttsx3  # hardware at the edge: imported here only

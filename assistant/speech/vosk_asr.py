@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 from assistant.audio.chunks import AudioChunk
 from assistant.errors import UserError
+from assistant.language.transcript import clean_text, clean_words
 from assistant.speech.recognizer import Partial, Utterance, Word
 
 
@@ -97,7 +98,15 @@ def _parse_words(result: dict) -> tuple[Word, ...]:
 
 
 class VoskRecognizer:
-    """A streaming recogniser over one Vosk model at one sample rate."""
+    """A streaming recogniser over one Vosk model at one sample rate.
+
+    Free dictation comes out clean: the model's own symbols (``[2]``,
+    ``(천)``, ``<UNK>``, see :mod:`assistant.language.transcript`) are
+    dropped from its text and words, partials included. A grammar's result
+    keeps its ``[unk]``: it is the evidence that something outside the
+    grammar was said ("[unk] stop" is not "stop"), and it is only compared
+    with phrases, never stored.
+    """
 
     def __init__(
         self, model, rate_hz: int, grammar: Iterable[str] | None = None, words: bool = True, partials: bool = True
@@ -112,6 +121,7 @@ class VoskRecognizer:
             self._rec.SetWords(True)
         self.rate_hz = rate_hz
         self.partials = partials
+        self.clean = grammar is None
         self._samples = 0
         self._origin_s = 0.0
 
@@ -123,6 +133,8 @@ class VoskRecognizer:
         if not self.partials:
             return None
         text = json.loads(self._rec.PartialResult()).get("partial", "")
+        if self.clean:
+            text = clean_text(text)
         return Partial(text) if text else None
 
     def finish(self) -> Utterance | None:
@@ -138,9 +150,11 @@ class VoskRecognizer:
     def _utterance(self, raw: str) -> Utterance | None:
         result = json.loads(raw)
         text = result.get("text", "").strip()
+        words = _parse_words(result)
+        if self.clean:
+            text, words = clean_text(text), tuple(clean_words(words, lambda w: w.word))
         if not text:
             return None
-        words = _parse_words(result)
         if self._origin_s:  # Vosk keeps counting time across Reset()
             words = tuple(w.shifted(-self._origin_s) for w in words)
         return Utterance(text, words)

@@ -37,6 +37,7 @@ def listen(lan: bool, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((LAN_HOST if lan else LOCAL_HOST, port))
+        sock.listen(128)  # now: a browser given the link at once waits for the server instead of being refused
     except OSError as exc:
         sock.close()
         raise UserError(f"cannot listen on port {port} ({exc.strerror}); is the page already running? "
