@@ -45,15 +45,25 @@ def build_home(home: Path, total: int) -> None:
     journal_scale.build_directly(journal, planned)
 
 
+SOURCE: Path | None = None
+"""``--source``: another checkout of the project whose ``assistant`` the children run."""
+
+
 def run(args: list[str], home: Path | None, config: Path) -> tuple[float, float, int]:
-    """(wall s, CPU s, ru_maxrss KiB) of one child."""
+    """(wall s, CPU s, ru_maxrss KiB) of one child.
+
+    ru_maxrss counts the pages a child shares with this process before it
+    runs Python anew, so about 30 MiB is the floor (``python -c pass``)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VOICE_JOURNAL_", "XDG_CONFIG"))}
     env["XDG_CONFIG_HOME"] = str(config)
+    if SOURCE is not None:
+        env["PYTHONPATH"] = str(SOURCE)
     if home is not None:
         env["VOICE_JOURNAL_HOME"] = str(home)
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL,
+                                cwd=SOURCE)
         usage = common.wait_rusage(proc)
         wall = time.perf_counter() - start
         if proc.returncode != 0:
@@ -75,7 +85,7 @@ def commands(work: Path, total: int, newest_id: str) -> list[tuple[str, list[str
         shutil.rmtree(fresh, ignore_errors=True)
 
     return [
-        ("--help", ["--help"], None),
+        ("help (--help)", ["--help"], None),
         ("list --limit 20", ["list", "--limit", "20"], None),
         ("list (all)", ["list"], None),
         ("show", ["show", newest_id], None),
@@ -100,12 +110,17 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--homes", help="folder for the journals (kept; reused when there)")
     p.add_argument("--only", nargs="*", help="only the commands whose label starts with one of these")
+    p.add_argument("--source", help="run another checkout's assistant (e.g. the last release, to compare)")
     args = p.parse_args(argv)
+    global SOURCE
+    SOURCE = Path(args.source).resolve() if args.source else None
     work = Path(tempfile.mkdtemp(prefix="vj-bench-scale-"))
     homes_root = Path(args.homes) if args.homes else work / "homes"
     config = work / "config"
     config.mkdir()
     print(f"scale benchmark on {common.machine_line()}")
+    if SOURCE is not None:
+        print(f"running the assistant of {SOURCE}")
     homes = {}
     for total in SIZES:
         homes[total] = homes_root / str(total)

@@ -160,8 +160,9 @@ def evenings(count: int, real: bool, collect: bool) -> dict:
 
 # -- the parent: children, tables ------------------------------------------------
 
-def child(args: list[str]) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=False)
+def child(flags: list[str], args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, __file__, *flags, "--child", *args], capture_output=True, text=True,
+                         check=False)
     if out.returncode != 0:
         raise RuntimeError(out.stderr[-1500:])
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -188,7 +189,7 @@ def main(argv=None) -> int:
 
     rows = []
     for kind in ("silence", "quiet hiss", "loud hiss", "speech"):
-        r = child(real + ["--child", "cpu", kind, str(args.seconds)])
+        r = child(real, ["cpu", kind, str(args.seconds)])
         share = r["cpu_s"] / r["audio_s"]
         rows.append([kind, f"{r['audio_s']:.0f}", f"{r['cpu_s']:.3f}", f"{100 * share:.2f}%",
                      f"{100 * share * PI_SLOWDOWN:.2f}%", f"{100 * r['decoded_fraction']:.0f}%",
@@ -201,7 +202,7 @@ def main(argv=None) -> int:
 
     results = {}
     for label, mode in (("as shipped", "plain"), ("gc.collect() after each (baseline)", "collect")):
-        results[label] = child(real + ["--child", "evenings", str(count), mode])
+        results[label] = child(real, ["evenings", str(count), mode])
         r = results[label]
         print(f"  {label}: {len(r['saved'])} evenings, answers saved {sum(r['saved'])}, {r['wall_s']:.0f} s", flush=True)
     common.banner(f"RSS back on standby after each evening (MiB), {count} evenings")

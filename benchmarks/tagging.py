@@ -81,7 +81,9 @@ FEELING_F1 = 0.90
 
 
 SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.jsonl",
-        "held-out": "tagging_heldout_{lang}.jsonl"}
+        "held-out": "tagging_heldout_{lang}.jsonl", "held-out-2": "tagging_heldout2_{lang}.jsonl",
+        "held-out-3": "tagging_heldout3_{lang}.jsonl", "held-out-4": "tagging_heldout4_{lang}.jsonl",
+        "held-out-5": "tagging_heldout5_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -180,7 +182,11 @@ def splits_of(language: str) -> dict[str, list[dict]]:
     out = {"dev": [r for r in rows if r.get("split", "dev") == "dev"],
            "old-holdout": [r for r in rows if r.get("split") == "holdout"],
            "fresh-dev": load_set(language, "fresh-dev"),
-           "held-out": load_set(language, "held-out")}
+           "held-out": load_set(language, "held-out"),
+           "held-out-2": load_set(language, "held-out-2"),
+           "held-out-3": load_set(language, "held-out-3"),
+           "held-out-4": load_set(language, "held-out-4"),
+           "held-out-5": load_set(language, "held-out-5")}
     return {name: part for name, part in out.items() if part}
 
 

@@ -21,24 +21,25 @@ CASES = [
     # (what was heard, index, accepted command, reason)
     (ev("넘어가", "넘어가"), KO, "skip", "accepted"),
     (ev("넘어 가", "넘어가", gap=1.2), KO, "skip", "accepted"),  # free dictation split the word
-    (ev("어 가", "넘어가", gap=1.2), KO, "skip", "accepted"),  # only the end heard: close enough in jamo
+    (ev("어가", "넘어가", gap=1.2), KO, "skip", "accepted"),  # only the end heard: close enough in jamo
     (ev("오늘 여기까지", "오늘 여기까지", gap=2.0), KO, "stop", "accepted"),
     (ev("완료", None), KO, "done", "accepted"),  # no grammar to ask: free dictation alone
     # ordinary short answers: the grammar hears the decoy, or free dictation disagrees
     (ev("몰라요", "몰라요"), KO, None, "grammar heard no command"),
     (ev("고마워 요", "고마워 요"), KO, None, "grammar heard no command"),
-    (ev("짜증 나요", "잠시"), KO, None, "free dictation disagrees"),
+    (ev("짜증 나요", "지우기"), KO, None, "free dictation disagrees"),
     (ev("i don't know", "i don't know"), EN, None, "grammar heard no command"),
     (ev("thank you", "thank you"), EN, None, "grammar heard no command"),
     # a command word inside a sentence is not a command
-    (ev("오늘 회사 일 완료 했어요", "완료"), KO, None, "too long"),
-    (ev("i was done with work", "i'm done"), EN, None, "too long"),
+    (ev("오늘 회사 일 다 완료 했어요", "완료"), KO, None, "too long"),
+    (ev("i was done with work today", "i'm done"), EN, None, "too long"),
     (ev("넘어가", "넘어가", span=3.0), KO, None, "too long"),
     # not isolated by pauses
     (ev("넘어가", "넘어가", gap=0.2), KO, None, "no pause before"),
     (ev("넘어가", "넘어가", after=0.1), KO, None, "no pause after"),
     # unsure
-    (ev("여기까지", "여기까지", conf=0.3), KO, None, "low confidence"),
+    (ev("여기까지", "여기까지", conf=0.55), KO, None, "low confidence"),  # weighty: asks 0.6
+    (ev("뭐라고", "뭐라고", conf=0.55), KO, "repeat", "accepted"),  # harmless: 0.5 will do
     (ev("다시 시작", "넘어가"), KO, None, "free dictation disagrees"),
     (ev("넘어가", "잠시"), KO, None, "free dictation heard another command"),
     (ev("넘어가", ""), KO, None, "grammar heard no command"),

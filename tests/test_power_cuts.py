@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -98,7 +97,7 @@ def mounted(tmp_path):
 def test_power_cuts_during_live_evenings_lose_no_saved_answer(mounted, tmp_path):
     rng = random.Random(SEED)
     print(f"POWER_CUT_SEED={SEED}")
-    survived = 0
+    survived = mid_answer = 0
     for number in range(CUTS):
         power, data = mounted(f"evening{number}")
         run = Run(["-m", "tests.power_cut_session", str(data)], data)
@@ -117,8 +116,10 @@ def test_power_cuts_during_live_evenings_lose_no_saved_answer(mounted, tmp_path)
             last = streamed[-1]
             on_disk = wav_seconds_on_disk(after / Path(last["path"]).relative_to(data))
             assert on_disk >= last["seconds"] - KEPT_WITHIN_S, (number, last, on_disk)
+            mid_answer += 1
+            print(f"cut {number}: {last['seconds']:.1f} s streamed, {on_disk:.1f} s on disk after the cut")
         survived += 1
-    print(f"{survived} power cuts during evenings survived")
+    print(f"{survived} power cuts during evenings survived ({mid_answer} mid-answer)")
 
 
 def seeded(data: Path, entries: int = 6) -> list[str]:
@@ -159,3 +160,4 @@ def test_power_cuts_during_commands_lose_nothing(mounted, tmp_path, command):
         assert set(kept) <= set(entries), f"{command}, cut {number}: entries lost"
         for entry_id in kept:
             assert entries[entry_id]["words"], entry_id
+    print(f"{CUTS} power cuts during {command} survived")

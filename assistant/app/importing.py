@@ -36,6 +36,7 @@ from assistant.journal.book import open_journal
 from assistant.journal.passphrase import journal_vault
 from assistant.journal.ids import ID_PATTERN
 from assistant.journal.shape import record_problem
+from assistant.paths import make_parents
 from assistant.render.export import EXPORT_FORMAT, EXPORT_VERSION
 from assistant.journal.sealed_audio import open_recorder
 from assistant.speech.catalogue import find_model
@@ -178,8 +179,12 @@ def _runtime_dir(paths) -> Path:
     """The data directory's private folder for work files (converted memos):
     never the shared /tmp, and beside the journal, which it may hold in the clear."""
     folder = paths.data_dir / RUNTIME_SUBDIR
-    folder.mkdir(mode=0o700, exist_ok=True)
-    os.chmod(folder, 0o700)
+    try:
+        make_parents(folder, 0o700)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise UserError(f"cannot create {folder} ({exc.strerror}); set VOICE_JOURNAL_HOME to a writable folder") from None
     return folder
 
 
@@ -221,7 +226,6 @@ def import_memos(sources: list[Path], paths, settings) -> ImportReport:
     model = find_model(language, settings.model, paths)  # before any work: a missing model is one line
     report = ImportReport()
     journal_vault(paths, settings)  # a wrong passphrase is told before anything is made (kept for the journal below)
-    paths.ensure_private_dirs()
     with tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}-", dir=_runtime_dir(paths)) as tmp:
         ready: list[tuple[Path, Path]] = []
         for source in sources:
@@ -232,6 +236,7 @@ def import_memos(sources: list[Path], paths, settings) -> ImportReport:
                 _say_problem(shown(exc), None)
         if not ready:
             return report
+        paths.ensure_private_dirs()
         ready.sort(key=lambda pair: pair[0].stat().st_mtime)  # ids follow the order they were recorded
         folder = paths.audio_dir / AUDIO_SUBDIR
         folder.mkdir(mode=0o700, exist_ok=True)

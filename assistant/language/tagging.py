@@ -104,11 +104,18 @@ def load_themes(language: str) -> ThemeSet:
     return _rules(language, prompts_root()).themes
 
 
+OBJECT_MARKERS = ("가", "이", "도", "has", "had", "'s")
+"""After these, a ``towards`` feeling's noun is what is felt (할머니가 그리웠어요, everyone has forgotten me);
+after 은/는/께서 it is who feels (언니는 걱정이 많았어)."""
 SUBJECT_REACH = 8
+TO_ME = frozenset(("me", "my", "myself", "us", "our", "나를", "날", "저를", "나한테", "저한테", "나에게", "저에게"))
+"""Words that make a win someone gave the speaker ("my boss praised my report")."""
+GIVEN_TO_ME = re.compile(r"(줬|주셨|줘서|주었|받았)")
+"""Korean endings for something done for the speaker: 칭찬해 |줬|어."""
 """How many words back the subject of a feeling is looked for."""
 
 
-def _subject_is_someone_else(tokens: tuple[str, ...], start: int, others: Frame, joined: bool) -> bool:
+def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame, joined: bool) -> tuple[str, int] | None:
     """Whether the clause that names a feeling has another person as its subject.
 
     Korean says whose feeling it is with the subject, which may stand words
@@ -118,30 +125,33 @@ def _subject_is_someone_else(tokens: tuple[str, ...], start: int, others: Frame,
     or a clause ending on the way (~서, ~는데, ~니까) ends the search. English
     is read the same way, word by word, with verbs as the markers: "my dad
     got really emotional and |sad|", but "my mom was happy and i was |relieved|".
+    Gives the marker that made it someone else's and where the person is, or None.
     """
     if not others.people:
-        return False
+        return None
     for j in range(start - 1, max(-1, start - 1 - SUBJECT_REACH), -1):
         token = tokens[j]
         if token in others.speaker:
-            return False
+            return None
         following = tokens[j + 1] if j + 1 < start else ""
+        if following == "들" and j + 2 < start:  # Vosk's "이웃 들 이"
+            following = tokens[j + 2]
         for person in others.people:
             if not token.startswith(person) or (not joined and token not in (person, person + "'s")):
                 continue
             rest = token[len(person):]
             if not joined and token == person + "'s" and j >= start - 3:
-                return True  # "my mum's worried", "my brother's been depressed"
+                return "'s", j  # "my mum's worried", "my brother's been depressed"
             rest = rest[1:] if rest.startswith("들") else rest
             if not rest and following in others.markers:
-                return True
+                return following, j
             for marker in others.markers:
                 if rest.startswith(marker) and not any(rest[len(marker):].startswith(n) for n in others.not_markers) \
                         and len(rest) <= len(marker) + 1:
-                    return True
-        if any(token.endswith(b) for b in others.breaks):
-            return False
-    return False
+                    return marker, j
+        if any(token.endswith(b) for b in others.breaks) and not any(token.endswith(n) for n in others.not_breaks):
+            return None
+    return None
 
 
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
@@ -154,7 +164,25 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         last = words.joined[len(words.joined) - len(hit.rest) - 1:len(words.joined) - len(hit.rest)]
         if any(rule.match(last + hit.rest) for rule in others.tail):
             return True
-    return hit.key not in others.towards and _subject_is_someone_else(words.tokens, hit.start, others, joined)
+    found = _someone_else_as_subject(words.tokens, hit.start, others, joined)
+    if found is None:
+        return False
+    marker, at = found
+    if hit.key in others.towards and marker in OBJECT_MARKERS:
+        # 할머니가 그리웠어요: what is felt; 남편이 나를 걱정했어: with an object between, who feels
+        return any(t.endswith(("를", "을")) for t in words.tokens[at + 1:hit.start])
+    return True
+
+
+def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> bool:
+    """A win told of someone else ("she won the spelling bee", "동기가 먼저 승진해서") is not the speaker's;
+    one they gave the speaker is ("my boss praised my report", "엄마가 칭찬해 줬어")."""
+    others = vocab.others
+    if not ((others.cues and framed(words.tokens, start, others))
+            or _someone_else_as_subject(words.tokens, start, others, vocab.match == "joined")):
+        return False
+    after = words.tokens[start:end + 3]
+    return not (set(after) & TO_ME or any(GIVEN_TO_ME.search(t) for t in after))
 
 
 def _said(phrase: str, words: Text, match: str) -> bool:
@@ -200,7 +228,7 @@ def explain(text: str, language: str, personal: PersonalCues | None = None) -> E
         if not negated(hit, hit.rest, words.tokens, neg, passable):
             feelings.setdefault(hit.key, _span(words, hit.start, hit.end))
     themes = {t: _span(words, a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg).items()
-              if not (sarcastic and t == "win")}
+              if t != "win" or not (sarcastic or _someone_elses_win(words, a, b, vocab))}
     if personal is not None:
         for kind, found in (("feelings", feelings), ("themes", themes)):
             add, drop = personal.verdicts(kind, words)

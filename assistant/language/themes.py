@@ -48,9 +48,13 @@ THEMES = ("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "dr
 
 
 OUTWEIGHED_BY = {"connection": ("unasked", "left-out", "unanswered", "ignored"),
-                 "win": ("missed-chance", "ignored", "unanswered", "cancelled")}
+                 "win": ("missed-chance", "ignored", "unanswered", "cancelled"),
+                 "ignored": ("unanswered",)}
 """A theme told by words that also tell one of its rivals is the rival's: "nobody asked how
 i was" is not a caring question, "i said no and now i regret it" is not a win."""
+OUTWEIGHED_ANYWHERE = {"win": ("missed-chance", "cancelled")}
+"""Rivals that outweigh a theme anywhere in the answer: a small win and a chance missed
+in one answer is the chance missed ("용기 내서 말할걸 후회돼")."""
 
 
 @dataclass(frozen=True)
@@ -259,6 +263,7 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation) -> dict[str, tup
                 break
     for theme, rivals in OUTWEIGHED_BY.items():
         span = found.get(theme)
-        if span and any(r in found and found[r][0] < span[1] and span[0] < found[r][1] for r in rivals):
+        if span and any(r in found and (r in OUTWEIGHED_ANYWHERE.get(theme, ())
+                                        or (found[r][0] < span[1] and span[0] < found[r][1])) for r in rivals):
             del found[theme]
     return {t: found[t] for t in THEMES if t in found}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import heapq
 import io
+import itertools
 import json
 from datetime import date
 from typing import Any, Callable, Iterable, Iterator, TextIO
@@ -185,13 +186,14 @@ def _in_order(months: list[str], load: Callable[[str], list[Any]], key: Callable
     ``later_least[i]`` is no more than the key of any record after month ``i``;
     a record is held back only while one from a later month could still come
     before it (in a journal as it writes itself, none is)."""
-    held: list[tuple[Any, Any]] = []
+    held: list[tuple[Any, int, Any]] = []
+    order = itertools.count()  # a tie (a damaged journal's twice-used id) never compares the records
     for i, month in enumerate(months):
         for record in load(month):
-            heapq.heappush(held, (key(record), record))  # keys are unique: records are never compared
+            heapq.heappush(held, (key(record), next(order), record))
         bound = later_least[i]
         while held and (bound is None or held[0][0] < bound):
-            yield heapq.heappop(held)[1]
+            yield heapq.heappop(held)[2]
 
 
 class _Plan:
@@ -200,12 +202,10 @@ class _Plan:
 
     def __init__(self, journal: Journal, keep: Callable[[dict], bool], all_sessions: bool):
         self.months = journal.months()
-        self.count = 0
         entry_least, night_least, session_least = [], [], []
         self.used: set[str] | None = None if all_sessions else set()
         for month in self.months:
             kept = [e for e in journal.month_entries(month) if keep(e)]
-            self.count += len(kept)
             entry_least.append(min(map(_entry_key, kept), default=None))
             night_least.append(min(map(night_of, kept), default=None))
             session_least.append(min(map(_session_key, journal.month_sessions(month)), default=None))
@@ -241,9 +241,13 @@ def export_journal(out: TextIO, journal: Journal, fmt: str, keep: Callable[[dict
     ``all_sessions``: the JSON export holds every session, not only those of the entries
     written (an export of the whole journal keeps sessions with no answer too)."""
     plan = _Plan(journal, keep, all_sessions)
+    written = 0
 
     def entries(month: str) -> list[dict[str, Any]]:
-        return [e for e in journal.month_entries(month) if keep(e)]
+        nonlocal written
+        found = [e for e in journal.month_entries(month) if keep(e)]
+        written += len(found)  # counted as written (a session may add one between the passes)
+        return found
 
     def with_words(month: str) -> list[dict[str, Any]]:
         words = journal.month_words(month)
@@ -259,4 +263,4 @@ def export_journal(out: TextIO, journal: Journal, fmt: str, keep: Callable[[dict
     else:
         write_json_export(out, _in_order(plan.months, sessions, _session_key, plan.sessions_after),
                           _in_order(plan.months, with_words, _entry_key, plan.entries_after))
-    return plan.count
+    return written
