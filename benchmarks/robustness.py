@@ -5,7 +5,7 @@ for a one-to-two-minute run; ``--help`` for every option). ``DIR`` holds the
 real recordings described in ``benchmarks/README.md`` (``ko/``, ``other/``,
 optionally ``en/``, each with a ``transcripts.jsonl``); the default is the
 ``VOICE_JOURNAL_SPEECH`` environment variable. Nothing is downloaded and
-nothing is written outside a temporary folder.
+nothing is written but the ``--json`` file, if asked for.
 
 Four measures, each next to a *raw grammar* baseline decoded in the same
 run (a plain Vosk grammar of the phrases, ``[unk]`` added when the model has
@@ -36,8 +36,9 @@ it, no other checks), for every language whose model is installed:
    when the number said back is right, with no otherwise, and says the
    number again when asked again).
 
-The product is used only through its public pieces (language packs,
-listener, spotter, naming), wrapped in :class:`Product` so that a change of
+The product is used through its own pieces (language packs, the Vosk
+recogniser factory, the answer listener, the standby's spotter and gate, the
+naming step's intensity question), wrapped in :class:`Product` so that a change of
 API touches one class. Work is split into independent tasks run on
 ``--jobs`` processes, each with its own model.
 """
@@ -912,7 +913,7 @@ def parse_args(argv=None):
     ap.add_argument("--tv-minutes", type=float, help="minutes of the TV-like mix (default 10; quick 1)")
     ap.add_argument("--rates", help="espeak-ng rates in wpm, comma-separated (default 120,160,200; quick 160)")
     ap.add_argument("--noise", help="backgrounds for items 3-4: clean,white,pink,babble (default clean,white,babble; "
-                                    "quick clean,babble)")
+                                    "quick clean)")
     ap.add_argument("--phrases", type=int, default=0, help="only this many phrases for item 3, spread over the kinds")
     ap.add_argument("--numbers", type=int, default=0, help="only the first N numbers of each set for item 4")
     ap.add_argument("--measure", default="answers,wakes,accept,intensity", help="which measures (comma-separated)")
@@ -929,7 +930,7 @@ def parse_args(argv=None):
     args.other_minutes = args.other_minutes if args.other_minutes is not None else (2 if quick else 20)
     args.tv_minutes = args.tv_minutes if args.tv_minutes is not None else (1 if quick else 10)
     args.rates = [int(r) for r in (args.rates or ("160" if quick else ",".join(map(str, RATES_WPM)))).split(",")]
-    args.noise = (args.noise or ("clean,babble" if quick else ",".join(NOISES))).split(",")
+    args.noise = (args.noise or ("clean" if quick else ",".join(NOISES))).split(",")
     args.measure = set(args.measure.split(","))
     args.languages = args.languages.split(",")
     return args

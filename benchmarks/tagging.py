@@ -1,12 +1,16 @@
 """How well ``tag()`` names feelings and themes, on the labelled transcripts.
 
-Run: ``/tmp/venv/bin/python benchmarks/tagging.py``
+Run: ``.venv/bin/python benchmarks/tagging.py [--misses] [--set=NAME]``
 
-Reads ``tests/data/tagging_<lang>.jsonl`` (one ``{"text", "feelings",
-"themes"}`` per line, written as Vosk outputs: lowercase, no punctuation;
-about a third of the Korean lines are spelled the way the small Korean model
-splits words, "외로웠 어요"). Prints precision and recall per theme and for
-feelings (micro-averaged), per language, and the tagging time per transcript.
+Reads the labelled sets of :data:`SETS` in ``tests/data/`` (one ``{"text",
+"feelings", "themes"}`` per line, written as Vosk outputs: lowercase, no
+punctuation; Korean partly in the small model's split spelling, "외로웠 어요";
+the fresh sets also carry ``"forbidden"``: tags that must not be given, a
+negated feeling, someone else's, one named in irony or an idiom). Prints
+precision and recall per theme and for feelings (micro-averaged), theme and
+feeling F1 and forbidden tags given, per set and language, and the tagging
+time per transcript. The goal (issue 15): theme F1 >= 0.85, feeling F1 >=
+0.90 and no forbidden tag on fresh transcripts.
 
 The lines without a ``"split"`` (dev) were used to develop the tagger and
 its word lists, so their numbers flatter it. Lines marked ``"split":
@@ -57,6 +61,35 @@ it):
    end, and the batches (theme R 0.44-0.79) as the other. Nothing was tuned
    on this holdout afterwards. Tagging time: about 0.3 ms per transcript
    (en), 0.1 ms (ko), slowest under 1 ms; loading the lists about 60 ms.
+5. Issue 15 (fresh sets, about 30% hard cases: negation, someone else's
+   feeling, irony, idioms, themes told without their keyword, neutral days).
+   ``fresh-dev`` (301 en / 261 ko, written in four batches, each scored
+   before it was tuned on: en themes F1 0.83, 0.71, 0.80, 0.86; ko 0.83, 0.92,
+   0.86, 0.81) was tuned on. ``held-out`` (148 / 140) was written first and
+   scored before any change: themes F1 0.82 (en) / 0.81 (ko), feelings 0.79 /
+   0.83, forbidden tags 11 / 15; after the first round of changes, scored once:
+   themes 0.90 / 0.90, feelings 0.84 / 0.95, forbidden 1 / 2. Then it was read
+   (14 en / 5 ko labels that named no feeling were fixed to the labelling rule:
+   a feeling only when it is said) and tuned on, and each later set was
+   written before the next round and scored once, then tuned on:
+
+   ========== ====== ================ ================ ==========
+   set        lines  themes F1 en/ko  feelings F1       forbidden
+   ========== ====== ================ ================ ==========
+   held-out-2 81/78  0.77 / 0.86      0.96 / 0.94      1 / 3
+   held-out-3 70/69  0.77 / 0.86      0.94 / 0.87      1 / 5
+   held-out-4 66/65  0.86 / 0.72      0.90 / 0.94      1 / 2
+   held-out-5 64/63  0.88 / 0.78      0.87 / 0.91      1 / 1
+   held-out-6 63/63  0.77 / 0.79      1.00 / 0.77      0 / 3
+   held-out-7 62/62  0.90 / 0.83      1.00 / 0.91      0 / 0
+   ========== ====== ================ ================ ==========
+
+   held-out-7 is the last one scored and was not tuned on. Read them as the
+   honest range for new speech: English now meets the goal on most fresh sets;
+   Korean themes (0.72-0.86) do not yet. All sets were written by one hand
+   (the same that wrote the rules), so a set written by others will score
+   lower. Numbers in the table for held-out-2 .. -6 are those of their one
+   scoring; the columns this script prints now for them are after tuning.
 """
 from __future__ import annotations
 
@@ -83,7 +116,8 @@ FEELING_F1 = 0.90
 SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.jsonl",
         "held-out": "tagging_heldout_{lang}.jsonl", "held-out-2": "tagging_heldout2_{lang}.jsonl",
         "held-out-3": "tagging_heldout3_{lang}.jsonl", "held-out-4": "tagging_heldout4_{lang}.jsonl",
-        "held-out-5": "tagging_heldout5_{lang}.jsonl"}
+        "held-out-5": "tagging_heldout5_{lang}.jsonl", "held-out-6": "tagging_heldout6_{lang}.jsonl",
+        "held-out-7": "tagging_heldout7_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -186,7 +220,9 @@ def splits_of(language: str) -> dict[str, list[dict]]:
            "held-out-2": load_set(language, "held-out-2"),
            "held-out-3": load_set(language, "held-out-3"),
            "held-out-4": load_set(language, "held-out-4"),
-           "held-out-5": load_set(language, "held-out-5")}
+           "held-out-5": load_set(language, "held-out-5"),
+           "held-out-6": load_set(language, "held-out-6"),
+           "held-out-7": load_set(language, "held-out-7")}
     return {name: part for name, part in out.items() if part}
 
 

@@ -25,7 +25,7 @@ from assistant.journal.shards import SETTLED_NS
 from assistant.render import export
 from assistant.render.export import export_journal, to_csv, to_json_export, to_markdown
 
-WORDS_PER_ANSWER = 40
+WORDS_PER_ANSWER = 20
 KST = timezone(timedelta(hours=9))
 
 

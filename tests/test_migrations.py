@@ -55,11 +55,12 @@ def test_an_old_journal_loses_its_model_symbols_and_keeps_the_rest(folder):
         assert journal.schema_version("2024-03") == SCHEMA_VERSION
         first = journal.entry("2024-03-01.1")
         second = journal.entry("2024-03-01.2")
-        assert first["transcript"] == "저 도 호기 원"
-        assert [w["word"] for w in first["words"]] == ["저", "호기"]
-        assert first["words"][1] == {"word": "호기", "start": 0.8, "end": 1.1, "conf": 0.9}
-        assert second["transcript"] == "고친 말" and second["heard"] == "고친 말"
-        assert second["corrections"][0]["was"] == "고친 말"
+        assert first["transcript"] == "저 도 이 호기 천 원"
+        assert first["words"] == [{"word": "저", "start": 0.3, "end": 0.5, "conf": 1.0},
+                                  {"word": "이", "start": 0.5, "end": 0.7, "conf": 1.0},
+                                  {"word": "호기", "start": 0.8, "end": 1.1, "conf": 0.9}]
+        assert second["transcript"] == "고친 말" and second["heard"] == "고친 말 십구"
+        assert second["corrections"][0]["was"] == "고친 말 십구"
         assert journal.entry("2024-03-01.3")["transcript"] == "깨끗한 말"
         assert [e["id"] for e in journal.search("호기")] == ["2024-03-01.1"]
         assert journal.search("[2]") == []
@@ -88,6 +89,8 @@ def test_the_step_runs_on_a_bare_tinydb_too(tmp_path):
     from tinydb import TinyDB
 
     with TinyDB(tmp_path / "old.json") as db:
-        db.table("entries").insert({"id": "x", "transcript": "[2] 하나 (십)", "words": [{"word": "[2]"}, {"word": "하나"}]})
+        db.table("entries").insert({"id": "x", "transcript": "<UNK> 하나 (십)",
+                                    "words": [{"word": "<UNK>"}, {"word": "하나"}, {"word": "(십)"}]})
         m003_clean_transcripts(db)
-        assert db.table("entries").all() == [{"id": "x", "transcript": "하나", "words": [{"word": "하나"}]}]
+        assert db.table("entries").all() == [{"id": "x", "transcript": "하나 십",
+                                              "words": [{"word": "하나"}, {"word": "십"}]}]

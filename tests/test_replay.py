@@ -223,8 +223,8 @@ def test_between_entries_next_previous_stop(tmp_path, answers, expected):
 
 def test_a_transcript_read_aloud_has_no_model_symbols(tmp_path):
     entries, paths = _entries(tmp_path, audio_seconds=None)
-    entries[0]["transcript"] = "answer [2] zero (십)"
-    entries[1]["transcript"] = "[19]"
+    entries[0]["transcript"] = "answer <unk> zero [unk]"
+    entries[1]["transcript"] = "<UNK>"
     mouth = FakeMouth()
     play_entries(entries[:2], mouth, FakeSpeaker(SPEAKER_RATE_HZ), paths, load_replay("en"), today=TODAY)
     assert mouth.said[1] == "No recording was kept. You said: answer zero"

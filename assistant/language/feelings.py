@@ -146,6 +146,8 @@ class Frame:
     """The speaker as a subject (내가, 저는): a clause about the speaker after all."""
     breaks: tuple[str, ...] = ()
     """Word endings that close a clause (~서, ~는데, ~니까): a subject before one is not the feeling's."""
+    owners: tuple[str, ...] = ()
+    """People whose feeling a noun right after them is, bare or with 의 (걔 |자신감|)."""
     not_breaks: tuple[str, ...] = ()
     """Endings that look like a clause ending but are not (회사|에서|)."""
     towards: tuple[str, ...] = ()
@@ -337,7 +339,7 @@ def _frame(key: str) -> schema.Check:
     if key == "others":
         keys["after"] = schema.Key(_AFTER, default=())
         keys["tail"] = schema.Key(_AFTER, default=())
-        for name in ("people", "markers", "not_markers", "speaker", "breaks", "not_breaks", "towards"):
+        for name in ("people", "markers", "not_markers", "speaker", "breaks", "not_breaks", "owners", "towards"):
             keys[name] = schema.Key(_phrases(name), default=())
     return schema.obj(keys, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Frame)
 

@@ -143,6 +143,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
             if not joined and token == person + "'s" and j >= start - 3:
                 return "'s", j  # "my mum's worried", "my brother's been depressed"
             rest = rest[1:] if rest.startswith("들") else rest
+            if joined and j == start - 1 and rest in ("의", "") and person in others.owners:
+                return "의", j  # 걔 |자신감|, 친구의 |자신감|: theirs
             if not rest and following in others.markers:
                 return following, j
             for marker in others.markers:

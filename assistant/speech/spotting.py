@@ -139,8 +139,9 @@ class Spotter:
     """Listens through a :class:`Gate` for a few phrases, with a small grammar.
 
     ``targets`` maps each phrase to what it means (``wake``, ``yes``,
-    ``no``). A phrase counts only as a whole utterance with every word's
-    confidence at least ``min_conf``.
+    ``no``). A phrase counts only as a whole utterance (or a run of phrases
+    that all mean the same) with every word's confidence at least
+    ``min_conf``. :attr:`clip` keeps the audio of the last phrase heard.
     """
 
     def __init__(self, recognizers: RecognizerFactory, targets: dict[str, str], decoys: Iterable[str], gate: Gate,

@@ -91,6 +91,10 @@ def known_phrases(model, phrases: Sequence[str]) -> list[str]:
     return [p for p in phrases if all(model.vosk_model_find_word(w) >= 0 for w in p.split())]
 
 
+def _respelled(word: Word, text: str) -> Word:
+    return Word(text, word.start_s, word.end_s, word.conf)
+
+
 def _parse_words(result: dict) -> tuple[Word, ...]:
     return tuple(
         Word(w["word"], float(w["start"]), float(w["end"]), float(w.get("conf", 1.0))) for w in result.get("result", [])
@@ -100,9 +104,9 @@ def _parse_words(result: dict) -> tuple[Word, ...]:
 class VoskRecognizer:
     """A streaming recogniser over one Vosk model at one sample rate.
 
-    Free dictation comes out clean: the model's own symbols (``[2]``,
-    ``(천)``, ``<UNK>``, see :mod:`assistant.language.transcript`) are
-    dropped from its text and words, partials included. A grammar's result
+    Free dictation comes out clean: the model's own symbols, partials
+    included, are written as words (``[1]`` 일, ``(천)`` 천) or dropped
+    (``<UNK>``); see :mod:`assistant.language.transcript`. A grammar's result
     keeps its ``[unk]``: it is the evidence that something outside the
     grammar was said ("[unk] stop" is not "stop"), and it is only compared
     with phrases, never stored.
@@ -152,7 +156,7 @@ class VoskRecognizer:
         text = result.get("text", "").strip()
         words = _parse_words(result)
         if self.clean:
-            text, words = clean_text(text), tuple(clean_words(words, lambda w: w.word))
+            text, words = clean_text(text), tuple(clean_words(words, lambda w: w.word, _respelled))
         if not text:
             return None
         if self._origin_s:  # Vosk keeps counting time across Reset()
