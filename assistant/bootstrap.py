@@ -68,7 +68,8 @@ except UserError as exc:
     sys.exit(3)
 """
 APT_PACKAGES = ["espeak-ng", "libespeak-ng1", "libportaudio2", "alsa-utils"]
-TEST_APT_PACKAGES = ["sox"]
+TEST_APT_PACKAGES = ["sox", "fuse3", "chromium", "chromium-driver"]
+"""sox shapes test audio; fuse3 backs the simulated power cuts; chromium drives the web page tests."""
 
 
 def say(text: str) -> None:
