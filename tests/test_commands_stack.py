@@ -42,7 +42,7 @@ def evening(tmp_path_factory, ko):
 
 
 def _story(result) -> str:
-    lines = [f"{e['event']}: {e.get('command') or e.get('transcript') or e.get('text') or e.get('heard') or ''}"
+    lines = [f"{e['event']}: {e.get('command') or e.get('transcript') or e.get('text') or ''} {e.get('heard', '')}"
              for e in events(result.stdout) if e["event"] != "chime"]
     return "\n".join(lines) + "\nstderr:\n" + result.stderr[-2000:]
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.speech.recognizer import RecognizerFactory
-from assistant.language.commands import build_index, match_correction
+from assistant.language.commands import build_index, match_correction, strip_fillers
+from assistant.language.text import normalise
 from assistant.errors import UserError
 from assistant.language.crisis import detect as crisis_detect, response as crisis_response
 from assistant.language.personal import PersonalCues, cues_path, load_cues, remember_correction
@@ -295,7 +296,8 @@ class EveningSession:
         phrases = yes + [p for p in self.pack.naming.get("no", ()) if p not in yes]
         phrases += [d for d in self.pack.phrases.get("decoys", ()) if d not in phrases]
         heard = self._hear(phrases, give_up_s=CONFIRM_WAIT_S)
-        agreed = heard is not None and heard in yes
+        said = strip_fillers(heard or "").split()  # "네", "네 네", "음 네": every word a yes word
+        agreed = bool(said) and set(said) <= {w for phrase in yes for w in normalise(phrase).split()}
         self.events({"event": "confirm", "command": command, "heard": heard, "yes": agreed})
         return agreed
 

@@ -50,7 +50,8 @@ THEMES = ("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "dr
 OUTWEIGHED_BY = {"connection": ("unasked", "left-out", "unanswered", "ignored"),
                  "win": ("missed-chance", "ignored", "unanswered", "cancelled"),
                  "ignored": ("unanswered",),
-                 "unasked": ("left-out",)}
+                 "unasked": ("left-out",),
+                 "cold-shoulder": ("drifting",)}
 """A theme told by words that also tell one of its rivals is the rival's: "nobody asked how
 i was" is not a caring question, "i said no and now i regret it" is not a win."""
 OUTWEIGHED_ANYWHERE = {"win": ("missed-chance", "cancelled")}
