@@ -19,10 +19,11 @@ it, no other checks), for every language whose model is installed:
    After a command the benchmark keeps listening to the rest of the answer,
    as if the command had been ignored, so every false command is counted.
    Goal: 0 destructive, 0 ending, at most 1 harmless per hour.
-2. **False wakes** per hour from the standby's spotter over ordinary Korean
-   speech, the singing, parent-child talk and non-verbal sounds of
-   ``other/``, and a TV-like mix (continuous speech, singing 6 dB under it,
-   pink noise 20 dB under it). Goal: 0 per 2 hours.
+2. **False wakes** per hour of the real standby (spotter, second opinion,
+   soft ask; each stage counted) over ordinary Korean speech, the singing,
+   parent-child talk and non-verbal sounds of ``other/``, and a TV-like mix
+   (continuous speech, singing 6 dB under it, pink noise 20 dB under it).
+   Goal: 0 evenings per 2 hours.
 3. **True acceptance** of every command phrase, a tag correction per
    template, a few replay requests and the wake phrases, spoken by
    ``espeak-ng`` at three rates, clean and in background noise (white or pink
@@ -37,8 +38,8 @@ it, no other checks), for every language whose model is installed:
    number again when asked again).
 
 The product is used through its own pieces (language packs, the Vosk
-recogniser factory, the answer listener, the standby's spotter and gate, the
-naming step's intensity question), wrapped in :class:`Product` so that a change of
+recogniser factory, the answer listener, the standby, the naming step's
+intensity question), wrapped in :class:`Product` so that a change of
 API touches one class. Work is split into independent tasks run on
 ``--jobs`` processes, each with its own model.
 """
@@ -505,7 +506,7 @@ def task_answer(parts: list[tuple[str, float]], seed: int) -> dict:
 
 
 def task_spot(label: str, parts: list[tuple[str, float]], sub: str, seed: int, mix: dict | None = None) -> dict:
-    """Item 2: the standby's spotter over a stretch of audio nobody meant as a wake."""
+    """Item 2: the standby over a stretch of audio nobody meant as a wake."""
     p: Product = _W["product"]
     rng = np.random.default_rng(seed)
     if mix:

@@ -151,3 +151,19 @@ def test_the_same_phrase_twice_in_one_command_is_fine():
 
 def test_destructive_commands():
     assert DESTRUCTIVE == {"skip", "scratch", "stop"}
+
+
+def test_a_korean_pause_filler_before_a_command_is_dropped():
+    index = build_index({"pause": ["잠시"], "skip": ["넘어가"]})
+    assert match_command("저 잠시", index) == "pause" and match_command("아 넘어가", index) == "skip"
+    assert match_command("저 회사", index) is None
+
+
+def test_korean_ordinary_answers_are_decoys_not_commands():
+    from assistant.language.packs import load_language
+
+    for code, answers in (("ko", ["몰라요", "고마워", "짜증 나요", "다 했어요"]), ("en", ["i don't know", "thank you", "done"])):
+        pack = load_language(code)
+        index = build_index(pack.commands)
+        assert set(answers) <= set(pack.phrases["decoys"])
+        assert not [a for a in pack.phrases["decoys"] if match_command(a, index)]  # no decoy is a command

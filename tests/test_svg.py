@@ -73,3 +73,18 @@ def test_the_patterns_file_is_one_svg_with_korean_labels():
     root = ET.fromstring(text)
     assert root.tag == "{http://www.w3.org/2000/svg}svg" and "답 없음" in text
     assert "Noto Sans CJK KR" in root.get("font-family")
+
+
+def test_chart_writes_the_same_patterns_as_svg(tmp_path):
+    from assistant.journal.book import Journal
+    from tests.cli_helpers import run_cli
+
+    with Journal(tmp_path / "data" / "journal") as journal:
+        for entry in _entries():
+            journal.add_entry({**entry, "session": "s", "prompt_id": "p", "transcript": "t", "words": []})
+    out = tmp_path / "chart.svg"
+    result = run_cli(tmp_path / "data", "chart", "--out", str(out), "--weeks", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    root = ET.fromstring(out.read_text(encoding="utf-8"))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg" and "3 entries" in out.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o777 == 0o600

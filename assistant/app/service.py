@@ -39,6 +39,11 @@ and one line says how to enable them later. User units run only while the
 person is logged in, unless lingering is on (``sudo loginctl enable-linger
 USER``), which a Pi without a screen needs; install says so when it is off.
 
+``install-service --web`` adds ``voice-journal-web.service``: ``voice-journal
+web`` (the private page, see :mod:`assistant.web`), kept running; ``--lan``
+serves it to the local network. Its login links are printed to the user
+journal: ``journalctl --user -u voice-journal-web``.
+
 ``voice-journal uninstall-service`` disables, stops and removes them.
 """
 from __future__ import annotations
@@ -59,6 +64,8 @@ STANDBY_UNIT = "voice-journal-standby.service"
 EVENING_UNIT = "voice-journal-evening.service"
 TIMER_UNIT = "voice-journal-evening.timer"
 UNITS = (STANDBY_UNIT, EVENING_UNIT, TIMER_UNIT)
+WEB_UNIT = "voice-journal-web.service"
+"""The private page (``install-service --web``): installed only when asked for."""
 ENABLED = (STANDBY_UNIT, TIMER_UNIT)
 """The evening service is started by the timer; it is never enabled itself."""
 DEFAULT_AT = "21:00"
@@ -183,6 +190,26 @@ WantedBy=timers.target
     }
 
 
+def web_unit_text(command: list[str], language: str, lan: bool = False, env: dict[str, str] | None = None) -> str:
+    """The page's unit: ``voice-journal web``, restarted if it fails; its
+    login links go to the user journal (``journalctl --user -u voice-journal-web``)."""
+    serve = _exec([*command, "web", "--lang", language, *(["--lan"] if lan else [])])
+    return f"""\
+[Unit]
+Description=voice-journal: the journal as a private web page
+
+[Service]
+Type=simple
+ExecStart={serve}
+{_environment(env or {})}
+Restart=on-failure
+RestartSec=10
+
+[Install]
+WantedBy=default.target
+"""
+
+
 # -- systemctl -------------------------------------------------------------
 
 def _systemctl(*args: str) -> subprocess.CompletedProcess | None:
@@ -251,11 +278,16 @@ def _write_unit(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def install(language: str, at: str = DEFAULT_AT, command: list[str] | None = None) -> Outcome:
+def install(language: str, at: str = DEFAULT_AT, command: list[str] | None = None, web: bool = False,
+            lan: bool = False) -> Outcome:
+    """Write the units (with ``web``, the page's too, on the LAN with ``lan``) and enable them."""
     at = parse_at(at)
     folder = unit_dir()
     env = {k: os.environ[k] for k in KEPT_ENV if os.environ.get(k)}
     texts = unit_texts(command or program(), language, at, env)
+    if web:
+        texts[WEB_UNIT] = web_unit_text(command or program(), language, lan, env)
+    enabled = enabled_units(web)
     try:
         make_parents(folder / "unit")  # 0755 whatever the umask: nobody else may rewrite ExecStart
         for name, text in texts.items():
@@ -266,7 +298,7 @@ def install(language: str, at: str = DEFAULT_AT, command: list[str] | None = Non
     outcome.reason = user_manager()
     if outcome.reason is None:
         _check(_systemctl("daemon-reload"), "daemon-reload")
-        _check(_systemctl("enable", "--now", *ENABLED), "enable --now " + " ".join(ENABLED))
+        _check(_systemctl("enable", "--now", *enabled), "enable --now " + " ".join(enabled))
         outcome.enabled = True
         hint = _linger_hint()
         if hint:
@@ -274,15 +306,21 @@ def install(language: str, at: str = DEFAULT_AT, command: list[str] | None = Non
     return outcome
 
 
+def enabled_units(web: bool = False) -> tuple[str, ...]:
+    """The units install enables (the evening service is started by its timer)."""
+    return ENABLED + ((WEB_UNIT,) if web else ())
+
+
 def uninstall() -> Outcome:
     folder = unit_dir()
     outcome = Outcome(folder, [])
+    units = UNITS + ((WEB_UNIT,) if (folder / WEB_UNIT).exists() else ())
     outcome.reason = user_manager()
     if outcome.reason is None:
         # A unit that was never loaded makes disable fail; removing the files is what counts.
-        _systemctl("disable", "--now", *UNITS)
+        _systemctl("disable", "--now", *units)
         outcome.enabled = True
-    for name in UNITS:
+    for name in units:
         path = folder / name
         try:
             path.unlink()

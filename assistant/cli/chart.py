@@ -1,4 +1,8 @@
-"""``voice-journal chart --out FILE.png``: the journal over time, as a picture."""
+"""``voice-journal chart --out FILE.png`` (or ``FILE.svg``): the journal over time, as a picture.
+
+The SVG is drawn by :mod:`assistant.render.svg`, the same pictures as the
+web page's patterns; the PNG by matplotlib (:mod:`assistant.render.chart`).
+Both draw :func:`assistant.journal.stats.stats`, in the same colours."""
 from __future__ import annotations
 
 import json
@@ -12,11 +16,13 @@ from assistant.journal.queries import select_entries
 from assistant.journal.stats import DEFAULT_WEEKS, stats
 from assistant.journal.storage import write_private
 from assistant.render.chart import check_matplotlib, render
+from assistant.render.svg import patterns
 
 
 def register(subparsers, common) -> None:
-    p = subparsers.add_parser("chart", parents=[common], help="draw feelings and themes over time as a PNG picture")
-    p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the picture (readable by you only)")
+    p = subparsers.add_parser("chart", parents=[common], help="draw feelings and themes over time as a PNG (or SVG) picture")
+    p.add_argument("--out", required=True, metavar="FILE.png",
+                   help="where to write the picture, .png or .svg (readable by you only)")
     p.add_argument("--weeks", type=int, default=DEFAULT_WEEKS, help=f"weeks to show (default {DEFAULT_WEEKS}; 0: all)")
     add_filter_options(p, limit=False)
     p.set_defaults(handler=cmd_chart)
@@ -26,14 +32,17 @@ def cmd_chart(args, paths, settings) -> int:
     if args.weeks < 0:
         raise UserError("--weeks must be 0 (all) or more")
     out = Path(args.out).expanduser()
-    if out.suffix.lower() != ".png":
-        raise UserError(f"{out}: the chart is a PNG picture; give a file name ending in .png")
-    check_matplotlib()  # a missing matplotlib is said before the journal is read
+    svg = out.suffix.lower() == ".svg"
+    if out.suffix.lower() != ".png" and not svg:
+        raise UserError(f"{out}: the chart is a PNG picture; give a file name ending in .png (or .svg)")
+    if not svg:
+        check_matplotlib()  # a missing matplotlib is said before the journal is read
     keep = filter_from_args(args, settings)
     with open_journal(paths, settings) as journal:
         found = select_entries(journal.iter_entries(), keep)
     data = stats(found, weeks=args.weeks, until=keep.until, since=keep.since)
-    write_private(out, render(data))
+    span = f"{data.get('from', '')} to {data.get('to', '')}" if data["weeks"] else "no entries yet"
+    write_private(out, patterns(data, f"Voice journal: {data['entries']} entries, {span}") if svg else render(data))
     if args.json:
         print(json.dumps({"out": str(out), "entries": data["entries"], "weeks": len(data["weeks"])}, indent=2))
     else:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import sys
 
-from assistant.app.service import ENABLED, STANDBY_UNIT, install, parse_at, require_model, uninstall
+from assistant.app.service import (STANDBY_UNIT, WEB_UNIT, enabled_units, install, parse_at, require_model,
+                                   uninstall)
 
 
 def _emit(args, data: dict) -> None:
@@ -16,7 +17,7 @@ def cmd_install(args, paths, settings) -> int:
     when = args.at or settings.evening_time
     at = parse_at(when)
     require_model(settings.language, settings.model, paths)  # the configured language, unless --lang says otherwise
-    outcome = install(settings.language, at)
+    outcome = install(settings.language, at, web=args.web, lan=args.lan)
     _emit(args, {"unit_dir": str(outcome.unit_dir), "files": outcome.files, "at": at, "language": settings.language,
                  "enabled": outcome.enabled, "reason": outcome.reason, "notes": outcome.notes})
     for path in outcome.files:
@@ -26,7 +27,10 @@ def cmd_install(args, paths, settings) -> int:
               f"(systemctl --user status {STANDBY_UNIT})", file=sys.stderr)
     else:
         print(f"{outcome.reason}: to enable them later, run: systemctl --user daemon-reload && "
-              f"systemctl --user enable --now {' '.join(ENABLED)}", file=sys.stderr)
+              f"systemctl --user enable --now {' '.join(enabled_units(args.web))}", file=sys.stderr)
+    if args.web:
+        print(f"the journal's page runs as {WEB_UNIT}; its login link: journalctl --user -u {WEB_UNIT} -n 5",
+              file=sys.stderr)
     for note in outcome.notes:
         print(note, file=sys.stderr)
     return 0
@@ -48,6 +52,8 @@ def register(subparsers, common) -> None:
                               help="start the hands-free standby at login and ask every evening (systemd user units)")
     p.add_argument("--at", default=None, metavar="HH:MM",
                    help="when to ask 'Would you like to reflect now?' (24-hour; default: evening_time in the config, 21:00)")
+    p.add_argument("--web", action="store_true", help="also keep the journal's private web page running ('voice-journal web')")
+    p.add_argument("--lan", action="store_true", help="with --web: serve the page to the local network too (login still needed)")
     p.set_defaults(handler=cmd_install)
     p = subparsers.add_parser("uninstall-service", parents=[common], help="stop and remove the systemd user units")
     p.set_defaults(handler=cmd_uninstall)

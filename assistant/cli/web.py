@@ -7,8 +7,11 @@ WEB_HINT = "the page needs the web extra: pip install 'voice-journal[web]'"
 
 
 def register(subparsers, common) -> None:
-    p = subparsers.add_parser("web", parents=[common],
-                              help="serve the journal as a private web page (127.0.0.1 unless --lan; login link printed)")
+    p = subparsers.add_parser(
+        "web", parents=[common], help="serve the journal as a private web page (127.0.0.1 unless --lan; login link printed)",
+        description="Serve the journal as a web page for your phone: on 127.0.0.1 (this Pi only) unless --lan, and "
+                    "nothing of it without logging in, with the one-time link printed here (or the passphrase of an "
+                    "encrypted journal).")
     p.add_argument("--lan", action="store_true",
                    help="listen on the local network too, so a phone on the same Wi-Fi can open it (login still needed)")
     p.add_argument("--https", action="store_true",
