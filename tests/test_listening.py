@@ -13,7 +13,7 @@ import wave
 import numpy as np
 import pytest
 
-from assistant.speech.recognizer import Partial, Utterance, Word
+from assistant.speech.recognizer import Partial, Utterance, Word, decode_all
 from assistant.audio.chunks import AudioChunk
 from assistant.language.commands import build_index
 from assistant.conversation.listening import KEEP_AFTER_SPEECH_S, Answer, Ended, Listener, RecentAudio
@@ -40,16 +40,7 @@ def speech_end_s(clip: np.ndarray, threshold_db: float = -45.0) -> float:
 
 def decode(recognizers, *parts: np.ndarray) -> list[Utterance]:
     """What the recogniser hears in exactly this audio, fed exactly as the listener feeds it."""
-    rec = recognizers(None)
-    out = []
-    for chunk in ScriptedEar(*parts, then_silence=False):
-        event = rec.accept(chunk)
-        if isinstance(event, Utterance) and event.text:
-            out.append(event)
-    last = rec.finish()
-    if last:
-        out.append(last)
-    return out
+    return decode_all(recognizers(None), ScriptedEar(*parts, then_silence=False))
 
 
 def settings(**changes) -> Settings:

@@ -9,7 +9,7 @@ The conversation is written against :class:`Recognizer` and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Iterable, Protocol, Sequence
 
 from assistant.audio.chunks import AudioChunk
 
@@ -71,3 +71,16 @@ class RecognizerFactory(Protocol):
 
     def known(self, phrases: Sequence[str]) -> list[str]:
         """The phrases whose every word the model knows (a grammar may hold only those)."""
+
+
+def decode_all(rec: Recognizer, chunks: Iterable[AudioChunk]) -> list[Utterance]:
+    """Every utterance a recogniser hears in this audio, the unfinished last one included."""
+    out = []
+    for chunk in chunks:
+        event = rec.accept(chunk)
+        if isinstance(event, Utterance) and event.text:
+            out.append(event)
+    last = rec.finish()
+    if last:
+        out.append(last)
+    return out

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 from assistant.audio.chunks import AudioChunk
 from assistant.errors import UserError
 from assistant.language.transcript import clean_text, clean_words
-from assistant.speech.recognizer import Partial, Utterance, Word
+from assistant.speech.recognizer import Partial, Utterance, Word, decode_all
 
 
 def model_rate_hz(path: Path) -> int:
@@ -180,13 +180,4 @@ class VoskRecognizers:
 
 def transcribe(model, chunks: Iterable[AudioChunk], rate_hz: int, grammar: Iterable[str] | None = None) -> list[Utterance]:
     """Decode a whole recording into utterances (files, short command clips)."""
-    rec = VoskRecognizer(model, rate_hz, grammar, partials=False)
-    out = []
-    for chunk in chunks:
-        event = rec.accept(chunk)
-        if isinstance(event, Utterance) and event.text:
-            out.append(event)
-    last = rec.finish()
-    if last:
-        out.append(last)
-    return out
+    return decode_all(VoskRecognizer(model, rate_hz, grammar, partials=False), chunks)
