@@ -68,8 +68,8 @@ except UserError as exc:
     sys.exit(3)
 """
 APT_PACKAGES = ["espeak-ng", "libespeak-ng1", "libportaudio2", "alsa-utils"]
-TEST_APT_PACKAGES = ["sox", "fuse3", "chromium", "chromium-driver"]
-"""sox shapes test audio; fuse3 backs the simulated power cuts; chromium drives the web page tests."""
+TEST_APT_PACKAGES = ["sox", "fuse3", "chromium", "fonts-nanum"]
+"""sox shapes test audio; fuse3 backs the simulated power cuts; chromium (with Korean fonts) drives the web page tests."""
 
 
 def say(text: str) -> None:
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang is not None and args.lang not in languages():
         raise SystemExit(f"[setup] unknown language '{args.lang}'; available languages: {', '.join(languages())}")
     install_system_packages(APT_PACKAGES)
-    python = make_venv(["korean"] if args.lang == "ko" else [])
+    python = make_venv(["web", "korean"] if args.lang == "ko" else ["web"])
     language = args.lang or configured_language(python)  # a set-up run again keeps the language remembered
     fetch_model(python, language)
     remembered = remember_language(python, language) if args.lang else language == configured_language(python)

@@ -122,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'page: first, on a server just started':<44} {page_cold * 1000:>8.1f} ms", flush=True)
         search_cold = statistics.median(cold("/search?q=zeppelin") for _ in range(3))
         print(f"{'page: search, on a server just started':<44} {search_cold * 1000:>8.1f} ms", flush=True)
+        from assistant.web.timeline import learn_first_words
+
+        start = time.perf_counter()
+        learn_first_words(lambda: open_journal(paths), {})
+        print(f"{'(serve learns every start time at start, in':<44} {(time.perf_counter() - start) * 1000:>8.1f} ms)",
+              flush=True)
         results = {}
         for name, fn in rows:
             results[name], _ = timed(fn, args.repeat)

@@ -107,3 +107,19 @@ def test_a_year_of_moods_includes_new_years_eve_after_midnight(tmp_path):
         journal.add_entry(_entry("2026-06-01T21:00:00+09:00", feelings=["angry"]))
     with Journal(tmp_path / "j", write=False) as journal:
         assert year_moods(journal, 2026) == {date(2026, 12, 31): "green", date(2026, 6, 1): "red"}
+
+
+def test_first_word_starts_are_learned_month_by_month(tmp_path):
+    from assistant.web.timeline import first_words, learn_first_words
+
+    folder = tmp_path / "j"
+    with Journal(folder) as writer:
+        a = writer.add_entry(_entry("2026-10-05T21:00:00+09:00", words=[{"word": "a", "start": 1.5, "end": 2.0}]))
+        b = writer.add_entry(_entry("2026-11-05T21:00:00+09:00", words=[{"word": "b", "start": 0.25, "end": 0.5}]))
+    known: dict = {}
+    learn_first_words(lambda: Journal(folder, write=False), known)
+    assert known == {"2026-10": {a: 1.5}, "2026-11": {b: 0.25}}
+    with Journal(folder, write=False) as reader:
+        spy = Spy(reader)
+        spy.month_words = lambda month: (_ for _ in ()).throw(AssertionError("read again"))
+        assert first_words(spy, [{"id": a}, {"id": b}], known) == {a: 1.5, b: 0.25}

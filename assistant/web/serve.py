@@ -25,6 +25,7 @@ from assistant.speech.voice import SpokenOutput, Voice
 from assistant.web.app import create_app
 from assistant.web.certificate import certificate_files
 from assistant.web.site import Site
+from assistant.web.timeline import learn_first_words
 
 LOCAL_HOST = "127.0.0.1"
 LAN_HOST = "0.0.0.0"
@@ -141,6 +142,8 @@ def serve(paths, settings, lan: bool = False, port: int = DEFAULT_PORT, as_json:
     config = uvicorn.Config(create_app(site), log_level="warning", access_log=False, server_header=False,
                             proxy_headers=False, lifespan="off", **tls)
     server = uvicorn.Server(config)
+    if not site.encrypted:  # (an encrypted journal's timings can be read only once it is unlocked)
+        threading.Thread(target=learn_first_words, args=(site.reading, site.first_words), daemon=True).start()
     announcer.serving(site.base_url + "/", site.login_url(), site.encrypted, fingerprint)
     server.run(sockets=[sock])
     return 0

@@ -128,3 +128,17 @@ def first_words(journal, entries: list[dict[str, Any]], known: dict[str, dict[st
             known[month] = {i: first_word_s(words) for i, words in journal.month_words(month).items()}
         out[entry["id"]] = known[month].get(entry["id"])
     return out
+
+
+def learn_first_words(open_reader, known: dict[str, dict[str, float | None]]) -> None:
+    """Fill ``known`` (see :func:`first_words`) for every month, newest first,
+    one month's timings in memory at a time: run on a thread as the server
+    starts, so the first search does not wait for the word timings of every
+    month its hits fall in. ``open_reader()`` opens the journal for reading."""
+    with open_reader() as journal:
+        months = journal.months()
+    for month in reversed(months):
+        if month in known:
+            continue
+        with open_reader() as journal:
+            known[month] = {i: first_word_s(words) for i, words in journal.month_words(month).items()}
