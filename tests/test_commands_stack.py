@@ -25,7 +25,10 @@ def ko():
 
 @pytest.fixture(scope="module")
 def evening(tmp_path_factory, ko):
-    yes, no = ko.naming["yes"][0], ko.naming["no"][0]
+    # espeak-ng's short "네" is missed now and then by the model (measured: 4 of 6
+    # at 120-180 wpm); its "응", also a yes word, was heard 6 of 6.
+    yes, no = "응", ko.naming["no"][0]
+    assert yes in ko.naming["yes"]
     scratch, stop = ko.commands["scratch"][0], ko.commands["stop"][0]
     said = lambda text, pause_s=1.5: [espeak(text), quiet(pause_s)]
     mic = np.concatenate([

@@ -261,7 +261,7 @@ def test_spoken_commands_are_not_kept_as_the_answer(model, paths, journal):
     answer = espeak(ANSWER)
     journal.note_prompt_asked(session, load_prompts("ko")[1].id)
     cut_short(audio_file(paths, session, 2), np.concatenate(
-        [quiet(0.4), answer, quiet(1.5), espeak(commands["done"][0]), quiet(0.8)]))
+        [quiet(0.4), answer, quiet(1.5), espeak("마무리"), quiet(0.8)]))
     saved = recovery.recover(journal, paths, model, "ko")
     assert not only_stop.exists()
     assert len(saved) == 1
