@@ -69,7 +69,7 @@ from typing import IO, Any, Callable
 from assistant.audio.mic import MicrophoneLost
 from assistant.conversation.mouth import LoggedMouth
 from assistant.errors import UserError
-from assistant.journal.lock import try_lock
+from assistant.locking import try_lock
 from assistant.language.standby import StandbyPack
 from assistant.speech.recognizer import RecognizerFactory
 from assistant.speech.spotting import MIN_CONF, Gate, SecondOpinion, Spotter
@@ -269,7 +269,7 @@ class Standby:
 # -- one listener per data directory ---------------------------------------
 
 class ListenerLock:
-    """The journal's one-writer lock (:func:`assistant.journal.lock.try_lock`) on a
+    """The journal's one-writer lock (:func:`assistant.locking.try_lock`) on a
     file that holds the holder's pid."""
 
     def __init__(self, path: Path):

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 from assistant.audio.chunks import AudioChunk
 from assistant.errors import UserError
 from assistant.journal.ids import check_id, next_id, next_key, note_removal, removed_ids, seq, seq_or_zero
-from assistant.journal.lock import try_lock
+from assistant.locking import try_lock
 from assistant.journal.passphrase import journal_vault
 from assistant.journal.queries import search_terms, select_entries, text_matches
 from assistant.journal.sealed_audio import open_recorder, read_recording
@@ -89,7 +89,7 @@ class Journal:
 
     # -- housekeeping -------------------------------------------------
     def _lock(self) -> None:
-        self._lock_handle = try_lock(self.folder / ".lock")
+        self._lock_handle = try_lock(self.folder / ".lock", what="journal's lock file")
         if self._lock_handle is None:
             raise JournalBusy(
                 "another voice-journal is writing to the journal right now; finish that session first, then try again"

@@ -29,12 +29,8 @@ from tqdm import tqdm
 
 from assistant.errors import UserError
 from assistant.paths import Paths
+from assistant.locking import try_lock
 from assistant.speech.catalogue import CatalogueEntry, InstalledModel, lookup, model_problem
-
-try:
-    import fcntl
-except ImportError:  # not POSIX: no lock, the check after download still catches damage
-    fcntl = None
 
 DOWNLOADS = ".downloads"
 CHUNK_BYTES = 64 * 1024
@@ -70,14 +66,10 @@ def download(
 @contextmanager
 def _only_one_download(lock_file: Path, name: str) -> Iterator[None]:
     """Two downloads appending to the same part file would corrupt it."""
-    if fcntl is None:
-        yield
-        return
-    with open(lock_file, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise UserError(f"{name} is already being downloaded by another voice-journal; wait for it to finish") from None
+    handle = try_lock(lock_file, what="download lock file")
+    if handle is None:
+        raise UserError(f"{name} is already being downloaded by another voice-journal; wait for it to finish")
+    with handle:
         yield
 
 
