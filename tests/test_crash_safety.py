@@ -39,6 +39,7 @@ import numpy as np
 import pytest
 
 from assistant.journal import book as journal_module
+from assistant.journal.search import SEARCH_CACHE
 from assistant.app import recovery
 from assistant.journal import storage
 from assistant.errors import UserError
@@ -543,7 +544,7 @@ def check_nothing_in_the_clear(paths: Paths, secrets: list[str]) -> None:
                for n in (text.encode("utf-8"), json.dumps(text).strip('"').encode("ascii"))}
     files = [p for p in paths.data_dir.rglob("*") if p.is_file()]
     assert not [p for p in files if p.name.endswith(".tmp")]
-    assert not (paths.journal_dir / journal_module.SEARCH_CACHE).exists()
+    assert not (paths.journal_dir / SEARCH_CACHE).exists()
     for path in files:
         content = path.read_bytes()
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, f"{path} is {oct(os.stat(path).st_mode)}"

@@ -5,7 +5,6 @@ sees a mouth, an ear and a journal.
 """
 from __future__ import annotations
 
-import json
 from typing import Callable
 
 from assistant.app.failures import MicrophoneUnavailable, ModelUnavailable, failure_kind, say_failure
@@ -27,10 +26,11 @@ from assistant.settings import Settings
 from assistant.speech.catalogue import find_model
 from assistant.speech.voice import SpokenOutput, Voice
 from assistant.speech.vosk_asr import ModelLoader, VoskRecognizers, model_rate_hz
+from assistant.jsonout import print_event
 
 
 def _json_events(event: dict) -> None:
-    print(json.dumps(event, ensure_ascii=False), flush=True)
+    print_event(event)
 
 
 class _Loaded:

@@ -57,7 +57,6 @@ Sharing with the session
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import random
 import signal
@@ -73,6 +72,7 @@ from assistant.locking import try_lock
 from assistant.language.standby import StandbyPack
 from assistant.speech.recognizer import RecognizerFactory
 from assistant.speech.spotting import MIN_CONF, Gate, SecondOpinion, Spotter
+from assistant.jsonout import print_event
 
 ASK_TIMEOUT_S = 30.0
 """Audio (not wall time) the ask waits for a yes or a no."""
@@ -346,10 +346,6 @@ class AskSignal:
 
 
 # -- handing over to a running standby -------------------------------------
-
-def print_event(event: dict) -> None:
-    print(json.dumps(event, ensure_ascii=False), flush=True)
-
 
 def note(text: str) -> None:
     print(text, file=sys.stderr, flush=True)

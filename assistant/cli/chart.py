@@ -5,7 +5,6 @@ web page's patterns; the PNG by matplotlib (:mod:`assistant.render.chart`).
 Both draw :func:`assistant.journal.stats.stats`, in the same colours."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from assistant.journal.stats import DEFAULT_WEEKS, stats
 from assistant.journal.storage import write_private
 from assistant.render.chart import check_matplotlib, render
 from assistant.render.svg import patterns
+from assistant.jsonout import print_json
 
 
 def register(subparsers, common) -> None:
@@ -44,7 +44,7 @@ def cmd_chart(args, paths, settings) -> int:
     span = f"{data.get('from', '')} to {data.get('to', '')}" if data["weeks"] else "no entries yet"
     write_private(out, patterns(data, f"Voice journal: {data['entries']} entries, {span}") if svg else render(data))
     if args.json:
-        print(json.dumps({"out": str(out), "entries": data["entries"], "weeks": len(data["weeks"])}, indent=2))
+        print_json({"out": str(out), "entries": data["entries"], "weeks": len(data["weeks"])})
     else:
         print(f"Wrote {out} ({data['entries']} entries over {len(data['weeks'])} weeks).", file=sys.stderr)
     return 0

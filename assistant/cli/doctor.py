@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 
 from assistant.app.doctor import RECORD_S, Doctor
 from assistant.errors import UserError
+from assistant.jsonout import print_json
 
 
 def register(subparsers, common) -> None:
@@ -27,7 +27,7 @@ def cmd_check(args, paths, settings) -> int:
     with contextlib.redirect_stdout(sys.stderr):  # pyttsx3 prints "Audio saved to ..." now and then
         doctor = Doctor(paths, settings, seconds=args.seconds).run()
     if args.json:
-        print(json.dumps(doctor.as_dict(), ensure_ascii=False, indent=2))
+        print_json(doctor.as_dict())
     else:
         if doctor.transcript:
             print(f"Transcript: {doctor.transcript}")

@@ -1,7 +1,6 @@
 """``voice-journal encrypt | decrypt | passphrase``: the journal's encryption at rest."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -9,6 +8,7 @@ from pathlib import Path
 from assistant.app.encryption import change_journal_passphrase, check_encrypted, decrypt_journal, encrypt_journal
 from assistant.errors import UserError
 from assistant.journal.passphrase import ask_passphrase, read_passphrase
+from assistant.jsonout import print_json
 
 NEW_PASSPHRASE_ENV = "VOICE_JOURNAL_NEW_PASSPHRASE"
 
@@ -25,7 +25,7 @@ def register(subparsers, common) -> None:
 
 def _report(args, action: str, done: list[Path], encrypted: bool) -> None:
     if args.json:
-        print(json.dumps({"action": action, "files": len(done), "encrypted": encrypted}))
+        print_json({"action": action, "files": len(done), "encrypted": encrypted})
     else:
         print(f"{action}: {len(done)} file(s) converted; the journal is {'encrypted' if encrypted else 'not encrypted'}.",
               file=sys.stderr)
@@ -51,7 +51,7 @@ def cmd_passphrase(args, paths, settings) -> int:
         new = ask_passphrase("New passphrase: ", confirm=True)
     change_journal_passphrase(paths, old, new)
     if args.json:
-        print(json.dumps({"action": "passphrase", "changed": True}))
+        print_json({"action": "passphrase", "changed": True})
     else:
         print("The passphrase was changed; the journal itself was not rewritten.", file=sys.stderr)
     return 0

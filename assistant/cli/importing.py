@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from assistant.app.importing import import_journal, import_memos
+from assistant.jsonout import print_json
 
 
 def register(subparsers, common) -> None:
@@ -26,7 +26,7 @@ def cmd_import(args, paths, settings) -> int:
     sources = [Path(f).expanduser() for f in args.files]
     report = import_memos(sources, paths, settings)
     if args.json:
-        print(json.dumps({"imported": report.imported, "failed": report.failed}, ensure_ascii=False, indent=2))
+        print_json({"imported": report.imported, "failed": report.failed})
     else:
         for item in report.imported:
             print(f"{item['id']:<14} {Path(item['file']).name}  {item['duration_s']:.1f} s  {item['transcript'][:60]}")
@@ -38,7 +38,7 @@ def cmd_import(args, paths, settings) -> int:
 def cmd_import_journal(args, paths, settings) -> int:
     counts = import_journal(Path(args.file).expanduser(), paths, settings)
     if args.json:
-        print(json.dumps(counts, indent=2))
+        print_json(counts)
     else:
         print(f"Imported {counts['entries_imported']} entries and {counts['sessions_imported']} sessions; "
               f"skipped {counts['entries_skipped']} entries and {counts['sessions_skipped']} sessions already "

@@ -1,13 +1,13 @@
 """``voice-journal paths | config | devices``: where things live, what is set, what is plugged in."""
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import asdict, fields
 
 from assistant.cli.session import settings_flags
 from assistant.audio.devices import list_devices
 from assistant.settings import load_settings
+from assistant.jsonout import print_json as _emit_json
 
 
 def register(subparsers, common) -> None:
@@ -17,10 +17,6 @@ def register(subparsers, common) -> None:
     p.set_defaults(handler=cmd_config)
     p = subparsers.add_parser("devices", parents=[common], help="list microphones and speakers")
     p.set_defaults(handler=cmd_devices)
-
-
-def _emit_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def cmd_paths(args, paths, settings) -> int:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from datetime import date
 from typing import Any
@@ -17,6 +16,7 @@ from assistant.journal.queries import canonical_feeling, check_theme
 from assistant.language.dates import parse_date
 from assistant.language.packs import load_language
 from assistant.speech.voice import SpokenOutput, Voice
+from assistant.jsonout import print_json
 
 
 def register(subparsers, common) -> None:
@@ -89,5 +89,5 @@ def cmd_replay(args, paths, settings) -> int:
         with contextlib.redirect_stdout(sys.stderr):
             mouth.close()
     if args.json:
-        print(json.dumps({"request": request.as_dict(), "played": played}, ensure_ascii=False, indent=2))
+        print_json({"request": request.as_dict(), "played": played})
     return 0

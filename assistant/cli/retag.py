@@ -1,11 +1,11 @@
 """``voice-journal retag ID``: correct an entry's tags from the terminal."""
 from __future__ import annotations
 
-import json
 
 from assistant.app.retag import remember, retag
 from assistant.journal.book import open_journal
 from assistant.language.feelings import load_vocabulary
+from assistant.jsonout import print_json
 
 
 def register(subparsers, common) -> None:
@@ -27,7 +27,7 @@ def cmd_retag(args, paths, settings) -> int:
         journal.update_entry(args.entry, changes)
         remember(paths.journal_dir, entry, changes, vocabulary.language)  # later answers phrased alike get these tags
     if args.json:
-        print(json.dumps({"id": args.entry, **changes}, ensure_ascii=False))
+        print_json({"id": args.entry, **changes})
     else:
         print(f"{args.entry}: feelings: {', '.join(changes['feelings']) or 'none'}; "
               f"themes: {', '.join(changes['themes']) or 'none'}"

@@ -11,11 +11,10 @@ Data goes to stdout, notes for people to stderr.
 """
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from assistant.errors import UserError
 from assistant.journal.book import open_journal
@@ -28,14 +27,11 @@ from assistant.language.dates import night_of, parse_date
 from assistant.language.packs import load_language
 from assistant.render.export import export_journal
 from assistant.render.text import entry_details, entry_line, preview, stats_lines, with_sparklines
+from assistant.jsonout import print_json as _emit_json
 
 
 WEEKS_MAX = 5200
 """The longest ``stats --weeks``: a hundred years (more overflows the calendar)."""
-
-def _emit_json(data: Any, out: TextIO | None = None) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2), file=out or sys.stdout)
-
 
 def _note(text: str) -> None:
     print(text, file=sys.stderr)

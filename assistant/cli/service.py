@@ -1,16 +1,16 @@
 """``voice-journal install-service | uninstall-service``: the systemd user units."""
 from __future__ import annotations
 
-import json
 import sys
 
 from assistant.app.service import (STANDBY_UNIT, WEB_UNIT, enabled_units, install, parse_at, require_model,
                                    uninstall)
+from assistant.jsonout import print_json
 
 
 def _emit(args, data: dict) -> None:
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
 
 
 def cmd_install(args, paths, settings) -> int:

@@ -14,7 +14,8 @@ import signal
 from assistant.journal.passphrase import journal_vault
 from assistant.app.evening import run_evening
 from assistant.app.service import parse_at
-from assistant.app.standby import LOCK_FILE, AskSignal, ListenerLock, Standby, note, print_event
+from assistant.app.standby import LOCK_FILE, AskSignal, ListenerLock, Standby, note
+from assistant.jsonout import print_event
 from assistant.audio.mic import Microphone
 from assistant.audio.speaker import Speaker
 from assistant.cli.session import session_options

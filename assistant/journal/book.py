@@ -33,7 +33,7 @@ from assistant.locking import try_lock
 from assistant.journal.passphrase import journal_vault
 from assistant.journal.queries import search_terms, select_entries, text_matches
 from assistant.journal.sealed_audio import open_recorder, read_recording
-from assistant.journal.search import SEARCH_CACHE, SearchCache  # noqa: F401  (SEARCH_CACHE: its name, for callers)
+from assistant.journal.search import SearchCache
 from assistant.journal.shards import Shards, month_after
 from assistant.journal.storage import fsync_dir, remove_stale_temps
 from assistant.journal.vault import Vault, is_encrypted

@@ -12,7 +12,6 @@ and searched words.
 """
 from __future__ import annotations
 
-import json
 import socket
 import sys
 import threading
@@ -26,6 +25,7 @@ from assistant.web.app import create_app
 from assistant.web.certificate import certificate_files
 from assistant.web.site import Site
 from assistant.web.timeline import learn_first_words
+from assistant.jsonout import print_event
 
 LOCAL_HOST = "127.0.0.1"
 LAN_HOST = "0.0.0.0"
@@ -101,7 +101,7 @@ class Announcer:
         self.err = err or sys.stderr
 
     def _event(self, data: dict[str, Any]) -> None:
-        print(json.dumps(data, ensure_ascii=False), file=self.out, flush=True)
+        print_event(data, self.out)
 
     def serving(self, url: str, login_url: str, encrypted: bool, fingerprint: str | None = None) -> None:
         if self.as_json:
