@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.datafile import read_json
-from assistant.errors import UserError
+from assistant.language import schema
 from assistant.language.packs import prompts_root
 from assistant.language.text import normalise
 
@@ -45,37 +45,35 @@ class StandbyPack:
         return phrase
 
 
-def _fail(path: Path, what: str) -> UserError:
-    return UserError(f"{path}: {what}; fix the file and try again")
+def _phrases_of(key: str) -> schema.Check:
+    """A list of phrases, normalised, each once; only ``decoys`` may be empty."""
+    listed = schema.strings(f"'{key}' needs a list of phrases", convert=normalize)
+    if key != "decoys":
+        listed = schema.refine(listed, bool, f"'{key}' needs at least one phrase")
+    return schema.then(listed, lambda phrases: tuple(dict.fromkeys(phrases)))
+
+
+LISTS = schema.obj({key: schema.Key(_phrases_of(key), default=()) if key == "decoys" else schema.Key(_phrases_of(key))
+                    for key in LIST_KEYS}, "must be an object")
+"""What it listens for; checked first, so a phrase in two lists is named before what it says."""
+
+SAYS = schema.obj({key: schema.Key(schema.unchanged(schema.either(f"missing phrase '{key}'", schema.text(""),
+                                                                  schema.strings("", empty=False))))
+                   for key in PHRASE_KEYS}, "missing 'phrases'")
+"""What it says: each phrase a string, or a list of strings to choose from."""
 
 
 @lru_cache(maxsize=None)
 def load_standby(code: str) -> StandbyPack:
     path = prompts_root() / code / STANDBY_FILE
     data = read_json(path, missing=f"{path} is missing: the standby has no wake phrases for language '{code}'")
-    if not isinstance(data, dict):
-        raise _fail(path, "must be an object")
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in LIST_KEYS:
-        value = data.get(key, [] if key == "decoys" else None)
-        if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
-            raise _fail(path, f"'{key}' needs a list of phrases")
-        if key != "decoys" and not value:
-            raise _fail(path, f"'{key}' needs at least one phrase")
-        lists[key] = tuple(dict.fromkeys(normalize(p) for p in value))
+    lists = schema.check(LISTS, data, path)
     seen: dict[str, str] = {}
     for key in ("wake", "yes", "no"):
         for phrase in lists[key]:
             if phrase in seen:
-                raise _fail(path, f"'{phrase}' is in both '{seen[phrase]}' and '{key}'")
+                raise schema.fail(path, f"'{phrase}' is in both '{seen[phrase]}' and '{key}'")
             seen[phrase] = key
-    phrases = data.get("phrases")
-    if not isinstance(phrases, dict):
-        raise _fail(path, "missing 'phrases'")
-    for key in PHRASE_KEYS:
-        value = phrases.get(key)
-        if not (isinstance(value, str) and value.strip()) and not (
-                isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)):
-            raise _fail(path, f"missing phrase '{key}'")
+    phrases = schema.check(SAYS, data.get("phrases"), path)
     decoys = tuple(d for d in lists["decoys"] if d not in seen)
     return StandbyPack(code, lists["wake"], lists["yes"], lists["no"], decoys, phrases, path)
