@@ -18,7 +18,6 @@ Three parts, kept apart so each can be tested alone:
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
@@ -28,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from assistant.audio.chunks import AudioChunk, Resampler, silence
 from assistant.audio.silence import MIN_SPEECH_S, SilenceDetector
+from assistant.datafile import read_json
 from assistant.errors import UserError
 from assistant.journal.queries import EntryFilter, audio_file, entries_with_words, select_entries
 from assistant.journal.sealed_audio import read_recording
@@ -114,12 +114,7 @@ def load_replay(code: str) -> ReplayPack:
     def bad(what: str) -> UserError:
         return UserError(f"{path}: {what}; fix the file and try again")
 
-    if not path.exists():
-        raise UserError(f"replay is not available in language '{code}' ({path} is missing)")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise bad(f"not valid JSON at line {exc.lineno}, column {exc.colno}") from None
+    data = read_json(path, missing=f"replay is not available in language '{code}' ({path} is missing)")
     if not isinstance(data, dict):
         raise bad("must be an object")
 
