@@ -32,7 +32,7 @@ for folder in (ROOT, ROOT / "benchmarks"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from journal_scale import SEED, build_directly, plan  # noqa: E402
+from journal_scale import SEED, build_directly, plan, timed  # noqa: E402
 
 from assistant.journal.book import open_journal  # noqa: E402
 from assistant.journal.queries import EntryFilter, candidates, select_entries  # noqa: E402
@@ -41,15 +41,6 @@ from assistant.render.text import entry_line  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 GOAL_S = 0.3
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def main(argv: list[str] | None = None) -> int:
