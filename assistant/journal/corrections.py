@@ -108,16 +108,16 @@ def restore_changes(entry: dict[str, Any]) -> dict[str, Any]:
     return changes
 
 
-def tag_changes(entry: dict[str, Any], vocabulary, add: Iterable[str] = (), remove: Iterable[str] = (),
-                themes_add: Iterable[str] = (), themes_remove: Iterable[str] = (),
-                intensity: int | None = None) -> dict[str, Any]:
-    """The changed fields of an entry whose feelings, themes or intensity the
-    person corrected, each change noted in ``corrections``; raises UserError
-    on a feeling or theme that is not known (``intensity`` 0 clears it)."""
+def corrected_tags(entry: dict[str, Any], vocabulary, add: Iterable[str] = (), remove: Iterable[str] = (),
+                   themes_add: Iterable[str] = (), themes_remove: Iterable[str] = (), intensity: int | None = None,
+                   *, intensity_error: str = "intensity is a number from 1 to 10 (0 clears it)") -> dict[str, Any]:
+    """The entry's feelings and themes (and intensity, when given) after a
+    correction; raises UserError on a feeling or theme that is not known
+    (``intensity`` 0 clears it). The CLI's ``retag`` and the web page share it."""
     def canonical(word: str) -> str:
         found = vocabulary.canonical(word)
         if not found:
-            raise UserError(f"'{word}' is not in the feelings vocabulary")
+            raise UserError(f"'{word}' is not in the feelings vocabulary; 'voice-journal tag \"{word}\"' shows what is")
         return found
 
     themes_add, themes_remove = tuple(themes_add), tuple(themes_remove)
@@ -125,7 +125,7 @@ def tag_changes(entry: dict[str, Any], vocabulary, add: Iterable[str] = (), remo
         if theme not in THEMES:
             raise UserError(f"unknown theme '{theme}'; themes are: {', '.join(THEMES)}")
     if intensity is not None and not 0 <= intensity <= 10:
-        raise UserError("intensity is a number from 1 to 10 (0 clears it)")
+        raise UserError(intensity_error)
     gone = {canonical(w) for w in remove}
     feelings = [f for f in entry.get("feelings") or [] if f not in gone]
     feelings += [w for w in dict.fromkeys(canonical(w) for w in add) if w not in feelings]
@@ -134,6 +134,15 @@ def tag_changes(entry: dict[str, Any], vocabulary, add: Iterable[str] = (), remo
     wanted: dict[str, Any] = {"feelings": feelings, "themes": themes}
     if intensity is not None:
         wanted["intensity"] = intensity or None
+    return wanted
+
+
+def tag_changes(entry: dict[str, Any], vocabulary, add: Iterable[str] = (), remove: Iterable[str] = (),
+                themes_add: Iterable[str] = (), themes_remove: Iterable[str] = (),
+                intensity: int | None = None) -> dict[str, Any]:
+    """The changed fields of an entry whose feelings, themes or intensity the
+    person corrected (:func:`corrected_tags`), each change noted in ``corrections``."""
+    wanted = corrected_tags(entry, vocabulary, add, remove, themes_add, themes_remove, intensity)
     changes: dict[str, Any] = {}
     log = list(entry.get("corrections") or [])
     for field, value in wanted.items():
