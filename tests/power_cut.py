@@ -215,6 +215,10 @@ class PowerCut:
         return into
 
     def unmount(self) -> None:
+        """Unmount (once: a second call, e.g. a fixture's teardown, returns at once)."""
+        if not os.path.ismount(self.mountpoint):
+            self._thread.join(timeout=10)
+            return
         tool = shutil.which("fusermount3") or shutil.which("fusermount")
         for _ in range(50):
             if subprocess.run([tool, "-u", str(self.mountpoint)], capture_output=True).returncode == 0:
