@@ -43,6 +43,7 @@ class Settings:
     output_device: str = field(default="", metadata={"doc": "speaker name or index; empty means the system default"})
     model: str = field(default="", metadata={"doc": "Vosk model name or folder; empty means the language's default"})
     passphrase_file: str = field(default="", metadata={"doc": "file holding the passphrase of an encrypted journal (chmod 600); empty asks at the terminal"})
+    replay_by_voice: str = field(default="pin", metadata={"doc": "'play my last entry' by voice: pin (only after the spoken PIN set with 'voice-journal pin set'), on (anyone in the room), or off"})
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
@@ -211,5 +212,7 @@ def _check_ranges(settings: Settings, where: dict[str, str]) -> None:
         raise bad("prompts_per_session", "3, 4 or 5")
     if settings.name_feelings not in ("once", "every", "off"):
         raise bad("name_feelings", "once, every or off")
+    if settings.replay_by_voice not in ("off", "on", "pin"):
+        raise bad("replay_by_voice", "off, on or pin")
     if settings.silence_s <= 0.2:
         raise bad("silence_s", "longer than 0.2 seconds")

@@ -160,3 +160,95 @@ def test_without_ffmpeg_or_sox_it_says_what_to_install(tmp_path):
     [line] = [line for line in result.stderr.splitlines() if str(other) in line]
     assert "install ffmpeg or sox" in line
     assert not (tmp_path / "data" / "journal").exists()  # nothing to import: no session was started
+
+
+# --- the same memo twice ------------------------------------------------------------------------
+
+def _journal_entries(data: Path) -> list[dict]:
+    from assistant.journal.book import Journal
+
+    with Journal(data / "journal", write=False) as journal:
+        return journal.entries()
+
+
+def test_the_same_memo_is_imported_once(tmp_path):
+    """Real WAVs, the real Korean model: a copy under another name and a 24-bit
+    copy of the same sound are skipped in the batch; the file again later is
+    skipped too, said on one line each, in --json as well, and makes no session."""
+    memos = tmp_path / "memos"
+    memos.mkdir()
+    speech = espeak(SENTENCES[0], rate_hz=16000)
+    first = write_pcm(memos / "memo.wav", speech, 16000, 2)
+    renamed = memos / "renamed.wav"
+    shutil.copy2(first, renamed)
+    wider = write_pcm(memos / "memo-24bit.wav", speech, 16000, 3)  # same sound, other bytes
+    other = write_pcm(memos / "other.wav", espeak(SENTENCES[1], rate_hz=16000), 16000, 2)
+    os.utime(other, (MEMO_TIME + 60, MEMO_TIME + 60))
+    data = tmp_path / "data"
+
+    result = run(data, "import", str(first), str(renamed), str(wider), str(other), "--lang", "ko", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    [kept, new] = report["imported"]
+    assert {Path(i["file"]).name for i in report["skipped"]} == {"renamed.wav", "memo-24bit.wav"}
+    assert {i["id"] for i in report["skipped"]} == {kept["id"]} and Path(new["file"]).name == "other.wav"
+    for name in ("renamed.wav", "memo-24bit.wav"):
+        [line] = [line for line in result.stderr.splitlines() if name in line]
+        assert line.endswith(f"already in your journal as entry {kept['id']}, skipped"), line
+    entries = _journal_entries(data)
+    assert len(entries) == 2 and all(len(e["source_sha256"]) == len(e["pcm_sha256"]) == 64 for e in entries)
+
+    again = run(data, "import", str(renamed), "--lang", "ko")
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+    assert f"renamed.wav: already in your journal as entry {kept['id']}, skipped" in again.stderr
+    assert "Imported 0 of 1 file(s); 1 already in your journal (skipped)." in again.stderr
+    assert len(_journal_entries(data)) == 2
+    as_json = json.loads(run(data, "import", str(first), "--lang", "ko", "--json").stdout)
+    assert as_json == {"imported": [], "failed": [], "skipped": [{"file": str(first), "id": kept["id"]}]}
+    from assistant.journal.book import Journal
+
+    with Journal(data / "journal", write=False) as journal:
+        assert len(journal.sessions()) == 1  # nothing new: no empty session
+
+
+def test_an_entry_imported_before_hashes_is_known_by_name_time_and_length(tmp_path):
+    """An old entry (no hashes) whose source name, recording time and length
+    match is the same memo: skipped, and given the hashes for next time."""
+    from assistant.app.importing import created_at
+    from assistant.journal.book import Journal
+
+    memo = write_pcm(tmp_path / "memo.wav", espeak(SENTENCES[0], rate_hz=22050), 22050, 2)
+    with wave.open(str(memo)) as w:
+        seconds = w.getnframes() / w.getframerate()
+    data = tmp_path / "data"
+    with Journal(data / "journal", write=True) as journal:
+        session = journal.start_session("ko")
+        old_id = journal.add_entry({"session": session, "created_at": created_at(memo), "language": "ko",
+                                    "prompt_id": "import", "prompt_set": "import", "prompt_text": "",
+                                    "transcript": "오늘은 피곤", "words": [], "duration_s": round(seconds + 0.01, 3),
+                                    "audio": None, "source": "memo.wav"})
+        unrelated = journal.add_entry({"session": session, "created_at": created_at(memo), "language": "ko",
+                                       "prompt_id": "import", "transcript": "", "words": [],
+                                       "duration_s": seconds + 3.0, "source": "memo.wav"})  # another length
+    result = run(data, "import", str(memo), "--lang", "ko", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["skipped"] == [{"file": str(memo), "id": old_id}]
+    with Journal(data / "journal", write=False) as journal:
+        assert len(journal.entry(old_id)["source_sha256"]) == 64  # backfilled: known by content from now on
+        assert "source_sha256" not in journal.entry(unrelated)
+
+
+def test_the_hashes_ignore_the_file_s_shape_but_not_its_sound(tmp_path):
+    from assistant.app.memo_hashes import ImportedMemos, fingerprint
+
+    speech = espeak("안녕하세요")
+    a = write_pcm(tmp_path / "a.wav", speech, 16000, 2)
+    b = write_pcm(tmp_path / "b.wav", speech, 16000, 4)  # 32-bit: the same 16-bit sound
+    c = write_pcm(tmp_path / "c.wav", speech[:-1600], 16000, 2)  # 0.1 s shorter
+    prints = [fingerprint(p, p, p.name, "2026-11-20T20:30:00+00:00") for p in (a, b, c)]
+    assert prints[0].source_sha256 != prints[1].source_sha256 and prints[0].pcm_sha256 == prints[1].pcm_sha256
+    assert prints[2].pcm_sha256 != prints[0].pcm_sha256
+    assert prints[0].duration_s == pytest.approx(len(speech) / 16000)
+    known = ImportedMemos([], "import")
+    known.add("2026-11-20.1", prints[0])
+    assert known.find(prints[1]) == ("2026-11-20.1", False) and known.find(prints[2]) is None

@@ -67,7 +67,8 @@ def test_replay_in_a_session_plays_the_recording(pack, journal, tmp_path):
     session_id = journal.start_session("ko")
     journal.add_entry({"session": session_id, "language": "ko", "prompt_id": "ko-test-1",
                        "prompt_text": PROMPTS[0].text, "transcript": "오늘 은 피곤", "audio": "a.wav", "words": []})
-    session, mouth, events = make_session(ScriptedSpeech(), pack, journal, ScriptedEar(), tmp_path, PROMPTS)
+    session, mouth, events = make_session(ScriptedSpeech(), pack, journal, ScriptedEar(), tmp_path, PROMPTS,
+                                          replay_by_voice="on")  # the PIN: tests/test_pin_gate.py
     session.recognizers = session.load_recognizers()
     request = replay.parse_request("마지막 기록 들려줘", "ko")
     assert request is not None

@@ -9,13 +9,10 @@ else goes through ``ffmpeg`` or ``sox`` (whichever is installed) into a
 temporary 16-bit WAV first. A file that cannot be read is reported on one
 line and the others are still imported.
 
-``voice-journal import-journal FILE`` reads a JSON export (``voice-journal export
---format json``) back without loss: same ids, sessions and word timings. An
-id that is already in the journal is skipped, so importing twice is safe.
+``import-journal`` (JSON exports) is :mod:`assistant.app.journal_import`.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -29,15 +26,13 @@ from typing import Any, Iterator
 
 from tqdm import tqdm
 
-from assistant.audio.chunks import AudioChunk, Resampler, WavWriter, read_wav
+from assistant.audio.chunks import AudioChunk, Resampler, WavWriter, make_private_dirs, read_wav
 from assistant.conversation.entry import new_entry
 from assistant.errors import UserError
+from assistant.app.memo_hashes import Fingerprint, ImportedMemos, fingerprint
 from assistant.journal.book import open_journal
 from assistant.journal.passphrase import journal_vault
-from assistant.journal.ids import ID_PATTERN
-from assistant.journal.shape import record_problem
-from assistant.paths import make_parents
-from assistant.render.export import EXPORT_FORMAT, EXPORT_VERSION
+from assistant.paths import make_parents, sync_folder
 from assistant.journal.sealed_audio import open_recorder
 from assistant.speech.catalogue import find_model
 from assistant.speech.vosk_asr import load_model, model_rate_hz, transcribe
@@ -161,11 +156,13 @@ def _prepend(first: AudioChunk, rest: Iterator[AudioChunk]) -> Iterator[AudioChu
 
 
 def memo_entry(source: Path, session_id: str, language: str, model_name: str, heard: Transcribed,
-               audio_rel: str) -> dict[str, Any]:
-    """The journal entry for one memo: prompt "import", tags from its words."""
+               audio_rel: str, **extra: Any) -> dict[str, Any]:
+    """The journal entry for one memo: prompt "import", tags from its words;
+    ``extra``: its content hashes (:mod:`assistant.app.memo_hashes`)."""
     return new_entry(session=session_id, created_at=created_at(source), language=language, prompt_id=IMPORT_PROMPT,
                      prompt_set=IMPORT_PROMPT, prompt_text="", transcript=heard.transcript, words=heard.words,
-                     model=model_name, duration_s=heard.duration_s, audio=audio_rel, source=shown(source.name))
+                     model=model_name, duration_s=heard.duration_s, audio=audio_rel, source=shown(source.name),
+                     **extra)
 
 
 def shown(text: Any) -> str:
@@ -206,6 +203,8 @@ class ImportReport:
     """One item per entry made: file, id, transcript, duration_s, audio."""
     failed: list[dict[str, str]] = field(default_factory=list)
     """One item per file that could not be read: file, error."""
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    """One item per file already in the journal (by its content): file, id (the entry it already is)."""
 
 
 def _say_problem(text: str, progress) -> None:
@@ -216,11 +215,37 @@ def _say_problem(text: str, progress) -> None:
         print(line, file=sys.stderr)
 
 
+def _memo_failed(source: Path, exc: Exception, report: ImportReport, progress) -> None:
+    """One memo that could not be read: said at once and listed; the others go on."""
+    error = str(exc) if isinstance(exc, UserError) else f"cannot be read ({exc})"
+    report.failed.append({"file": shown(source), "error": f"{shown(source)}: {shown(error)}"})
+    _say_problem(f"{shown(source)}: {shown(error)}", progress)
+
+
+def _already_in(source: Path, memo: Fingerprint, known: ImportedMemos, journal, report: ImportReport,
+                progress) -> bool:
+    """Whether this memo is an entry already (then skipped, and said so); an
+    old entry found without its hashes is given them now."""
+    found = known.find(memo)
+    if found is None:
+        return False
+    entry_id, backfill = found
+    if backfill:
+        journal.update_entry(entry_id, memo.fields())
+        known.add(entry_id, memo)
+    report.skipped.append({"file": shown(source), "id": entry_id})
+    _say_problem(f"{shown(source)}: already in your journal as entry {entry_id}, skipped", progress)
+    return True
+
+
 def import_memos(sources: list[Path], paths, settings) -> ImportReport:
     """Each readable file becomes an entry of one new session (status "imported").
 
     A file that cannot be read is said on stderr at once and listed in
-    ``failed``; the others are still imported. The model is loaded once.
+    ``failed``; the others are still imported. A memo already in the journal
+    (:mod:`assistant.app.memo_hashes`), or twice in one batch, is imported
+    once and listed in ``skipped``. The model is loaded once, and only when
+    there is something new to decode.
     """
     language = settings.language
     model = find_model(language, settings.model, paths)  # before any work: a missing model is one line
@@ -234,42 +259,54 @@ def import_memos(sources: list[Path], paths, settings) -> ImportReport:
             except UserError as exc:
                 report.failed.append({"file": shown(source), "error": shown(exc)})
                 _say_problem(shown(exc), None)
-        if not ready:
+        ready.sort(key=lambda pair: pair[0].stat().st_mtime)  # ids follow the order they were recorded
+        memos: list[tuple[Path, Path, Fingerprint]] = []
+        for source, wav in ready:
+            try:
+                memos.append((source, wav, fingerprint(source, wav, shown(source.name), created_at(source))))
+            except (UserError, ValueError, OSError, EOFError) as exc:
+                _memo_failed(source, exc, report, None)
+        if not memos:
             return report
         paths.ensure_private_dirs()
-        ready.sort(key=lambda pair: pair[0].stat().st_mtime)  # ids follow the order they were recorded
         folder = paths.audio_dir / AUDIO_SUBDIR
-        folder.mkdir(mode=0o700, exist_ok=True)
-        loaded = load_model(model.path)
-        rate = model_rate_hz(model.path)
+        make_private_dirs(folder)  # synced into its parent: a power cut must not lose the folder under its recordings
         with open_journal(paths, settings, write=True) as journal:
             _remove_stale_work(paths, folder, keep=Path(tmp))  # a killed import's leftovers (the lock is held)
+            known = ImportedMemos(journal.iter_entries(), IMPORT_PROMPT)
+            memos = [m for m in memos if not _already_in(m[0], m[2], known, journal, report, None)]
+            if not memos:  # every one is in the journal: no empty session, no model loaded
+                return report
+            loaded = load_model(model.path)
+            rate = model_rate_hz(model.path)
             session_id = journal.start_session(language)
-            progress = tqdm(ready, desc="Importing", unit="file", file=sys.stderr, disable=None) \
-                if len(ready) > 1 else None
+            progress = tqdm(memos, desc="Importing", unit="file", file=sys.stderr, disable=None) \
+                if len(memos) > 1 else None
             finished = False
             try:
-                for number, (source, wav) in enumerate(progress or ready, 1):
+                for number, (source, wav, memo) in enumerate(progress or memos, 1):
+                    if _already_in(source, memo, known, journal, report, progress):  # twice in this batch
+                        continue
                     keep = folder / f"{session_id}-{number}.wav"
                     partial = folder / f".{keep.name}{PARTIAL_SUFFIX}"  # a killed import leaves no audio under a real name
                     try:
                         heard = transcribe_file(wav, loaded, rate, partial, open_recorder(journal.vault))
                     except (UserError, ValueError, OSError, EOFError) as exc:  # one memo's problem: the others go on
                         partial.unlink(missing_ok=True)
-                        error = str(exc) if isinstance(exc, UserError) else f"cannot be read ({exc})"
-                        report.failed.append({"file": shown(source), "error": f"{shown(source)}: {shown(error)}"})
-                        _say_problem(f"{shown(source)}: {shown(error)}", progress)
+                        _memo_failed(source, exc, report, progress)
                         continue
                     os.chmod(partial, 0o600)
                     entry = memo_entry(source, session_id, language, model.name, heard,
-                                       str(keep.relative_to(paths.audio_dir)))
+                                       str(keep.relative_to(paths.audio_dir)), **memo.fields())
                     try:
                         os.replace(partial, keep)
+                        sync_folder(folder)  # the recording's real name is durable before an entry points at it
                         entry_id = journal.add_entry(entry)
                     except BaseException:  # a full disk, say: no audio left that nothing refers to
                         keep.unlink(missing_ok=True)
                         partial.unlink(missing_ok=True)
                         raise
+                    known.add(entry_id, memo)
                     report.imported.append({"file": shown(source), "id": entry_id, "transcript": heard.transcript,
                                             "duration_s": heard.duration_s, "audio": str(keep)})
                     if not heard.transcript:
@@ -286,58 +323,3 @@ def import_memos(sources: list[Path], paths, settings) -> ImportReport:
                         raise
     return report
 
-
-# --- import-journal ------------------------------------------------------------------
-
-def read_export(path: Path) -> dict[str, Any]:
-    """A JSON export, checked; every problem is one line naming the file."""
-    try:
-        if Path(path).exists() and not Path(path).is_file():  # a device never ends, a folder has no text
-            raise UserError(f"{path}: not a file; give the JSON file 'voice-journal export --format json' wrote")
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise UserError(f"{path}: not a JSON export{where}; make one with 'voice-journal export --format json'") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise UserError(f"{path}: not a voice-journal export; make one with 'voice-journal export --format json'")
-    if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
-        raise UserError(f"{path}: export version {data.get('version')} is newer than this voice-journal reads "
-                        f"({EXPORT_VERSION}); upgrade voice-journal")
-    for table in ("sessions", "entries"):
-        items = data.get(table)
-        if not isinstance(items, list):
-            raise UserError(f"{path}: '{table}' is missing or not a list; the export is damaged")
-        for index, item in enumerate(items):
-            if not isinstance(item, dict) or not ID_PATTERN.match(str(item.get("id", ""))):
-                raise UserError(f"{path}: {table} item {index + 1} has no valid id; the export is damaged")
-            stamp = item.get("created_at" if table == "entries" else "started_at")
-            try:
-                datetime.fromisoformat(str(stamp))
-            except ValueError:
-                raise UserError(f"{path}: {table} item {index + 1} ({item['id']}) has no valid time; "
-                                "the export is damaged") from None
-            if table == "entries" and not isinstance(item.get("words", []), list):
-                raise UserError(f"{path}: entry {item['id']} has words that are not a list; the export is damaged")
-            problem = record_problem(table, {k: v for k, v in item.items() if k != "words"})
-            if problem:  # written as it is, it would make the month's shard unreadable
-                raise UserError(f"{path}: {table} item {index + 1} {problem}; the export is damaged")
-    return data
-
-
-def import_journal(path: Path, paths, settings) -> dict[str, int]:
-    """Read an export back under its own ids, one write per shard; ids
-    already in the journal are skipped. Returns what was imported and skipped."""
-    data = read_export(path)
-    paths.ensure_private_dirs()
-    with open_journal(paths, settings, write=True) as journal:
-        done = journal.restore(data["sessions"], data["entries"])  # skips the ids already there
-    return {
-        "entries_imported": len(done["entries"]),
-        "entries_skipped": len(data["entries"]) - len(done["entries"]),
-        "sessions_imported": len(done["sessions"]),
-        "sessions_skipped": len(data["sessions"]) - len(done["sessions"]),
-    }

@@ -5,13 +5,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.app.importing import import_journal, import_memos
+from assistant.app.importing import import_memos
+from assistant.app.journal_import import import_journal
 from assistant.jsonout import print_json
 
 
 def register(subparsers, common) -> None:
     p = subparsers.add_parser("import", parents=[common],
-                              help="turn voice memos (WAV; other formats with ffmpeg or sox) into entries")
+                              help="turn voice memos (WAV; other formats with ffmpeg or sox) into entries; a memo already imported is skipped")
     p.add_argument("files", nargs="+", metavar="FILE", help="audio files to transcribe and keep")
     p.add_argument("--model", default=argparse.SUPPRESS, help="Vosk model name or folder (default: the language's model)")
     p.set_defaults(handler=cmd_import)
@@ -26,12 +27,14 @@ def cmd_import(args, paths, settings) -> int:
     sources = [Path(f).expanduser() for f in args.files]
     report = import_memos(sources, paths, settings)
     if args.json:
-        print_json({"imported": report.imported, "failed": report.failed})
+        print_json({"imported": report.imported, "failed": report.failed, "skipped": report.skipped})
     else:
         for item in report.imported:
             print(f"{item['id']:<14} {Path(item['file']).name}  {item['duration_s']:.1f} s  {item['transcript'][:60]}")
+        notes = ([f"{len(report.skipped)} already in your journal (skipped)"] if report.skipped else []) \
+            + ([f"{len(report.failed)} could not be read"] if report.failed else [])
         print(f"Imported {len(report.imported)} of {len(sources)} file(s)"
-              + (f"; {len(report.failed)} could not be read." if report.failed else "."), file=sys.stderr)
+              + (f"; {'; '.join(notes)}." if notes else "."), file=sys.stderr)
     return 1 if report.failed else 0
 
 

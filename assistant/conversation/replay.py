@@ -33,7 +33,7 @@ from assistant.journal.queries import EntryFilter, audio_file, entries_with_word
 from assistant.journal.sealed_audio import read_recording
 from assistant.language.dates import night_of
 from assistant.language.feelings import load_vocabulary
-from assistant.language.packs import prompts_root
+from assistant.language.packs import check_templates, prompts_root
 from assistant.language.themes import THEMES
 from assistant.language.text import normalise
 from assistant.language.transcript import clean_text
@@ -77,6 +77,9 @@ class ReplayPack:
     ordinal_suffixes: dict[str, str]
     ordinal_default: str
     phrases: dict[str, str]
+    pin_digits: dict[str, int]
+    """The words a spoken PIN is made of, and the digit each says (the
+    grammar of :mod:`assistant.conversation.pin_gate`)."""
 
     def say(self, key: str, **values: Any) -> str:
         return self.phrases[key].format(**values)
@@ -97,9 +100,17 @@ class ReplayPack:
         return self.say("intro_memo", date=when)
 
 
+PLACEHOLDERS = {
+    **{key: ("weekday", "month", "month_number", "day", "ordinal", "year") for key in ("date", "date_with_year")},
+    "intro": ("date", "prompt"), "intro_memo": ("date",), "transcript": ("transcript",),
+    **{f"on_this_day_{span}": ("prompt",) for span in ("week", "month", "year")},
+    "on_this_day_memo": ("ago",), "pin_confirm": ("digits",),
+}
+"""What the code fills into each phrase (see ReplayPack.say); the other phrases take none."""
 PHRASE_KEYS = ("date", "date_with_year", "intro", "intro_memo", "transcript", "nothing_kept", "nothing_found",
                "on_this_day_week", "on_this_day_month", "on_this_day_year", "on_this_day_memo",
-               "ago_week", "ago_month", "ago_year")
+               "ago_week", "ago_month", "ago_year", "pin_ask", "pin_confirm", "pin_again", "pin_wrong",
+               "pin_not_heard", "pin_resting", "pin_not_set", "pin_off")
 
 
 def replay_path(code: str) -> Path:
@@ -152,6 +163,11 @@ def load_replay(code: str) -> ReplayPack:
     missing = [k for k in PHRASE_KEYS if not isinstance(phrases.get(k), str)]
     if missing:
         raise bad(f"missing phrase(s) {', '.join(missing)}")
+    check_templates(phrases, PLACEHOLDERS, path)  # an unknown {placeholder} is refused now, not mid-replay
+    digits = data.get("pin_digits")
+    if not (isinstance(digits, dict) and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 9
+                                             for v in digits.values()) and set(digits.values()) == set(range(10))):
+        raise bad("'pin_digits' must map words to the digits 0 to 9, each digit at least once")
     return ReplayPack(
         code=code, path=path, joined=data["match"] == "joined", verbs_at_end=data["verbs_at"] == "end",
         verbs=strings("verbs"), days={_plain(k): v for k, v in days.items()},
@@ -161,7 +177,7 @@ def load_replay(code: str) -> ReplayPack:
         themes={k: tuple(_plain(p) for p in v) for k, v in themes.items()},
         weekday_names=tuple(names[0]), month_names=tuple(names[1]),
         ordinal_suffixes=dict(data.get("ordinal_suffixes") or {}), ordinal_default=str(data.get("ordinal_default", "")),
-        phrases=phrases,
+        phrases=phrases, pin_digits={_plain(k): v for k, v in digits.items()},
     )
 
 
