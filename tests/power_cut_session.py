@@ -5,6 +5,9 @@ with a scripted ear (tests/fakes.py) paced faster than real time and the
 scripted recogniser, so a run takes seconds and needs no model or device.
 Prints one JSON line per event on stdout, and a ``streamed`` line each time
 the answer's recording has taken another chunk (what a power cut may cost).
+With ``--no-audio`` nothing is recorded: a ``shown`` line gives the words of
+the answer in progress each time they change on the screen (what its draft
+file must keep), with the monotonic clock's time.
 """
 from __future__ import annotations
 
@@ -63,14 +66,26 @@ def reporting(open_recorder):
     return opener
 
 
-def main(data_dir: Path) -> None:
+def showing(keep_draft):
+    """``EveningSession._keep_draft`` that also says what the live transcript shows."""
+    def wrapper(self, partial: str = "") -> None:
+        keep_draft(self, partial)
+        if self._draft is not None and self._answer is not None:
+            text = " ".join([u.text for u in self._answer.utterances if u.text] + ([partial] if partial else []))
+            emit({"event": "shown", "path": str(self._draft.path), "text": text, "t": time.monotonic()})
+    return wrapper
+
+
+def main(data_dir: Path, keep_audio: bool = True) -> None:
     voice = ScriptedVoice()
     parts = [quiet(0.5)]
     for answer in ANSWERS:
         parts += [voice.say(answer), quiet(5.0)]
     ear = Paced(*parts)
     session_module.open_recorder = reporting(session_module.open_recorder)
-    settings = Settings(language="ko", silence_s=1.5, no_answer_s=3.0, name_feelings="off", ask_anything_more=False)
+    EveningSession._keep_draft = showing(EveningSession._keep_draft)
+    settings = Settings(language="ko", silence_s=1.5, no_answer_s=3.0, name_feelings="off", ask_anything_more=False,
+                        keep_audio=keep_audio)
     with Journal(data_dir / "journal") as journal:
         EveningSession(mouth=FakeMouth(), ear=ear, journal=journal, pack=load_language("ko"), prompts=PROMPTS,
                        settings=settings, recognizers=lambda: voice.recognizers, model_name="scripted",
@@ -80,4 +95,4 @@ def main(data_dir: Path) -> None:
 
 if __name__ == "__main__":
     np.seterr(all="ignore")
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), keep_audio="--no-audio" not in sys.argv[2:])

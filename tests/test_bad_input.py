@@ -204,6 +204,35 @@ def test_no_audio_device(rig, case):
     assert_untouched(before, rig.data_dir)
 
 
+BROKEN_ASOUNDRC = {
+    "syntax error": 'pcm.!default {\n  type asym\n  playback.pcm "speaker"\n',  # the closing brace is missing
+    "no such device": 'pcm.!default {\n  type hw\n  card 7\n}\n',
+}
+
+
+@pytest.mark.parametrize("case, command", [("syntax error", "standby"), ("no such device", "evening")])
+def test_a_broken_asoundrc_is_one_line_naming_it(rig, case, command):
+    (rig.home / ".asoundrc").write_text(BROKEN_ASOUNDRC[case])
+    before = snapshot(rig.data_dir)
+    args = ["--lang", "ko"] + (["listen"] if command == "standby" else [])
+    line = one_line_error(run(rig, *args, timeout=120))
+    assert "~/.asoundrc" in line
+    assert ("has an error" in line and "mv ~/.asoundrc" in line) if case == "syntax error" else "aplay -L" in line
+    (rig.data_dir / "standby.lock").unlink(missing_ok=True)  # the standby's own lock, not the journal
+    shutil.rmtree(rig.data_dir / "runtime", ignore_errors=True)  # work files and notes, not the journal
+    assert_untouched(before, rig.data_dir)
+
+
+def test_check_names_a_broken_asoundrc(rig):
+    (rig.home / ".asoundrc").write_text(BROKEN_ASOUNDRC["syntax error"])
+    result = run(rig, "--lang", "ko", "check", "--json", timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    assert "~/.asoundrc" in checks["PortAudio"]["detail"] and "mv ~/.asoundrc" in checks["PortAudio"]["fix"]
+    devices = run(rig, "devices", timeout=60)
+    assert "~/.asoundrc" in one_line_error(devices, code=3)
+
+
 class FifoMicrophone:
     """A microphone that can go quiet and be unplugged mid-session.
 
@@ -447,6 +476,9 @@ PROMPT_CASES = {
     "language pack: missing phrase": (
         lambda root: _edit_json(root / "ko" / "language.json", lambda d: d["phrases"].pop("greeting")),
         "phrase 'greeting'"),
+    "language pack: unknown placeholder": (
+        lambda root: _edit_json(root / "ko" / "language.json", lambda d: d["phrases"].update(saved="저장했어요, {name}")),
+        "phrases 'saved' uses {name}"),
 }
 
 
@@ -727,8 +759,10 @@ def memos(tmp_path_factory):
     (folder / "huge-header.wav").write_bytes(bytes(huge))
     good = {
         "8-bit": _wav(folder / "8bit.wav", ((speech.astype(np.int32) >> 8) + 128).astype(np.uint8).tobytes(), width=1),
-        "float": _float_wav(folder / "float.wav", speech),
-        "stereo": _wav(folder / "stereo.wav", np.repeat(speech, 2).astype("<i2").tobytes(), channels=2),
+        # each a recording of its own: the same sound twice would be imported once (assistant/app/memo_hashes.py)
+        "float": _float_wav(folder / "float.wav", (speech * 0.9).astype("<i2")),
+        "stereo": _wav(folder / "stereo.wav", np.stack([speech, speech // 2], axis=1).astype("<i2").tobytes(),
+                       channels=2),
         "44.1 kHz": _wav(folder / "44k.wav", soxr.resample(speech, MIC_RATE_HZ, 44100).astype("<i2").tobytes(),
                          rate=44100),
         "huge header": folder / "huge-header.wav",

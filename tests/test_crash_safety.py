@@ -34,6 +34,7 @@ import time
 import wave
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -43,6 +44,7 @@ from assistant.journal.search import SEARCH_CACHE
 from assistant.app import recovery
 from assistant.journal import storage
 from assistant.errors import UserError
+from assistant.conversation.draft import read_draft
 from assistant.journal.book import Journal
 from assistant.journal.shards import SHARD_PATTERN
 from assistant.paths import Paths
@@ -713,3 +715,94 @@ def test_the_next_evening_keeps_the_cut_off_answer_and_says_so(tmp_path):
     tonight = [e for e in evs if e["event"] == "saved"]
     assert len(tonight) == 2 and len(journal["entries"]) == 3  # and tonight went on as usual
     assert wav_frames(audio) == (audio.stat().st_size - 44) // 2
+
+
+# --- a real session killed in the feeling-naming step, and with --no-audio -----------------
+
+def _kill_when(rig: Rig, args: tuple[str, ...], env: dict[str, str], ready, then_s: float = 0.0) -> list[dict]:
+    """Start a real session, read its events until ``ready(events)``, wait ``then_s``, SIGKILL it.
+    Returns the events it printed (those after ``ready`` too)."""
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", *args], env=rig.env(**env),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    seen: list[dict] = []
+    try:
+        deadline = time.monotonic() + 60
+        for line in proc.stdout:
+            if line.startswith("{"):
+                seen.append(json.loads(line))
+            if ready(seen):
+                break
+            assert time.monotonic() < deadline, "the session never got there"
+        else:
+            pytest.fail(f"the session ended first: {proc.stderr.read()[-1500:]}")
+        time.sleep(then_s)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        rest, _ = proc.communicate(timeout=30)
+    return seen + events(rest)
+
+
+@pytest.mark.stack
+def test_a_kill_while_the_feeling_is_named_loses_nothing(tmp_path):
+    """The answer is saved before the feeling is asked for: a kill anywhere in that
+    step (the question, the reply, the update of the entry) leaves it whole."""
+    from assistant.language.packs import load_language
+
+    naming = load_language("ko").naming
+    asks = naming["ask"] if isinstance(naming["ask"], list) else [naming["ask"]]
+    mic = np.concatenate([quiet(0.3), espeak(ANSWERS[0]), quiet(2.5), espeak("피곤해요"), quiet(20.0)])
+    rig = Rig(tmp_path).setup(mic)
+    delay = random.Random().uniform(0.0, 1.5)
+    seen = _kill_when(rig, SESSION_ARGS, {"VOICE_JOURNAL_NAME_FEELINGS": "every"},
+                      lambda evs: evs[-1]["event"] == "say" and evs[-1]["text"] in asks, delay)
+    saved = [e for e in seen if e["event"] == "saved"]
+    assert saved
+    kr = KillRig(rig)
+    with Journal(kr.paths.journal_dir) as journal:  # opens for writing: no stale lock, nothing damaged
+        for event in saved:
+            entry = journal.entry(event["entry"])
+            assert entry["transcript"] == event["transcript"] and entry["words"]
+        named = [e for e in seen if e["event"] == "named"]
+        for event in named:  # an update that was reported is there
+            assert journal.entry(event["entry"])["feelings"][: len(event["feelings"])] == event["feelings"]
+        recovered = recovery.recover(journal, kr.paths, korean_model, "ko")  # the model loads only if needed
+        assert not {e["entry"] for e in saved} & set(recovered)  # their recordings are referenced: never twice
+        audio = [e["audio"] for e in journal.entries()]
+        assert len(audio) == len(set(audio)) == len(saved) + len(recovered)
+        assert [s["status"] for s in journal.sessions()] == ["recovered"]
+    print(f"killed {delay:.2f} s after the naming question; {len(named)} named, {len(recovered)} recovered after it")
+
+
+@pytest.mark.stack
+def test_a_kill_mid_answer_with_no_audio_keeps_the_words_already_shown(tmp_path):
+    """No recording: the words shown live are in the answer's draft, which the next start stores."""
+    rig = Rig(tmp_path).setup(np.concatenate([quiet(0.3), espeak(ANSWERS[0]), espeak(ANSWERS[1]), quiet(20.0)]))
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", *SESSION_ARGS, "--no-audio"],
+                            env=rig.env(**SESSION_ENV),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    shown = ""
+    try:
+        deadline = time.monotonic() + 90
+        while len(shown.split()) < 3:  # a few words on the screen, then the kill
+            assert time.monotonic() < deadline and proc.poll() is None, "no words were shown"
+            time.sleep(0.05)
+            draft = next((rig.data_dir / "audio").rglob("*.draft"), None)
+            shown = (read_draft(draft) or SimpleNamespace(transcript="")).transcript if draft else ""
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate(timeout=30)
+    seen = events(out)
+    assert not [e for e in seen if e["event"] == "saved"]
+    assert not list((rig.data_dir / "audio").rglob("*.wav"))  # nothing recorded, as asked
+    at_kill = read_draft(draft).transcript
+    assert len(at_kill.split()) >= len(shown.split())  # what was on the screen is on the disk
+    kr = KillRig(rig)
+    with Journal(kr.paths.journal_dir) as journal:
+        saved = recovery.recover(journal, kr.paths, None, "ko")  # no model needed: the words are in the draft
+        assert len(saved) == 1
+        entry = journal.entry(saved[0])
+        prompt = next(e for e in seen if e["event"] == "prompt")
+        assert entry["transcript"] == at_kill and entry["recovered"] is True and entry["audio"] is None
+        assert entry["prompt_id"] == prompt["id"] and entry["prompt_text"] == prompt["text"]
+        assert not [s for s in journal.sessions() if s["status"] == "open"]
+    assert not draft.exists()

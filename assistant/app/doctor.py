@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
 from assistant.audio.chunks import AudioChunk, join, silence, tone
+from assistant.audio.devices import AudioSystemBroken, device_hint
 from assistant.audio.mic import Microphone
 from assistant.audio.silence import SilenceDetector, level_db
 from assistant.audio.speaker import Speaker
@@ -202,13 +203,14 @@ class Doctor:
     def _open_speaker(self):
         try:
             speaker = Speaker(self.settings.output_device)
-        except (OSError, ImportError) as exc:
+        except (OSError, ImportError, AudioSystemBroken) as exc:
             self._portaudio_error = exc
             self.add("speaker", None, "not tried: PortAudio is not working")
             return None
         except UserError as exc:
             self.add("speaker", False, str(exc).split(";")[0],
-                     "connect a speaker, then " + DEVICE_FIX.format(flag="--output-device", setting="output_device"))
+                     "connect a speaker, then " + DEVICE_FIX.format(flag="--output-device", setting="output_device")
+                     + device_hint(self.settings.output_device))
             return None
         self.devices["output"] = speaker.device_name
         return speaker
@@ -216,13 +218,14 @@ class Doctor:
     def _open_mic(self):
         try:
             mic = Microphone(self.rate_hz, self.settings.input_device, device_rate_hz=self.settings.input_rate_hz)
-        except (OSError, ImportError) as exc:
+        except (OSError, ImportError, AudioSystemBroken) as exc:
             self._portaudio_error = exc
             self.add("microphone", None, "not tried: PortAudio is not working")
             return None
         except UserError as exc:
             self.add("microphone", False, str(exc).split(";")[0],
-                     "plug in a microphone, then " + DEVICE_FIX.format(flag="--input-device", setting="input_device"))
+                     "plug in a microphone, then " + DEVICE_FIX.format(flag="--input-device", setting="input_device")
+                     + device_hint(self.settings.input_device))
             return None
         self.devices["input"] = mic.device_name
         self.device_rate_hz = mic.device_rate_hz
@@ -237,6 +240,9 @@ class Doctor:
         error = getattr(self, "_portaudio_error", None)
         if error is not None:
             fix = "install the Python package: pip install sounddevice" if isinstance(error, ImportError) else PORTAUDIO_FIX
+            if isinstance(error, AudioSystemBroken):  # says what is wrong (a broken ~/.asoundrc, say) and its own fix
+                self.add("PortAudio", False, str(error).removesuffix(f"; {error.fix}"), error.fix)
+                return
             self.add("PortAudio", False, f"cannot use the audio system ({error})", fix)
             return
         configured = {"input": self.settings.input_device, "output": self.settings.output_device}

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from assistant.audio.chunks import WAV_HEADER_BYTES, WavWriter, repair_wav
+from assistant.conversation.draft import convert_drafts
 from assistant.errors import UserError
 from assistant.journal.book import Journal
 from assistant.journal.search import discard_search_cache
@@ -101,6 +102,7 @@ def seal_all(paths, vault: Vault) -> Iterator[Path]:
         if not is_sealed_recording(path):
             _rewrite_audio(path, None, lambda p, rate: SealedWavWriter(p, rate, vault))
             yield path
+    yield from convert_drafts(Path(paths.audio_dir), vault, vault)  # a --no-audio answer a crash left
     # the search index holds transcripts in the clear: an encrypted journal is scanned instead
     discard_search_cache(paths.journal_dir)
 
@@ -116,6 +118,7 @@ def open_all(paths, vault: Vault) -> Iterator[Path]:
         if is_sealed_recording(path):
             _rewrite_audio(path, vault, WavWriter)
             yield path
+    yield from convert_drafts(Path(paths.audio_dir), vault, None)
 
 
 # -- what the commands do -----------------------------------------------------------

@@ -18,6 +18,7 @@ import threading
 from typing import Iterator
 
 from assistant.audio.chunks import AudioChunk, Resampler, read_wav, silence
+from assistant.audio.devices import device_hint, portaudio
 from assistant.errors import UserError
 
 QUEUE_SECONDS = 30.0
@@ -39,8 +40,7 @@ class Microphone:
     """A sounddevice input stream, opened once, started while listening."""
 
     def __init__(self, rate_hz: int = 16000, device: str = "", chunk_s: float = 0.1, device_rate_hz: int = 0):
-        import sounddevice as sd  # hardware at the edge: imported here only
-
+        sd = portaudio()  # hardware at the edge: PortAudio loads here, a broken ALSA setup is one line
         self._sd = sd
         self.rate_hz = rate_hz
         self.chunk_s = chunk_s
@@ -51,6 +51,7 @@ class Microphone:
         except (ValueError, sd.PortAudioError) as exc:
             raise UserError(
                 f"no microphone found ({exc}); plug one in, or pick one from 'voice-journal devices' with --input-device"
+                + device_hint(device)
             ) from None
         self.device_name = info["name"]
         device_rate = device_rate_hz or rate_hz

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from assistant.audio.chunks import AudioChunk, convert_rate
 from assistant.errors import UserError
+from assistant.audio.devices import device_hint, portaudio
 from assistant.audio.mic import _device
 
 OUTPUT_RATE_HZ = 22050
@@ -25,7 +26,7 @@ class Speaker:
     """
 
     def __init__(self, device: str = "", rate_hz: int = OUTPUT_RATE_HZ):
-        import sounddevice as sd  # hardware at the edge: imported here only
+        sd = portaudio()  # hardware at the edge: PortAudio loads here, a broken ALSA setup is one line
 
         self.rate_hz = rate_hz
         try:
@@ -34,6 +35,7 @@ class Speaker:
         except (ValueError, sd.PortAudioError) as exc:
             raise UserError(
                 f"no speaker found ({exc}); connect one, or pick one from 'voice-journal devices' with --output-device"
+                + device_hint(device)
             ) from None
         self.device_name = info["name"]
         self._sd = sd

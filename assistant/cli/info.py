@@ -5,7 +5,7 @@ import sys
 from dataclasses import asdict, fields
 
 from assistant.cli.session import settings_flags
-from assistant.audio.devices import list_devices
+from assistant.audio.devices import device_hint, list_devices
 from assistant.settings import load_settings
 from assistant.jsonout import print_json as _emit_json
 
@@ -43,8 +43,8 @@ def cmd_config(args, paths, settings) -> int:
 def cmd_devices(args, paths, settings) -> int:
     devices = list_devices()
     if not devices and not args.json:
-        print("no audio devices found: plug in a USB microphone and a speaker, then run 'aplay -l' and 'arecord -l'",
-              file=sys.stderr)
+        print("no audio devices found: plug in a USB microphone and a speaker, then run 'aplay -l' and 'arecord -l'"
+              + device_hint(""), file=sys.stderr)
         return 1
     if args.json:
         _emit_json(devices)

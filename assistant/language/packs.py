@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -63,17 +64,74 @@ class LanguagePack:
     """Words a person types to say yes to a question on the terminal ("y", "네"); lower case."""
 
     def say(self, key: str, rng: random.Random | None = None, **values: Any) -> str:
-        """The phrase ``key``; a list of variants gives one at random."""
+        """The phrase ``key``; a list of variants gives one at random.
+
+        The pack's placeholders were checked when it was loaded; a phrase the
+        code fills with the wrong values is still one line, never a traceback."""
         phrase = self.phrases[key]
         if isinstance(phrase, list):
             phrase = (rng or random).choice(phrase)
-        return phrase.format(**values)
+        try:
+            return phrase.format(**values)
+        except (KeyError, IndexError, ValueError, AttributeError) as exc:
+            raise UserError(f"{self.path}: phrases '{key}' cannot be filled in ({type(exc).__name__}: {exc}); "
+                            f"{_may_use(tuple(values))}; fix the file and try again") from None
 
     def join_topics(self, topics: list[str]) -> str:
         if len(topics) <= 1:
             return "".join(topics)
         sep, last = self.phrases["topic_separator"], self.phrases["topic_last_separator"]
         return sep.join(topics[:-1]) + last + topics[-1]
+
+
+PLACEHOLDERS = {
+    "phrases": {"closing_summary": ("topics",), "read_back": ("transcript",), "stopped_kept_many": ("count",),
+                "corrected_add": ("feeling",), "corrected_remove": ("feeling",)},
+    "naming": {"confirm": ("feeling",), "offer": ("options",), "noted": ("feelings", "intensity"),
+               "intensity_confirm": ("number",), "intensity_walk_start": ("number",), "intensity_walk": ("number",)},
+    "corrections": {"add": ("feeling",), "remove": ("feeling",)},
+}
+"""The ``{placeholders}`` each template may use (what the code fills in); every other
+template has none (a literal brace is written ``{{`` or ``}}``)."""
+NOT_SAID = {"phrases": ("decoys", "replay_controls"), "naming": ("or",)}
+"""Words that are heard or joined, never filled in: braces in them mean nothing."""
+
+
+def _may_use(names: tuple[str, ...]) -> str:
+    if not names:
+        return "it takes no {placeholder} (write {{ or }} for a brace)"
+    return "it may only use " + ", ".join("{" + n + "}" for n in names)
+
+
+def _unknown_placeholder(template: str, allowed: tuple[str, ...]) -> str | None:
+    """What is wrong with ``template``'s placeholders, or None."""
+    try:
+        fields = [name for _, name, spec, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:  # a lone brace
+        return f"has a stray brace ({exc})"
+    for name in fields:
+        if name not in allowed:
+            return f"uses {{{name}}}, which the assistant does not fill in: {_may_use(allowed)}"
+    return None
+
+
+def check_templates(templates: dict[str, Any], allowed: dict[str, tuple[str, ...]], path: Path,
+                    section: str = "phrases", skip: tuple[str, ...] = ()) -> None:
+    """Every template in ``templates`` (a text or a list of variants) uses only the
+    placeholders ``allowed`` gives its key (none, for a key not listed): a file
+    with an unknown one is refused when loaded, not halfway through an evening."""
+    for key, value in templates.items():
+        if key in skip:
+            continue
+        for template in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+            problem = isinstance(template, str) and _unknown_placeholder(template, allowed.get(key, ()))
+            if problem:
+                raise schema.fail(path, f"{section} '{key}' {problem}")
+
+
+def _check_placeholders(data: dict[str, Any], path: Path) -> None:
+    for section, allowed in PLACEHOLDERS.items():
+        check_templates(data.get(section, {}), allowed, path, section, NOT_SAID.get(section, ()))
 
 
 def _naming(value: Any, label: str) -> dict[str, Any]:
@@ -121,6 +179,7 @@ def load_language(code: str) -> LanguagePack:
     data = schema.check(LANGUAGE_FILE, read_json(path), path)
     naming = schema.check(_naming, data["naming"], path)
     corrections = schema.check(_corrections, data["corrections"], path)
+    _check_placeholders(data, path)
     return LanguagePack(
         code=code,
         name=data["name"],

@@ -8,9 +8,12 @@ else: a speaker, or a file in tests.
 from __future__ import annotations
 
 import ctypes.util
+import os
+import re
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -20,6 +23,12 @@ from assistant.paths import runtime_dir
 
 
 ATTEMPTS = 2
+WORK_PREFIX = "tts"
+"""Work folders are ``tts-<pid>-<random>`` in the private runtime folder."""
+LEGACY_PREFIX = "voice-journal-tts"
+"""What versions before 2026-12 named them, in the shared /tmp."""
+LEGACY_AGE_S = 24 * 3600
+"""A work folder from before names carried a process id is left alone for this long after its last change."""
 
 
 class Voice:
@@ -41,7 +50,11 @@ class Voice:
         self.cli_fallbacks = 0
         self._engine = self._new_engine()
         self._check_voice()
-        self._tmp = Path(tempfile.mkdtemp(prefix="tts-", dir=runtime_dir()))  # 0700, not /tmp: may hold read-back answers
+        work = runtime_dir()
+        sweep_stale_work(work)
+        sweep_stale_work(Path(tempfile.gettempdir()), LEGACY_PREFIX)
+        # 0700, not /tmp: may hold read-back answers; the pid in the name tells a live folder from a stale one
+        self._tmp = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}-{os.getpid()}-", dir=work))
 
     def _new_engine(self):
         import pyttsx3  # hardware at the edge: imported here only
@@ -126,6 +139,48 @@ class Voice:
 
         _espeak.Cancel()  # returns once espeak's thread has stopped
         shutil.rmtree(self._tmp, ignore_errors=True)
+
+
+def sweep_stale_work(folder: Path, prefix: str = WORK_PREFIX) -> list[Path]:
+    """Remove the work folders (``<prefix>-<pid>-*``) of processes that are gone
+    (killed before :meth:`Voice.close`): they may hold a spoken answer. A live
+    process's folder is never touched; one without a pid in its name (an older
+    version's) only once unchanged for a day. Returns what was removed."""
+    name = re.compile(rf"^{re.escape(prefix)}-(?:(?P<pid>\d+)-)?\w+$")
+    removed = []
+    try:
+        candidates = list(folder.iterdir())
+    except OSError:
+        return removed
+    for path in candidates:
+        match = name.match(path.name)
+        if not match or path.is_symlink() or not path.is_dir():
+            continue
+        try:
+            if path.stat().st_uid != os.getuid():
+                continue
+            if match["pid"] is not None:
+                if _alive(int(match["pid"])):
+                    continue
+            elif time.time() - path.stat().st_mtime < LEGACY_AGE_S:
+                continue
+        except (OSError, OverflowError):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: not ours to judge
+        return True
+    return True
 
 
 def _has_libespeak() -> bool:
