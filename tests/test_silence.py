@@ -167,3 +167,96 @@ def test_min_speech_constant_is_what_the_counts_use():
     a.feed(short)
     b.feed(long)
     assert not a.heard_speech and b.heard_speech
+
+
+# -- a noise-adaptive threshold: steady room noise is not speech ----------------
+
+def noisy(segments, noise_db: float, seed: int = 1) -> AudioChunk:
+    """``segments`` of ("speech", s) and ("pause", s) over steady noise at ``noise_db``."""
+    parts = [speech_like(s) if kind == "speech" else silence(s, RATE) for kind, s in segments]
+    clean = join(parts).array().astype(np.float64)
+    under = noise(len(clean) / RATE, noise_db, seed=seed).array().astype(np.float64)
+    return AudioChunk.from_array(np.clip(np.round(clean + under), -32768, 32767), RATE)
+
+
+@pytest.mark.parametrize("noise_db", [-40.0, -33.0, -28.0])
+def test_the_end_of_an_answer_is_found_in_steady_noise(noise_db):
+    """A fan at -40..-28 dBFS (above the fixed -45): speech bursts with short gaps are one
+    answer (no false end), and the silence after it is counted from its last burst."""
+    audio = noisy([("pause", 1.5), ("speech", 0.6), ("pause", 0.4), ("speech", 0.9), ("pause", 0.3),
+                   ("speech", 0.6), ("pause", 3.0)], noise_db)
+    d = SilenceDetector(RATE)
+    longest_silence_before_end = 0.0
+    for start in range(0, audio.samples, 1600):
+        d.feed(AudioChunk(audio.pcm[start * 2:(start + 1600) * 2], RATE))
+        if d.seconds_seen < 4.3:  # while the answer goes on, no silence long enough to end it
+            longest_silence_before_end = max(longest_silence_before_end, d.trailing_silence_s if d.heard_speech else 0)
+    assert d.heard_speech
+    assert d.last_speech_end / RATE == pytest.approx(4.3, abs=0.06)
+    assert d.trailing_silence_s == pytest.approx(3.0, abs=0.06)
+    assert longest_silence_before_end < 0.5
+    assert d.speech_threshold_db > noise_db
+
+
+def test_steady_noise_alone_is_never_speech_even_from_the_first_moment():
+    d = feed_in_chunks(SilenceDetector(RATE), noise(6.0, -35, seed=2), 0.1)
+    assert not d.heard_speech and d.speech_samples == 0
+    assert d.trailing_silence_s == pytest.approx(d.seconds_seen)
+    assert -37 < d.noise_floor_db < -34 and not d.high_passed  # white noise: the full view
+
+
+def test_a_fan_switched_on_mid_answer_is_followed():
+    audio = join([build([("quiet", 0.6), ("speech", 0.6), ("quiet", 0.3)]), noise(8.0, -32, seed=3)])
+    d = feed_in_chunks(SilenceDetector(RATE), audio, 0.1)
+    assert d.heard_speech and d.last_speech_end / RATE <= 1.2 + 6.0  # the floor caught up within its window
+    assert d.trailing_silence_s > 1.5
+
+
+def test_a_soft_voice_in_a_quiet_room_still_counts():
+    """Room hiss at -62 dBFS, a voice at -42 dBFS: just over the configured -45, as before."""
+    voice = tone(220, 0.6, RATE, volume=10 ** (-39 / 20))  # a tone's RMS is 3 dB under its peak: -42 dBFS
+    audio = join([noise(1.5, -62, seed=4), voice, noise(1.5, -62, seed=5)])
+    d = feed_in_chunks(SilenceDetector(RATE), audio, 0.1)
+    assert level_db(voice.array()) == pytest.approx(-42, abs=0.2)
+    assert d.heard_speech and d.speech_samples == round(0.6 * RATE)
+    assert d.speech_threshold_db < -45.0  # the floor is far below: the configured threshold decides
+
+
+def test_a_sound_over_the_ceiling_is_always_sound():
+    from assistant.audio.silence import CEILING_DB
+
+    d = feed_in_chunks(SilenceDetector(RATE), noise(3.0, CEILING_DB + 5, seed=6), 0.1)
+    assert d.heard_speech and d.trailing_silence_s == 0  # a shout-level noise is still sound
+    d = feed_in_chunks(SilenceDetector(RATE), noise(3.0, CEILING_DB - 5, seed=6), 0.1)
+    assert not d.heard_speech  # under it, steady noise is the room
+
+
+@pytest.mark.stack
+def test_espeak_speech_over_sox_brown_noise_ends_on_its_silence(tmp_path):
+    """The real stack's sounds: espeak-ng says an answer over a fan-like brown noise
+    made by sox (above the fixed -45 dBFS); the answer's end is found after the
+    speech, within a frame or two of the silence that follows it."""
+    import shutil
+    import subprocess
+    import wave
+
+    from tests.stack import espeak
+
+    if not shutil.which("sox"):
+        pytest.skip("sox is not installed")
+    said = espeak("오늘은 조금 피곤했어요. 그래도 산책을 했어요.", rate_hz=RATE).astype(np.float64)
+    said *= 10 ** (-20 / 20) * 32768 / np.sqrt(np.mean(said ** 2))
+    path = tmp_path / "fan.wav"
+    subprocess.run(["sox", "-n", "-r", str(RATE), "-c", "1", "-b", "16", str(path), "synth", "20", "brownnoise",
+                    "vol", "0.1"], check=True, capture_output=True)
+    with wave.open(str(path)) as w:
+        fan = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64)
+    lead, tail = int(1.0 * RATE), int(4.0 * RATE)
+    clean = np.concatenate([np.zeros(lead), said, np.zeros(tail)])
+    mixed = AudioChunk.from_array(np.clip(np.round(clean + fan[:len(clean)]), -32768, 32767), RATE)
+    assert level_db(fan) > -45  # the fixed threshold alone would take the fan for speech
+    d = feed_in_chunks(SilenceDetector(RATE), mixed, 0.1)
+    speech_end_s = (lead + len(said)) / RATE
+    assert d.heard_speech
+    assert d.last_speech_end / RATE <= speech_end_s + 0.1  # not the fan
+    assert d.trailing_silence_s >= 3.9  # the silence after the answer counts as silence

@@ -56,3 +56,16 @@ def test_clean_words_writes_out_or_drops_symbols_and_keeps_every_timing():
     kept = clean_words(words, lambda w: w["word"], lambda w, text: {**w, "word": text})
     assert kept == [words[0], {"word": "이", "start": 0.6, "end": 0.8}, words[3]]
     assert kept[0] is words[0] and kept[2] is words[3]  # the very records, untouched
+
+
+@pytest.mark.parametrize("text, found", [
+    ("저 도 [2] 호기", True), ("[19] 층", True), ("천 원 (천)", True), ("고친 <UNK> 말", True), ("!SIL 네", True),
+    ("깨끗한 말", False), ("a) b", False), ("(웃음 소리", False), ("x!SIL", False), ("", False),
+])
+def test_a_symbol_anywhere_is_found_in_one_search(text, found):
+    """The check every old transcript gets as it is read (assistant.journal.migrations.clean_on_read)."""
+    from assistant.language.transcript import may_be_model_token
+
+    assert has_model_tokens(text) is found
+    assert has_model_tokens(text) == any(is_model_token(w) for w in text.split())
+    assert any(may_be_model_token(w) for w in text.split()) is found

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from tinydb import Query, TinyDB
 
 from assistant.errors import UserError
-from assistant.language.transcript import clean_text, clean_words, has_model_tokens
+from assistant.language.transcript import clean_text, clean_words, has_model_tokens, may_be_model_token
 
 
 def m001_initial(db: TinyDB) -> None:
@@ -50,6 +50,8 @@ MIGRATIONS: list[tuple[str, Callable[[TinyDB], None]]] = [
     ("003_clean_transcripts", m003_clean_transcripts),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+CLEAN_SINCE = 3
+"""The schema from which stored transcripts hold no model symbols (migration 003)."""
 
 
 def _clean_texts(record: dict[str, Any], keys: tuple[str, ...]) -> None:
@@ -89,12 +91,65 @@ def _clean_words_shard(db: TinyDB) -> None:
     shards, month = getattr(shard, "shards", None), getattr(shard, "month", None)
     if shards is None or month is None:
         return
-    data = shards.data(month, words=True)
+    data = shards.data(month, words=True)  # cleaned as read (clean_on_read); the file may still hold symbols
     timings = data.get("words") or {}
     cleaned = {key: ({**doc, "words": _clean_word_list(doc.get("words"))} if isinstance(doc, dict) else doc)
                for key, doc in timings.items()}
-    if cleaned != timings:
+    if cleaned != timings or getattr(shards.file(month, words=True), "cleaned_on_read", False):
         shards.save(month, data, {"words": cleaned}, words=True)
+
+
+def clean_on_read(data: dict[str, Any]) -> dict[str, Any]:
+    """A shard's tables as read, with any model symbol an older version stored
+    written out or dropped, as migration 003 would (``data`` itself when there
+    is none: the usual case costs one regex search per transcript).
+
+    A migration runs only when a writer reaches a month; every reader (a
+    listing, search, export, replay, the web page) reads through this, so no
+    old month ever shows ``[2]`` or ``(천)``. The next write to the shard
+    stores the clean text. Entries are cleaned only in a shard older than
+    migration 003 (after it, brackets a person typed in a correction are
+    theirs); word timings, which only the model writes, always. Never
+    changes ``data`` in place."""
+    changed: dict[str, Any] = {}
+    for name, dirty in (("entries", _entry_dirty), ("words", _timings_dirty)):
+        if name == "entries" and stored_version(data) >= CLEAN_SINCE:
+            continue  # cleaned by migration 003, or clean when written: "[sic]" typed in a correction stays
+        table = data.get(name)
+        if not isinstance(table, dict):
+            continue
+        fixed = {key: _cleaned(name, doc) for key, doc in table.items() if isinstance(doc, dict) and dirty(doc)}
+        if fixed:
+            changed[name] = {**table, **fixed}
+    return {**data, **changed} if changed else data
+
+
+def _cleaned(table: str, doc: dict[str, Any]) -> dict[str, Any]:
+    if table == "words":
+        return {**doc, "words": _clean_word_list(doc.get("words"))}
+    return _clean_entry(dict(doc))
+
+
+def _text_dirty(value: Any) -> bool:
+    return isinstance(value, str) and has_model_tokens(value)
+
+
+def _words_dirty(words: Any) -> bool:
+    return isinstance(words, list) and any(
+        may_be_model_token(w.get("word", "") if isinstance(w, dict) else str(w)) for w in words)
+
+
+def _entry_dirty(doc: dict[str, Any]) -> bool:
+    notes = doc.get("corrections")
+    return (_text_dirty(doc.get("transcript")) or _text_dirty(doc.get("heard")) or _words_dirty(doc.get("words"))
+            or (isinstance(notes, list) and any(
+                isinstance(n, dict) and n.get("field") == "transcript" and (_text_dirty(n.get("was"))
+                                                                           or _text_dirty(n.get("now")))
+                for n in notes)))
+
+
+def _timings_dirty(doc: dict[str, Any]) -> bool:
+    return _words_dirty(doc.get("words"))
 
 
 def too_new(path: Path, version: int) -> UserError:

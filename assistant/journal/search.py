@@ -51,9 +51,9 @@ class SearchCache:
     :meth:`Journal.remove_entry` leaves it at once.
     """
 
-    FORMAT = 2
+    FORMAT = 3
     """``PRAGMA user_version`` of the cache; a cache of another format is rebuilt
-    (format 1 had a trigram index)."""
+    (format 1 had a trigram index; format 2 could hold an old month's model symbols, [2] or (천))."""
 
     def __init__(self, shards: Shards):
         self.shards = shards

@@ -25,7 +25,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from assistant.journal.migrations import SCHEMA_VERSION, meta_doc, migrate, stored_version, too_new
+from assistant.journal.migrations import SCHEMA_VERSION, clean_on_read, meta_doc, migrate, stored_version, too_new
 from assistant.journal.sealing import SealedJSONStorage
 from assistant.journal.shape import check_shard
 from assistant.journal.storage import copy_atomic
@@ -53,13 +53,21 @@ class ShardFile(SealedJSONStorage):
         """No file when a writer first reached it: its first write stamps the schema."""
         self.prepared = False
         """Backed up (or nothing to back up) for this process's writes."""
+        self.cleaned_on_read = False
+        """What was last read held model symbols (cleaned; the file still has them)."""
 
     def read(self) -> dict[str, Any] | None:
         return self.shards.read_file(self)
 
     def parse(self) -> dict[str, Any] | None:
         data = super().read()
-        return None if data is None else check_shard(data, self.path)
+        if data is None:
+            return None
+        # an older version's model symbols ([2], (천)) never reach a reader, migrated or not
+        stored = check_shard(data, self.path)
+        data = clean_on_read(stored)
+        self.cleaned_on_read = data is not stored
+        return data
 
     def write(self, data: dict[str, Any]) -> None:
         self.shards.write_file(self, data)

@@ -87,5 +87,17 @@ def clean_words(words: Iterable[T], spelling: Callable[[T], str], respell: Calla
     return out
 
 
+_ANY_MODEL_TOKEN = re.compile(rf"(?<!\S)(?:{MODEL_TOKEN.pattern})(?!\S)")
+"""A model symbol anywhere in a text, as a whole word: one search, for cleaning on read."""
+_TOKEN_STARTS = frozenset("[({<!#")
+
+
 def has_model_tokens(text: str) -> bool:
-    return any(is_model_token(w) for w in text.split())
+    """Whether ``text`` holds a model symbol as a whole word (one regex search: cheap enough
+    to ask of every transcript a journal reads)."""
+    return _ANY_MODEL_TOKEN.search(text) is not None
+
+
+def may_be_model_token(word: str) -> bool:
+    """A first, nearly free check: a word that does not start like a symbol is none."""
+    return bool(word) and word.lstrip()[:1] in _TOKEN_STARTS and is_model_token(word)
