@@ -22,7 +22,15 @@ Printed:
 Raw Vosk on the same mic audio (one recognizer over the whole stream, the
 Vosk example loop) is timed in the same run as the reference throughput.
 
+With ``--journals 100 20000`` the sessions run on journals of those sizes
+(``scale.py``'s, with word timings), interleaved, and start-up and save
+latency are compared size by size (goal: the same within 10%). Each size's
+journal is shared by its runs (each adds its evening to the current month,
+alike for every size) and has been started once before, as a journal in use
+has: crash recovery then reads only the months that changed.
+
     /tmp/venv/bin/python benchmarks/session.py            # full: 4 sessions of 4 prompts
+    /tmp/venv/bin/python benchmarks/session.py --quick --journals 100 20000
     /tmp/venv/bin/python benchmarks/session.py --quick    # < 60 s: 2 sessions of 3 prompts
 """
 from __future__ import annotations
@@ -253,6 +261,8 @@ def parse_args(argv=None):
     p.add_argument("--breakdown", action="store_true",
                    help="run the app through timed_app.py and print where the save latency goes")
     p.add_argument("--keep", help="keep each run's rig (journal, audio, speaker file) under this folder")
+    p.add_argument("--journals", type=int, nargs="+", metavar="N",
+                   help="run the sessions on journals of these sizes, interleaved, and compare them")
     args = p.parse_args(argv)
     args.repeat = args.repeat or (2 if args.quick else 4)
     args.prompts = args.prompts or (3 if args.quick else 4)
@@ -275,6 +285,8 @@ def main(argv=None) -> int:
     env, notes = settings_env(args.overrides)
     print("product settings changed: " + (", ".join(notes) if notes else "none (all defaults)"))
 
+    if args.journals:
+        return compare_journals(args, base, script, env)
     runs: list[Run] = []
     for i in range(args.repeat):
         run = run_session(base / f"run{i}", script, args.prompts, breakdown=args.breakdown, env=env)
@@ -351,6 +363,58 @@ def main(argv=None) -> int:
     print(f"Mic audio consumed = where the last answer's closing silence ends in the mic audio: {consumed_s:.1f} s, "
           "counted in audio frames from the script, not wall time (the file device runs ahead of the decoder "
           "into the mic queue, so what it has read says nothing). The raw-Vosk row decodes those same seconds.")
+    if not args.keep:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+def compare_journals(args, base: Path, script: Script, env: dict[str, str]) -> int:
+    """Sessions on journals of each size in ``args.journals``, interleaved: start-up and saves per size."""
+    import scale  # noqa: E402  (its journals, with word timings)
+
+    homes = {}
+    for total in args.journals:
+        homes[total] = base / f"journal-{total}"
+        scale.build_home(homes[total], total)
+        scale._evening_start(homes[total])  # started once before, as a journal in use has been
+    runs: dict[int, list[Run]] = {total: [] for total in args.journals}
+    for i in range(args.repeat):
+        for total, home in homes.items():
+            root = base / f"run{i}-{total}"
+            root.mkdir(parents=True)
+            (root / "data").symlink_to(home.resolve(), target_is_directory=True)
+            run = run_session(root, script, args.prompts, env=env)
+            saved = run.of("saved")
+            print(f"  run {i + 1} on {total} entries: exit {run.returncode}, {len(saved)} saved, first prompt "
+                  f"{run.first('prompt') or float('nan'):.2f} s, save latency ms "
+                  f"{[e.get('save_latency_ms') for _, e in saved]}", flush=True)
+            if run.returncode == 0 and len(saved) == args.prompts:
+                runs[total].append(run)
+    if not all(runs.values()):
+        print("a journal size had no session with every answer saved: nothing to compare")
+        return 1
+    rows = []
+    small = args.journals[0]
+
+    def measure(total: int, kind: str) -> float:
+        if kind == "save":
+            return common.median(e["save_latency_ms"] / 1000 for r in runs[total] for _, e in r.of("saved"))
+        if kind == "save max":
+            return max(e["save_latency_ms"] / 1000 for r in runs[total] for _, e in r.of("saved"))
+        return common.median(r.first(kind) for r in runs[total])
+
+    for label, kind in (("launch -> first 'say' (greeting starts)", "say"),
+                        ("launch -> first 'prompt' (model loaded)", "prompt"),
+                        ("launch -> first 'chime' (first prompt spoken)", "chime"),
+                        ("save latency, median", "save"), ("save latency, slowest", "save max")):
+        values = {total: measure(total, kind) for total in args.journals}
+        rows.append([label] + [f"{values[t] * 1000:.0f}" for t in args.journals]
+                    + [f"{values[t] / values[small]:.2f}" for t in args.journals[1:]])
+    common.banner(f"sessions on journals of {', '.join(map(str, args.journals))} entries "
+                  f"(ms, median of {args.repeat}, interleaved)")
+    print(common.table([""] + [f"{t}" for t in args.journals] + [f"x {small} ({t})" for t in args.journals[1:]],
+                       rows))
+    print("Goal: the same at every size (within 10%); on a busy machine compare the ratios of several runs.")
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
     return 0

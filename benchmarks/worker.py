@@ -7,6 +7,12 @@ its own::
 
     python benchmarks/worker.py decode --model DIR --method raw --method product a.wav b.wav
     python benchmarks/worker.py calibrate --seconds 1
+    python benchmarks/worker.py listen --model DIR --lang ko answer1.wav answer2.wav
+
+``listen`` is the live evening's decoding: the product's ``Listener`` (free
+dictation with partial results, the command grammar's second look at short
+utterances, the silence detector, the answer's recording) over each file as
+the microphone's 0.1 s chunks, one answer per file, as fast as it can go.
 
 ``decode`` prints one JSON object on stdout. The ``raw`` method imports only
 ``vosk`` and the standard library, so a child that runs only ``--method raw``
@@ -68,6 +74,43 @@ def product(model, wav_path: str | os.PathLike) -> str:
     with wave.open(str(wav_path), "rb") as wf:
         rate = wf.getframerate()  # the file's own rate, as the product's callers pass it
     return " ".join(u.text for u in transcribe(model, read_wav(wav_path), rate))
+
+
+def listen_answers(model, wav_paths: list[str], language: str, folder: Path) -> list[dict]:
+    """Each file heard as one spoken answer by the session's own listener; per answer:
+    wall and CPU seconds, the audio seconds the listener drew (it stops at the closing
+    silence), its transcript, and how the answer ended."""
+    from assistant.audio.chunks import read_wav
+    from assistant.conversation.listening import Answer, Listener
+    from assistant.language.commands import build_index
+    from assistant.language.packs import load_language
+    from assistant.settings import Settings
+    from assistant.speech.vosk_asr import VoskRecognizers
+
+    pack = load_language(language)
+    grammar = [p for phrases in pack.commands.values() for p in phrases] + list(pack.phrases.get("decoys", []))
+    out = []
+    listener = None
+    for number, wav in enumerate(wav_paths, 1):
+        with wave.open(str(wav), "rb") as wf:
+            rate = wf.getframerate()
+        if listener is None:  # one listener for the evening, as the session keeps one
+            listener = Listener(VoskRecognizers(model, rate), rate, Settings(language=language),
+                                build_index(pack.commands), command_grammar=grammar)
+        drawn = [0]
+
+        def chunks():
+            for chunk in read_wav(wav):
+                drawn[0] += chunk.samples
+                yield chunk
+
+        answer = Answer(rate, folder / f"answer{number}.wav")
+        outcome, wall, cpu = timed(listener.listen, chunks(), answer)
+        answer.close(keep=True)
+        out.append({"wav": str(wav), "wall_s": wall, "cpu_s": cpu, "audio_s": drawn[0] / rate,
+                    "text": answer.transcript, "ended": outcome.ended.name})
+    listener.close()
+    return out
 
 
 _REUSED: dict[int, object] = {}
@@ -156,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--repeat", type=int, default=1, help="decodes of each file by each method (interleaved)")
     d.add_argument("--hold", type=float, default=0.0, help="seconds to stay alive after decoding (memory polling)")
     d.add_argument("wavs", nargs="+")
+    li = sub.add_parser("listen", help="load a model, hear each WAV as one answer with the product's listener")
+    li.add_argument("--model", required=True)
+    li.add_argument("--lang", default="ko")
+    li.add_argument("--repeat", type=int, default=1)
+    li.add_argument("wavs", nargs="+")
     c = sub.add_parser("calibrate", help="run the fixed calibration workload, print JSON")
     c.add_argument("--rounds", type=int, default=1)
     c.add_argument("--repeat", type=int, default=3)
@@ -165,6 +213,18 @@ def main(argv: list[str] | None = None) -> int:
         _single_thread_blas()
         times = [calibration_workload(args.rounds) for _ in range(args.repeat)]
         print(json.dumps({"workload_s": [w for w, _ in times], "workload_cpu_s": [c for _, c in times]}))
+        return 0
+
+    if args.cmd == "listen":
+        import tempfile
+
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        t0 = time.perf_counter()
+        model = load_raw_model(args.model)
+        load_s = time.perf_counter() - t0
+        with tempfile.TemporaryDirectory(prefix="vj-listen-") as folder:
+            runs = [run for _ in range(args.repeat) for run in listen_answers(model, args.wavs, args.lang, Path(folder))]
+        print(json.dumps({"load_s": load_s, "runs": runs}, ensure_ascii=False))
         return 0
 
     if "product" in args.method:

@@ -613,3 +613,38 @@ def test_restore_needs_a_writer(folder):
     with Journal(folder, write=False) as reader:
         with pytest.raises(RuntimeError):
             reader.restore([], [])
+
+
+# --- crash recovery at start reads only what changed ----------------------------------
+
+def test_recovery_at_start_reads_only_shards_changed_since_the_last_look(folder, tmp_path, monkeypatch):
+    from assistant.app import recovery
+    from assistant.paths import Paths
+
+    paths = Paths(tmp_path / "data", tmp_path / "config.toml")
+    with Journal(folder) as journal:  # the first start looks at every month, and notes which were clean
+        assert recovery.recover(journal, paths, None, "en") == []
+    seen = parsed_paths(monkeypatch)
+    with Journal(folder) as journal:
+        seen.clear()
+        assert recovery.recover(journal, paths, None, "en") == []
+        assert seen == []  # no month changed: none is read again
+        old = "2025-02-05.1"  # a crash in an old month (its shard changes): found at the next start
+        journal.restore([{"id": old, "started_at": "2025-02-05T21:00:00+09:00", "language": "en",
+                          "prompt_ids": ["p"], "ended_at": None, "status": "open"}], [])
+    wav = paths.audio_dir / "2025-02-05" / f"{old}-1.wav"
+    wav.parent.mkdir(parents=True)
+    wav.write_bytes(b"RIFF")  # killed before its first audio: too short to keep
+    seen.clear()
+    with Journal(folder) as journal:
+        assert recovery.pending(journal, paths) == [wav]
+        assert recovery.recover(journal, paths, None, "en") == []
+        assert not wav.exists()
+        assert next(s for s in journal.month_sessions("2025-02") if s["id"] == old)["status"] == "recovered"
+    assert "2025-02.json" in seen and "2025-01.json" not in seen  # (2025-03: the newest, read on opening)
+    (paths.data_dir / recovery.CHECKED_NOTE).write_text("{damaged", encoding="utf-8")
+    seen.clear()
+    with Journal(folder) as journal:  # a damaged note is only a lost shortcut: every month is read
+        assert recovery.recover(journal, paths, None, "en") == []
+    assert {"2025-01.json", "2025-02.json", "2025-03.json"} <= set(seen)
+    assert stat.S_IMODE((paths.data_dir / recovery.CHECKED_NOTE).stat().st_mode) == 0o600

@@ -16,12 +16,18 @@ removed. A dead ``"open"`` session is then ended with status
 last answer already; a file of theirs that no entry points at is recovered
 the same way, and their status stays as it is.
 
+An answer given with ``keep_audio = false`` has no recording: its words were
+kept as they were heard in a draft file beside where the recording would be
+(:mod:`assistant.conversation.draft`), which is stored the same way (no
+model needed) and then removed.
+
 Every step can be cut short and repeated: the header repair can be redone,
 a stored entry points at its file so the file is never stored twice, and a
 session is ended only after all its files are dealt with.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -31,12 +37,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from assistant.audio.chunks import AudioChunk, join, read_wav, repair_wav
+from assistant.conversation.draft import keep_drafts
 from assistant.conversation.entry import new_entry
 from assistant.conversation.command_evidence import Evidence, decide
 from assistant.conversation.listening import COMMAND_MAX_SPAN_S, COMMAND_MAX_WORDS, SCRATCHED_MARK, command_window
 from assistant.conversation.prompts import load_prompts
 from assistant.errors import UserError
-from assistant.journal.shards import month_after
+from assistant.journal.shards import month_after, signature
 from assistant.journal.sealed_audio import is_sealed_recording, read_recording
 from assistant.journal.storage import remove_stale_temps
 from assistant.journal.vault import SEALED_AUDIO
@@ -73,7 +80,7 @@ def pending(journal, paths, language: str | None = None) -> list[Path]:
     Cheap: no model, no decoding; reads the sessions, lists the audio folders
     of unfinished sessions and, only if there are files, those sessions' entries.
     """
-    return [orphan.path for orphan in _orphans(journal, paths, _unfinished(journal), language)]
+    return [orphan.path for orphan in _orphans(journal, paths, _unfinished(journal, paths), language)]
 
 
 def recover(journal, paths, model_loader_or_model, language: str, *, model_name: str | None = None) -> list[str]:
@@ -90,10 +97,9 @@ def recover(journal, paths, model_loader_or_model, language: str, *, model_name:
     remove_stale_temps(journal.folder)  # safe: we hold the lock
     model = _Lazy(model_loader_or_model)
     prompts: dict[str, dict] = {}
-    saved: list[str] = []
-    left: set[str] = set()  # sessions with a file that could not be dealt with
-    unfinished = _unfinished(journal)  # the one pass over every shard's sessions; the rest reads a few shards
+    unfinished = _unfinished(journal, paths)  # the shards changed since the last look; the rest reads a few shards
     _delete_scratched(paths, unfinished)
+    saved, left = keep_drafts(journal, Path(paths.audio_dir), unfinished)  # --no-audio answers: no model needed
     for orphan in _orphans(journal, paths, unfinished, language):
         try:
             entry_id = _recover_one(journal, paths, orphan, model, prompts, model_name or _default_model(language))
@@ -165,9 +171,54 @@ def _default_model(language: str) -> str:
         return ""
 
 
-def _unfinished(journal) -> list[dict[str, Any]]:
-    """The sessions whose audio may hold an answer no entry points at."""
-    return [s for s in journal.sessions() if s.get("status") in RECOVERABLE]
+def _unfinished(journal, paths) -> list[dict[str, Any]]:
+    """The sessions whose audio may hold an answer no entry points at.
+
+    Flat with the journal's size: a month whose shard had no such session at
+    the last look, and has not changed since (same inode, size and times: a
+    session's status lives in its month's shard), is not read again. What was
+    seen is noted for next time only by a writer (it holds the lock)."""
+    note, key = _checked_note(paths), str(Path(journal.folder).resolve())
+    seen = note[key] if isinstance(note.get(key), dict) else {}
+    clean: dict[str, list] = {}
+    found: list[dict[str, Any]] = []
+    for month in journal.months():
+        sig = signature(Path(journal.folder) / f"{month}.json")
+        if sig is not None and seen.get(month) == list(sig):
+            clean[month] = list(sig)
+            continue
+        waiting = [s for s in journal.month_sessions(month) if s.get("status") in RECOVERABLE]
+        if not waiting and sig is not None:
+            clean[month] = list(sig)
+        found += waiting
+    if journal.write and clean != seen:
+        _write_checked_note(paths, {key: clean})
+    return sorted(found, key=lambda s: (str(s.get("started_at") or ""), s["id"]))
+
+
+CHECKED_NOTE = Path("runtime") / "recovery-checked.json"
+"""Under the data directory: the months whose shard had no unfinished session, by shard signature.
+Only a shortcut: missing or damaged, every month is read (as before there was one)."""
+
+
+def _checked_note(paths) -> dict[str, Any]:
+    try:
+        note = json.loads((Path(paths.data_dir) / CHECKED_NOTE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return note if isinstance(note, dict) else {}
+
+
+def _write_checked_note(paths, note: dict[str, Any]) -> None:
+    target = Path(paths.data_dir) / CHECKED_NOTE
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
+            json.dump(note, out)  # private like the journal: it names the months
+        os.replace(partial, target)  # a reader sees the old note or the new one, never half of one
+    except OSError:  # a full disk, a read-only card: next time reads every month again, as before
+        partial.unlink(missing_ok=True)
 
 
 def _orphans(journal, paths, unfinished: list[dict[str, Any]], language: str | None) -> list[Orphan]:
