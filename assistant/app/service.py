@@ -44,6 +44,13 @@ web`` (the private page, see :mod:`assistant.web`), kept running; ``--lan``
 serves it to the local network. Its login links are printed to the user
 journal: ``journalctl --user -u voice-journal-web``.
 
+``install-service --backup DIR`` adds ``voice-journal-backup.service``
+(oneshot: ``voice-journal backup DIR``, see :mod:`assistant.journal.backup`)
+and ``voice-journal-backup.timer``: every night at 03:30, after the
+evening, ``Persistent=true`` (a night the Pi was off is caught up at the
+next start). A backup that cannot run leaves a marker the next evening
+says aloud (:mod:`assistant.app.backup_notice`).
+
 ``voice-journal uninstall-service`` disables, stops and removes them.
 """
 from __future__ import annotations
@@ -66,6 +73,10 @@ TIMER_UNIT = "voice-journal-evening.timer"
 UNITS = (STANDBY_UNIT, EVENING_UNIT, TIMER_UNIT)
 WEB_UNIT = "voice-journal-web.service"
 """The private page (``install-service --web``): installed only when asked for."""
+BACKUP_UNIT = "voice-journal-backup.service"
+BACKUP_TIMER = "voice-journal-backup.timer"
+BACKUP_AT = "03:30"
+"""The nightly backup: long after the evening, before anyone is up."""
 ENABLED = (STANDBY_UNIT, TIMER_UNIT)
 """The evening service is started by the timer; it is never enabled itself."""
 DEFAULT_AT = "21:00"
@@ -210,6 +221,46 @@ WantedBy=default.target
 """
 
 
+def backup_unit_texts(command: list[str], folder: str, env: dict[str, str] | None = None,
+                      at: str = BACKUP_AT) -> dict[str, str]:
+    """The nightly backup's service and timer, by file name."""
+    run = _exec([*command, "backup", folder])
+    return {
+        BACKUP_UNIT: f"""\
+[Unit]
+Description=voice-journal: copy the journal and recordings to {_escape(folder)}
+
+[Service]
+Type=oneshot
+ExecStart={run}
+{_environment(env or {})}
+Nice=10
+IOSchedulingClass=idle
+""",
+        BACKUP_TIMER: f"""\
+[Unit]
+Description=voice-journal: the nightly backup at {at}
+
+[Timer]
+OnCalendar=*-*-* {at}:00
+Persistent=true
+Unit={BACKUP_UNIT}
+
+[Install]
+WantedBy=timers.target
+""",
+    }
+
+
+def backup_folder(text: str) -> str:
+    """The backup folder for the unit: an absolute path to a folder that exists now."""
+    folder = Path(text).expanduser()
+    if not folder.is_dir():
+        raise UserError(f"the backup folder {folder} does not exist; plug in the USB stick (or create the folder), "
+                        "then run install-service --backup again")
+    return str(folder.resolve())
+
+
 # -- systemctl -------------------------------------------------------------
 
 def _systemctl(*args: str) -> subprocess.CompletedProcess | None:
@@ -279,15 +330,18 @@ def _write_unit(path: Path, text: str) -> None:
 
 
 def install(language: str, at: str = DEFAULT_AT, command: list[str] | None = None, web: bool = False,
-            lan: bool = False) -> Outcome:
-    """Write the units (with ``web``, the page's too, on the LAN with ``lan``) and enable them."""
+            lan: bool = False, backup: str | None = None) -> Outcome:
+    """Write the units (with ``web``, the page's too, on the LAN with ``lan``;
+    with ``backup``, the nightly backup's into that folder) and enable them."""
     at = parse_at(at)
     folder = unit_dir()
     env = {k: os.environ[k] for k in KEPT_ENV if os.environ.get(k)}
     texts = unit_texts(command or program(), language, at, env)
     if web:
         texts[WEB_UNIT] = web_unit_text(command or program(), language, lan, env)
-    enabled = enabled_units(web)
+    if backup:
+        texts.update(backup_unit_texts(command or program(), backup_folder(backup), env))
+    enabled = enabled_units(web, bool(backup))
     try:
         make_parents(folder / "unit")  # 0755 whatever the umask: nobody else may rewrite ExecStart
         for name, text in texts.items():
@@ -306,15 +360,15 @@ def install(language: str, at: str = DEFAULT_AT, command: list[str] | None = Non
     return outcome
 
 
-def enabled_units(web: bool = False) -> tuple[str, ...]:
-    """The units install enables (the evening service is started by its timer)."""
-    return ENABLED + ((WEB_UNIT,) if web else ())
+def enabled_units(web: bool = False, backup: bool = False) -> tuple[str, ...]:
+    """The units install enables (the evening and backup services are started by their timers)."""
+    return ENABLED + ((WEB_UNIT,) if web else ()) + ((BACKUP_TIMER,) if backup else ())
 
 
 def uninstall() -> Outcome:
     folder = unit_dir()
     outcome = Outcome(folder, [])
-    units = UNITS + ((WEB_UNIT,) if (folder / WEB_UNIT).exists() else ())
+    units = UNITS + tuple(u for u in (WEB_UNIT, BACKUP_UNIT, BACKUP_TIMER) if (folder / u).exists())
     outcome.reason = user_manager()
     if outcome.reason is None:
         # A unit that was never loaded makes disable fail; removing the files is what counts.

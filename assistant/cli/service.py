@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from assistant.app.service import (STANDBY_UNIT, WEB_UNIT, enabled_units, install, parse_at, require_model,
-                                   uninstall)
+from assistant.app.service import (BACKUP_AT, BACKUP_TIMER, STANDBY_UNIT, WEB_UNIT, enabled_units, install, parse_at,
+                                   require_model, uninstall)
 from assistant.jsonout import print_json
 
 
@@ -17,7 +17,7 @@ def cmd_install(args, paths, settings) -> int:
     when = args.at or settings.evening_time
     at = parse_at(when)
     require_model(settings.language, settings.model, paths)  # the configured language, unless --lang says otherwise
-    outcome = install(settings.language, at, web=args.web, lan=args.lan)
+    outcome = install(settings.language, at, web=args.web, lan=args.lan, backup=args.backup)
     _emit(args, {"unit_dir": str(outcome.unit_dir), "files": outcome.files, "at": at, "language": settings.language,
                  "enabled": outcome.enabled, "reason": outcome.reason, "notes": outcome.notes})
     for path in outcome.files:
@@ -27,10 +27,13 @@ def cmd_install(args, paths, settings) -> int:
               f"(systemctl --user status {STANDBY_UNIT})", file=sys.stderr)
     else:
         print(f"{outcome.reason}: to enable them later, run: systemctl --user daemon-reload && "
-              f"systemctl --user enable --now {' '.join(enabled_units(args.web))}", file=sys.stderr)
+              f"systemctl --user enable --now {' '.join(enabled_units(args.web, bool(args.backup)))}", file=sys.stderr)
     if args.web:
         print(f"the journal's page runs as {WEB_UNIT}; its login link: journalctl --user -u {WEB_UNIT} -n 5",
               file=sys.stderr)
+    if args.backup:
+        print(f"the journal is backed up every night at {BACKUP_AT} to {args.backup} ({BACKUP_TIMER}); "
+              "a backup that cannot run is said at the next evening", file=sys.stderr)
     for note in outcome.notes:
         print(note, file=sys.stderr)
     return 0
@@ -54,6 +57,8 @@ def register(subparsers, common) -> None:
                    help="when to ask 'Would you like to reflect now?' (24-hour; default: evening_time in the config, 21:00)")
     p.add_argument("--web", action="store_true", help="also keep the journal's private web page running ('voice-journal web')")
     p.add_argument("--lan", action="store_true", help="with --web: serve the page to the local network too (login still needed)")
+    p.add_argument("--backup", default=None, metavar="DIR",
+                   help=f"also back up the journal and recordings into DIR (a USB stick) every night at {BACKUP_AT}")
     p.set_defaults(handler=cmd_install)
     p = subparsers.add_parser("uninstall-service", parents=[common], help="stop and remove the systemd user units")
     p.set_defaults(handler=cmd_uninstall)
