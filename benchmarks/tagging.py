@@ -1,6 +1,9 @@
 """How well ``tag()`` names feelings and themes, on the labelled transcripts.
 
-Run: ``.venv/bin/python benchmarks/tagging.py [--misses] [--set=NAME]``
+Run: ``.venv/bin/python benchmarks/tagging.py [--misses] [--set=NAME] [--rules-only]``
+(``--rules-only``: the word lists without the learned layer of
+:mod:`assistant.language.learned`; with ``VOICE_JOURNAL_PROMPTS`` pointing at
+an older ``prompts/``, the tagger as it was).
 
 Reads the labelled sets of :data:`SETS` in ``tests/data/`` (one ``{"text",
 "feelings", "themes"}`` per line, written as Vosk outputs: lowercase, no
@@ -92,6 +95,40 @@ it):
    (the same that wrote the rules), so a set written by others will score
    lower. Numbers in the table for held-out-2 .. -6 are those of their one
    scoring; the columns this script prints now for them are after tuning.
+6. A learned layer (:mod:`assistant.language.learned`: a logistic regression
+   per theme over word and letter n-grams, trained by
+   ``python -m assistant.language.train_tagger`` on every set but held-out-10
+   and -11) may add a theme the rules missed; the rules' guards veto it. Three
+   new sets, written before any change and scored before it with the tagger as
+   it was (rules only, the previous commit's word lists):
+
+   =========== ====== ================= ================= ==========
+   set         lines  themes F1 en/ko   feelings F1 en/ko forbidden
+   =========== ====== ================= ================= ==========
+   held-out-9  51/51  0.90 / 0.90       0.77 / 0.95       0 / 1
+   held-out-10 51/51  0.84 / 0.84       0.94 / 0.67       1 / 0
+   held-out-11 40/40  0.78 / 0.94       0.71 / 0.89       0 / 0
+   =========== ====== ================= ================= ==========
+
+   held-out-9 was then the development set: scored by rules plus a model
+   trained without it, themes 0.93 / 0.92 (en / ko), feelings 0.93 / 1.00
+   after a few word-list additions from its misses, no forbidden tag; then it
+   was trained on. held-out-10's totals (not its misses) were printed once by
+   mistake mid-way, before the Korean words for the issue's seven feelings
+   were widened, which touched some of its lines: its Korean feelings number
+   is not blind. held-out-11 was written after that and scored once at the
+   end: themes 0.81 / 0.94, feelings 0.71 / 0.89, no forbidden tag (held-out-10:
+   themes 0.82 / 0.89, feelings 0.94 / 0.89, forbidden 1 / 0). With the same
+   word lists and ``--rules-only``, held-out-10 and -11 give themes 0.84 / 0.84
+   and 0.78 / 0.94: across both sets and languages the learned layer added 4
+   right themes (held-out-9: 4 more) and 1 wrong one (connection, read into a
+   family meal the speaker was not told about), and never a forbidden tag. It does not reach the
+   goal in English, and feelings on new speech still hang on the word lists. Time: the
+   learned layer costs about 1.4x (en) / 1.8x (ko) of the rules, 0.2-0.3 ms
+   per answer here (slowest 0.8 ms); but a 225-word English answer takes
+   8-9 ms here (the word lists alone about 6 ms, most of it the theme
+   matcher trying ~47 patterns a word), so about 25 ms on a Pi core: over the
+   20 ms budget for very long answers.
 """
 from __future__ import annotations
 
@@ -113,13 +150,17 @@ DATA = ROOT / "tests" / "data"
 LANGUAGES = ("en", "ko")
 THEME_F1 = 0.85
 FEELING_F1 = 0.90
+PI_BUDGET_US = 20000
+"""Tagging one answer on a Raspberry Pi core (issue 15): 20 ms."""
 
 
 SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.jsonl",
         "held-out": "tagging_heldout_{lang}.jsonl", "held-out-2": "tagging_heldout2_{lang}.jsonl",
         "held-out-3": "tagging_heldout3_{lang}.jsonl", "held-out-4": "tagging_heldout4_{lang}.jsonl",
         "held-out-5": "tagging_heldout5_{lang}.jsonl", "held-out-6": "tagging_heldout6_{lang}.jsonl",
-        "held-out-7": "tagging_heldout7_{lang}.jsonl", "held-out-8": "tagging_heldout8_{lang}.jsonl"}
+        "held-out-7": "tagging_heldout7_{lang}.jsonl", "held-out-8": "tagging_heldout8_{lang}.jsonl",
+        "held-out-9": "tagging_heldout9_{lang}.jsonl", "held-out-10": "tagging_heldout10_{lang}.jsonl",
+        "held-out-11": "tagging_heldout11_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -169,11 +210,12 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
 
-def score(rows: list[dict], language: str) -> Score:
-    """Counts over ``rows``; each wrong line is kept in ``misses`` for reading."""
+def score(rows: list[dict], language: str, learned: bool = True) -> Score:
+    """Counts over ``rows``; each wrong line is kept in ``misses`` for reading.
+    ``learned=False``: the word lists alone, without the learned layer."""
     result = Score()
     for row in rows:
-        got = tag(row["text"], language)
+        got = tag(row["text"], language, learned=learned)
         feelings, themes = set(got.feelings), set(got.themes)
         want_f, want_t = set(row["feelings"]), set(row["themes"])
         result.lines += 1
@@ -190,22 +232,84 @@ def score(rows: list[dict], language: str) -> Score:
     return result
 
 
-def time_per_transcript(rows: list[dict], language: str, rounds: int = 20) -> tuple[float, float]:
+def time_per_transcript(rows: list[dict], language: str, rounds: int = 20, learned: bool = True) -> tuple[float, float]:
     """Microseconds per transcript, word lists already loaded: mean and slowest over transcripts.
 
     Each transcript counts its best of ``rounds`` runs, so a busy machine's
     scheduling hiccups do not pose as tagging time.
     """
-    tag(rows[0]["text"], language)
+    tag(rows[0]["text"], language, learned=learned)
     best = []
     for row in rows:
         runs = []
         for _ in range(rounds):
             start = time.perf_counter()
-            tag(row["text"], language)
+            tag(row["text"], language, learned=learned)
             runs.append((time.perf_counter() - start) * 1e6)
         best.append(min(runs))
     return statistics.fmean(best), max(best)
+
+
+# --- it learns the person's words: a journal of corrected entries, replayed -------------
+
+CORRECTED = [
+    ("en", "ate a sandwich on the bench outside the office by myself again", {"feelings": ["lonely"]}, {}),
+    ("en", "my sister rang and we watched the same film on the phone together", {"themes": ["connection"]}, {}),
+    ("en", "the landlord still hasn't sorted the damp in the bedroom", {"feelings": ["frustrated"]}, {}),
+    ("en", "sunday evening the week ahead sitting on my chest", {"feelings": ["dread"]}, {}),
+    ("en", "so happy to be stuck doing the spreadsheet all weekend", {}, {"feelings": ["happy"]}),
+    ("en", "they swapped seats so i ended up at the end of the table on my own", {"themes": ["left-out"]}, {}),
+    ("ko", "퇴근 하고 편의점 에서 혼자 컵라면 먹었어", {"feelings": ["외로움"]}, {}),
+    ("ko", "오늘 도 엄마 한테 잔소리 들었어", {"feelings": ["속상함"]}, {}),
+    ("ko", "일요일 밤 만 되면 월요일 생각 에 가슴 이 답답 해", {"feelings": ["불안"]}, {}),
+    ("ko", "동생 이랑 같이 라면 끓여 먹으면서 수다 떨었어", {"themes": ["connection"]}, {}),
+    ("ko", "단체 사진 에서 내 얼굴 만 잘려 있었어", {"themes": ["left-out"]}, {}),
+    ("ko", "퍽이나 좋겠다 주말 에도 보고서 쓰게 생겼네", {}, {"feelings": []}),
+]
+"""What the person said, the tags they added and the tags they took off (the tagger's own tags kept otherwise)."""
+LATER = [
+    ("en", "ate a sandwich on the bench outside again today", "feelings", "lonely", True),
+    ("en", "had lunch by myself again on the bench outside the office", "feelings", "lonely", True),
+    ("en", "we watched the same film on the phone together again", "themes", "connection", True),
+    ("en", "the damp in the bedroom is still there and the landlord hasn't sorted it", "feelings", "frustrated", True),
+    ("en", "the week ahead sitting on my chest like a brick", "feelings", "dread", True),
+    ("en", "honestly so happy to be stuck doing the spreadsheet", "feelings", "happy", False),
+    ("en", "they swapped seats again and i ended up at the end of the table", "themes", "left-out", True),
+    ("ko", "오늘 도 편의점 에서 혼자 컵라면 먹었어요", "feelings", "외로움", True),
+    ("ko", "또 엄마한테 잔소리 들었어요", "feelings", "속상함", True),
+    ("ko", "일요일 밤 이라 그런지 가슴 이 답답 해요", "feelings", "불안", True),
+    ("ko", "동생 이랑 라면 끓여 먹으면서 수다 떨었어요", "themes", "connection", True),
+    ("ko", "이번 단체 사진 에도 내 얼굴 만 잘려 있네", "themes", "left-out", True),
+]
+"""Later answers phrased like a corrected one, the tag concerned, and whether the person wants it."""
+UNRELATED = [("en", "i had dinner with friends and felt happy"), ("en", "my friend cancelled our lunch"),
+             ("ko", "친구랑 저녁 먹고 즐거웠어요"), ("ko", "약속 이 취소 됐어")]
+
+
+def personal_replay() -> dict[str, int]:
+    """Replay a journal of corrected entries (``relearn``, which reads every way of correcting),
+    then tag the later answers: how many get what the person wants, without and with their words."""
+    import tempfile
+
+    from assistant.app.retag import learned_cues, relearn
+    from assistant.journal.book import Journal
+    out = {"later": len(LATER), "right_before": 0, "right_after": 0, "unrelated": len(UNRELATED), "unrelated_changed": 0}
+    with tempfile.TemporaryDirectory() as folder:
+        with Journal(Path(folder)) as journal:
+            for language, text, added, removed in CORRECTED:
+                session = journal.start_session(language)
+                auto = tag(text, language).as_dict()
+                tags = {k: [t for t in auto[k] if t not in removed.get(k, [])] + added.get(k, []) for k in auto}
+                journal.add_entry({"session": session, "language": language, "prompt_id": f"{language}-checkin-01",
+                                   "transcript": text, "words": [], **tags})
+        with Journal(Path(folder), write=False) as journal:
+            relearn(journal)
+        for language, text, kind, name, wanted in LATER:
+            out["right_before"] += (name in getattr(tag(text, language), kind)) == wanted
+            out["right_after"] += (name in getattr(tag(text, language, learned_cues(Path(folder), language)), kind)) == wanted
+        for language, text in UNRELATED:
+            out["unrelated_changed"] += tag(text, language, learned_cues(Path(folder), language)) != tag(text, language)
+    return out
 
 
 def _cell(c: Counts) -> str:
@@ -225,7 +329,10 @@ def splits_of(language: str) -> dict[str, list[dict]]:
            "held-out-5": load_set(language, "held-out-5"),
            "held-out-6": load_set(language, "held-out-6"),
            "held-out-7": load_set(language, "held-out-7"),
-           "held-out-8": load_set(language, "held-out-8")}
+           "held-out-8": load_set(language, "held-out-8"),
+           "held-out-9": load_set(language, "held-out-9"),
+           "held-out-10": load_set(language, "held-out-10"),
+           "held-out-11": load_set(language, "held-out-11")}
     return {name: part for name, part in out.items() if part}
 
 
@@ -240,14 +347,14 @@ def summary(language: str) -> dict[str, dict[str, float]]:
     return out
 
 
-def print_language(language: str, show_misses: bool, only: str | None = None) -> None:
+def print_language(language: str, show_misses: bool, only: str | None = None, learned: bool = True) -> None:
     splits = splits_of(language)
     if only:
         splits = {only: splits[only]}
     start = time.perf_counter()
     tag("", language)
     load_ms = (time.perf_counter() - start) * 1000
-    scores = {name: score(part, language) for name, part in splits.items()}
+    scores = {name: score(part, language, learned) for name, part in splits.items()}
     names = list(scores)
     print(f"\n== {language}: {', '.join(f'{n} {scores[n].lines}' for n in names)} ==")
     header = "".join(f" | {n:^26}" for n in names)
@@ -262,8 +369,14 @@ def print_language(language: str, show_misses: bool, only: str | None = None) ->
     print(f"{'forbidden tags':16}" + "".join(f" | {scores[n].forbidden:26d}" for n in names))
     rows = [r for part in splits.values() for r in part]
     mean_us, slowest_us = time_per_transcript(rows, language)
-    print(f"time per transcript (best of 20 runs each): mean {mean_us:.0f} µs, slowest {slowest_us:.0f} µs; "
-          f"first call, loading the word lists: {load_ms:.1f} ms")
+    rules_us, _ = time_per_transcript(rows, language, learned=False)
+    print(f"time per transcript (best of 20 runs each): mean {mean_us:.0f} µs, slowest {slowest_us:.0f} µs "
+          f"(word lists alone, same run: mean {rules_us:.0f} µs; the learned layer costs {mean_us / rules_us:.1f}x; "
+          f"goal on a Pi core, about 3x slower: < {PI_BUDGET_US // 3} µs here); "
+          f"first call, loading the word lists and weights: {load_ms:.1f} ms")
+    long_answer = [{"text": " ".join(r["text"] for r in rows[:12])}]
+    long_us, _ = time_per_transcript(long_answer, language)
+    print(f"a long answer ({len(long_answer[0]['text'].split())} words, twelve lines in one): {long_us / 1000:.1f} ms")
     for name in names:
         s = scores[name]
         ok = s.themes.f1 >= THEME_F1 and s.feelings.f1 >= FEELING_F1 and not s.forbidden
@@ -277,12 +390,17 @@ def print_language(language: str, show_misses: bool, only: str | None = None) ->
 
 def main(argv: list[str]) -> int:
     show_misses = "--misses" in argv
+    learned = "--rules-only" not in argv
     only = next((a.split("=", 1)[1] for a in argv if a.startswith("--set=")), None)
     print("Tagging benchmark: precision (P) and recall (R), true/false positives, false negatives.")
     print("NOTE: 'dev' and 'fresh-dev' were used while developing the tagger and its word lists, so they")
     print("      flatter it; 'held-out' was written before tuning and scored once (see the docstring).")
     for language in LANGUAGES:
-        print_language(language, show_misses, only)
+        print_language(language, show_misses, only, learned)
+    replay = personal_replay()
+    print(f"\nIt learns the person's words: a journal of {len(CORRECTED)} corrected entries replayed; of {replay['later']} "
+          f"later answers phrased the same way, {replay['right_before']} tagged as the person wants before, "
+          f"{replay['right_after']} after; {replay['unrelated_changed']} of {replay['unrelated']} unrelated answers changed")
     if not show_misses:
         print("\n(--misses lists every transcript tagged differently from its label; --set=NAME scores one set)")
     return 0

@@ -603,6 +603,11 @@ def test_a_held_out_set_is_kept_apart(language, minimum):
     ("i feel like everyone has forgotten about me", {"forgotten"}, set()),
     # negation and irony
     ("it's not like i'm jealous or anything", set(), set()),
+    ("i'm far from happy about it", set(), set()),
+    ("no way was i nervous", set(), set()),
+    ("great just what i needed another bill so thrilled", set(), set()),
+    ("i felt like i fitted right in", {"included"}, set()),
+    ("i felt like the luckiest person alive", {"lucky"}, set()),
     ("oh great the bus was late and i spilled coffee really proud of today", set(), set()),
     ("my application was rejected again", {"rejected"}, {"missed-chance"}),
     # idioms
@@ -645,6 +650,12 @@ def test_english_hard_cases(text, expected_feelings, expected_themes):
     ("기대했는데 김 빠졌어요", {"허탈함"}, set()),
     ("회의에서 또 무시 당했어", {"무시당함"}, {"ignored"}),
     ("결과 듣고 안도감이 들었어", {"안도"}, set()),
+    ("마음 이 무뎌진 것 같아", {"무감각"}, set()),
+    ("마음 이 텅 빈 것 같아", {"공허함"}, set()),
+    ("여기 에 속한 느낌 이야", {"소속감"}, set()),
+    ("기대 했는데 김 이 샜어", {"허탈함"}, set()),
+    ("무시 하는 것 같지 는 않았어", set(), set()),
+    ("참 잘 했다 나 자신 회의 에 늦고 자료 도 두고 오고 뿌듯 하네", set(), set()),
     # a theme without its keyword
     ("카톡 1 이 없어졌는데 하루 종일 답장 이 안 와요", set(), {"unanswered"}),
     ("그 프로젝트 리더는 다른 팀원 한테 갔어요", set(), {"missed-chance"}),
@@ -678,7 +689,7 @@ def test_fresh_sets_are_well_formed_and_apart(language):
     vocab = load_vocabulary(language)
     dev = load_set(language, "fresh-dev")
     held_sets = [h for h in (load_set(language, name) for name in SETS if name.startswith("held-out")) if h]
-    assert len(dev) >= 150 and len(held_sets[0]) >= 139 and all(len(h) >= 50 for h in held_sets)
+    assert len(dev) >= 150 and len(held_sets[0]) >= 139 and all(len(h) >= 40 for h in held_sets)
     for row in dev + [r for h in held_sets for r in h]:
         assert set(row) <= {"text", "feelings", "themes", "forbidden"}, row
         assert row["text"] == row["text"].lower() and not any(c in row["text"] for c in ".,!?;:\"")

@@ -20,11 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.language.feelings import Feeling, Frame, Vocabulary, load_vocabulary, read_json
+from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
+from assistant.language.learned import Score, load_model
 from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, negated
 from assistant.language.packs import prompts_root
 from assistant.language.personal import PersonalCues
-from assistant.language.themes import THEMES, ThemeSet, parse_themes, theme_evidence
+from assistant.language.themes import OUTWEIGHED_BY, THEMES, ThemeSet, parse_themes, theme_evidence, theme_hits
 
 
 @dataclass(frozen=True)
@@ -204,15 +205,40 @@ def _span(words: Text, start: int, end: int) -> str:
     return " ".join(words.tokens[start:end])
 
 
-def explain(text: str, language: str, personal: PersonalCues | None = None) -> Explained:
-    """The feelings named and the themes told in one transcript, each with the words that told it.
+def _runs(words: Text, spans: tuple[tuple[int, int], ...]) -> str:
+    """The words of ``spans`` in the order said, runs of neighbours joined: "got pulled … last minute"."""
+    said = sorted({i for a, b in spans for i in range(a, b)})
+    runs: list[list[int]] = []
+    for i in said:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return " … ".join(_span(words, run[0], run[-1] + 1) for run in runs)
+
+
+@dataclass(frozen=True)
+class RuleTags:
+    """What the word lists say about one answer, before the learned layer and the person's cues."""
+    words: Text
+    feelings: dict[str, str]
+    themes: dict[str, tuple[int, int]]
+    blocked: frozenset[str]
+    """Themes the learned layer may not add: a cue for them was said but a guard stopped it
+    (negated, irony, someone else's win), or a rival theme was told (see ``OUTWEIGHED_BY``)."""
+
+
+_NO_NEGATION = Negation()
+"""No negation at all: which theme cues were said, negated or not."""
+
+
+def rule_tags(text: str, language: str) -> RuleTags:
+    """The feelings and themes the word lists find, with the guards' vetoes.
 
     A feeling said with "not" ("i'm not angry", "외롭지 않아요") is left out,
     and so is one that is someone else's ("she seemed annoyed", "엄마가
     실망하셨어"), a pleasant one said of a bad day in irony ("oh great, missed
     the bus, so proud"), and a theme cue that is negated ("i wasn't left out").
-    ``personal``: what the person's own corrections taught (see
-    :mod:`assistant.language.personal`).
     """
     rules = _rules(language, prompts_root())
     vocab = rules.vocab
@@ -229,23 +255,67 @@ def explain(text: str, language: str, personal: PersonalCues | None = None) -> E
             continue
         if not negated(hit, hit.rest, words.tokens, neg, passable):
             feelings.setdefault(hit.key, _span(words, hit.start, hit.end))
-    themes = {t: _span(words, a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg).items()
+    cues = theme_hits(words, rules.themes)
+    themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
               if t != "win" or not (sarcastic or _someone_elses_win(words, a, b, vocab))}
+    said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
+    blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
+    blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
+    return RuleTags(words, feelings, themes, frozenset(blocked))
+
+
+def learned_changes(found: RuleTags, scores: dict[str, Score], add_at: float,
+                    drop_at: float) -> tuple[dict[str, Score], set[str]]:
+    """What the learned layer changes in the rules' themes: the themes it adds (scored at
+    ``add_at`` or above, not blocked, and not read from words the rules already
+    read as another theme: "they all |went| to the lake" is left out, not a job that
+    "went to" someone else) and the rules' themes it takes off (scored below
+    ``drop_at``; the shipped weights have 0 there, as cross-validation found that
+    taking off costs more right themes than wrong ones)."""
+    told = {i for a, b in found.themes.values() for i in range(a, b)}
+    added = {t: s for t, s in scores.items()
+             if s.probability >= add_at and t not in found.themes and t not in found.blocked
+             and not told & {i for a, b in s.evidence for i in range(a, b)}}
+    dropped = {t for t in found.themes if t in scores and scores[t].probability < drop_at}
+    return added, dropped
+
+
+def explain(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Explained:
+    """The feelings named and the themes told in one transcript, each with the words that told it.
+
+    The word lists decide first (:func:`rule_tags`, with its guards); then
+    the learned layer (:mod:`assistant.language.learned`) may add a theme
+    they missed, its explanation the words whose n-grams weighed most,
+    marked "(learned)"; last, ``personal``: what the person's own
+    corrections taught (see :mod:`assistant.language.personal`).
+    ``learned=False`` gives the rules alone.
+    """
+    found = rule_tags(text, language)
+    words = found.words
+    feelings = dict(found.feelings)
+    themes = {t: _span(words, a, b) for t, (a, b) in found.themes.items()}
+    model = load_model(language) if learned else None
+    if model is not None:
+        added, dropped = learned_changes(found, model.score(words), model.add_at, model.drop_at)
+        for name in dropped:
+            del themes[name]
+        for name, s in added.items():
+            themes[name] = _runs(words, s.evidence) + " (learned)"
     if personal is not None:
-        for kind, found in (("feelings", feelings), ("themes", themes)):
+        for kind, got in (("feelings", feelings), ("themes", themes)):
             add, drop = personal.verdicts(kind, words)
-            for name in drop & set(found):
-                del found[name]
+            for name in drop & set(got):
+                del got[name]
             for name, said in add.items():
-                found.setdefault(name, f"{said} (your words)")
+                got.setdefault(name, f"{said} (your words)")
     ordered_themes = {t: themes[t] for t in THEMES if t in themes}
     return Explained(Tags(tuple(feelings), tuple(ordered_themes)),
                      {"feelings": feelings, "themes": ordered_themes})
 
 
-def tag(text: str, language: str, personal: PersonalCues | None = None) -> Tags:
+def tag(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Tags:
     """The feelings named and the themes told in one transcript (see :func:`explain`)."""
-    return explain(text, language, personal).tags
+    return explain(text, language, personal, learned).tags
 
 
 # --- which language a text is in ---------------------------------------------------

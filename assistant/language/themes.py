@@ -240,10 +240,18 @@ def find_themes(text: Text, themes: ThemeSet, neg: Negation) -> tuple[str, ...]:
     return tuple(theme_evidence(text, themes, neg))
 
 
-def theme_evidence(text: Text, themes: ThemeSet, neg: Negation) -> dict[str, tuple[int, int]]:
-    """Each theme ``text`` tells (in :data:`THEMES` order) with the span of words that told it: ``(first, end)``."""
+def theme_hits(text: Text, themes: ThemeSet) -> list[Hit]:
+    """Every cue phrase said in ``text``: the one pass over the words that :func:`theme_evidence` reads."""
+    return themes.matcher.all(text)
+
+
+def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] | None = None) -> dict[str, tuple[int, int]]:
+    """Each theme ``text`` tells (in :data:`THEMES` order) with the span of words that told it: ``(first, end)``.
+
+    ``hits``: :func:`theme_hits` of ``text``, when the caller reads them more than once.
+    """
     by_cue: dict[int, list[list[Hit]]] = {}
-    for hit in themes.matcher.all(text):
+    for hit in theme_hits(text, themes) if hits is None else hits:
         cue, side = hit.key
         by_cue.setdefault(cue, [[], []])[side].append(hit)
     found: dict[str, tuple[int, int]] = {}

@@ -1,0 +1,148 @@
+"""A learned layer over the theme rules: what the word lists cannot list.
+
+The rules of :mod:`assistant.language.themes` know the phrasings they were
+written from; new speech tells the same small griefs in other words ("it
+says delivered since tuesday", "the show got pulled"). So a small linear
+model, one logistic regression per theme over word and character n-grams,
+trained from the whole labelled corpus by :mod:`assistant.language.train_tagger`,
+scores every theme, and :mod:`assistant.language.tagging` adds a theme the
+rules missed when its score is high, unless one of the rules' guards vetoes
+it (a negated cue, irony, someone else's win, a rival theme). (It could also
+take off a theme the rules found with a very low score, ``drop_at``; the
+training's cross-validation chose not to.) It never adds a feeling, so
+the guards on feelings (negation, someone else's, irony, idioms) stay whole.
+
+The weights are data, ``prompts/<lang>/learned.json``, read with the
+standard library only, so tagging needs no numpy. A language without the
+file is tagged by its rules alone.
+
+Features (:func:`features`) say which words led to a score: each carries the
+span of words it was read from, and :meth:`Model.score` gives the features
+that weighed most for a theme, so ``voice-journal tag`` can name them.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant import datafile
+from assistant.language.matching import Text
+from assistant.language.packs import prompts_root
+
+FILE_NAME = "learned.json"
+FEATURES_VERSION = 2
+"""Bumped when :func:`features` changes, so old weights are not read with new features."""
+_PREFIX = 5
+"""English words also count by their first letters: "replied", "replies" and "reply" share "repli"/"reply"."""
+_EN_GRAMS = 4
+"""And by runs of four letters, word edges marked ("<rep", "lied>"): Vosk's near-misses and word forms."""
+_KO_GRAMS = (2, 3, 4)
+"""Korean is read as letter runs with the spaces taken out, so Vosk's "답장 이 없어" and "답장이없어" read alike."""
+
+
+def features(words: Text, joined: bool) -> dict[str, tuple[int, int]]:
+    """The n-grams of an answer, each with the words it spans (first time it is said).
+
+    English: words (``w:``), pairs of words (``b:``), word beginnings
+    (``p:``) and four-letter runs inside words (``c:``). Korean: runs of 2-4 letters (``c:``) of the text with the
+    spaces removed, plus whole words (``w:``).
+    """
+    out: dict[str, tuple[int, int]] = {}
+    t = words.tokens
+    if joined:
+        text = words.joined
+        for n in _KO_GRAMS:
+            for i in range(len(text) - n + 1):
+                out.setdefault("c:" + text[i:i + n], (words.owner[i], words.owner[i + n - 1] + 1))
+        for i, token in enumerate(t):
+            out.setdefault("w:" + token, (i, i + 1))
+        return out
+    for i, token in enumerate(t):
+        out.setdefault("w:" + token, (i, i + 1))
+        if len(token) > _PREFIX:
+            out.setdefault("p:" + token[:_PREFIX], (i, i + 1))
+        if i + 1 < len(t):
+            out.setdefault("b:" + token + " " + t[i + 1], (i, i + 2))
+        edged = f"<{token}>"
+        for k in range(len(edged) - _EN_GRAMS + 1):
+            out.setdefault("c:" + edged[k:k + _EN_GRAMS], (i, i + 1))
+    return out
+
+
+@dataclass(frozen=True)
+class Score:
+    probability: float
+    evidence: tuple[tuple[int, int], ...]
+    """The spans of the features that weighed most for it, heaviest first."""
+
+
+@dataclass(frozen=True)
+class Model:
+    language: str
+    joined: bool
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[tuple[int, float], ...]]
+    """Per feature, the labels (by position) it weighs for, and how much."""
+    add_at: float
+    """A theme the rules missed is added at this probability or above (chosen by cross-validation)."""
+    drop_at: float = 0.0
+    """A theme the rules found is taken off below this probability (0: never)."""
+
+    def score(self, words: Text, top: int = 3) -> dict[str, Score]:
+        """Each label's probability for an answer, with the spans of its heaviest features."""
+        found = features(words, self.joined)
+        totals = list(self.bias)
+        pushes: list[list[tuple[float, tuple[int, int]]]] = [[] for _ in self.labels]
+        for feature, span in found.items():
+            for label, weight in self.weights.get(feature, ()):
+                totals[label] += weight
+                if weight > 0:
+                    pushes[label].append((weight, span))
+        out = {}
+        for n, label in enumerate(self.labels):
+            spans = tuple(dict.fromkeys(s for _, s in sorted(pushes[n], key=lambda p: -p[0])[:top]))
+            out[label] = Score(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, totals[n])))), spans)
+        return out
+
+    def as_json(self, trained_on: str) -> dict[str, Any]:
+        return {"features_version": FEATURES_VERSION, "language": self.language, "joined": self.joined,
+                "trained_on": trained_on, "labels": list(self.labels), "add_at": self.add_at, "drop_at": self.drop_at,
+                "bias": [round(b, 4) for b in self.bias],
+                "weights": {f: [[n, round(w, 3)] for n, w in ws] for f, ws in sorted(self.weights.items())}}
+
+
+def model_path(language: str, root: Path | None = None) -> Path:
+    return (root or prompts_root()) / language / FILE_NAME
+
+
+def parse_model(data: Any) -> Model | None:
+    """The model in a ``learned.json``'s content; None when it is not one this code can read."""
+    if not isinstance(data, dict) or data.get("features_version") != FEATURES_VERSION:
+        return None
+    try:
+        labels = tuple(map(str, data["labels"]))
+        weights = {str(f): tuple((int(n), float(w)) for n, w in ws if 0 <= int(n) < len(labels))
+                   for f, ws in data["weights"].items()}
+        bias = tuple(float(b) for b in data["bias"])
+        if len(bias) != len(labels):
+            return None
+        return Model(str(data["language"]), bool(data["joined"]), labels, bias, weights, float(data["add_at"]),
+                     float(data.get("drop_at", 0.0)))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+@lru_cache(maxsize=None)
+def _load(path: Path) -> Model | None:
+    if not path.exists():
+        return None
+    return parse_model(datafile.read_json(path))
+
+
+def load_model(language: str) -> Model | None:
+    """The language's learned layer, read once; None if the pack has none (rules alone)."""
+    return _load(model_path(language))

@@ -1,0 +1,112 @@
+"""The learned layer over the theme rules: shipped weights current, small and readable
+without numpy; themes told without their keyword found and explained; the rules'
+guards (negation, irony, someone else's win, someone else's feeling) still veto."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.language import train_tagger
+from assistant.language.learned import FEATURES_VERSION, Model, features, load_model, model_path, parse_model
+from assistant.language.matching import Text
+from assistant.language.tagging import explain, tag
+from assistant.language.themes import THEMES
+from benchmarks.tagging import LANGUAGES, load_set, score
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shipped_weights_are_trained_on_the_corpus_as_it_is(language):
+    """Changing a labelled set without retraining fails here: run ``python -m assistant.language.train_tagger``."""
+    assert train_tagger.is_current(language), f"run: python -m assistant.language.train_tagger {language}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
+    assert model_path(language).stat().st_size < 1_000_000
+    names = {p.name for p in train_tagger.corpus_files(language)}
+    assert f"tagging_heldout10_{language}.jsonl" not in names and f"tagging_{language}.jsonl" in names
+    model = load_model(language)
+    assert model.labels == THEMES and 0 < model.add_at <= 1.01
+
+
+def test_tagging_reads_the_weights_without_numpy():
+    code = ("import sys; from assistant.language.tagging import tag; tag('i got the job', 'en'); "
+            "tag('합격 했어', 'ko'); print('numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("language, text, theme", [
+    ("en", "we had tickets for the theatre and the show got pulled at the last minute", "cancelled"),
+    ("en", "my gran's handwriting on an old birthday card fell out of a book today she passed in march", "memory"),
+    ("ko", "팀장님 께 보고서 보내 드렸는데 이틀 째 아무 말씀 이 없으시다", "unanswered"),
+])
+def test_a_theme_without_its_keyword_is_learned_and_explained(language, text, theme):
+    assert theme not in tag(text, language, learned=False).themes  # the word lists alone miss it
+    why = explain(text, language).why["themes"]
+    assert why[theme].endswith("(learned)")
+    said = why[theme].removesuffix(" (learned)").replace(" … ", " ").split()
+    assert said and all(word in text.split() for word in said)
+
+
+@pytest.mark.parametrize("language, text, forbidden", [
+    # a negated theme, irony about a bad day, someone else's win, someone else's feeling
+    ("en", "i wasn't left out at all they saved me a seat", {"left-out"}),
+    ("en", "oh brilliant got a parking ticket and missed the bus really nailed it today", {"win", "proud"}),
+    ("en", "my sister got the job she wanted and she was so proud", {"win", "proud"}),
+    ("en", "my flatmate is really stressed about her exams", {"stressed"}),
+    ("en", "nobody cancelled anything we all went in the end", {"cancelled"}),
+    ("ko", "소외 된 건 아니야 다들 챙겨 줬어", {"left-out"}),
+    ("ko", "참 잘 했다 나 자신 회의 에 늦고 자료 도 두고 오고 뿌듯 하네", {"win", "뿌듯함"}),
+    ("ko", "동기 가 먼저 승진 해서 엄청 기뻐 했어", {"win", "기쁨"}),
+    ("ko", "룸메이트 가 시험 때문에 엄청 스트레스 받고 있어", {"스트레스"}),
+])
+def test_the_guards_veto_the_learned_layer(language, text, forbidden):
+    got = tag(text, language)
+    assert not (set(got.feelings) | set(got.themes)) & forbidden, got
+
+
+def test_learned_words_do_not_reread_a_theme_the_rules_told():
+    assert tag("i saw on instagram they all went to the lake", "en").themes == ("left-out",)
+
+
+def test_features_carry_the_words_they_came_from():
+    en = features(Text.of("left on read again"), joined=False)
+    assert en["w:read"] == (2, 3) and en["b:on read"] == (1, 3)
+    assert en["c:<rea"] == (2, 3)
+    ko = features(Text.of("답장 이 없어"), joined=True)
+    assert ko["c:장이"] == (0, 2) and ko["w:없어"] == (2, 3)
+
+
+def test_an_unreadable_or_old_weights_file_is_no_model():
+    assert parse_model({"features_version": FEATURES_VERSION + 1}) is None
+    assert parse_model({"features_version": FEATURES_VERSION, "labels": ["win"]}) is None
+    model = Model("en", False, ("win",), (-2.0,), {"w:passed": ((0, 3.0),)}, 0.5)
+    again = parse_model(json.loads(json.dumps(model.as_json("x"))))
+    assert again.score(Text.of("i passed"))["win"].probability > 0.7
+    assert again.score(Text.of("i failed"))["win"].probability < 0.2
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_learned_layer_keeps_the_labelled_sets_clean(language):
+    """On every labelled set the model learned from: no forbidden tag, and themes no worse than the rules'."""
+    for name in ("fresh-dev", "held-out", "held-out-9"):
+        rows = load_set(language, name)
+        with_model = score(rows, language)
+        assert with_model.forbidden == 0, with_model.misses
+        assert with_model.themes.f1 >= 0.9, with_model.misses
+
+
+def test_tag_text_names_the_learned_words(tmp_path):
+    from tests.cli_helpers import run_cli
+
+    result = run_cli(tmp_path / "data", "tag", "--json", "we had tickets and the show got pulled at the last minute")
+    assert result.returncode == 0, result.stderr
+    why = json.loads(result.stdout)["why"]["themes"]
+    assert why["cancelled"].endswith("(learned)")
