@@ -14,6 +14,12 @@ run on the same journal, is what ``voice-journal list`` does for the same
 entries (open, read the newest entries, format them as lines): the
 page's first view shows seven nights, so the baseline lists that many
 entries. Goal: the first page in under 300 ms.
+
+Downloads are made as they are sent: their peak traced memory is printed
+against the JSON export made whole in memory (as the page made it before;
+about 2.2 GiB at 20,000 entries, so run this where that fits). The last
+row times ``voice-journal chart``'s PNG: the page's 12-week patterns from
+the whole journal, rasterised.
 """
 from __future__ import annotations
 
@@ -95,6 +101,16 @@ def main(argv: list[str] | None = None) -> int:
                 found = select_entries(candidates(journal, keep, limit), keep, limit)
             return [entry_line(e) for e in found]
 
+        def fridge_png() -> bytes:
+            """What ``voice-journal chart --out x.png`` draws: the page's 12-week patterns, rasterised."""
+            from assistant.journal.stats import stats
+            from assistant.render.png import rasterise
+            from assistant.web.patterns import fridge_sheet
+
+            with open_journal(paths) as journal:
+                data = stats(journal.iter_entries(), weeks=12)
+            return rasterise(fridge_sheet(data, "en"))
+
         rows = [
             ("list (CLI library): newest %d entries" % shown, lambda: listing(shown)),
             ("page: first (7 evenings), again", lambda: page("/")),
@@ -107,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             ("page: patterns (52 weeks)", lambda: page("/patterns?weeks=52")),
             ("page: one entry", lambda: page("/entry/" + entry_id)),
             ("search (CLI library): 1 word (~1%)", lambda: listing(None, EntryFilter(text="zeppelin"))),
+            ("chart: the patterns as a PNG (12 weeks)", fridge_png),
         ]
         page("/search?q=zeppelin")  # the search cache is built once, as the CLI's first search would
         print(f"{'what':<44} {'median':>10}")
@@ -123,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, fn in rows:
             results[name], _ = timed(fn, args.repeat)
             print(f"{name:<44} {results[name] * 1000:>8.1f} ms", flush=True)
+        print(f"\n{'download, peak memory (tracemalloc)':<44} {'peak':>10}")
+        for fmt in ("json", "md"):
+            print(f"{'  /export/' + fmt + ' (streamed)':<44} {download_peak(client, '/export/' + fmt):>7.1f} MiB",
+                  flush=True)
+        print(f"{'  baseline: the json export whole in memory':<44} {whole_export_peak(paths):>7.1f} MiB", flush=True)
         first_s = max(page_cold, results["page: first (7 evenings), again"])
         baseline = results["list (CLI library): newest %d entries" % shown]
         print(f"\nfirst page: {first_s * 1000:.0f} ms for {shown} answers "
@@ -132,6 +154,39 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(home, ignore_errors=True)
     return 0
+
+
+def download_peak(client, url: str) -> float:
+    """Peak traced memory (MiB) while a download is read and thrown away, chunk by chunk."""
+    import tracemalloc
+
+    tracemalloc.start()
+    with client.stream("GET", url) as answer:
+        assert answer.status_code == 200
+        for _ in answer.iter_bytes():
+            pass
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def whole_export_peak(paths) -> float:
+    """Peak traced memory (MiB) of the JSON export made whole, as the page made it before it streamed."""
+    import json
+    import tracemalloc
+
+    from assistant.journal.queries import entries_with_words
+    from assistant.render.export import to_json_export
+
+    tracemalloc.start()
+    with open_journal(paths) as journal:
+        found = list(journal.iter_entries())
+        text = json.dumps(to_json_export(entries_with_words(journal, found), journal.sessions()), ensure_ascii=False,
+                          indent=1)
+    del found, text
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
 
 
 if __name__ == "__main__":

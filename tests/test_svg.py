@@ -62,17 +62,20 @@ def test_words_and_links_are_escaped():
 
 def test_an_empty_journal_draws_empty_pictures():
     data = stats([], weeks=4)
-    for text in (svg.pebbles(data, _link, {}, "p"), svg.feelings(data, _link, "f"), svg.intensity(data, _link, "i"),
-                 svg.patterns(data, "nothing yet")):
+    parts = [svg.pebbles(data, _link, {}, "p"), svg.feelings(data, _link, "f"), svg.intensity(data, _link, "i")]
+    for text in parts + [svg.sheet("nothing yet", "", [("p", parts[0])])]:
         ET.fromstring(text)
 
 
-def test_the_patterns_file_is_one_svg_with_korean_labels():
+def test_the_sheet_is_one_svg_with_korean_fonts_first_for_korean_words():
     data = stats(_entries(), weeks=3)
-    text = svg.patterns(data, "목소리 일기", labels={"unanswered": "답 없음"})
-    root = ET.fromstring(text)
-    assert root.tag == "{http://www.w3.org/2000/svg}svg" and "답 없음" in text
-    assert "Noto Sans CJK KR" in root.get("font-family")
+    korean = svg.sheet("목소리 일기", "답 3개", [("작은 돌", svg.pebbles(data, _link, {"unanswered": "답 없음"}, "작은 돌"))])
+    root = ET.fromstring(korean)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg" and "답 없음" in korean
+    assert root.get("font-family").startswith("NanumGothic") and "Noto Sans CJK KR" in root.get("font-family")
+    assert (root.get("width"), root.get("height")) == ("360", root.get("viewBox").split()[3])  # a fixed size to print
+    english = ET.fromstring(svg.sheet("Voice journal", "3 entries", [("Pebbles", svg.pebbles(data, _link, {}, "p"))]))
+    assert english.get("font-family").startswith("system-ui") and "NanumGothic" in english.get("font-family")
 
 
 def test_chart_writes_the_same_patterns_as_svg(tmp_path):

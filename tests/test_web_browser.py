@@ -3,9 +3,10 @@
 ``voice-journal web --json --port 0`` runs as a subprocess over a small
 journal; the browser logs in through the link it prints, sees an evening,
 plays an answer (from its first word), corrects a transcript and finds it
-by search, corrects a tag, opens the calendar and the patterns, and takes
-phone-sized and desktop screenshots, in English and in Korean (into the
-test's temporary folder). No request may leave the Pi's address.
+by search, corrects a tag (which a later edit keeps), opens the calendar
+and the patterns, downloads the full backup, and takes phone-sized and
+desktop screenshots, in English and in Korean (into the test's temporary
+folder). No request may leave the Pi's address.
 
 Needs ``apt-get install chromium fonts-nanum`` and the ``playwright``
 package (its own browser download is not used: the system Chromium is).
@@ -17,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -34,10 +36,12 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 WORDS = {
     "en": {"log_in": "Open my journal", "answer": "never wrote back", "correct": "Correct", "save": "Save",
            "search": "Search", "fixed": "my friend Jiwoo never wrote back and i felt lonely", "find": "jiwoo",
-           "feelings": "lonely, gutted", "tagged": "disappointed"},
+           "feelings": "lonely, gutted", "tagged": "disappointed", "again": " again tonight",
+           "backup": "Download the full backup (.tar)"},
     "ko": {"log_in": "내 일기 열기", "answer": "답장이 없어서", "correct": "고치기", "save": "저장",
            "search": "찾기", "fixed": "친구 지우가 답장이 없어서 외로웠어요", "find": "지우",
-           "feelings": "외로움, 서운함", "tagged": "서운함"},
+           "feelings": "외로움, 서운함", "tagged": "서운함", "again": " 오늘 밤도",
+           "backup": "전체 백업 내려받기 (.tar)"},
 }
 
 
@@ -128,6 +132,10 @@ def test_a_person_logs_in_listens_corrects_and_looks_back(browser, server, tmp_p
     page.locator("form[action$='/tags']").get_by_role("button", name=words["save"]).click()
     page.locator(".saved").wait_for()
     assert words["tagged"] in page.locator("article .tags").inner_text()
+    page.fill("#transcript", words["fixed"] + words["again"])  # an edit after a tag correction keeps it
+    page.locator("form[action$='/transcript']").get_by_role("button", name=words["save"]).click()
+    page.locator(".saved").wait_for()
+    assert words["tagged"] in page.locator("article .tags").inner_text()
     page.screenshot(path=str(shots / f"entry-phone-{language}.png"), full_page=True)
     page.get_by_role("link", name=words["search"], exact=True).click()
     page.fill("input[name=q]", words["find"])
@@ -147,6 +155,15 @@ def test_a_person_logs_in_listens_corrects_and_looks_back(browser, server, tmp_p
     page.screenshot(path=str(shots / f"patterns-phone-{language}.png"), full_page=True)
     page.locator("svg a[href*='theme=unanswered'] rect").first.click()
     page.get_by_text(words["fixed"]).wait_for()
+
+    # the full backup: one .tar, downloaded through the page
+    page.goto(event["url"] + "downloads")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=words["backup"]).click()
+    saved = shots.parent / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.suffix == ".tar" and tarfile.is_tarfile(saved)
+    assert "voice-journal-backup/manifest.json" in tarfile.open(saved).getnames()
 
     desktop = browser.new_context(**DESKTOP)
     wide = desktop.new_page()

@@ -1,8 +1,9 @@
 """``voice-journal chart --out FILE.png`` (or ``FILE.svg``): the journal over time, as a picture.
 
-The SVG is drawn by :mod:`assistant.render.svg`, the same pictures as the
-web page's patterns; the PNG by matplotlib (:mod:`assistant.render.chart`).
-Both draw :func:`assistant.journal.stats.stats`, in the same colours."""
+The picture is the web page's patterns (:mod:`assistant.web.patterns`,
+drawn by :mod:`assistant.render.svg`) on one sheet, in the journal's
+language: written as SVG, or rasterised to PNG for the fridge
+(:mod:`assistant.render.png`). One renderer, so the printout and the page agree."""
 from __future__ import annotations
 
 import sys
@@ -14,8 +15,8 @@ from assistant.journal.book import open_journal
 from assistant.journal.queries import select_entries
 from assistant.journal.stats import DEFAULT_WEEKS, stats
 from assistant.journal.storage import write_private
-from assistant.render.chart import check_matplotlib, render
-from assistant.render.svg import patterns
+from assistant.render import png, svg
+from assistant.web.patterns import fridge_sheet
 from assistant.jsonout import print_json
 
 
@@ -32,17 +33,19 @@ def cmd_chart(args, paths, settings) -> int:
     if args.weeks < 0:
         raise UserError("--weeks must be 0 (all) or more")
     out = Path(args.out).expanduser()
-    svg = out.suffix.lower() == ".svg"
-    if out.suffix.lower() != ".png" and not svg:
+    as_svg = out.suffix.lower() == ".svg"
+    if out.suffix.lower() != ".png" and not as_svg:
         raise UserError(f"{out}: the chart is a PNG picture; give a file name ending in .png (or .svg)")
-    if not svg:
-        check_matplotlib()  # a missing matplotlib is said before the journal is read
+    if not as_svg:
+        png.check_rasteriser()  # a missing CairoSVG is said before the journal is read
     keep = filter_from_args(args, settings)
     with open_journal(paths, settings) as journal:
         found = select_entries(journal.iter_entries(), keep)
     data = stats(found, weeks=args.weeks, until=keep.until, since=keep.since)
-    span = f"{data.get('from', '')} to {data.get('to', '')}" if data["weeks"] else "no entries yet"
-    write_private(out, patterns(data, f"Voice journal: {data['entries']} entries, {span}") if svg else render(data))
+    picture = fridge_sheet(data, settings.language)
+    if not as_svg and svg.has_hangul(picture) and png.font_missing(svg.KOREAN_FONTS.split(",")[0]):
+        print(png.KOREAN_HINT, file=sys.stderr)
+    write_private(out, picture if as_svg else png.rasterise(picture))
     if args.json:
         print_json({"out": str(out), "entries": data["entries"], "weeks": len(data["weeks"])})
     else:

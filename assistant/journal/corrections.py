@@ -10,7 +10,9 @@ and every change is appended to ``corrections``, a log of
 
 A corrected transcript is tagged again: the feelings and themes that only
 the misheard words gave go, those the corrected words give come, and
-whatever the person named or corrected themselves stays as they left it.
+whatever the person named or corrected themselves stays as they left it,
+however they corrected it (the page, ``retag``, by voice): corrected tags
+win over tagging again.
 """
 from __future__ import annotations
 
@@ -54,32 +56,50 @@ def _auto_tags(text: str, language: str) -> dict[str, list[str]]:
         return {"feelings": [], "themes": []}
 
 
-def _by_person(entry: dict[str, Any], field: str) -> tuple[set[str], set[str]]:
-    """(added, removed) by the person's own corrections of ``field``, net."""
-    added: set[str] = set()
-    removed: set[str] = set()
-    for change in entry.get("corrections") or []:
-        if change.get("field") != field:
-            continue
-        was, now = set(change.get("was") or []), set(change.get("now") or [])
-        added = (added | (now - was)) - (was - now)
-        removed = (removed | (was - now)) - (now - was)
-    return added, removed
+def _touched(log: list[dict[str, Any]], field: str) -> set[str]:
+    """Every value of ``field`` that a noted correction put in or took out."""
+    touched: set[str] = set()
+    for change in log:
+        if change.get("field") == field:
+            touched |= set(change.get("was") or []) ^ set(change.get("now") or [])
+    return touched
 
 
-def retagged(entry: dict[str, Any], old_text: str, new_text: str) -> dict[str, list[str]]:
-    """The entry's feelings and themes once its transcript reads ``new_text`` instead of ``old_text``."""
+def _noted(entry: dict[str, Any], tagged: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """The entry's log, with the corrections it does not hold written down.
+
+    Where the entry's feelings or themes differ from what the tagger reads in
+    its transcript (``tagged``) and no note explains it, the person decided
+    (named a feeling in the naming step, corrected by voice or with
+    ``retag``, which note nothing): noted as a change from the tagger's
+    reading to the entry's, so a later edit still knows it."""
+    log = list(entry.get("corrections") or [])
+    for field in TAGGED_FIELDS:
+        current = list(entry.get(field) or [])
+        if (set(current) ^ set(tagged[field])) - _touched(log, field):
+            log = _note({"corrections": log}, field, list(tagged[field]), current)
+    return log
+
+
+def retagged(entry: dict[str, Any], old_text: str, new_text: str) -> dict[str, Any]:
+    """The entry's feelings and themes (and its log, when a correction was
+    written down) once its transcript reads ``new_text`` instead of
+    ``old_text``. Every value the person decided on stays as they left it."""
     language = entry.get("language") or ""
     before, after = _auto_tags(old_text, language), _auto_tags(new_text, language)
-    out = {}
+    log = _noted(entry, before)
+    out: dict[str, Any] = {}
     for field in TAGGED_FIELDS:
-        added, removed = _by_person(entry, field)
-        gone = (set(before[field]) - set(after[field])) - added
-        kept = [v for v in entry.get(field) or [] if v not in gone]
-        kept += [v for v in after[field] if v not in kept and v not in removed]
+        current = list(entry.get(field) or [])
+        decided = _touched(log, field)
+        gone = (set(before[field]) - set(after[field])) - decided
+        kept = [v for v in current if v not in gone]
+        kept += [v for v in after[field] if v not in kept and v not in decided]
         if field == "themes":
             kept.sort(key=lambda t: THEMES.index(t) if t in THEMES else len(THEMES))
         out[field] = kept
+    if log != list(entry.get("corrections") or []):
+        out["corrections"] = log
     return out
 
 
@@ -93,7 +113,7 @@ def transcript_changes(entry: dict[str, Any], text: str) -> dict[str, Any]:
         return {}
     changes: dict[str, Any] = {"transcript": text, "heard": heard_transcript(entry)}
     changes.update(retagged(entry, old, text))
-    changes["corrections"] = _note(entry, "transcript", old, text)
+    changes["corrections"] = _note({**entry, **changes}, "transcript", old, text)
     return changes
 
 

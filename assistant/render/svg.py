@@ -1,13 +1,15 @@
 """The journal as SVG pictures: a year in pixels, and the patterns of the weeks.
 
-Pictures drawn as text on the Pi, with no plotting library: the web page
-inlines them (each mark a link to the entries behind it, so a number always
-leads to its evidence), and ``voice-journal chart --out FILE.svg`` writes
-the same patterns picture to a file. The numbers are
-:func:`assistant.journal.stats.stats`'s, like ``voice-journal stats`` and
-the PNG chart. Text is set in the viewer's fonts (a font-family list that
-ends in Korean-capable families), so Korean labels show wherever the
-system has a Hangul font; nothing is fetched.
+The one renderer of the journal's pictures, drawn as text on the Pi with no
+plotting library: the web page inlines them (each mark a link to the
+entries behind it, so a number always leads to its evidence), and
+``voice-journal chart`` puts the same pictures on one sheet
+(:func:`sheet`), written as SVG or rasterised to PNG for the fridge
+(:mod:`assistant.render.png`). The numbers are
+:func:`assistant.journal.stats.stats`'s, like ``voice-journal stats``.
+Text is set in a font-family list of local fonts (nothing is fetched); a
+picture holding Hangul names Korean fonts first, since a rasteriser uses
+only the first family it is given.
 
 Every text and link given is escaped here: labels and feeling words are
 text, never markup.
@@ -20,25 +22,32 @@ from typing import Any, Callable, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from assistant.journal.stats import PEBBLE_THEMES
-from assistant.render.chart import INTENSITY_COLOUR, THEME_COLOURS
 
-FONTS = ("system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK KR', 'Noto Sans KR', "
-         "'Apple SD Gothic Neo', 'Malgun Gothic', NanumGothic, sans-serif")
+KOREAN_FONTS = "NanumGothic, 'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic'"
+"""Hangul-capable families: NanumGothic (Debian's fonts-nanum, installed on the Pi) first."""
+FONTS = f"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', {KOREAN_FONTS}, sans-serif"
 """Fonts for SVG text: the system's own, Hangul-capable ones included (nothing is downloaded)."""
+KOREAN_FIRST = f"{KOREAN_FONTS}, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+"""Fonts for a picture holding Hangul: Korean first (CairoSVG sets all text in the first family)."""
 
+THEME_FILL = {
+    "unanswered": "#4e79a7", "left-out": "#f28e2b", "ignored": "#e15759", "cold-shoulder": "#76b7b2",
+    "cancelled": "#59a14f", "drifting": "#edc948", "missed-chance": "#ff9da7", "unasked": "#9c755f",
+    "memory": "#bab0ac", "win": "#8cd17d", "connection": "#86bcb6",
+}
+"""One colour per theme, the same in every picture, so two pictures compare at a glance."""
 QUADRANT_FILL = {"yellow": "#f2c230", "green": "#5bb974", "red": "#e0574f", "blue": "#4f7fd0", "none": "#b9b4ad"}
 """Mood-meter quadrants (pleasant and energetic: yellow; pleasant and calm:
 green; unpleasant and energetic: red; unpleasant and calm: blue); "none": a
 night with entries but no feeling named."""
-THEME_FILL = THEME_COLOURS
-"""One colour per theme, the same as the PNG chart's."""
 BRIGHT_THEMES = ("win", "connection")
 """Drawn below the line, against the pebbles above it."""
-INTENSITY_STROKE = INTENSITY_COLOUR
+INTENSITY_STROKE = "#6a3d9a"
 INK = "#333333"
 WIDTH = 360
 """Drawing width of the weekly pictures: about a phone's, so 11-unit text reads at its natural size there."""
-MUTED = "#888888"
+MUTED = "#666666"
+"""Axis labels and counts: quieter than the ink, still dark enough for a printout (5.7:1 on white)."""
 
 Href = Callable[..., str]
 
@@ -47,10 +56,22 @@ def _attrs(**values: Any) -> str:
     return " ".join(f"{k.rstrip('_').replace('_', '-')}={quoteattr(str(v))}" for k, v in values.items() if v is not None)
 
 
-def _svg(width: float, height: float, body: list[str], label: str) -> str:
+def text_width(text: str, size: float = 11) -> float:
+    """About how wide ``text`` is set (a Hangul syllable is square, a Latin letter about 0.6 of it)."""
+    return sum(size if has_hangul(ch) else size * 0.6 for ch in text)
+
+
+def has_hangul(text: str) -> bool:
+    """Whether ``text`` holds Korean letters (jamo or syllables)."""
+    return any("\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7af" for ch in text)
+
+
+def _svg(width: float, height: float, body: list[str], label: str, size: str = 'width="100%"') -> str:
+    inner = "".join(body)
+    fonts = KOREAN_FIRST if has_hangul(inner + label) else FONTS
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
-            f'width="100%" role="img" {_attrs(aria_label=label)} '
-            f'font-family={quoteattr(FONTS)} font-size="11">' + "".join(body) + "</svg>")
+            f'{size} role="img" {_attrs(aria_label=label)} '
+            f'font-family={quoteattr(fonts)} font-size="11">' + inner + "</svg>")
 
 
 def _text(x: float, y: float, text: str, **extra: Any) -> str:
@@ -105,7 +126,9 @@ def pebbles(data: Mapping[str, Any], href: Href, labels: Mapping[str, str], titl
     (``href(theme=..., since=..., until=...)``); a dot for the week's
     pebbles, linking to them (``href(pebbles=True, ...)``)."""
     weeks = data.get("weeks") or []
-    width, left, top, mid_gap = WIDTH, 26, 16, 4
+    names = (labels.get("pebbles", "pebbles"), labels.get("bright", "wins"))
+    width, top, mid_gap = WIDTH, 16, 4
+    left = max(26.0, 10 + max(text_width(name) for name in names))
     up_h, down_h = 120, 60
     n = max(1, len(weeks))
     slot = (width - left - 8) / n
@@ -116,8 +139,8 @@ def pebbles(data: Mapping[str, Any], href: Href, labels: Mapping[str, str], titl
     scale = min(up_h / up_max, down_h / down_max)
     axis = top + up_h
     body = [f"<line {_attrs(x1=left, y1=axis, x2=width - 4, y2=axis, stroke=INK, stroke_width=1)}/>",
-            _text(4, top + 10, labels.get("pebbles", "pebbles"), fill=INK),
-            _text(4, axis + mid_gap + 22, labels.get("bright", "wins"), fill=INK)]
+            _text(4, top + 10, names[0], fill=INK),
+            _text(4, axis + mid_gap + 22, names[1], fill=INK)]
     order = [t for t in THEME_FILL if t in PEBBLE_THEMES]
     for i, week in enumerate(weeks):
         x = left + i * slot + (slot - bar) / 2
@@ -154,11 +177,11 @@ def pebbles(data: Mapping[str, Any], href: Href, labels: Mapping[str, str], titl
     present = {t for w in weeks for t, n in w["themes"].items() if n}
     for theme in [t for t in order + list(BRIGHT_THEMES) if t in present]:
         name = labels.get(theme, theme)
+        if x > 4 and x + 13 + text_width(name) > width:
+            x, legend_y = 4.0, legend_y + 16
         body.append(f"<rect {_attrs(x=f'{x:.0f}', y=legend_y, width=10, height=10, rx=2, fill=THEME_FILL[theme])}/>")
         body.append(_text(x + 13, legend_y + 9, name, fill=INK))
-        x += 22 + 6 * len(name) * (1.8 if any(ord(c) > 0x1100 for c in name) else 1)
-        if x > width - 70:
-            x, legend_y = 4.0, legend_y + 16
+        x += 26 + text_width(name)
     return _svg(width, legend_y + 18, body, title)
 
 
@@ -212,17 +235,17 @@ def intensity(data: Mapping[str, Any], href: Href, title: str) -> str:
     return _svg(width, height, body, title)
 
 
-def patterns(data: Mapping[str, Any], title: str, labels: Mapping[str, str] | None = None,
-             href: Href | None = None) -> str:
-    """The three pictures in one SVG file (what ``voice-journal chart --out FILE.svg`` writes)."""
-    labels = labels or {}
-    link = href or (lambda **_: "")
-    parts = [pebbles(data, link, labels, labels.get("pebbles_title", "Pebbles per week")),
-             feelings(data, link, labels.get("feelings_title", "Most-named feelings")),
-             intensity(data, link, labels.get("intensity_title", "Mean intensity per week"))]
-    heights = [float(p.split('viewBox="0 0 ', 1)[1].split('"', 1)[0].split()[1]) for p in parts]
-    body, y = [_text(4, 18, title, font_size=15, fill=INK)], 30.0
-    for part, h in zip(parts, heights):
-        body.append(f'<svg x="0" y="{y:g}" width="{WIDTH}" height="{h:g}"' + part[len("<svg"):].replace(' width="100%"', "", 1))
-        y += h + 16
-    return _svg(WIDTH, y, body, title)
+def sheet(title: str, subtitle: str, parts: list[tuple[str, str]]) -> str:
+    """Pictures (each from this module, with its heading) one under the
+    other, under a title: one SVG file of a fixed size (what ``voice-journal
+    chart`` writes or rasterises). Each picture is nested as it is, only placed."""
+    body = [_text(4, 18, title, font_size=16, fill=INK, font_weight="bold"), _text(4, 36, subtitle, fill=INK)]
+    y = 46.0
+    for heading, picture in parts:
+        body.append(_text(4, y + 14, heading, font_size=13, fill=INK, font_weight="bold"))
+        y += 22
+        height = float(picture.split('viewBox="0 0 ', 1)[1].split('"', 1)[0].split()[1])
+        placed = f'<svg x="0" y="{y:g}" width="{WIDTH}" height="{height:g}"'
+        body.append(placed + picture[len("<svg"):].replace(' width="100%"', "", 1))
+        y += height + 16
+    return _svg(WIDTH, y, body, f"{title}: {subtitle}", size=f'width="{WIDTH}" height="{y:g}"')

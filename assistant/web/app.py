@@ -241,6 +241,7 @@ def routes() -> list[Route]:
         Route("/patterns", pictures.patterns, methods=["GET"]),
         Route("/downloads", files.downloads, methods=["GET"]),
         Route("/export/{fmt}", files.export, methods=["GET"]),
+        Route("/backup.tar", files.backup, methods=["GET"]),
     ]
 
 

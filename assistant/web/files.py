@@ -1,24 +1,28 @@
-"""What the page hands over as files: exports to download, and the recordings.
+"""What the page hands over as files: exports and the full backup to download, and the recordings.
 
-A recording is found by its entry's id, through the journal
+Downloads are made as they are sent (:mod:`assistant.web.streaming`), by
+the same writers as ``voice-journal export`` and ``voice-journal backup``:
+the journal is never whole in memory, and a backup of an encrypted journal
+stays sealed. A recording is found by its entry's id, through the journal
 (:func:`assistant.journal.queries.audio_file` keeps it inside the audio
 folder), never by a path the browser sends; it is served in byte ranges
 (:mod:`assistant.web.recordings`).
 """
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
 from assistant.errors import UserError
-from assistant.journal.queries import audio_file, entries_with_words
-from assistant.render.export import to_csv, to_json_export, to_markdown
+from assistant.journal.backup import stream_backup_tar
+from assistant.journal.queries import audio_file
+from assistant.render.export import export_journal
 from assistant.web.handling import entry_id_param, page, site_of
 from assistant.web.recordings import BadRange, byte_range, open_recording
+from assistant.web.streaming import Utf8, streamed
 
 EXPORTS = {"md": ("text/markdown", "md"), "json": ("application/json", "json"), "csv": ("text/csv", "csv")}
 
@@ -27,24 +31,31 @@ async def downloads(request: Request) -> Response:
     return page(request, "downloads.html", formats=list(EXPORTS))
 
 
+def _attachment(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "private, no-store"}
+
+
 async def export(request: Request) -> Response:
     fmt = request.path_params["fmt"]
     if fmt not in EXPORTS:
         raise HTTPException(404)
     site = site_of(request)
-    with site.reading() as journal:
-        found = list(journal.iter_entries())
-        if fmt == "json":
-            text = json.dumps(to_json_export(entries_with_words(journal, found), journal.sessions()),
-                              ensure_ascii=False, indent=1) + "\n"
-    if fmt == "md":
-        text = to_markdown(found, site.language)
-    elif fmt == "csv":
-        text = to_csv(found)
+
+    def write(out) -> None:
+        with site.reading() as journal:
+            export_journal(Utf8(out), journal, fmt, lambda entry: True, site.language)
+
     media, suffix = EXPORTS[fmt]
-    name = f"voice-journal-{date.today().isoformat()}.{suffix}"
-    return Response(text.encode("utf-8"), media_type=f"{media}; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return StreamingResponse(await streamed(write), media_type=f"{media}; charset=utf-8",
+                             headers=_attachment(f"voice-journal-{date.today().isoformat()}.{suffix}"))
+
+
+async def backup(request: Request) -> Response:
+    """The full backup as one .tar (extracted: a folder ``voice-journal restore`` takes)."""
+    site = site_of(request)
+    body = await streamed(lambda out: stream_backup_tar(site.paths, out))
+    return StreamingResponse(body, media_type="application/x-tar",
+                             headers=_attachment(f"voice-journal-backup-{date.today().isoformat()}.tar"))
 
 
 async def audio(request: Request) -> Response:

@@ -1,10 +1,9 @@
 """The pictures: the year in pixels and the patterns of the weeks, as SVG
-from :mod:`assistant.render.svg`, every mark a link to its entries."""
+from :mod:`assistant.render.svg` (the patterns through
+:mod:`assistant.web.patterns`, like the fridge chart), every mark a link to its entries."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
-from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -12,8 +11,9 @@ from starlette.responses import Response
 from assistant.journal.stats import DEFAULT_WEEKS, stats
 from assistant.language.dates import night_of, week_start
 from assistant.render import svg
+from assistant.web import patterns as weekly
 from assistant.web.handling import number_param, page, site_of
-from assistant.web.moods import feeling_colour, year_moods
+from assistant.web.moods import year_moods
 from assistant.web.site import Site, strings
 
 
@@ -39,11 +39,6 @@ def _month_labels(site: Site) -> list[str]:
     return ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"]
 
 
-def _entries_link(**params: Any) -> str:
-    query = {k: ("1" if v is True else v) for k, v in params.items() if v not in (None, False, "")}
-    return "/entries?" + urlencode(query)
-
-
 async def patterns(request: Request) -> Response:
     site = site_of(request)
     weeks = number_param(request.query_params.get("weeks"), DEFAULT_WEEKS, 2, 104)
@@ -57,12 +52,4 @@ async def patterns(request: Request) -> Response:
                     break
                 found.append(item)
     data = stats(found, weeks=weeks)
-    words = strings(site.language)
-    labels = {**words["theme_names"], "pebbles": words["pebbles"], "bright": words["bright"]}
-    pictures = {
-        "pebbles": svg.pebbles(data, _entries_link, labels, words["pebbles_title"]),
-        "feelings": svg.feelings(data, _entries_link, words["feelings_title"],
-                                 lambda word: svg.QUADRANT_FILL.get(feeling_colour(word, site.language) or "none")),
-        "intensity": svg.intensity(data, _entries_link, words["intensity_title"]),
-    }
-    return page(request, "patterns.html", pictures=pictures, data=data, weeks=weeks)
+    return page(request, "patterns.html", pictures=weekly.pictures(data, site.language), data=data, weeks=weeks)

@@ -9,7 +9,6 @@ else.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -25,16 +24,9 @@ from assistant.journal.vault import Vault, is_encrypted
 from assistant.render.svg import QUADRANT_FILL, THEME_FILL
 from assistant.web.access import LoginCodes, Sessions, SpokenCodes, Throttle
 from assistant.web.moods import feeling_colour
+from assistant.web.words import strings  # the pages take their words from here
 
 HERE = Path(__file__).resolve().parent
-LANGUAGES = ("en", "ko")
-
-
-@lru_cache(maxsize=None)
-def strings(language: str) -> dict[str, Any]:
-    """The page's words in ``language`` (English when there are none for it)."""
-    path = HERE / "strings" / f"{language if language in LANGUAGES else 'en'}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
