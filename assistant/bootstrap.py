@@ -67,7 +67,10 @@ except UserError as exc:
     print(exc, file=sys.stderr)
     sys.exit(3)
 """
-APT_PACKAGES = ["espeak-ng", "libespeak-ng1", "libportaudio2", "alsa-utils"]
+APT_PACKAGES = ["espeak-ng", "libespeak-ng1", "libportaudio2", "alsa-utils", "libcairo2"]
+"""libcairo2: CairoSVG draws the fridge picture (``voice-journal chart --out x.png``) with it."""
+KOREAN_APT_PACKAGES = ["fonts-nanum"]
+"""Hangul glyphs for the fridge picture (its SVG names NanumGothic first) and the page on the Pi."""
 TEST_APT_PACKAGES = ["sox", "fuse3", "chromium", "fonts-nanum"]
 """sox shapes test audio; fuse3 backs the simulated power cuts; chromium (with Korean fonts) drives the web page tests."""
 
@@ -195,8 +198,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.lang is not None and args.lang not in languages():
         raise SystemExit(f"[setup] unknown language '{args.lang}'; available languages: {', '.join(languages())}")
-    install_system_packages(APT_PACKAGES)
-    python = make_venv(["web", "korean"] if args.lang == "ko" else ["web"])
+    install_system_packages(APT_PACKAGES + (KOREAN_APT_PACKAGES if args.lang == "ko" else []))
+    python = make_venv(["web", "chart", "korean"] if args.lang == "ko" else ["web", "chart"])
     language = args.lang or configured_language(python)  # a set-up run again keeps the language remembered
     fetch_model(python, language)
     remembered = remember_language(python, language) if args.lang else language == configured_language(python)
