@@ -89,3 +89,17 @@ def test_on_the_page_an_edit_after_retag_keeps_the_retag(built):
     with Journal(built.paths.journal_dir, write=False) as journal:
         entry = journal.entry(entry_id, with_words=False)
     assert entry["transcript"] == HEARD and entry["feelings"] == ["hurt"]
+
+
+def test_a_tag_corrected_on_the_page_is_learned_for_the_next_answer_said_the_same_way(built):
+    from assistant.app.retag import learned_cues
+    from assistant.language.tagging import tag
+
+    entry_id = built.ids["recorded"]
+    with Journal(built.paths.journal_dir, write=False) as journal:
+        heard = journal.entry(entry_id, with_words=False)
+    later = heard["transcript"]
+    assert "hurt" not in tag(later, "en").feelings  # the tagger alone does not say hurt
+    client = client_for(make_site(built))
+    assert client.post(f"/entry/{entry_id}/tags", data={"csrf": csrf_of(client), "feelings": "hurt"}).status_code == 303
+    assert "hurt" in tag(later, "en", learned_cues(built.paths.journal_dir, "en")).feelings

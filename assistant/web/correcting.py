@@ -16,6 +16,7 @@ from assistant.errors import UserError
 from assistant.journal import corrections
 from assistant.journal.book import JournalBusy
 from assistant.language.feelings import load_vocabulary
+from assistant.language.personal import remember_correction
 from assistant.language.themes import THEMES
 from assistant.web.handling import entry_id_param, page, site_of
 from assistant.web.site import strings
@@ -31,13 +32,27 @@ async def _correct(request: Request, change) -> Response:
                 found = journal.entry(entry_id, with_words=False)
             except UserError:
                 raise HTTPException(404) from None
-            corrections.apply(journal, entry_id, change(found, form))
+            changes = change(found, form)
+            corrections.apply(journal, entry_id, changes)
+            _learn(journal.folder, found, changes, site.language)
     except JournalBusy:
         return page(request, "message.html", status=409, message=strings(site.language)["busy"])
     except UserError as exc:
         return page(request, "message.html", status=400,
                      message=strings(site.language)["bad_request"].format(error=str(exc)))
     return RedirectResponse(f"/entry/{entry_id}?saved=1", status_code=303)
+
+
+def _learn(journal_folder, found: dict[str, Any], changes: dict[str, Any], site_language: str) -> None:
+    """A tag corrected on the page teaches the person's cues, as a spoken
+    correction or ``retag`` does, so the next answer phrased the same way is
+    tagged the way they meant."""
+    text = found.get("transcript") or ""
+    if not text.strip() or not ({"feelings", "themes"} & set(changes)):
+        return
+    language = found.get("language") or site_language
+    after = {k: changes.get(k, found.get(k) or []) for k in ("feelings", "themes")}
+    remember_correction(journal_folder, language, load_vocabulary(language).match == "joined", text, found, after)
 
 
 async def correct_transcript(request: Request) -> Response:
