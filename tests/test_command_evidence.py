@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation.command_evidence import (
-    HARMLESS, WEIGHTY, WEIGHTY_THRESHOLDS, Evidence, decide, letters, similarity, thresholds_for,
+    CONFIRMED_THRESHOLDS, HARMLESS, WEIGHTY, WEIGHTY_THRESHOLDS, Evidence, decide, letters, similarity, thresholds_for,
 )
 from assistant.language.commands import build_index
 from assistant.language.packs import load_language
@@ -27,7 +27,8 @@ CASES = [
     # ordinary short answers: the grammar hears the decoy, or free dictation disagrees
     (ev("몰라요", "몰라요"), KO, None, "grammar heard no command"),
     (ev("고마워 요", "고마워 요"), KO, None, "grammar heard no command"),
-    (ev("짜증 나요", "지우기"), KO, None, "free dictation disagrees"),
+    (ev("짜증 나요", "지우기", conf=0.8), KO, None, "free dictation disagrees"),
+    (ev("짜증 나요", "넘어가"), KO, None, "free dictation disagrees"),  # skip acts at once: agreement always
     (ev("i don't know", "i don't know"), EN, None, "grammar heard no command"),
     (ev("thank you", "thank you"), EN, None, "grammar heard no command"),
     # a command word inside a sentence is not a command
@@ -43,6 +44,14 @@ CASES = [
     (ev("다시 시작", "넘어가"), KO, None, "free dictation disagrees"),
     (ev("넘어가", "잠시"), KO, None, "free dictation heard another command"),
     (ev("넘어가", ""), KO, None, "grammar heard no command"),
+    # the grammar is sure (exactly the phrase, conf >= 0.9) and free dictation heard a word or two
+    # (espeak-ng's 멈춤 as "쥐고 있다", 여기까지 as "어진"): harmless or confirmed by a yes
+    (ev("쥐고 있다", "멈춤", conf=1.0), KO, "pause", "accepted: the grammar is sure"),
+    (ev("어진", "여기까지", conf=0.95), KO, "stop", "accepted: the grammar is sure"),
+    (ev("쥐고 있다", "멈춤", conf=0.85), KO, None, "free dictation disagrees"),  # not sure enough
+    (ev("매일 들이 D", "마무리", conf=1.0), KO, None, "free dictation disagrees"),  # three words: a sentence
+    (ev("이어", "넘겨", conf=1.0), KO, None, "free dictation disagrees"),  # skip: never on the grammar alone
+    (ev("이어", "완료", conf=1.0), KO, None, "free dictation disagrees"),  # done: the same
     (ev("오늘 하루", None), KO, None, "not a command"),
 ]
 
@@ -55,9 +64,12 @@ def test_the_evidence_decides(evidence, index, command, reason):
 
 def test_weighty_commands_ask_for_more():
     assert {"scratch", "stop", "skip", "done"} <= WEIGHTY
-    assert thresholds_for("stop") is WEIGHTY_THRESHOLDS and thresholds_for("repeat") is HARMLESS
-    assert WEIGHTY_THRESHOLDS.min_conf >= HARMLESS.min_conf
-    assert WEIGHTY_THRESHOLDS.min_similarity >= HARMLESS.min_similarity
+    assert thresholds_for("skip") is WEIGHTY_THRESHOLDS and thresholds_for("repeat") is HARMLESS
+    assert thresholds_for("stop") is CONFIRMED_THRESHOLDS is thresholds_for("scratch")
+    for strict in (WEIGHTY_THRESHOLDS, CONFIRMED_THRESHOLDS):
+        assert strict.min_conf >= HARMLESS.min_conf
+        assert strict.min_similarity >= HARMLESS.min_similarity
+    assert WEIGHTY_THRESHOLDS.sure_conf > 1.0  # skip and done never stand on the grammar alone
 
 
 def test_a_rejected_command_still_says_what_it_would_have_been():

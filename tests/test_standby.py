@@ -134,6 +134,30 @@ def test_a_wake_phrase_that_free_dictation_hears_as_other_words_wakes_nothing(tm
     assert not [e for e in log if isinstance(e, tuple) and e[0] == "say"]  # nothing said: it was not meant
 
 
+@pytest.mark.parametrize("free, conf, asked", [
+    ("기술 이다", 1.0, True),  # espeak-ng's 일기 쓰자 as free dictation heard it: 0.364, borderline
+    ("기술 이다", 0.9, False),  # the spotter was not sure enough
+    ("일본 가자고 했잖아 그때", 1.0, False),  # 0.378, but a sentence the grammar forced onto the phrase
+    ("이 씨는 린", 1.0, False),  # 0.421: singing, heard in 3 words
+    ("전화 해", 1.0, False),  # 0.2: under the borderline
+], ids=["sure-and-short", "unsure", "a-sentence", "singing", "far"])
+def test_a_borderline_second_opinion_leads_only_to_the_soft_ask(tmp_path, ko, free, conf, asked):
+    """A borderline free transcription still gets the soft ask when the spotter was sure and it is
+    short; the spoken yes then decides. Without the soft ask (confirm_wake off) it wakes nothing."""
+    voice = ScriptedVoice()
+    wake = voice.recognizers.speech(ko.wake[1], 1.0, RATE, heard_as=free, conf=conf)
+    log, sessions = wait_through(tmp_path, voice, ko, quiet(0.5), wake, quiet(1.5), voice.say("좋아요"), quiet(1.5))
+    check = kinds(log, "wake_check")
+    if conf >= 0.5:  # heard by the spotter (its floor), then checked
+        assert len(check) == 1 and not check[0]["agrees"]
+    assert bool(kinds(log, "wake")) is asked and len(sessions) == int(asked)
+    if asked:
+        assert check[0]["borderline"] and check[0]["spotted_conf"] == 1.0
+        log, sessions = wait_through(tmp_path, voice, ko, quiet(0.5), wake, quiet(1.5), voice.say("좋아요"),
+                                     quiet(1.5), confirm_wake=False)
+        assert sessions == [] and not kinds(log, "wake_check")[0]["borderline"]
+
+
 def test_a_close_free_transcription_is_agreement(tmp_path, ko):
     """The small model splits and slurs words: "일기 쓰 자" is still the wake phrase."""
     voice = ScriptedVoice()

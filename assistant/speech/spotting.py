@@ -167,6 +167,8 @@ class Spotter:
         self._clip_samples = 0
         self.clip: list[AudioChunk] = []
         """The audio of the last phrase heard (set when :meth:`feed` returns a meaning)."""
+        self.conf = 0.0
+        """The lowest word confidence of the last phrase heard."""
 
     def feed(self, chunk: AudioChunk) -> str | None:
         """What the audio so far meant (a target's meaning), or None."""
@@ -210,6 +212,8 @@ class Spotter:
             meaning = _one_meaning(text.split(), self.targets)
         if meaning and any(w.conf < self.min_conf for w in utterance.words):
             meaning = None
+        if meaning:
+            self.conf = min((w.conf for w in utterance.words), default=1.0)
         self.on_utterance(text, meaning)
         return meaning
 
