@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from assistant.app.backup_notice import say_backup_notice
 from assistant.app.failures import MicrophoneUnavailable, ModelUnavailable, failure_kind, say_failure
 from assistant.app.recovery import recover_at_start
 from assistant.audio.mic import Microphone
@@ -153,6 +154,7 @@ def _evening(paths: Paths, settings: Settings, pack, mouths: _Mouth, json_events
                 )
                 if recovered and "recovered" in pack.phrases:  # last time's cut-off answer was kept
                     session.voice.say(pack.say("recovered", session.rng))
+                say_backup_notice(paths, pack.code, session.voice.say)  # last night's backup failed: said once
                 mouths.started = True
                 try:
                     report = session.run()

@@ -25,7 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "assistant.cli.session", "assistant.cli.info", "assistant.cli.models", "assistant.cli.tag",
     "assistant.cli.review", "assistant.cli.replay", "assistant.cli.importing", "assistant.cli.chart",
     "assistant.cli.retag", "assistant.cli.standby", "assistant.cli.service", "assistant.cli.doctor",
-    "assistant.cli.encryption", "assistant.cli.web")
+    "assistant.cli.encryption", "assistant.cli.web", "assistant.cli.pin", "assistant.cli.backup")
 """Modules that add their own commands, in the order ``--help`` lists them: each has
 ``register(subparsers, common)``, which adds a parser whose ``handler`` default
 is ``handler(args, paths, settings) -> int``."""

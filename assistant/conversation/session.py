@@ -28,11 +28,14 @@ from assistant.conversation.followups import Rule, first_match
 from assistant.journal.book import Journal, now
 from assistant.language.packs import LanguagePack
 from assistant.conversation.listening import Answer, Ended, Listener, Outcome
+from assistant.conversation.draft import AnswerDraft, draft_path
 from assistant.conversation.mouth import LoggedMouth
 from assistant.conversation.naming import FeelingNaming, says_feeling
 from assistant.journal.sealed_audio import open_recorder, read_recording
 from assistant.conversation.prompts import ROTATION_SESSIONS, Prompt
 from assistant.conversation import replay
+from assistant.conversation.pin_gate import ReplayGate
+from assistant.journal.replay_pin import ReplayPin, pin_file
 from assistant.settings import Settings
 
 
@@ -115,9 +118,12 @@ class EveningSession:
         self._answer: Answer | None = None
         self._prompt: Prompt | None = None
         self._named_once = False
+        self._draft: AnswerDraft | None = None
+        """The answer in progress on disk, when there is no recording (keep_audio off)."""
         self._paused = False
         self._set_aside: list[Path] = []
         """Scratched audio of answers already saved, deleted when the evening ends."""
+        self._gate: ReplayGate | None = None
 
     # -- the evening ---------------------------------------------------
     def run(self) -> SessionReport:
@@ -130,8 +136,8 @@ class EveningSession:
             self.settings,
             build_index(self.pack.commands),
             command_grammar=self._command_grammar(),
-            on_partial=self.display.partial if self.display else None,
-            on_utterance=self.display.utterance if self.display else None,
+            on_partial=self._heard_partial,
+            on_utterance=self._heard_utterance,
             correction=self._correction if self.vocabulary and self.pack.corrections else None,
             replay_request=self._replay_parser(),
             in_context=self._in_context,
@@ -188,6 +194,7 @@ class EveningSession:
         vault = getattr(self.journal, "vault", None)
         self._answer = answer = Answer(self.rate_hz, audio_path, open_recorder(vault),
                                        reader=lambda path: read_recording(path, vault))
+        self._draft = self._new_draft(number, prompt, vault)
         self._paused = asked_still_there = False
         while True:
             outcome = self._listen(answer, commands_only=self._paused)
@@ -267,11 +274,14 @@ class EveningSession:
             elif command == "scratch":
                 if self._confirm("confirm_scratch", "scratch"):
                     answer.scratch()
+                    self._keep_draft()
                     self.voice.say(self.pack.say("scratched", self.rng))
                 else:
                     self.voice.say(self.pack.say("kept", self.rng))
             elif command == "undo":
-                self.voice.say(self.pack.say("undone" if answer.undo() else "nothing_to_undo", self.rng))
+                undone = answer.undo()
+                self._keep_draft()
+                self.voice.say(self.pack.say("undone" if undone else "nothing_to_undo", self.rng))
             self.voice.chime()
 
     def _in_context(self, command: str) -> bool:
@@ -293,6 +303,7 @@ class EveningSession:
         Nothing destructive or final happens on one uncertain hearing."""
         self.voice.say(self.pack.say(question, self.rng))
         yes = list(self.pack.naming.get("yes", ())) or list(self.pack.typed_yes)
+        yes += [p for p in self.pack.naming.get("confirm_yes", ()) if p not in yes]  # "좋아요": heard best
         phrases = yes + [p for p in self.pack.naming.get("no", ()) if p not in yes]
         phrases += [d for d in self.pack.phrases.get("decoys", ()) if d not in phrases]
         heard = self._hear(phrases, give_up_s=CONFIRM_WAIT_S)
@@ -343,6 +354,7 @@ class EveningSession:
         self._set_aside.extend(answer.set_aside)
         if not answer.has_content:
             answer.close(keep=False)
+            self._end_draft()
             return None
         try:
             audio = answer.close(keep=True)
@@ -357,6 +369,7 @@ class EveningSession:
             duration_s=answer.duration_s, audio=str(audio.relative_to(self.audio_dir)) if audio else None,
             personal=self._personal_cues(),
         ))
+        self._end_draft()  # the entry is durable: its draft is no longer needed
         self.report.saved.append(entry_id)
         if prompt.topic not in self.report.topics:
             self.report.topics.append(prompt.topic)
@@ -375,6 +388,33 @@ class EveningSession:
             self._save(None)
         except Exception:  # never hide the original problem behind a second one
             pass
+
+    # -- the answer in progress on disk, when it is not recorded ------------
+    def _new_draft(self, number: int, prompt: Prompt, vault) -> AnswerDraft | None:
+        if self.settings.keep_audio:
+            return None  # the streaming recording is the answer's copy on disk
+        return AnswerDraft(draft_path(self.audio_dir, self.report.session_id, number), {
+            "session": self.report.session_id, "number": number, "language": self.pack.code, "prompt_id": prompt.id,
+            "prompt_set": prompt.set, "prompt_text": prompt.text, "model": self.model_name}, vault)
+
+    def _heard_partial(self, text: str) -> None:
+        if self.display:
+            self.display.partial(text)
+        self._keep_draft("" if self._paused else text)
+
+    def _heard_utterance(self, text: str) -> None:
+        if self.display:
+            self.display.utterance(text)
+        self._keep_draft()
+
+    def _keep_draft(self, partial: str = "") -> None:
+        if self._draft is not None and self._answer is not None:
+            self._draft.update(self._answer.utterances, partial)
+
+    def _end_draft(self) -> None:
+        if self._draft is not None:
+            self._draft.discard()
+            self._draft = None
 
     def _delete_set_aside(self) -> None:
         """The evening is over: scratched audio leaves the disk now, not before."""
@@ -481,6 +521,8 @@ class EveningSession:
         Between entries the assistant listens briefly for next, previous or stop.
         """
         pack = replay.load_replay(self.pack.code)
+        if not self._replay_gate(pack).open():  # the PIN first: nothing is said about the journal before it
+            return []
         today = date.today()
         entries = replay.select(self.journal, request, today)
         self.events({"event": "replay", "request": request.as_dict(), "entries": [e["id"] for e in entries]})
@@ -501,6 +543,17 @@ class EveningSession:
 
         return replay.play_entries(entries, self.voice, sink, SimpleNamespace(audio_dir=self.audio_dir), pack,
                                    between=between, today=today, vault=getattr(self.journal, "vault", None))
+
+    def _replay_gate(self, pack) -> ReplayGate:
+        """The ``replay_by_voice`` check, one per evening (the right PIN opens replay until it ends)."""
+        if self._gate is None:
+            folder = getattr(self.journal, "folder", None)
+            self._gate = ReplayGate(
+                self.settings.replay_by_voice, ReplayPin(pin_file(folder)) if folder is not None else None, pack,
+                say=self.voice.say, say_unlogged=self.mouth.say, hear=self._hear,
+                yes=list(self.pack.naming.get("yes", ())) or list(self.pack.typed_yes),
+                no=list(self.pack.naming.get("no", ())), known=lambda phrases: self.recognizers.known(phrases), events=self.events)
+        return self._gate
 
     # -- helpers -------------------------------------------------------
     def _audio_path(self, number: int) -> Path:
