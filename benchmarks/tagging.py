@@ -129,6 +129,29 @@ it):
    8-9 ms here (the word lists alone about 6 ms, most of it the theme
    matcher trying ~47 patterns a word), so about 25 ms on a Pi core: over the
    20 ms budget for very long answers.
+7. Feelings, by a different hand. held-out-12 (40 en / 40 ko, about 30%
+   hard cases) was written by another writer before any change and scored
+   once at the end. Before it was scored, held-out-11's feeling misses were
+   read: three English ones, all families rather than phrasings ("feeling
+   (a bit) flat" moved from numb to sad; "on the outside" counts only as
+   "felt on the outside" / "on the outside looking in", not "on the outside
+   of her life"; "felt (like) part of the ..." added to included), and two
+   Korean label errors fixed (held-out-11: "힘들었는데" said, 힘듦 now
+   labelled; held-out-10: "눈물 이 났어" is 슬픔, as elsewhere). Also: "아무것도
+   하기 싫" and kin for 무기력; an opening word of praise ("brilliant got a
+   parking ticket") counts as an irony marker (``openers``); a person noun
+   Vosk split ("팀 원들 이") and nouns ending like a clause ending ("강아지")
+   no longer hide whose feeling it is. No learned layer for feelings: the
+   rules already score 0.93-1.00 on every earlier set once labels were
+   fixed. held-out-11 feelings went 0.71 / 0.89 to 1.00 / 1.00 (en / ko);
+   held-out-10 1.00 / 0.95. held-out-12, scored once: themes 0.81 / 0.81
+   (P 0.83 R 0.79; P 0.75 R 0.88), feelings 1.00 / 0.94, forbidden 0 / 1
+   (a "win" read into "드디어" in an idiom of waiting). Its theme misses are
+   again themes told without their keyword (a street party nobody knocked
+   for, a smell bringing a grandfather back, friends bringing a curry).
+   The theme matcher now tries only patterns that can match (indexed by
+   the first two words and by each beginning of the word), with the same
+   hits in the same order: a 225-word English answer 7.6 -> 3.5-3.8 ms here.
 """
 from __future__ import annotations
 
@@ -160,7 +183,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-5": "tagging_heldout5_{lang}.jsonl", "held-out-6": "tagging_heldout6_{lang}.jsonl",
         "held-out-7": "tagging_heldout7_{lang}.jsonl", "held-out-8": "tagging_heldout8_{lang}.jsonl",
         "held-out-9": "tagging_heldout9_{lang}.jsonl", "held-out-10": "tagging_heldout10_{lang}.jsonl",
-        "held-out-11": "tagging_heldout11_{lang}.jsonl"}
+        "held-out-11": "tagging_heldout11_{lang}.jsonl", "held-out-12": "tagging_heldout12_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -332,7 +355,8 @@ def splits_of(language: str) -> dict[str, list[dict]]:
            "held-out-8": load_set(language, "held-out-8"),
            "held-out-9": load_set(language, "held-out-9"),
            "held-out-10": load_set(language, "held-out-10"),
-           "held-out-11": load_set(language, "held-out-11")}
+           "held-out-11": load_set(language, "held-out-11"),
+           "held-out-12": load_set(language, "held-out-12")}
     return {name: part for name, part in out.items() if part}
 
 

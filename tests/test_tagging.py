@@ -543,6 +543,40 @@ def test_tagging_imports_no_audio_library():
     assert out.strip() == "[]"
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "i'm feeling a bit flat today", {"sad"}),             # low, not numb
+    ("en", "at the reunion i felt like part of the team again", {"included"}),
+    ("en", "since the wedding i'm on the outside of her plans", set()),   # where they stand, no feeling named
+    ("en", "i've always felt on the outside at work", {"left out"}),
+    ("en", "brilliant got a parking ticket outside my own house really made my day", set()),   # irony opening
+    ("en", "fantastic missed the last bus again so happy about that", set()),
+    ("en", "brilliant afternoon at the beach i was so happy", {"happy"}),   # praise without a mishap
+    ("ko", "요즘 아무것도 하기 싫어", {"무기력"}),
+    ("ko", "퇴근 하고 나면 아무것도 하기 가 싫어요", {"무기력"}),
+])
+def test_feeling_families_and_irony_openers(language, text, expected):
+    assert feelings(text, language) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_matcher_index_finds_what_a_full_scan_finds(language):
+    """The index (first two words, beginnings) only skips patterns that cannot match: same hits, same order."""
+    from assistant.language.matching import Text
+    from assistant.language.tagging import _rules
+    from assistant.language.packs import prompts_root
+    rules = _rules(language, prompts_root())
+    for matcher in (rules.feelings, rules.themes.matcher):
+        every = sorted([op for bucket in (matcher.one, matcher.two, matcher.starting) for ops in bucket.values()
+                        for op in ops], key=lambda op: (op[1].prefix[0], op[0]))
+        for row in load_set(language, "fresh-dev")[:50]:
+            text = Text.of(row["text"])
+            for i in range(len(text.tokens)):
+                scanned = [h for h in (matcher._try(p, text, i) for _, p in every) if h]
+                endings = sum(text.tokens[i].endswith(p.words[0]) for p in matcher.endings)
+                indexed = matcher.at(text, i)
+                assert indexed[:len(scanned)] == scanned and len(indexed) == len(scanned) + endings
+
+
 def test_tagging_is_fast_once_loaded():
     import time
 

@@ -164,6 +164,8 @@ class Sarcasm:
 
     markers: tuple[str, ...] = ()
     mishaps: tuple[str, ...] = ()
+    openers: tuple[str, ...] = ()
+    """Praise that counts as a marker only when it opens the answer: "brilliant got a parking ticket"."""
 
 
 @dataclass(frozen=True)
@@ -361,7 +363,8 @@ VOCABULARY_FILE = schema.obj({
     "not_feelings": schema.Key(_phrases("not_feelings"), default=()),
     "others": _optional(_frame("others"), Frame(), "'others'"),
     "sarcasm": _optional(schema.obj({"markers": schema.Key(_phrases("markers"), default=()),
-                                     "mishaps": schema.Key(_phrases("mishaps"), default=())},
+                                     "mishaps": schema.Key(_phrases("mishaps"), default=()),
+                                     "openers": schema.Key(_phrases("openers"), default=())},
                                     "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Sarcasm),
                          Sarcasm(), "'sarcasm'"),
 }, "needs a 'feelings' list")

@@ -93,25 +93,52 @@ def compile_phrase(phrase: str, key: Any, match: str, stem: bool, inside: Iterab
 
 
 class Matcher:
-    """Finds every pattern that starts at a word; indexed by first word or first letter."""
+    """Finds every pattern that starts at a word.
+
+    Only patterns that can match are tried: whole words are looked up by the
+    first two words ("i" alone starts hundreds of phrases), beginnings of
+    words ("invit*", and every Korean phrase) by each beginning of the text
+    at that word. Candidates are tried in the order the patterns were given,
+    so which of two equally long hits wins never depends on the index.
+    """
 
     def __init__(self, match: str, patterns: Iterable[Pattern]):
         self.match = match
-        self.exact: dict[str, list[Pattern]] = {}
-        self.by_letter: dict[str, list[Pattern]] = {}
+        self.one: dict[str, list[tuple[int, Pattern]]] = {}
+        """Whole first word, and no whole second word to narrow by."""
+        self.two: dict[tuple[str, str], list[tuple[int, Pattern]]] = {}
+        """Whole first and second words."""
+        self.starting: dict[str, list[tuple[int, Pattern]]] = {}
+        """First word (or the whole joined phrase) matched as a beginning."""
         self.endings: list[Pattern] = []
-        for p in patterns:
+        for order, p in enumerate(patterns):
             if p.ending:
                 self.endings.append(p)
             elif p.prefix[0]:
-                self.by_letter.setdefault(p.words[0][:1], []).append(p)
+                self.starting.setdefault(p.words[0], []).append((order, p))
+            elif len(p.words) > 1 and not p.prefix[1]:
+                self.two.setdefault((p.words[0], p.words[1]), []).append((order, p))
             else:
-                self.exact.setdefault(p.words[0], []).append(p)
+                self.one.setdefault(p.words[0], []).append((order, p))
+        self.longest_start = max(map(len, self.starting), default=0)
+
+    def _candidates(self, text: Text, i: int) -> list[Pattern]:
+        token = text.tokens[i]
+        found = list(self.one.get(token, ()))
+        if self.two and i + 1 < len(text.tokens):
+            found += self.two.get((token, text.tokens[i + 1]), ())
+        if self.starting:
+            said = text.joined[text.starts[i]:text.starts[i] + self.longest_start] if self.match == "joined" else token
+            for n in range(1, min(len(said), self.longest_start) + 1):
+                found += self.starting.get(said[:n], ())
+        # the order of the patterns' lists: whole words first, then beginnings, each as given
+        found.sort(key=lambda op: (op[1].prefix[0], op[0]))
+        return [p for _, p in found]
 
     def at(self, text: Text, i: int) -> list[Hit]:
         token = text.tokens[i]
         hits = []
-        for p in self.exact.get(token, []) + self.by_letter.get(token[:1], []):
+        for p in self._candidates(text, i):
             hit = self._try(p, text, i)
             if hit:
                 hits.append(hit)

@@ -137,10 +137,14 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
         following = tokens[j + 1] if j + 1 < start else ""
         if following == "들" and j + 2 < start:  # Vosk's "이웃 들 이"
             following = tokens[j + 2]
-        for person in others.people:
-            if not token.startswith(person) or (not joined and token not in (person, person + "'s")):
+        # Vosk splits a compound person noun too ("팀 원들 이"): try the word with the one before it
+        spellings = (token, tokens[j - 1] + token) if joined and j > 0 else (token,)
+        for person, spelled in ((p, w) for w in spellings for p in others.people):
+            if not spelled.startswith(person) or (not joined and spelled not in (person, person + "'s")):
                 continue
-            rest = token[len(person):]
+            if spelled is not token and len(person) <= len(tokens[j - 1]):
+                continue  # the person is all in the word before; that word is read on its own
+            rest = spelled[len(person):]
             if not joined and token == person + "'s" and j >= start - 3:
                 return "'s", j  # "my mum's worried", "my brother's been depressed"
             rest = rest[1:] if rest.startswith("들") else rest
@@ -197,7 +201,9 @@ def _said(phrase: str, words: Text, match: str) -> bool:
 def _sarcastic(words: Text, vocab: Vocabulary) -> bool:
     """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap both said."""
     s = vocab.sarcasm
-    return (any(_said(m, words, vocab.match) for m in s.markers)
+    opening = " ".join(words.tokens[:3])
+    return ((any(_said(m, words, vocab.match) for m in s.markers)
+             or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
             and any(_said(m, words, vocab.match) for m in s.mishaps))
 
 
