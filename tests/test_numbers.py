@@ -16,12 +16,14 @@ CASES = {
     "en": [("seven", 7), ("Seven.", 7), ("7", 7), ("10", 10), ("ten", 10), ("one", 1), ("about five", 5),
            ("five or so", 5), ("around 5", 5), ("maybe three", 3), ("like eight", 8), ("sixish", None),
            ("seven or eight", None), ("i don't know", None), ("", None), (None, None), ("five five", 5),
-           ("yes", None), ("7/10", None)],
+           ("yes", None), ("7/10", 7), ("seven out of ten", 7), ("7 out of 10", 7), ("about seven out of ten", 7),
+           ("ten out of ten", 10), ("three out of", 3)],
     "ko": [("일곱", 7), ("칠", 7), ("7", 7), ("7점", 7), ("일", 1), ("하나", 1), ("십", 10), ("열", 10),
            ("이", 2), ("둘", 2), ("사", 4), ("넷", 4), ("한 다섯", 5), ("다섯 정도", 5), ("오 정도", 5),
            ("다섯 쯤", 5), ("약 오", 5), ("대충 여섯", 6), ("일곱 여덟", None), ("몰라요", None), ("네", None),
            ("한", None), ("정도", None), ("  여덟  ", 8), ("아홉", 9), ("구", 9), ("팔", 8), ("육", 6), ("삼", 3),
-           ("셋", 3), ("여섯", 6), ("오 칠", None)],
+           ("셋", 3), ("여섯", 6), ("오 칠", None), ("열 중에 칠", 7), ("10 중에 7", 7), ("십 중에 여덟", 8),
+           ("열 중에 열", 10), ("열 중에", None)],
 }
 
 
@@ -35,9 +37,12 @@ def test_every_number_word_of_the_pack_parses_to_its_value(numbers):
     code, spoken = numbers
     for word, value in load_language(code).naming["numbers"].items():
         assert parse_number(word, spoken) == value
-        for phrase in number_grammar(spoken):
-            if phrase.split()[-1] == word or phrase.split()[0] == word:
-                assert parse_number(phrase, spoken) == value, phrase
+        around = spoken.about_before + spoken.scale_before
+        after = spoken.about_after + spoken.scale_after
+        forms = {f"{hedge} {word}" for hedge in around} | {f"{word} {hedge}" for hedge in after}
+        assert forms <= set(number_grammar(spoken))
+        for phrase in forms:
+            assert parse_number(phrase, spoken) == value, phrase
 
 
 def test_both_korean_sets_cover_one_to_ten():
@@ -50,3 +55,5 @@ def test_both_korean_sets_cover_one_to_ten():
 def test_the_grammar_has_the_hedged_forms_once():
     spoken = SpokenNumbers({"five": 5}, ("about",), ("or so",))
     assert number_grammar(spoken) == ["five", "about five", "five or so"]
+    scaled = SpokenNumbers({"five": 5}, scale_after=("out of ten",))
+    assert number_grammar(scaled) == ["five", "five out of ten"]

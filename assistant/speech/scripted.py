@@ -45,6 +45,8 @@ class Phrase:
     heard_as: str
     """What free dictation makes of it."""
     conf: float
+    alternatives: tuple[str, ...] = ()
+    """Next readings a recogniser asked for alternatives gives (those its grammar holds)."""
 
 
 class ScriptedSpeech:
@@ -64,9 +66,9 @@ class ScriptedSpeech:
 
     # -- the speaker's side -------------------------------------------------
     def speech(self, text: str, seconds: float = 1.0, rate_hz: int = 16000, heard_as: str | None = None,
-               conf: float = 1.0) -> np.ndarray:
+               conf: float = 1.0, alternatives: Sequence[str] = ()) -> np.ndarray:
         """``seconds`` of int16 audio that says ``text``."""
-        phrase = Phrase(text, text if heard_as is None else heard_as, conf)
+        phrase = Phrase(text, text if heard_as is None else heard_as, conf, tuple(alternatives))
         if phrase not in self.phrases:
             self.phrases.append(phrase)
         level = LEVEL_BASE + LEVEL_STEP * self.phrases.index(phrase)
@@ -79,9 +81,9 @@ class ScriptedSpeech:
         return self.phrases[index] if 0 <= index < len(self.phrases) else None
 
     # -- the model's side ---------------------------------------------------
-    def __call__(self, grammar: Sequence[str] | None = None) -> "ScriptedRecognizer":
+    def __call__(self, grammar: Sequence[str] | None = None, alternatives: int = 0) -> "ScriptedRecognizer":
         self.grammars.append(None if grammar is None else tuple(grammar))
-        return ScriptedRecognizer(self, grammar)
+        return ScriptedRecognizer(self, grammar, alternatives)
 
     def known(self, phrases: Sequence[str]) -> list[str]:
         return [p for p in phrases if not set(p.split()) & self.unknown_words]
@@ -90,8 +92,9 @@ class ScriptedSpeech:
 class ScriptedRecognizer:
     """Hears :meth:`ScriptedSpeech.speech` audio back as its phrases."""
 
-    def __init__(self, speech: ScriptedSpeech, grammar: Sequence[str] | None = None):
+    def __init__(self, speech: ScriptedSpeech, grammar: Sequence[str] | None = None, alternatives: int = 0):
         self.speech = speech
+        self.alternatives = alternatives
         self.grammar = None if grammar is None else {_plain(p) for p in speech.known(list(grammar))}
         self.partials = grammar is None
         self.endpoint_s = speech.endpoint_s if grammar is None else (speech.endpoint_s or 0.5)
@@ -162,8 +165,10 @@ class ScriptedRecognizer:
             for i, word in enumerate(said):
                 first = start / self.rate_hz + i * step
                 words.append(Word(word, round(first, 3), round(first + step, 3), phrase.conf))
+        others = [a for phrase, _, _ in self._heard for a in phrase.alternatives
+                  if self.grammar is not None and _plain(a) in self.grammar][:max(0, self.alternatives - 1)]
         self._heard.clear()
         self._quiet_since = None
         if not words:
             return None
-        return Utterance(" ".join(w.word for w in words), tuple(words))
+        return Utterance(" ".join(w.word for w in words), tuple(words), tuple(others))

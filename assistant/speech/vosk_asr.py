@@ -113,7 +113,8 @@ class VoskRecognizer:
     """
 
     def __init__(
-        self, model, rate_hz: int, grammar: Iterable[str] | None = None, words: bool = True, partials: bool = True
+        self, model, rate_hz: int, grammar: Iterable[str] | None = None, words: bool = True, partials: bool = True,
+        alternatives: int = 0,
     ):
         vosk = _quiet_vosk()
         if grammar is None:
@@ -123,6 +124,8 @@ class VoskRecognizer:
             self._rec = vosk.KaldiRecognizer(model, rate_hz, json.dumps(phrases, ensure_ascii=False))
         if words:
             self._rec.SetWords(True)
+        if alternatives:  # n-best: the result becomes {"alternatives": [{"text", "result"}...]}
+            self._rec.SetMaxAlternatives(alternatives)
         self.rate_hz = rate_hz
         self.partials = partials
         self.clean = grammar is None
@@ -153,15 +156,21 @@ class VoskRecognizer:
 
     def _utterance(self, raw: str) -> Utterance | None:
         result = json.loads(raw)
+        others: list[str] = []
+        if "alternatives" in result:  # n-best: the best reading first, with its words
+            readings = result["alternatives"] or [{}]
+            result, others = readings[0], [r.get("text", "").strip() for r in readings[1:]]
         text = result.get("text", "").strip()
         words = _parse_words(result)
         if self.clean:
             text, words = clean_text(text), tuple(clean_words(words, lambda w: w.word, _respelled))
-        if not text:
+            others = [clean_text(o) for o in others]
+        others = [o for o in dict.fromkeys(others) if o and o != text]
+        if not text and not others:
             return None
         if self._origin_s:  # Vosk keeps counting time across Reset()
             words = tuple(w.shifted(-self._origin_s) for w in words)
-        return Utterance(text, words)
+        return Utterance(text, words, tuple(others))
 
 
 class VoskRecognizers:
@@ -171,8 +180,8 @@ class VoskRecognizers:
         self.model = model
         self.rate_hz = rate_hz
 
-    def __call__(self, grammar: Sequence[str] | None = None) -> VoskRecognizer:
-        return VoskRecognizer(self.model, self.rate_hz, grammar, partials=grammar is None)
+    def __call__(self, grammar: Sequence[str] | None = None, alternatives: int = 0) -> VoskRecognizer:
+        return VoskRecognizer(self.model, self.rate_hz, grammar, partials=grammar is None, alternatives=alternatives)
 
     def known(self, phrases: Sequence[str]) -> list[str]:
         return known_phrases(self.model, phrases)
