@@ -187,6 +187,7 @@ def _measure_journal_work(home: Path, rounds: int) -> None:
     """Child: print JSON {start_s: [...], save_<label>: [...], save_<label>_cpu: [...]}."""
     import json
 
+    from assistant.app.evening import _load_tagging_rules
     from assistant.journal.book import Journal
 
     out: dict[str, list[float]] = {"start_s": [], "start_other_s": []}
@@ -195,6 +196,7 @@ def _measure_journal_work(home: Path, rounds: int) -> None:
         out["start_other_s"].append(_evening_start(home, "ko"))
         with Journal(home / "journal") as journal:
             session = journal.start_session("en")  # as the evening does before its first prompt
+            _load_tagging_rules("en")  # as the evening does while its greeting is spoken (off the first save)
             for label, seconds in SAVES:
                 wall, cpu = _save(journal, home, session, _answer(home, seconds, k))
                 out.setdefault(f"save_{label}", []).append(wall)

@@ -20,6 +20,7 @@ by default (:mod:`assistant.speech.scripted`: seconds, no model) or, with
 
     .venv/bin/python benchmarks/standby.py                       # scripted, 30 evenings (< 1 min)
     .venv/bin/python benchmarks/standby.py --real --evenings 3   # Korean model (~2 min)
+    .venv/bin/python benchmarks/standby.py --wake DIR            # wake -> first prompt at 100 / 20,000 entries
 """
 from __future__ import annotations
 
@@ -158,6 +159,60 @@ def evenings(count: int, real: bool, collect: bool) -> dict:
     return {"loaded_mib": loaded, "after_mib": after, "saved": saved, "wall_s": time.perf_counter() - start}
 
 
+# -- wake to first prompt, on journals of two sizes ---------------------------------
+
+def wake_to_first_prompt(home: str, rounds: int) -> dict:
+    """Seconds from the wake phrase heard to the first prompt said, through the real evening
+    (:func:`assistant.app.evening.run_evening` on a copy of ``home``'s journal, the model lent by
+    the standby as the product does). The mouth takes no time: what is left is the evening's own
+    start (journal, crash recovery, recent prompts, prompt choice)."""
+    import shutil
+
+    import scale
+    from assistant.app.evening import run_evening
+    from assistant.conversation.prompts import load_prompts
+    from assistant.paths import Paths
+    from tests.stack import RealVoice
+
+    voice = RealVoice(RATE)
+    wake_pack = load_standby("ko")
+    prompt_texts = {p.text for p in load_prompts("ko")}
+    work = Path(tempfile.mkdtemp(prefix="vj-bench-wake-"))
+    shutil.copytree(Path(home) / "journal", work / "journal")
+    paths = Paths(work, work / "config.toml")
+    scale._evening_start(work)  # started once before, as a journal in use has been (recovery's note)
+    ear = ScriptedEar(*([voice.say(wake_pack.wake[0]), quiet(1.0)] * rounds), then_silence=False,
+                      then_raise=OutOfAudio())
+    woke_at: list[float] = []
+    to_prompt: list[float] = []
+
+    class TimedMouth(FakeMouth):
+        def say(self, text: str) -> None:
+            super().say(text)
+            if text in prompt_texts and len(to_prompt) < len(woke_at):
+                to_prompt.append(time.perf_counter() - woke_at[-1])
+                raise OutOfAudio  # the first prompt is said: end this evening
+
+    def session() -> int:
+        try:
+            return run_evening(paths, SETTINGS, ear=ear, model=voice.recognizers.model, make_mouth=TimedMouth)
+        except OutOfAudio:
+            return 0
+
+    def events(event: dict) -> None:
+        if event["event"] == "wake":
+            woke_at.append(time.perf_counter())
+
+    standby = Standby(ear=ear, recognizers=voice.recognizers, rate_hz=RATE, pack=wake_pack, session=session,
+                      mouth=FakeMouth, events=events, confirm_wake=False)
+    try:
+        standby.run()
+    except OutOfAudio:
+        pass
+    shutil.rmtree(work, ignore_errors=True)
+    return {"to_prompt_s": to_prompt, "wakes": len(woke_at)}
+
+
 # -- the parent: children, tables ------------------------------------------------
 
 def child(flags: list[str], args: list[str]) -> dict:
@@ -168,21 +223,53 @@ def child(flags: list[str], args: list[str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def wake_table(homes: Path, children: int = 3, wakes: int = 4) -> int:
+    """Wake to first prompt at 100 and 20,000 entries, children interleaved; the first wake of a
+    process apart (it imports and reads what later wakes find loaded)."""
+    import scale
+
+    sizes = (100, 20_000)
+    for total in sizes:
+        scale.build_home(homes / str(total), total)
+    first: dict[int, list[float]] = {t: [] for t in sizes}
+    later: dict[int, list[float]] = {t: [] for t in sizes}
+    for _ in range(children):
+        for total in sizes:
+            r = child(["--real"], ["wake", str(homes / str(total)), str(wakes)])
+            first[total].append(r["to_prompt_s"][0])
+            later[total].extend(r["to_prompt_s"][1:])
+            print(f"  {total} entries: " + ", ".join(f"{s * 1000:.0f}" for s in r["to_prompt_s"]) + " ms", flush=True)
+    common.banner(f"wake phrase heard -> first prompt said (ms, median; {children} children x {wakes} wakes)")
+    rows = [[label] + [f"{common.median(d[t]) * 1000:.0f}" for t in sizes]
+            + [f"{common.median(d[sizes[1]]) / common.median(d[sizes[0]]):.2f}"]
+            for label, d in (("first wake of a standby", first), ("later wakes", later))]
+    print(common.table(["", "100", "20000", "x 100"], rows))
+    print("Goal (issue 12): the same at both sizes (within 10%).")
+    return 0
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--real", action="store_true", help="the Korean Vosk model and espeak-ng (default: scripted)")
     p.add_argument("--evenings", type=int, help="evenings in a row (default 30 scripted, 3 real)")
     p.add_argument("--seconds", type=float, default=60.0, help="audio for each CPU measurement (default 60)")
+    p.add_argument("--wake", metavar="HOMES",
+                   help="only wake-to-first-prompt (Korean model) on scale.py's journals of 100 and 20,000 entries "
+                        "in HOMES/100, HOMES/20000 (built there when missing)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
         what, *rest = args.child
         if what == "cpu":
             result = cpu_waiting(rest[0], float(rest[1]), args.real)
+        elif what == "wake":
+            result = wake_to_first_prompt(rest[0], int(rest[1]))
         else:
             result = evenings(int(rest[0]), args.real, rest[1] == "collect")
         print(json.dumps(result))
         return 0
+    if args.wake:
+        return wake_table(Path(args.wake))
     count = args.evenings or (3 if args.real else 30)
     real = ["--real"] if args.real else []
     print(f"standby benchmark ({'Korean Vosk model' if args.real else 'scripted speech'}) on {common.machine_line()}")

@@ -648,3 +648,52 @@ def test_recovery_at_start_reads_only_shards_changed_since_the_last_look(folder,
         assert recovery.recover(journal, paths, None, "en") == []
     assert {"2025-01.json", "2025-02.json", "2025-03.json"} <= set(seen)
     assert stat.S_IMODE((paths.data_dir / recovery.CHECKED_NOTE).stat().st_mode) == 0o600
+
+
+def test_a_held_recovery_note_is_written_only_when_the_evening_says_so(folder, tmp_path, monkeypatch):
+    from assistant.app import recovery
+    from assistant.paths import Paths
+
+    paths = Paths(tmp_path / "data", tmp_path / "config.toml")
+    note = recovery.CheckedNote()
+    with Journal(folder) as journal:  # an evening refused after recovery (no microphone): nothing written
+        assert recovery.recover_at_start(journal, paths, None, "en", "", note=note) == []
+    assert not (paths.data_dir / recovery.CHECKED_NOTE).exists()
+    note.write()  # the evening started: the months found clean are noted, and not read next time
+    assert (paths.data_dir / recovery.CHECKED_NOTE).exists()
+    seen = parsed_paths(monkeypatch)
+    with Journal(folder) as journal:
+        seen.clear()
+        assert recovery.recover(journal, paths, None, "en") == []
+    assert seen == []
+
+
+def _months_of_sessions(folder: Path, months: list[tuple[str, str]]) -> None:
+    """One shard per (month, language), each with two finished sessions in that language."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for month, language in months:
+        sessions = {str(i): {"id": f"{month}-0{i}.1", "started_at": f"{month}-0{i}T21:00:00+09:00",
+                             "language": language, "prompt_ids": [f"{month}/{i}"], "ended_at": None,
+                             "status": "finished"} for i in (1, 2)}
+        (folder / f"{month}.json").write_text(json.dumps({"sessions": sessions}), encoding="utf-8")
+
+
+def test_recent_prompt_ids_in_a_rare_language_read_only_the_newest_months(tmp_path, monkeypatch):
+    folder = tmp_path / "journal"
+    history = [("2020-01", "ko")] + [(f"{y}-{m:02d}", "en") for y in (2021, 2022, 2023) for m in range(1, 13)]
+    _months_of_sessions(folder, history)
+    with Journal(folder) as journal:
+        parsed = parsed_paths(monkeypatch)
+        assert journal.recent_prompt_ids(2, language="ko") == []  # asked 72 evenings ago: not recent
+        newest = [f"2023-{m:02d}.json" for m in range(13 - journal_module.RECENT_LOOKBACK * 2 // 2, 13)]
+        assert parsed and set(parsed) <= set(newest)  # two sessions a month: the look-back's months only
+        assert journal.recent_prompt_ids(3, language="en") == [["2023-12/2"], ["2023-12/1"], ["2023-11/2"]]
+
+
+def test_recent_prompt_ids_in_another_language_within_the_look_back(tmp_path):
+    folder = tmp_path / "journal"
+    _months_of_sessions(folder, [("2026-06", "en"), ("2026-07", "ko"), ("2026-08", "en"), ("2026-09", "en")])
+    with Journal(folder) as journal:
+        assert journal.recent_prompt_ids(2, language="ko") == [["2026-07/2"], ["2026-07/1"]]
+        assert journal.recent_prompt_ids(1, language="ko") == []  # beyond 4 evenings of any language
+        assert journal.recent_prompt_ids(7) == [[f"2026-0{m}/{i}"] for m in (9, 8, 7, 6) for i in (2, 1)][:7]

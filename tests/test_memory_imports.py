@@ -48,8 +48,10 @@ def journal_home(isolated_environment):
 @pytest.mark.parametrize("argv", [
     ["list"], ["search", "lunch"], ["stats"], ["show", "2026-11-24.1"], ["export", "--format", "json"],
     ["export", "--format", "md"], ["export", "--format", "csv"], ["paths"], ["--help"],
+    ["backup", "usb"], ["pin", "status"], ["tag", "I felt lonely at lunch"], ["config"],
 ], ids=" ".join)
 def test_looking_back_loads_no_audio_speech_or_crypto_library(journal_home, argv, tmp_path):
+    (tmp_path / "usb").mkdir()  # the backup's USB stick
     result = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY, argv=argv)], capture_output=True,
                             text=True, timeout=120, cwd=tmp_path)
     report = json.loads(result.stderr.strip().splitlines()[-1])

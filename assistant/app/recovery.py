@@ -83,7 +83,8 @@ def pending(journal, paths, language: str | None = None) -> list[Path]:
     return [orphan.path for orphan in _orphans(journal, paths, _unfinished(journal, paths), language)]
 
 
-def recover(journal, paths, model_loader_or_model, language: str, *, model_name: str | None = None) -> list[str]:
+def recover(journal, paths, model_loader_or_model, language: str, *, model_name: str | None = None,
+            note: "CheckedNote | None" = None) -> list[str]:
     """Store the answers a crash cut short; returns the new entries' ids.
 
     ``model_loader_or_model`` is a loaded Vosk model, something with ``get()``
@@ -91,13 +92,15 @@ def recover(journal, paths, model_loader_or_model, language: str, *, model_name:
     it is only used when there is audio to transcribe. Only sessions in
     ``language`` are transcribed (another language's model would not
     understand them); they wait for a session in their own language.
+    ``note``: hold the note of the months found clean there (written by
+    :meth:`CheckedNote.write`) rather than writing it at once.
     """
     if not journal.write:
         raise RuntimeError("recovery needs the journal opened for writing (it holds the lock)")
     remove_stale_temps(journal.folder)  # safe: we hold the lock
     model = _Lazy(model_loader_or_model)
     prompts: dict[str, dict] = {}
-    unfinished = _unfinished(journal, paths)  # the shards changed since the last look; the rest reads a few shards
+    unfinished = _unfinished(journal, paths, note)  # the shards changed since the last look; the rest reads a few shards
     _delete_scratched(paths, unfinished)
     saved, left = keep_drafts(journal, Path(paths.audio_dir), unfinished)  # --no-audio answers: no model needed
     for orphan in _orphans(journal, paths, unfinished, language):
@@ -117,14 +120,14 @@ def recover(journal, paths, model_loader_or_model, language: str, *, model_name:
 
 
 def recover_at_start(journal, paths, model_loader, language: str, model_name: str,
-                     events: Callable[[dict], None] | None = None) -> list[str]:
+                     events: Callable[[dict], None] | None = None, note: "CheckedNote | None" = None) -> list[str]:
     """What :func:`assistant.app.evening.run_evening` calls after opening the journal: recover, and say so.
 
     Prints one line on stderr (and a ``recovered`` JSON event) when something
     was kept; a problem the person can fix is reported and the evening goes on.
     """
     try:
-        saved = recover(journal, paths, model_loader, language, model_name=model_name)
+        saved = recover(journal, paths, model_loader, language, model_name=model_name, note=note)
     except UserError as exc:
         print(f"voice-journal: could not recover last time's answer: {exc}", file=sys.stderr)
         return []
@@ -171,13 +174,14 @@ def _default_model(language: str) -> str:
         return ""
 
 
-def _unfinished(journal, paths) -> list[dict[str, Any]]:
+def _unfinished(journal, paths, held: "CheckedNote | None" = None) -> list[dict[str, Any]]:
     """The sessions whose audio may hold an answer no entry points at.
 
     Flat with the journal's size: a month whose shard had no such session at
     the last look, and has not changed since (same inode, size and times: a
     session's status lives in its month's shard), is not read again. What was
-    seen is noted for next time only by a writer (it holds the lock)."""
+    seen is noted for next time only by a writer (it holds the lock), at
+    once or, given ``held``, when the caller says so."""
     note, key = _checked_note(paths), str(Path(journal.folder).resolve())
     seen = note[key] if isinstance(note.get(key), dict) else {}
     clean: dict[str, list] = {}
@@ -192,13 +196,36 @@ def _unfinished(journal, paths) -> list[dict[str, Any]]:
             clean[month] = list(sig)
         found += waiting
     if journal.write and clean != seen:
-        _write_checked_note(paths, {key: clean})
+        if held is None:
+            _write_checked_note(paths, {key: clean})
+        else:
+            held.hold(paths, {key: clean})
     return sorted(found, key=lambda s: (str(s.get("started_at") or ""), s["id"]))
 
 
 CHECKED_NOTE = Path("runtime") / "recovery-checked.json"
 """Under the data directory: the months whose shard had no unfinished session, by shard signature.
 Only a shortcut: missing or damaged, every month is read (as before there was one)."""
+
+
+class CheckedNote:
+    """The note of the months recovery found clean, held until the evening really starts.
+
+    A refused evening (no microphone, no speaker) must leave the data folder
+    as it found it, so the evening writes the note only once its devices are
+    open; not written, the next start reads those months again, as before.
+    """
+
+    def __init__(self) -> None:
+        self._pending: tuple[Any, dict[str, Any]] | None = None
+
+    def hold(self, paths, note: dict[str, Any]) -> None:
+        self._pending = (paths, note)
+
+    def write(self) -> None:
+        if self._pending is not None:
+            _write_checked_note(*self._pending)
+            self._pending = None
 
 
 def _checked_note(paths) -> dict[str, Any]:

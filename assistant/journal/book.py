@@ -38,6 +38,9 @@ from assistant.journal.shards import Shards, month_after
 from assistant.journal.storage import fsync_dir, remove_stale_temps
 from assistant.journal.vault import Vault, is_encrypted
 
+RECENT_LOOKBACK = 4
+"""recent_prompt_ids looks back over at most this many times the sessions asked for, of any language."""
+
 
 def now() -> str:
     """The current time, timezone-aware, as ISO 8601."""
@@ -180,14 +183,21 @@ class Journal:
         """Prompt ids asked in each of the last ``sessions`` sessions, newest first.
 
         Sessions of imported memos (status ``imported``) asked nothing, so
-        they are skipped. Reads the newest shards only, as far back as needed.
+        they are skipped. Reads the newest shards only, as far back as needed
+        but no further than the months holding the last
+        ``RECENT_LOOKBACK x sessions`` sessions of any language: an evening in
+        a language the journal rarely uses must not read years of shards
+        before its greeting, and prompts asked that many evenings ago are no
+        longer recent.
         """
         found: list[dict] = []
+        seen = 0  # asked sessions of any language in the months read
         for month in reversed(self.months()):
-            docs = [d for d in self.month_sessions(month)
-                    if (not language or d.get("language") == language) and d.get("status") != "imported"]
+            asked = [d for d in self.month_sessions(month) if d.get("status") != "imported"]
+            docs = [d for d in asked if not language or d.get("language") == language]
             found.extend(sorted(docs, key=_started, reverse=True))
-            if len(found) >= sessions:
+            seen += len(asked)
+            if len(found) >= sessions or seen >= RECENT_LOOKBACK * sessions:
                 break
         return [d.get("prompt_ids", []) for d in found[:sessions]]
 
