@@ -152,6 +152,42 @@ it):
    The theme matcher now tries only patterns that can match (indexed by
    the first two words and by each beginning of the word), with the same
    hits in the same order: a 225-word English answer 7.6 -> 3.5-3.8 ms here.
+8. Themes told without their keyword. held-out-13 (40 en / 40 ko, 8 + 8
+   lines with forbidden tags) was written first, before any change, by yet
+   another hand, and kept out of training and of this script's runs until
+   the end; but its writer had read held-out-12 just before (so some of its
+   hard cases echo that set's), and one of its lines ("my bread actually
+   rose") is a phrasing met among held-out-11's misses below: not blind in
+   those places. Then held-out-10..12's theme misses were read and fixed as word
+   families (themes.json ``groups``): being left out told by nobody coming
+   for you or finding out after (``@nobody @tell-me``, ``@found-out`` near a
+   gathering; 나중에 알았, 사진 보고 알았 near 모임), a smell, a song or a
+   place and a person gone (``@trigger`` x ``@gone-one``), people turning up
+   with food (``@arrive`` x ``@treat``; 반찬 … 들고 왔), asking after told
+   as "nobody's asked" and "묻는 사람이 하나도 없", streaks ("haven't
+   missed a single", "하루도 안 빼먹"). Precision: Korean 드디어 counts as a
+   win only with something done (드디어 … 땄/합격/갚았), and themes.json's
+   ``idioms`` (빠지게 기다) stop the learned layer adding one from 드디어
+   alone; someone else's win or (Korean) missed chance is not the speaker's
+   (형이 드디어 … 합격했어: adverbs such as 드디어 no longer end the search
+   for the subject); a kindness told in the past habitual (할머니가 사
+   주시던) is a memory, not a connection; a cold shoulder told by the words
+   of "nobody asked" is unasked. No set lost a point or gained a forbidden
+   tag; themes F1 went held-out-10 0.82 -> 0.90 / 0.89 -> 0.94 (en / ko),
+   -11 0.81 -> 0.90 / 0.94 -> 0.96, -12 0.81 -> 0.90 / 0.81 -> 0.92 (its
+   Korean forbidden "win" gone); feelings unchanged. The learned layer's
+   weights and thresholds are unchanged (retrained midway through these
+   changes, it wrote the same file: add at 0.6 en / 0.3 ko; on the sets
+   kept out of training it now adds 2 right / 1 wrong themes in English,
+   3 / 2 in Korean). Time unchanged (en about 215,
+   ko about 170 µs a transcript here, before and after). held-out-13, scored
+   once at the end, old tagger -> new: themes F1 0.75 -> 0.77 (en: P 0.85
+   R 0.71), 0.75 -> 0.84 (ko: P 0.82 R 0.87); feelings 1.00 -> 1.00 / 0.86 ->
+   0.86; forbidden 1 -> 1 / 4 -> 3. It still misses the goal: drifting
+   told without "drift" ("it's just birthday messages now"), a cold shoulder
+   in one-word answers, someone else's win in English ("my sister finally
+   got the job"), and Korean feelings denied with "전혀 안 느껴" or felt by
+   someone else ("애들이 … 실망했어"). Not tuned on afterwards.
 """
 from __future__ import annotations
 
@@ -183,7 +219,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-5": "tagging_heldout5_{lang}.jsonl", "held-out-6": "tagging_heldout6_{lang}.jsonl",
         "held-out-7": "tagging_heldout7_{lang}.jsonl", "held-out-8": "tagging_heldout8_{lang}.jsonl",
         "held-out-9": "tagging_heldout9_{lang}.jsonl", "held-out-10": "tagging_heldout10_{lang}.jsonl",
-        "held-out-11": "tagging_heldout11_{lang}.jsonl", "held-out-12": "tagging_heldout12_{lang}.jsonl"}
+        "held-out-11": "tagging_heldout11_{lang}.jsonl", "held-out-12": "tagging_heldout12_{lang}.jsonl",
+        "held-out-13": "tagging_heldout13_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -356,7 +393,8 @@ def splits_of(language: str) -> dict[str, list[dict]]:
            "held-out-9": load_set(language, "held-out-9"),
            "held-out-10": load_set(language, "held-out-10"),
            "held-out-11": load_set(language, "held-out-11"),
-           "held-out-12": load_set(language, "held-out-12")}
+           "held-out-12": load_set(language, "held-out-12"),
+           "held-out-13": load_set(language, "held-out-13")}
     return {name: part for name, part in out.items() if part}
 
 

@@ -483,6 +483,8 @@ def test_unknown_language_says_which_exist(tmp_path, monkeypatch):
     (_all_themes(win={"cues": [{"near": [["a"], ["b"]], "within": "x"}]}), "theme 'win' cue 1 needs a whole number"),
     (_all_themes(win={"cues": [{"phrase": "a", "within": 2}]}), "theme 'win' cue 1 has 'within' or 'ordered'"),
     (_all_themes(win={"cues": [{"phrase": "a", "unless": "b"}]}), "theme 'win' cue 1 has 'unless' that is not a list"),
+    ({**_all_themes(), "idioms": {"victory": ["waited ages"]}}, "'idioms' names victory, not one of"),
+    ({**_all_themes(), "idioms": {"win": "waited ages"}}, "idioms of 'win'"),
 ])
 def test_themes_errors_name_the_file_and_theme(tmp_path, monkeypatch, themes_data, message):
     _pack(tmp_path, monkeypatch, {"feelings": [_entry()]}, themes_data)
@@ -742,3 +744,30 @@ def test_fresh_dev_floor(language):
     result = score(load_set(language, "fresh-dev"), language)
     assert result.themes.f1 >= 0.9 and result.feelings.f1 >= 0.93, result.misses
     assert result.forbidden == 0, result.misses
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # left out, told by nobody coming for you or finding out after
+    ("en", "the lads had a poker night and nobody knocked for me", {"left-out"}),
+    ("en", "my old team had a leaving do and i only found out afterwards", {"left-out"}),
+    ("ko", "동네 사람들 이 다 같이 바베큐 했는데 나 는 나중에야 알았어", {"left-out"}),
+    # a smell or a song and a person gone
+    ("en", "caught a whiff of his aftershave on the bus and it all came flooding back", {"memory"}),
+    ("en", "the smell of baking bread and suddenly my nan's kitchen all over again", {"memory"}),
+    # people turning up with food, being asked after
+    ("en", "my neighbour popped round with a casserole after my operation", {"connection"}),
+    ("en", "been a rough week and none of my mates asked how i was", {"unasked"}),
+    ("ko", "이웃 이 반찬 을 들고 왔어", {"connection"}),
+    ("ko", "이사 하느라 아팠는데 괜찮냐고 묻는 사람 이 하나 도 없었어", {"unasked"}),
+    ("ko", "지원서 넣은 회사 에서 아직 아무 연락 이 없어", {"unanswered"}),
+    # a kindness remembered (~던) is a memory, not a meeting
+    ("ko", "할아버지 가 사 주시던 호떡 냄새 에 할아버지 생각 이 났어", {"memory"}),
+    # 드디어 with something arriving is waiting, not a win; with something done it is a win
+    ("ko", "목 이 빠지게 기다린 배달 이 드디어 왔어", set()),
+    ("ko", "드디어 운전 면허 땄다", {"win"}),
+    # someone else's win or missed chance is not the speaker's
+    ("ko", "형 이 드디어 시험 에 합격 했어", set()),
+    ("ko", "친구 가 면접 떨어 지고 엄청 속상 해 했어", set()),
+])
+def test_theme_families_told_without_their_keyword(language, text, expected):
+    assert themes(text, language) == expected

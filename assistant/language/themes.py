@@ -28,11 +28,15 @@ and ``{"near": [["@contact"], ["@no-reply"]]}`` pairs any way of reaching
 out with any way of hearing nothing back. That is how a theme generalises
 past the sentences it was written from: a cue names a pattern of families,
 not a sentence.
+
+``"idioms"``, per theme, lists sayings that sound like it but are not it
+("빠지게 기다": waiting for a parcel is not a win): with one said, the
+learned layer may not add that theme.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +55,17 @@ OUTWEIGHED_BY = {"connection": ("unasked", "left-out", "unanswered", "ignored"),
                  "win": ("missed-chance", "ignored", "unanswered", "cancelled"),
                  "ignored": ("unanswered",),
                  "unasked": ("left-out",),
-                 "cold-shoulder": ("drifting",)}
+                 "cold-shoulder": ("drifting", "unasked")}
 """A theme told by words that also tell one of its rivals is the rival's: "nobody asked how
 i was" is not a caring question, "i said no and now i regret it" is not a win."""
 OUTWEIGHED_ANYWHERE = {"win": ("missed-chance", "cancelled")}
 """Rivals that outweigh a theme anywhere in the answer: a small win and a chance missed
 in one answer is the chance missed ("용기 내서 말할걸 후회돼")."""
+
+
+TOLD_AS_PAST_HABIT = {"connection": ("던",)}
+"""Endings that turn a theme's words into a memory of how things used to be: "할머니가 사
+|주시던| 단팥빵" is a grandmother remembered, not a kindness met today."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,10 @@ class ThemeSet:
     cues: tuple[Cue, ...]
     matcher: Matcher
     match: str
+    idioms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per theme, idioms that sound like it but are not it ("눈이 빠지게 기다렸는데 택배가 드디어
+    왔다": waiting, not a win): with one said, the learned layer may not add the theme (the
+    word lists still may, from their own cues: "…드디어 합격했어")."""
 
 
 class ThemesFileError(UserError):
@@ -100,6 +113,9 @@ def _group_name(name: Any, label: str) -> str:
 GROUPS = schema.mapping(schema.then(_phrases(), tuple), "'groups' is not an object of name: [phrases]",
                         keys=_group_name, name=lambda label, name: f"group '{name}'")
 """Word families: ``{"nobody": ["nobody", "no one", ...]}``."""
+IDIOMS = schema.mapping(schema.then(_phrases(), tuple), "'idioms' is not an object of theme: [phrases]",
+                        name=lambda label, name: f"idioms of '{name}'")
+"""Per theme, idioms that are not it: ``{"win": ["빠지게 기다"]}`` (see :attr:`ThemeSet.idioms`)."""
 
 _FLAG = "{label} has '%s' that is not true or false"
 
@@ -219,7 +235,13 @@ def _theme_set(path: Path, data: Any, match: str) -> ThemeSet:
     missing = [t for t in THEMES if t not in descriptions]
     if missing:
         raise schema.Invalid(f"theme(s) {', '.join(missing)} are missing")
-    return ThemeSet(path, descriptions, tuple(cues), Matcher(match, patterns), match)
+    idioms = IDIOMS(data.get("idioms"), "'idioms'") if data.get("idioms") is not None else {}
+    unknown = [t for t in idioms if t not in THEMES]
+    if unknown:
+        raise schema.Invalid(f"'idioms' names {', '.join(unknown)}, not one of {', '.join(THEMES)}")
+    idioms = {t: tuple(normalise(e) for p in phrases for e in _expand(f"idioms of '{t}'", p, groups))
+              for t, phrases in idioms.items()}
+    return ThemeSet(path, descriptions, tuple(cues), Matcher(match, patterns), match, idioms)
 
 
 def parse_themes(path: Path, data: Any, match: str) -> ThemeSet:
@@ -245,6 +267,13 @@ def theme_hits(text: Text, themes: ThemeSet) -> list[Hit]:
     return themes.matcher.all(text)
 
 
+def _past_habit(tokens: tuple[str, ...], end: int, endings: tuple[str, ...]) -> bool:
+    """Whether the words ending at ``end`` end on one of ``endings``, or Vosk split it off ("주시 던")."""
+    if not endings or not end:
+        return False
+    return tokens[end - 1].endswith(endings) or (end < len(tokens) and tokens[end] in endings)
+
+
 def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] | None = None) -> dict[str, tuple[int, int]]:
     """Each theme ``text`` tells (in :data:`THEMES` order) with the span of words that told it: ``(first, end)``.
 
@@ -267,6 +296,8 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
             if cue.unless and _followed_by(a, cue.unless, themes.match):
                 continue
             first, last = (a, b) if a.start <= b.start else (b, a)
+            if _past_habit(text.tokens, max(first.end, last.end), TOLD_AS_PAST_HABIT.get(cue.theme, ())):
+                continue
             if not cue.negatable or not (negated(first, last.rest, text.tokens, neg, set())
                                          or (last is not first and negated_before(text.tokens, last.start, neg, set()))):
                 found[cue.theme] = (first.start, max(first.end, last.end))
