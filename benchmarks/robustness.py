@@ -57,6 +57,7 @@ import time
 import wave
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
 
 from functools import lru_cache
 from pathlib import Path
@@ -89,7 +90,8 @@ SPEECH_ENV = "VOICE_JOURNAL_SPEECH"
 
 ENDING = frozenset({"done"})
 
-REPLAY_REQUESTS = {"ko": ["어제 기록 들려줘", "마지막 일기 들려줘"], "en": ["play yesterday's entry", "play the last entry"]}
+REPLAY_REQUESTS = {"ko": ["어제 기록 들려줘", "마지막 일기 들려줘", "마지막 기록 들려줘"],
+                   "en": ["play yesterday's entry", "play the last entry", "play my last entry"]}
 CORRECTION_FEELING = {"ko": "외로움", "en": "lonely"}
 INTENSITY_WORDS = {
     "ko": {"sino": ["일", "이", "삼", "사", "오", "육", "칠", "팔", "구", "십"],
@@ -145,15 +147,21 @@ class Product:
         self.listener = self._listener()
 
     def _listener(self):
+        """The evening's listener (assistant.conversation.session wires it the same way)."""
         from assistant.conversation.listening import Listener
-        from assistant.language.commands import match_correction
+        from assistant.language.commands import spoken_commands
 
-        grammar = [p for phrases in self.pack.commands.values() for p in phrases]
-        grammar += list(self.pack.phrases.get("decoys", []))
-        return Listener(self.recognizers, self.rate_hz, self.settings, self.index, command_grammar=grammar,
-                        correction=lambda text: match_correction(text, self.pack.corrections,
-                                                                 self.vocabulary.canonical),
-                        replay_request=self._replay_request)
+        spoken = spoken_commands(
+            self.pack.commands, self.pack.phrases.get("decoys", []), self.pack.corrections,
+            self.pack.phrases.get("correction_feelings", []), self.vocabulary.canonical,
+            self.pack.phrases.get("replay_phrases", []) if self._replay_request else (), self._replay_request,
+            lambda word: bool(self.recognizers.known([word])),
+            lambda feeling: self.vocabulary.get(feeling).phrases() if self.vocabulary.get(feeling) else ())
+        self.evidence: list = []
+        self.spoken_index = spoken.index
+        return Listener(self.recognizers, self.rate_hz, self.settings, spoken.index, command_grammar=spoken.grammar,
+                        correction=spoken.correction, replay_request=spoken.replay_request,
+                        on_evidence=lambda evidence, verdict: self.evidence.append((evidence, verdict)))
 
     # 1 and 3: the answer listener
     def listen_answer(self, source: "ChunkSource", paused: bool = False) -> list[tuple[str, str | None]]:
@@ -479,6 +487,12 @@ def _raw_command_rec():
 
 
 @lru_cache(maxsize=None)
+def _raw_spoken_rec():
+    p: Product = _W["product"]
+    return p.raw_recognizer(list(p.spoken_index))
+
+
+@lru_cache(maxsize=None)
 def _raw_wake_rec():
     p: Product = _W["product"]
     return p.raw_recognizer(p.wake_phrases)
@@ -491,8 +505,10 @@ def task_answer(parts: list[tuple[str, float]], seed: int) -> dict:
     audio = np.concatenate([_sequence(parts, SPEECH_FOLDER[_W["language"]], rng),
                             room(p.settings.silence_s + 0.5, rng)])
     t0 = time.perf_counter()
+    getattr(p, "evidence", []).clear()
     outcomes = p.listen_answer(ChunkSource(audio))
     cpu = time.perf_counter() - t0
+    near = [(asdict(e), asdict(v)) for e, v in getattr(p, "evidence", []) if v.heard]  # the grammar named one
     commands = [c for _, c in outcomes if c]
     # the baseline: each sentence (an utterance between pauses) through a plain command grammar
     phrase_to_name = p.index
@@ -503,7 +519,7 @@ def task_answer(parts: list[tuple[str, float]], seed: int) -> dict:
         for text in _raw_decode(rec, clip):
             raw += [phrase_to_name[h] for h in _phrase_hits(text, list(phrase_to_name))]
     return {"kind": "answer", "seconds": len(audio) / RATE_HZ, "commands": commands, "raw": raw, "cpu": cpu,
-            "sentences": len(parts)}
+            "sentences": len(parts), "evidence": near}
 
 
 def task_spot(label: str, parts: list[tuple[str, float]], sub: str, seed: int, mix: dict | None = None) -> dict:
@@ -569,14 +585,19 @@ def task_accept(kind: str, phrase: str, expected: str, rate: int, noise_kind: st
         raw_texts = _raw_decode(_raw_wake_rec(), audio[answer_end:])
         raw = ["wake" for t in raw_texts for _ in _phrase_hits(t, p.wake_phrases)]
     else:
+        getattr(p, "evidence", []).clear()
         heard = [c for _, c in p.listen_answer(ChunkSource(audio), paused=expected == "resume") if c]
         raw = None
         if kind == "command":
             raw_texts = _raw_decode(_raw_command_rec(), audio[answer_end:])
             raw = [p.index[h] for t in raw_texts for h in _phrase_hits(t, list(p.index))]
+        elif getattr(p, "spoken_index", None):  # corrections and replay: every phrase the listener knows, no decoys
+            raw_texts = _raw_decode(_raw_spoken_rec(), audio[answer_end:])
+            raw = [p.spoken_index[h] for t in raw_texts for h in _phrase_hits(t, list(p.spoken_index))]
     cpu = time.perf_counter() - t0
     return {"kind": "accept", "what": kind, "phrase": phrase, "expected": expected, "rate": rate, "noise": noise_kind,
-            "heard": heard, "raw": raw, "seconds": len(audio) / RATE_HZ, "cpu": cpu}
+            "heard": heard, "raw": raw, "seconds": len(audio) / RATE_HZ, "cpu": cpu,
+            "evidence": [(asdict(e), asdict(v)) for e, v in getattr(p, "evidence", [])] if kind != "wake" else []}
 
 
 class ScriptedPerson:
@@ -820,7 +841,7 @@ def make_tasks(args, product_meta: dict, folder: Path, language: str) -> list[tu
     short = [r for r in speech_rows if 1.5 <= r["seconds"] <= 3.5] or speech_rows
     n = 0
     if "accept" in args.measure:
-        phrases = product_meta["phrases"]
+        phrases = [p for p in product_meta["phrases"] if not args.kinds or p[0] in args.kinds]
         if args.phrases:
             phrases = _spread(phrases, args.phrases)
         for noise_kind in args.noise:
@@ -915,6 +936,8 @@ def run_language(args, language: str, folder: Path, product_factory) -> dict:
                 print(f"  [{language}] {done}/{len(plain)} tasks, {time.perf_counter() - t_start:.0f} s",
                       file=sys.stderr, flush=True)
     wall = time.perf_counter() - t_start
+    if args.trials:  # every trial with its evidence, to re-decide under other thresholds
+        Path(args.trials).write_text(json.dumps(results, ensure_ascii=False, default=str), encoding="utf-8")
     by_kind = defaultdict(list)
     for r in results:
         by_kind[r["kind"]].append(r)
@@ -959,6 +982,7 @@ def parse_args(argv=None):
     ap.add_argument("--noise", help="backgrounds for items 3-4: clean,white,pink,babble (default clean,white,babble; "
                                     "quick clean)")
     ap.add_argument("--phrases", type=int, default=0, help="only this many phrases for item 3, spread over the kinds")
+    ap.add_argument("--kinds", help="only these kinds for item 3: command,correction,replay,wake (default all)")
     ap.add_argument("--numbers", type=int, default=0, help="only the first N numbers of each set for item 4")
     ap.add_argument("--measure", default="answers,wakes,accept,intensity", help="which measures (comma-separated)")
     ap.add_argument("--languages", default="ko,en", help="languages to try (each needs its model and recordings)")
@@ -966,6 +990,7 @@ def parse_args(argv=None):
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="worker processes (default 2)")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--json", metavar="FILE", help="also write the numbers to FILE")
+    ap.add_argument("--trials", metavar="FILE", help="also write every trial (with the listener's evidence) to FILE")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     quick = args.quick
@@ -976,6 +1001,7 @@ def parse_args(argv=None):
     args.rates = [int(r) for r in (args.rates or ("160" if quick else ",".join(map(str, RATES_WPM)))).split(",")]
     args.noise = (args.noise or ("clean" if quick else ",".join(NOISES))).split(",")
     args.measure = set(args.measure.split(","))
+    args.kinds = set(args.kinds.split(",")) if args.kinds else set()
     args.languages = args.languages.split(",")
     return args
 

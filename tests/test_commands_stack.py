@@ -35,7 +35,8 @@ def evening(tmp_path_factory, ko):
     said = lambda text, pause_s=1.5: [espeak(text), quiet(pause_s)]
     mic = np.concatenate([
         quiet(0.8), *said("몰라요", 8.0),                       # prompt 1: "I don't know" is an answer
-        *said("고마워요", 8.0),                                  # prompt 2: "thank you" is an answer
+        *said("고마워요"), *said("외로워요", 8.0),                # prompt 2: "thank you", "I'm lonely": answers,
+                                                                # the latter not a tag correction (외로움 추가)
         *said(SENTENCES[0]), *said(scratch), *said(yes),        # prompt 3: erased after a yes ...
         *said(SENTENCES[1], 8.0),                               # ... and answered again
         *said(SENTENCES[2], 8.0),                               # prompt 4: an answer
@@ -64,6 +65,13 @@ def test_ordinary_short_answers_are_saved_not_taken_for_commands(evening):
     asked = [e["id"] for e in evs if e["event"] == "prompt"]
     assert len(asked) >= 2 and [e["prompt"] for e in saved[:2]] == asked[:2], _story(result)
     assert all(e["transcript"] for e in saved[:2])
+
+
+def test_a_feeling_said_alone_is_not_a_tag_correction(evening):
+    rig, result = evening
+    evs = events(result.stdout)
+    assert not [e for e in evs if e["event"] == "corrected"], _story(result)
+    assert [e["command"] for e in evs if e["event"] == "command"] == ["scratch", "stop"], _story(result)
 
 
 def test_scratch_with_yes_erases(evening, ko):

@@ -37,6 +37,13 @@ before the sure-grammar rule and 41 after it (clean 16 -> 19 of 96); a
 rule that let one extra grammar word stand beside the phrase would take 1
 more and 9 wrong ones, so there is none.
 
+Tag corrections and replay requests are weighed the same way since they
+became grammar phrases (assistant.language.commands.spoken_commands); what
+they carry must agree with free dictation (:func:`carried`). Measured on
+2026-12-04 (benchmarks/README.md): espeak-ng's Korean corrections and
+replay requests 0/63 -> 1/63, the grammar hearing such a phrase exactly in
+only 3 of the 63; 0 from 35.3 min of real Korean speech.
+
 Pure functions over an :class:`Evidence` record, so the decision is a table
 of cases in the tests and the thresholds are set from measurements
 (``/tmp`` measuring script, numbers next to the constants).
@@ -45,9 +52,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
-from assistant.language.commands import DESTRUCTIVE, match_command, strip_fillers
+from assistant.language.commands import CORRECT, DESTRUCTIVE, REPLAY, match_command, strip_fillers
 
 WEIGHTY = DESTRUCTIVE | {"done"}
 """Commands that end or lose something: they get the stricter thresholds."""
@@ -100,7 +107,23 @@ CONFIRMED_THRESHOLDS = Thresholds(gap_before_s=0.6, pause_after_s=0.4, max_words
 CONFIRMED = frozenset({"scratch", "stop"})
 
 
+CORRECTION_THRESHOLDS = Thresholds(gap_before_s=0.6, pause_after_s=0.4, max_words=6, max_span_s=3.0, min_conf=0.6,
+                                   min_similarity=0.4, sure_conf=float("inf"))
+"""A tag correction ("외로움 추가", "tag that as lonely") changes a saved answer and teaches the tagger, at
+once: free dictation must agree (no sure-grammar shortcut), and it must not name another feeling. 0.4, not
+a weighty command's 0.3: an answer that only says the feeling ("오늘 외로웠어요") is 0.31 like "외로움 추가"
+(the one espeak-ng correction free dictation heard at all, "위 공사 죄" for "외로움 삭제", is 0.42)."""
+REPLAY_THRESHOLDS = Thresholds(gap_before_s=0.6, pause_after_s=0.4, max_words=6, max_span_s=3.0, min_conf=0.5,
+                               min_similarity=0.1)
+"""A replay request is harmless (the replay gate, a spoken PIN, stands in front): a harmless command's
+evidence, over a phrase a word or two longer ("마지막 기록 들려줘", "play my last entry")."""
+
+
 def thresholds_for(command: str) -> Thresholds:
+    if command == CORRECT:
+        return CORRECTION_THRESHOLDS
+    if command == REPLAY:
+        return REPLAY_THRESHOLDS
     if command in CONFIRMED:
         return CONFIRMED_THRESHOLDS
     return WEIGHTY_THRESHOLDS if command in WEIGHTY else HARMLESS
@@ -162,6 +185,21 @@ def decide(evidence: Evidence, index: Mapping[str, str], limits=thresholds_for) 
             return Verdict(None, "free dictation disagrees", command)
         return Verdict(command, "accepted: the grammar is sure", command)
     return Verdict(command, "accepted", command)
+
+
+def carried(evidence: Evidence, parse: Callable[[str], object]) -> object | None:
+    """What an accepted correction or replay request carries: what the grammar's phrase means
+    (or free dictation's words, when only they named it); None when free dictation understood
+    another one ("슬픔 추가" against the grammar's "외로움 추가"), or its words name another feeling
+    and not this one ("슬 퍼 추 가"; ``parse.agrees``, see assistant.language.commands.CarriedParser)."""
+    heard = parse(evidence.grammar_text) if evidence.grammar_text else None
+    free = parse(evidence.free_text) if evidence.free_text else None
+    if heard is not None and free is not None and heard != free:
+        return None
+    agrees = getattr(parse, "agrees", None)  # a correction's parser: free dictation names no other feeling
+    if heard is not None and free is None and agrees and not agrees(heard, evidence.free_text):
+        return None
+    return heard if heard is not None else free
 
 
 def grammar_is_sure(evidence: Evidence, limit: Thresholds) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.speech.recognizer import RecognizerFactory
-from assistant.language.commands import build_index, match_correction, strip_fillers
+from assistant.language.commands import SpokenCommands, spoken_commands, strip_fillers
 from assistant.language.text import normalise
 from assistant.errors import UserError
 from assistant.language.crisis import detect as crisis_detect, response as crisis_response
@@ -130,16 +130,17 @@ class EveningSession:
         first = not self.journal.recent_prompt_ids(1)  # the first evening: no "nice to see you again"
         self.voice.say(self.pack.say("greeting_first" if first else "greeting", self.rng))
         self.recognizers: RecognizerFactory = self.load_recognizers()  # the model loaded while that was said
+        spoken = self._spoken_commands()
         self.listener = Listener(
             self.recognizers,
             self.rate_hz,
             self.settings,
-            build_index(self.pack.commands),
-            command_grammar=self._command_grammar(),
+            spoken.index,
+            command_grammar=spoken.grammar,
             on_partial=self._heard_partial,
             on_utterance=self._heard_utterance,
-            correction=self._correction if self.vocabulary and self.pack.corrections else None,
-            replay_request=self._replay_parser(),
+            correction=spoken.correction,
+            replay_request=spoken.replay_request,
             in_context=self._in_context,
         )
         if self.settings.on_this_day:
@@ -478,9 +479,6 @@ class EveningSession:
             return None
         return load_cues(cues_path(folder), self.pack.code, self.vocabulary.match == "joined")
 
-    def _correction(self, text: str):
-        return match_correction(text, self.pack.corrections, self.vocabulary.canonical)
-
     def _apply_correction(self, action: str, feeling: str) -> None:
         """'Tag that as lonely' / 'remove angry': change the last answer saved tonight."""
         if not self.report.saved:
@@ -561,6 +559,14 @@ class EveningSession:
         day = self.report.session_id.split(".")[0]
         return self.audio_dir / day / f"{self.report.session_id}-{number}.wav"
 
-    def _command_grammar(self) -> list[str]:
-        phrases = [p for phrases in self.pack.commands.values() for p in phrases]
-        return phrases + list(self.pack.phrases.get("decoys", []))
+    def _spoken_commands(self) -> SpokenCommands:
+        """Commands, tag corrections and replay requests, each with grammar phrases (in the model's words)."""
+        parse_replay = self._replay_parser()
+        vocabulary = self.vocabulary if self.vocabulary and self.pack.corrections else None
+        known = getattr(self.recognizers, "known", None)
+        return spoken_commands(
+            self.pack.commands, self.pack.phrases.get("decoys", []), self.pack.corrections if vocabulary else None,
+            self.pack.phrases.get("correction_feelings", []), vocabulary.canonical if vocabulary else None,
+            self.pack.phrases.get("replay_phrases", []) if parse_replay else (), parse_replay,
+            (lambda word: bool(known([word]))) if known else None,
+            (lambda feeling: vocabulary.get(feeling).phrases() if vocabulary.get(feeling) else ()) if vocabulary else None)
