@@ -186,19 +186,25 @@ KillSignal=SIGINT
 SuccessExitStatus=130
 TimeoutStartSec=infinity
 """,
-        TIMER_UNIT: f"""\
+        TIMER_UNIT: _daily_timer(f"the evening ask at {at}", at, EVENING_UNIT),
+    }
+
+
+def _daily_timer(description: str, at: str, unit: str) -> str:
+    """A timer that starts ``unit`` every day at ``at``, and at the next boot
+    if the Pi was off then (``Persistent=true``)."""
+    return f"""\
 [Unit]
-Description=voice-journal: the evening ask at {at}
+Description=voice-journal: {description}
 
 [Timer]
 OnCalendar=*-*-* {at}:00
 Persistent=true
-Unit={EVENING_UNIT}
+Unit={unit}
 
 [Install]
 WantedBy=timers.target
-""",
-    }
+"""
 
 
 def web_unit_text(command: list[str], language: str, lan: bool = False, env: dict[str, str] | None = None) -> str:
@@ -237,18 +243,7 @@ ExecStart={run}
 Nice=10
 IOSchedulingClass=idle
 """,
-        BACKUP_TIMER: f"""\
-[Unit]
-Description=voice-journal: the nightly backup at {at}
-
-[Timer]
-OnCalendar=*-*-* {at}:00
-Persistent=true
-Unit={BACKUP_UNIT}
-
-[Install]
-WantedBy=timers.target
-""",
+        BACKUP_TIMER: _daily_timer(f"the nightly backup at {at}", at, BACKUP_UNIT),
     }
 
 
