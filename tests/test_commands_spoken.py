@@ -1,6 +1,6 @@
 """Tag corrections and replay requests heard the way commands are: a grammar phrase, then the evidence.
 
-The listener is wired as the evening wires it (assistant.language.commands.spoken_commands over the
+The listener is wired as the evening would wire it with the grammar path on (assistant.language.commands.spoken_commands over the
 language packs). Scripted speech says what the grammar hears (``text``) and what free dictation
 hears (``heard_as``), so each case is one row of what a real model might do. On the real stack:
 tests/test_commands_stack.py (a feeling said alone in a Korean evening is no correction) and
@@ -24,12 +24,18 @@ from assistant.settings import Settings
 from tests.fakes import RATE, ScriptedEar, ScriptedVoice, quiet
 
 
+@pytest.fixture(autouse=True)
+def carried_on_the_grammar(monkeypatch):
+    """The grammar path is off in the product (see CARRIED_ON_THE_GRAMMAR); these tests keep it working."""
+    monkeypatch.setattr("assistant.language.commands.CARRIED_ON_THE_GRAMMAR", True)
+
+
 def spoken(language: str, known=None):
     pack, vocabulary = load_language(language), load_vocabulary(language)
     return spoken_commands(
         pack.commands, pack.phrases.get("decoys", []), pack.corrections, pack.phrases["correction_feelings"],
         vocabulary.canonical, pack.phrases["replay_phrases"], lambda text: replay.parse_request(text, language),
-        known, lambda feeling: vocabulary.get(feeling).phrases() if vocabulary.get(feeling) else ())
+        known, lambda feeling: vocabulary.get(feeling).phrases() if vocabulary.get(feeling) else (), on_the_grammar=True)
 
 
 KO, EN = spoken("ko"), spoken("en")
