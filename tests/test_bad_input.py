@@ -35,6 +35,7 @@ import numpy as np
 import pytest
 
 from assistant.journal.book import Journal
+from assistant.journal.shards import backup as write_bak
 from assistant.paths import Paths
 from tests.stack import MIC_RATE_HZ, Rig, espeak, events, quiet
 
@@ -50,7 +51,7 @@ PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 # --- helpers --------------------------------------------------------------------
 
 def seed_journal(data_dir: Path) -> str:
-    """A journal with one answered session, opened twice so its .bak copies exist, as in real use."""
+    """A journal with one answered session and its .bak copies, as in real use."""
     Paths(data_dir, data_dir.parent / "unused-config.toml").ensure_private_dirs()
     with Journal(data_dir / "journal") as journal:
         session = journal.start_session("ko")
@@ -64,6 +65,8 @@ def seed_journal(data_dir: Path) -> str:
         journal.end_session(session)
     with Journal(data_dir / "journal") as journal:
         journal.entry(entry)  # opens the words shard as well
+    for shard in (data_dir / "journal").glob("*.json"):  # the .bak copies a later evening's first write makes
+        write_bak(shard)
     return entry
 
 

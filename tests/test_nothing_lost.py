@@ -456,3 +456,21 @@ def test_say_never_tracebacks(tmp_path):
     assert "{" not in pack.say("stopped_kept_many", count=3)
     with pytest.raises(UserError, match=r"language.json: phrases 'stopped_kept_many' cannot be filled in"):
         pack.say("stopped_kept_many")  # the code forgot the count: one line, not a KeyError
+
+
+def test_a_refused_command_leaves_every_file_as_it_was_bak_included(tmp_path):
+    """Opening the journal to write refreshes no .bak: a command refused after opening changes nothing."""
+    data = tmp_path / "data"
+    entry = seed(data)
+    with Journal(data / "journal") as journal:  # a later answer: the month file is newer than its .bak
+        session = journal.start_session("ko")
+        journal.add_entry({"session": session, "language": "ko", "prompt_id": "p", "prompt_text": "q",
+                           "transcript": "두 번째 답", "words": [], "audio": None})
+        journal.end_session(session)
+    before = snapshot(data)
+    stamps = {p: p.stat().st_mtime_ns for p in (data / "journal").glob("*.bak")}
+    assert stamps and before[f"journal/{MONTH}.json.bak"] != before[f"journal/{MONTH}.json"]
+    result = run_cli(data, "delete", entry.replace(".1", ".99"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert snapshot(data) == before
+    assert {p: p.stat().st_mtime_ns for p in (data / "journal").glob("*.bak")} == stamps

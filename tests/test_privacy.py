@@ -227,12 +227,12 @@ def test_data_dir_0700_and_every_file_0600(evening):
 
 
 def test_a_bak_is_0600_too(evening, tmp_path):
-    """The evening wrote the first shard, so it had no .bak; a second opening makes one."""
+    """The evening wrote the first shard, so it had no .bak; the next write to it makes one."""
     from assistant.journal.book import Journal
 
     journal_dir = evening.rig.data_dir / "journal"
-    with Journal(journal_dir):
-        pass
+    with Journal(journal_dir) as journal:
+        journal.end_session(journal.start_session("ko"))
     baks = list(journal_dir.glob("*.bak"))
     assert baks and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in baks)
 

@@ -85,7 +85,7 @@ class Journal:
                     self._shards.data(month)
             if write and current in months:
                 self._shards.data(current, words=True)  # tonight's answers go there too: a damaged one is refused now
-                self._shards.prepare(self._shards.file(current))
+                # its .bak is refreshed at the first write, not here: a command refused after opening changes no file
         except BaseException:  # no half-open journal keeps the lock (the person may fix the file and retry)
             self.close()
             raise
