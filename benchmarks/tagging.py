@@ -188,6 +188,25 @@ it):
    in one-word answers, someone else's win in English ("my sister finally
    got the job"), and Korean feelings denied with "전혀 안 느껴" or felt by
    someone else ("애들이 … 실망했어"). Not tuned on afterwards.
+9. held-out-14 (30 en / 30 ko, 10 + 10 lines with forbidden tags) was
+   written first, before any change, and kept out of training; but by the
+   same hand that then made the changes, so not blind. Changes, from
+   held-out-13's misses, as word families and guards: an adverb ("finally",
+   "eventually") may stand between another person and their win or feeling
+   (feelings.json ``others.through``); Korean "전혀 안 느껴" / "느끼지 않아"
+   deny a feeling; a group's or family's feeling (애들이, 부모님이, ~들이)
+   carries over one "~서" clause (not "~줘서", "~와서": things done for the
+   speaker); drifting told as "just birthday messages now", a cold shoulder
+   as "answers everything with yep or fine". No set lost a point; held-out-13
+   themes F1 0.77 -> 0.83 (en) / 0.84 -> 0.86 (ko), feelings 1.00 -> 1.00 /
+   0.86 -> 1.00, forbidden 1 -> 0 / 3 -> 0; held-out (en) themes 0.93 -> 0.94.
+   held-out-14 scored at the end: 8 of its feeling labels broke the labelling
+   rule (a feeling named though not said: "nobody told me" as lonely) and were
+   fixed after that scoring (before the fix, old -> new: en feelings 0.40 ->
+   0.40, ko 0.71 -> 0.77). After the fix, old tagger -> new: themes F1 0.95 ->
+   0.95 (en) / 0.91 -> 0.91 (ko), feelings 1.00 -> 1.00 / 0.83 -> 0.91,
+   forbidden 0 -> 0 / 2 -> 1 (동료가 … 비자를 받았대: someone else's win told
+   with the quotative "-대" is still tagged win). Learned weights unchanged.
 """
 from __future__ import annotations
 
@@ -220,7 +239,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-7": "tagging_heldout7_{lang}.jsonl", "held-out-8": "tagging_heldout8_{lang}.jsonl",
         "held-out-9": "tagging_heldout9_{lang}.jsonl", "held-out-10": "tagging_heldout10_{lang}.jsonl",
         "held-out-11": "tagging_heldout11_{lang}.jsonl", "held-out-12": "tagging_heldout12_{lang}.jsonl",
-        "held-out-13": "tagging_heldout13_{lang}.jsonl"}
+        "held-out-13": "tagging_heldout13_{lang}.jsonl",
+        "held-out-14": "tagging_heldout14_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -394,7 +414,8 @@ def splits_of(language: str) -> dict[str, list[dict]]:
            "held-out-10": load_set(language, "held-out-10"),
            "held-out-11": load_set(language, "held-out-11"),
            "held-out-12": load_set(language, "held-out-12"),
-           "held-out-13": load_set(language, "held-out-13")}
+           "held-out-13": load_set(language, "held-out-13"),
+           "held-out-14": load_set(language, "held-out-14")}
     return {name: part for name, part in out.items() if part}
 
 

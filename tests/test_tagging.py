@@ -284,6 +284,37 @@ def test_korean_negation_hedges_and_reported_feelings(text, expected_feelings, e
     assert themes(text, "ko") == expected_themes
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("me and jo haven't properly talked since her wedding it's just birthday messages now", {"drifting"}),
+    ("since the argument my brother answers everything with yep or fine", {"cold-shoulder"}),
+    ("she gives me one word answers", {"cold-shoulder"}),
+    ("sent my nan a birthday message and she rang straight back", set()),
+])
+def test_drifting_and_cold_shoulder_told_without_the_word(text, expected):
+    assert themes(text) & {"drifting", "cold-shoulder"} == expected
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, expected_themes", [
+    # someone else's win, an adverb between the person and the win verb
+    ("en", "my sister finally got the job she'd been after for ages", set(), set()),
+    ("en", "my colleague eventually got the job after two years", set(), set()),
+    ("en", "i finally got the job", set(), {"win"}),
+    # a feeling denied with 전혀 안 느껴 / 느끼지 않아
+    ("ko", "새 팀 에서 소외감 같은 건 전혀 안 느껴", set(), set()),
+    ("ko", "외로움 을 느끼지 않아", set(), set()),
+    ("ko", "불안 함 같은 건 느끼지 않아", set(), set()),
+    ("ko", "요즘 외로움 을 많이 느껴", {"외로움"}, set()),
+    # a group's or family's feeling, across one "~서" clause
+    ("ko", "애들 이 경기 취소 돼서 엄청 실망 했어", set(), {"cancelled"}),
+    ("ko", "부모님이 일이 잘 안 풀려서 실망하셨어", set(), set()),
+    ("ko", "친구 가 늦어서 화 났어", {"화"}, set()),
+    ("ko", "비 가 와서 실망 했어", {"실망"}, set()),
+])
+def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_feelings, expected_themes):
+    assert feelings(text, language) == expected_feelings
+    assert themes(text, language) == expected_themes
+
+
 def test_groups_expand_in_phrases_near_lists_and_unless(tmp_path, monkeypatch):
     themes_data = _all_themes(**{
         "left-out": {"cues": ["@nobody thought to @include me", {"near": [["@event"], ["without me"]], "within": 4}]},
@@ -725,7 +756,7 @@ def test_fresh_sets_are_well_formed_and_apart(language):
     vocab = load_vocabulary(language)
     dev = load_set(language, "fresh-dev")
     held_sets = [h for h in (load_set(language, name) for name in SETS if name.startswith("held-out")) if h]
-    assert len(dev) >= 150 and len(held_sets[0]) >= 139 and all(len(h) >= 40 for h in held_sets)
+    assert len(dev) >= 150 and len(held_sets[0]) >= 139 and all(len(h) >= 30 for h in held_sets)
     for row in dev + [r for h in held_sets for r in h]:
         assert set(row) <= {"text", "feelings", "themes", "forbidden"}, row
         assert row["text"] == row["text"].lower() and not any(c in row["text"] for c in ".,!?;:\"")

@@ -116,6 +116,15 @@ GIVEN_TO_ME = re.compile(r"(줬|주셨|줘서|주었|받았)")
 """How many words back the subject of a feeling is looked for."""
 
 
+CAUSE_ENDING = "서"
+COMING_TO = ("와서", "와 서")
+"""Something done for the speaker ("친구들이 도와주러 와서 든든했어"): the feeling after it is the speaker's."""
+GROUP_SUBJECTS = frozenset(("애들이", "애들", "부모님이", "부모님은", "부모님께서", "부모님"))
+"""Korean subjects that are a group or family: across one "~서" clause their feeling is still theirs
+("애들이 경기 취소돼서 엄청 실망했어", "부모님이 … 걱정돼서 …"); a single person's ("친구가 늦어서 화났어")
+is the speaker's feeling about them, so the search stops there."""
+
+
 def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame, joined: bool) -> tuple[str, int] | None:
     """Whether the clause that names a feeling has another person as its subject.
 
@@ -130,13 +139,19 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
     """
     if not others.people:
         return None
+    past_cause = False
     for j in range(start - 1, max(-1, start - 1 - SUBJECT_REACH), -1):
         token = tokens[j]
         if token in others.speaker:
             return None
         following = tokens[j + 1] if j + 1 < start else ""
+        plural = following == "들" or token.endswith("들") or "들" in token[:-1]
         if following == "들" and j + 2 < start:  # Vosk's "이웃 들 이"
             following = tokens[j + 2]
+        if past_cause and not (plural or token in GROUP_SUBJECTS):
+            if any(token.endswith(b) for b in others.breaks) and not any(token.endswith(n) for n in others.not_breaks):
+                return None
+            continue
         # Vosk splits a compound person noun too ("팀 원들 이"): try the word with the one before it
         spellings = (token, tokens[j - 1] + token) if joined and j > 0 else (token,)
         for person, spelled in ((p, w) for w in spellings for p in others.people):
@@ -157,6 +172,10 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                         and len(rest) <= len(marker) + 1:
                     return marker, j
         if any(token.endswith(b) for b in others.breaks) and not any(token.endswith(n) for n in others.not_breaks):
+            if joined and token.endswith(CAUSE_ENDING) and not past_cause \
+                    and not GIVEN_TO_ME.search(token) and not token.endswith(COMING_TO):
+                past_cause = True  # "애들이 경기 취소돼서 |실망|했어": a group's feeling carries over one "~서"
+                continue
             return None
     return None
 

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 LANGUAGES = ("en", "ko")
 KEPT_OUT = ("tagging_heldout10_{lang}.jsonl", "tagging_heldout11_{lang}.jsonl", "tagging_heldout12_{lang}.jsonl",
-            "tagging_heldout13_{lang}.jsonl")
+            "tagging_heldout13_{lang}.jsonl", "tagging_heldout14_{lang}.jsonl")
 """Held out from training: scored once at the end of issue 15's work, so its number stays honest."""
 MIN_FILES = 2
 """A feature is kept when it is said in at least this many lines."""
