@@ -338,8 +338,13 @@ def test_copy_atomic_makes_a_private_whole_copy(tmp_path):
     assert stat.S_IMODE(os.stat(tmp_path / "2026-11.json.bak").st_mode) == 0o600
 
 
+def _write_once(folder) -> None:
+    with Journal(folder) as journal:
+        journal.start_session("ko")
+
+
 def test_a_crash_while_backing_up_leaks_nothing(tmp_path):
-    """Opening the journal backs the current shard up: a crash at any step of
+    """The first write to a shard backs it up first: a crash at any step of
     that copy leaves the old .bak (or none) or a whole one, private throughout."""
     folder = tmp_path / "journal"
     with Journal(folder) as journal:
@@ -348,7 +353,7 @@ def test_a_crash_while_backing_up_leaks_nothing(tmp_path):
     backup = shard.with_name(shard.name + ".bak")
     for crash_at in range(1, len(STEPS) + 1):
         backup.unlink(missing_ok=True)
-        assert fork_and(lambda: Journal(folder).close(), crash_at=crash_at) == 9
+        assert fork_and(lambda: _write_once(folder), crash_at=crash_at) == 9
         assert all(private(p) for p in folder.iterdir())
         assert not backup.exists() or backup.read_bytes() == shard.read_bytes()
         with Journal(folder):  # the cleanup recovery does at start, under the lock, finds the backup's temp too
