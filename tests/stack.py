@@ -136,6 +136,19 @@ def events(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
 
 
+def story(result, leave_out=("chime",)) -> str:
+    """What an evening run did, for a failing assertion's message: each event on a line (a command's
+    weighing with its reason, a confirmation with what was heard) and the end of stderr."""
+    def line(e: dict) -> str:
+        if e["event"] == "weighed":
+            return (f"weighed: {e['command']} -> {e['accepted']} ({e['reason']}; free {e['free']!r}, "
+                    f"grammar {e['grammar']!r} at {e['conf']}, gap {e['gap_s']}, pause {e['pause_s']})")
+        what = e.get("command") or e.get("transcript") or e.get("text") or e.get("id") or e.get("feelings") or ""
+        return f"{e['event']}: {what} {e.get('heard', '')}".rstrip()
+    lines = [line(e) for e in events(result.stdout) if e["event"] not in leave_out]
+    return "\n".join(lines) + "\nstderr:\n" + result.stderr[-2000:]
+
+
 class RealVoice:
     """espeak-ng speaking, the real Korean Vosk model hearing: the twin of
     :class:`tests.fakes.ScriptedVoice`. ``heard_as`` is ignored: the model

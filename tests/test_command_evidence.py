@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation.command_evidence import (
-    CONFIRMED_THRESHOLDS, HARMLESS, WEIGHTY, WEIGHTY_THRESHOLDS, Evidence, decide, letters, similarity, thresholds_for,
+    CONFIRMED_THRESHOLDS, HARMLESS, WEIGHTY, WEIGHTY_THRESHOLDS, Evidence, Verdict, decide, letters, ordinary_phrases,
+    similarity, thresholds_for,
 )
 from assistant.language.commands import build_index
 from assistant.language.packs import load_language
@@ -28,7 +29,7 @@ CASES = [
     (ev("몰라요", "몰라요"), KO, None, "grammar heard no command"),
     (ev("고마워 요", "고마워 요"), KO, None, "grammar heard no command"),
     (ev("짜증 나요", "지우기", conf=0.8), KO, None, "free dictation disagrees"),
-    (ev("짜증 나요", "넘어가"), KO, None, "free dictation disagrees"),  # skip acts at once: agreement always
+    (ev("짜증 나요", "넘어가", conf=0.8), KO, None, "free dictation disagrees"),
     (ev("i don't know", "i don't know"), EN, None, "grammar heard no command"),
     (ev("thank you", "thank you"), EN, None, "grammar heard no command"),
     # a command word inside a sentence is not a command
@@ -41,7 +42,7 @@ CASES = [
     # unsure
     (ev("여기까지", "여기까지", conf=0.55), KO, None, "low confidence"),  # weighty: asks 0.6
     (ev("뭐라고", "뭐라고", conf=0.55), KO, "repeat", "accepted"),  # harmless: 0.5 will do
-    (ev("다시 시작", "넘어가"), KO, None, "free dictation disagrees"),
+    (ev("다시 시작", "넘어가", conf=0.8), KO, None, "free dictation disagrees"),
     (ev("넘어가", "잠시"), KO, None, "free dictation heard another command"),
     (ev("넘어가", ""), KO, None, "grammar heard no command"),
     # the grammar is sure (exactly the phrase, conf >= 0.9) and free dictation heard a word or two
@@ -50,7 +51,11 @@ CASES = [
     (ev("어진", "여기까지", conf=0.95), KO, "stop", "accepted: the grammar is sure"),
     (ev("쥐고 있다", "멈춤", conf=0.85), KO, None, "free dictation disagrees"),  # not sure enough
     (ev("매일 들이 D", "마무리", conf=1.0), KO, None, "free dictation disagrees"),  # three words: a sentence
-    (ev("이어", "넘겨", conf=1.0), KO, None, "free dictation disagrees"),  # skip: never on the grammar alone
+    (ev("이어", "넘겨", conf=1.0), KO, "skip", "accepted: the grammar is sure"),  # skip keeps what was said
+    (ev("럼 디어", "넘겨", conf=1.0), KO, "skip", "accepted: the grammar is sure"),  # espeak-ng's 넘겨, heard in CI
+    (ev("이어", "넘겨", conf=0.85), KO, None, "free dictation disagrees"),  # skip: not sure enough
+    (ev("오늘 회사 에서", "넘겨", conf=1.0), KO, None, "free dictation disagrees"),  # three words: a sentence
+    (ev("몰라요", "몰라요", conf=1.0), KO, None, "grammar heard no command"),  # a decoy stays an answer
     (ev("이어", "완료", conf=1.0), KO, None, "free dictation disagrees"),  # done: the same
     (ev("오늘 하루", None), KO, None, "not a command"),
 ]
@@ -62,10 +67,21 @@ def test_the_evidence_decides(evidence, index, command, reason):
     assert (verdict.command, verdict.reason) == (command, reason)
 
 
+def test_an_ordinary_answer_free_dictation_heard_is_never_a_sure_command():
+    """"짜증 나요" heard by free dictation is an answer even when the grammar is sure of "넘어가"."""
+    ordinary = ordinary_phrases(["넘어가", "짜증 나요", "몰라요"], KO)
+    assert ordinary == {"짜증 나요", "몰라요"}
+    sure = ev("짜증 나요", "넘어가", conf=1.0)
+    assert decide(sure, KO).command == "skip"  # without the decoys, the sure rule alone would take it
+    assert decide(sure, KO, ordinary=ordinary) == Verdict(None, "free dictation disagrees", "skip")
+    assert decide(ev("음 짜증 나요", "지우기", conf=1.0), KO, ordinary=ordinary).command is None  # fillers aside
+    assert decide(ev("럼 디어", "넘겨", conf=1.0), KO, ordinary=ordinary).command == "skip"
+
+
 def test_weighty_commands_ask_for_more():
     assert {"scratch", "stop", "skip", "done"} <= WEIGHTY
-    assert thresholds_for("skip") is WEIGHTY_THRESHOLDS and thresholds_for("repeat") is HARMLESS
-    assert thresholds_for("stop") is CONFIRMED_THRESHOLDS is thresholds_for("scratch")
+    assert thresholds_for("done") is WEIGHTY_THRESHOLDS and thresholds_for("repeat") is HARMLESS
+    assert thresholds_for("stop") is CONFIRMED_THRESHOLDS is thresholds_for("scratch") is thresholds_for("skip")
     for strict in (WEIGHTY_THRESHOLDS, CONFIRMED_THRESHOLDS):
         assert strict.min_conf >= HARMLESS.min_conf
         assert strict.min_similarity >= HARMLESS.min_similarity

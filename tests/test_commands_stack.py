@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.stack import MIC_RATE_HZ, Rig, espeak, events, quiet
+from tests.stack import MIC_RATE_HZ, Rig, espeak, events, quiet, story
 
 pytestmark = pytest.mark.stack
 
@@ -47,12 +47,6 @@ def evening(tmp_path_factory, ko):
     return rig, result
 
 
-def _story(result) -> str:
-    lines = [f"{e['event']}: {e.get('command') or e.get('transcript') or e.get('text') or ''} {e.get('heard', '')}"
-             for e in events(result.stdout) if e["event"] != "chime"]
-    return "\n".join(lines) + "\nstderr:\n" + result.stderr[-2000:]
-
-
 def test_the_evening_ran_cleanly(evening):
     rig, result = evening
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
@@ -63,15 +57,15 @@ def test_ordinary_short_answers_are_saved_not_taken_for_commands(evening):
     evs = events(result.stdout)
     saved = [e for e in evs if e["event"] == "saved"]
     asked = [e["id"] for e in evs if e["event"] == "prompt"]
-    assert len(asked) >= 2 and [e["prompt"] for e in saved[:2]] == asked[:2], _story(result)
+    assert len(asked) >= 2 and [e["prompt"] for e in saved[:2]] == asked[:2], story(result)
     assert all(e["transcript"] for e in saved[:2])
 
 
 def test_a_feeling_said_alone_is_not_a_tag_correction(evening):
     rig, result = evening
     evs = events(result.stdout)
-    assert not [e for e in evs if e["event"] == "corrected"], _story(result)
-    assert [e["command"] for e in evs if e["event"] == "command"] == ["scratch", "stop"], _story(result)
+    assert not [e for e in evs if e["event"] == "corrected"], story(result)
+    assert [e["command"] for e in evs if e["event"] == "command"] == ["scratch", "stop"], story(result)
 
 
 def test_scratch_with_yes_erases(evening, ko):
@@ -80,11 +74,11 @@ def test_scratch_with_yes_erases(evening, ko):
     rig, result = evening
     evs = events(result.stdout)
     confirms = [(e["command"], e["yes"]) for e in evs if e["event"] == "confirm"]
-    assert confirms == [("scratch", True), ("stop", True)], _story(result)
+    assert confirms == [("scratch", True), ("stop", True)], story(result)
     said = [e["text"] for e in evs if e["event"] == "say"]
     assert ko.phrases["scratched"] in said
     saved = [e for e in evs if e["event"] == "saved"]
-    assert len(saved) == 4, _story(result)
+    assert len(saved) == 4, story(result)
     # prompt 3 kept only what was said after the scratch: one sentence's worth of audio, not two
     third = rig.journal()["entries"][saved[2]["entry"]]
     one_sentence_s = len(espeak(SENTENCES[1])) / MIC_RATE_HZ
@@ -97,5 +91,5 @@ def test_stop_with_yes_ends_and_says_what_was_kept(evening, ko):
     rig, result = evening
     evs = events(result.stdout)
     said = [e["text"] for e in evs if e["event"] == "say"]
-    assert ko.phrases["stopped_kept_many"].format(count=4) in said, _story(result)
+    assert ko.phrases["stopped_kept_many"].format(count=4) in said, story(result)
     assert ko.phrases["stopping"] in said and [e["command"] for e in evs if e["event"] == "command"][-1] == "stop"

@@ -183,7 +183,9 @@ def test_help_lists_every_command_in_both_languages():
 
 @pytest.mark.parametrize("heard, agreed", [("네", True), ("네 네", True), ("음 네", True), ("맞아", True),
                                            ("좋아요", True), ("네 좋아요", True),  # confirm_yes: the prompt names it
-                                           ("좋아요 근데", False), ("고마워 요", False),
+                                           ("맞아 요", True),  # the model splits off the polite 요
+                                           ("좋아요 근데", False), ("고마워 요", False), ("요", False),
+                                           ("요 맞아", False), ("아니 요", False), ("네 요", False),
                                            ("아니 네", False), ("내일", False), ("", False), (None, False)])
 def test_only_a_plain_yes_confirms(voice, ko, journal, tmp_path, heard, agreed):
     events: list[dict] = []

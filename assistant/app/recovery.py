@@ -39,7 +39,7 @@ from typing import Any, Callable
 from assistant.audio.chunks import AudioChunk, join, read_wav, repair_wav
 from assistant.conversation.draft import keep_drafts
 from assistant.conversation.entry import new_entry
-from assistant.conversation.command_evidence import Evidence, decide
+from assistant.conversation.command_evidence import Evidence, decide, ordinary_phrases
 from assistant.conversation.listening import COMMAND_MAX_SPAN_S, COMMAND_MAX_WORDS, SCRATCHED_MARK, command_window
 from assistant.conversation.prompts import load_prompts
 from assistant.errors import UserError
@@ -390,7 +390,7 @@ def _without_commands(utterances: list, chunks: list, rate: int, model, language
             conf = min((w.conf for u in again for w in u.words), default=0.0)
             pause_after_s = (following[0] if following else total_s) - words[-1].end_s
             if decide(Evidence(utterance.text, len(words), utterance.span_s, gap_before_s, pause_after_s, heard, conf),
-                      index).command:  # as the listener weighs it
+                      index, ordinary=ordinary_phrases(grammar, index)).command:  # as the listener weighs it
                 continue
         elif match_command(utterance.text, index):
             continue

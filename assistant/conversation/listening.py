@@ -22,7 +22,8 @@ from typing import Callable, Iterable, Iterator
 
 from assistant.audio.chunks import AudioChunk, WavWriter, read_wav
 from assistant.audio.silence import SilenceDetector
-from assistant.conversation.command_evidence import Evidence, Verdict, carried, decide, thresholds_for
+from assistant.conversation.command_evidence import (Evidence, Verdict, carried, decide, ordinary_phrases,
+                                                      thresholds_for)
 from assistant.errors import UserError
 from assistant.language.commands import CORRECT, REPLAY
 from assistant.settings import Settings
@@ -231,6 +232,7 @@ class Listener:
         self.settings = settings
         self.index = command_index
         self.grammar = list(command_grammar)
+        self.ordinary = ordinary_phrases(self.grammar, command_index)
         self.on_partial = on_partial or (lambda text: None)
         self.on_utterance = on_utterance or (lambda text: None)
         self.correction = correction or (lambda text: None)
@@ -367,7 +369,7 @@ class Listener:
     def _weigh(self, utterance: Utterance, recent: "RecentAudio", previous_end_s: float | None,
                now_s: float) -> str | None:
         evidence = self._evidence(utterance, recent, previous_end_s, now_s)
-        verdict = decide(evidence, self.index, self.limits)
+        verdict = decide(evidence, self.index, self.limits, self.ordinary)
         self.on_evidence(evidence, verdict)
         if verdict.command and self.in_context(verdict.command) and self._carries(verdict.command, evidence):
             return verdict.command

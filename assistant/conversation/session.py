@@ -142,6 +142,7 @@ class EveningSession:
             correction=spoken.correction,
             replay_request=spoken.replay_request,
             in_context=self._in_context,
+            on_evidence=self._weighed,
         )
         if self.settings.on_this_day:
             self._on_this_day()
@@ -285,6 +286,15 @@ class EveningSession:
                 self.voice.say(self.pack.say("undone" if undone else "nothing_to_undo", self.rng))
             self.voice.chime()
 
+    def _weighed(self, evidence, verdict) -> None:
+        """Why a short utterance was or was not taken for a command, in the event stream (``--json``):
+        a missed or wrongly taken command can then be explained from the run's own output."""
+        if verdict.heard or verdict.command:
+            self.events({"event": "weighed", "command": verdict.heard, "accepted": verdict.command,
+                         "reason": verdict.reason, "free": evidence.free_text, "grammar": evidence.grammar_text,
+                         "conf": round(evidence.grammar_conf, 2), "gap_s": evidence.gap_before_s and
+                         round(evidence.gap_before_s, 2), "pause_s": round(evidence.pause_after_s, 2)})
+
     def _in_context(self, command: str) -> bool:
         """Whether ``command`` makes sense now; one that does not is heard as ordinary speech."""
         if self._paused:
@@ -308,8 +318,11 @@ class EveningSession:
         phrases = yes + [p for p in self.pack.naming.get("no", ()) if p not in yes]
         phrases += [d for d in self.pack.phrases.get("decoys", ()) if d not in phrases]
         heard = self._hear(phrases, give_up_s=CONFIRM_WAIT_S)
-        said = strip_fillers(heard or "").split()  # "네", "네 네", "음 네": every word a yes word
-        agreed = bool(said) and set(said) <= {w for phrase in yes for w in normalise(phrase).split()}
+        said = f" {strip_fillers(heard or '')} "
+        for split in self.pack.naming.get("yes_as_heard", ()):  # "맞아 요": the model split off the polite 요
+            said = said.replace(f" {split} ", " yes ")  # (but "네 요" may be a fast 아니요: not listed)
+        words = said.split()  # "네", "네 네", "음 네": every word a yes word
+        agreed = bool(words) and set(words) <= {"yes"} | {w for phrase in yes for w in normalise(phrase).split()}
         self.events({"event": "confirm", "command": command, "heard": heard, "yes": agreed})
         return agreed
 
