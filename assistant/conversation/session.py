@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.speech.recognizer import RecognizerFactory
-from assistant.language.commands import SpokenCommands, spoken_commands, strip_fillers
-from assistant.language.text import normalise
+from assistant.language.commands import SpokenCommands, spoken_commands
 from assistant.errors import UserError
 from assistant.language.crisis import detect as crisis_detect, response as crisis_response
 from assistant.language.personal import PersonalCues, cues_path, load_cues, remember_correction
@@ -35,6 +34,7 @@ from assistant.journal.sealed_audio import open_recorder, read_recording
 from assistant.conversation.prompts import ROTATION_SESSIONS, Prompt
 from assistant.conversation import replay
 from assistant.conversation.pin_gate import ReplayGate
+from assistant.conversation.spoken_yes import confirm_grammar, is_plain_yes, yes_phrases
 from assistant.journal.replay_pin import ReplayPin, pin_file
 from assistant.settings import Settings
 
@@ -313,16 +313,8 @@ class EveningSession:
 
         Nothing destructive or final happens on one uncertain hearing."""
         self.voice.say(self.pack.say(question, self.rng))
-        yes = list(self.pack.naming.get("yes", ())) or list(self.pack.typed_yes)
-        yes += [p for p in self.pack.naming.get("confirm_yes", ()) if p not in yes]  # "좋아요": heard best
-        phrases = yes + [p for p in self.pack.naming.get("no", ()) if p not in yes]
-        phrases += [d for d in self.pack.phrases.get("decoys", ()) if d not in phrases]
-        heard = self._hear(phrases, give_up_s=CONFIRM_WAIT_S)
-        said = f" {strip_fillers(heard or '')} "
-        for split in self.pack.naming.get("yes_as_heard", ()):  # "맞아 요": the model split off the polite 요
-            said = said.replace(f" {split} ", " yes ")  # (but "네 요" may be a fast 아니요: not listed)
-        words = said.split()  # "네", "네 네", "음 네": every word a yes word
-        agreed = bool(words) and set(words) <= {"yes"} | {w for phrase in yes for w in normalise(phrase).split()}
+        heard = self._hear(confirm_grammar(self.pack), give_up_s=CONFIRM_WAIT_S)
+        agreed = is_plain_yes(heard, self.pack)
         self.events({"event": "confirm", "command": command, "heard": heard, "yes": agreed})
         return agreed
 
@@ -563,7 +555,7 @@ class EveningSession:
             self._gate = ReplayGate(
                 self.settings.replay_by_voice, ReplayPin(pin_file(folder)) if folder is not None else None, pack,
                 say=self.voice.say, say_unlogged=self.mouth.say, hear=self._hear,
-                yes=list(self.pack.naming.get("yes", ())) or list(self.pack.typed_yes),
+                yes=yes_phrases(self.pack),
                 no=list(self.pack.naming.get("no", ())), known=lambda phrases: self.recognizers.known(phrases), events=self.events)
         return self._gate
 
