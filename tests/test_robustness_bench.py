@@ -90,7 +90,7 @@ def test_quick_run_reports_all_five_measures(tmp_path):
     assert ko["accept"]["trials"] == 4
     assert ko["intensity"]["trials"] == 2 * 2  # two sets of Korean numbers, two of each
     assert set(ko["wakes"]) >= {"ordinary speech", "TV-like mix"}
-    assert ko["yes"]["yes"]["replies"] == 1 and ko["yes"]["other"]["replies"] == 2  # "네, 좋아요." / 3-word answers
+    assert ko["yes"]["yes"]["replies"] == 1 and ko["yes"]["other"]["replies"] == 1  # "네, 좋아요." / "오늘은 조금 피곤했어요"
 
 
 def test_no_recordings_is_one_plain_line(tmp_path):
