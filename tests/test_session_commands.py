@@ -206,3 +206,16 @@ def test_the_confirmation_names_a_yes_it_hears_best():
         pack = load_language(code)
         for key in ("confirm_scratch", "confirm_stop"):
             assert pack.naming["confirm_yes"][0] in pack.phrases[key].lower(), (code, key)
+
+
+def test_every_command_weighing_is_in_the_event_stream(voice, ko, journal, tmp_path):
+    """A missed or wrongly taken command can be explained from ``--json`` alone: what free dictation
+    and the command grammar heard, and why it was or was not taken."""
+    report, said, events = evening(voice, ko, journal, tmp_path, *say(voice, FIRST), *say(voice, "넘겨"),
+                                   prompts=PROMPTS[:2])
+    weighed = [e for e in events if e["event"] == "weighed"]
+    assert [(e["command"], e["accepted"], e["reason"]) for e in weighed] == [("skip", "skip", "accepted")]
+    assert weighed[0]["free"] == "넘겨" and weighed[0]["grammar"] == "넘겨" and weighed[0]["pause_s"] > 0
+    assert commands(events) == ["skip"]
+    report, said, events = evening(voice, ko, journal, tmp_path, *say(voice, "짜증 나요"))  # a decoy: no command
+    assert not [e for e in events if e["event"] == "weighed"] and transcripts(journal, report) == ["짜증 나요"]
