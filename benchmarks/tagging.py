@@ -207,6 +207,34 @@ it):
    0.95 (en) / 0.91 -> 0.91 (ko), feelings 1.00 -> 1.00 / 0.83 -> 0.91,
    forbidden 0 -> 0 / 2 -> 1 (동료가 … 비자를 받았대: someone else's win told
    with the quotative "-대" is still tagged win). Learned weights unchanged.
+10. More to learn from: ``corpus-15`` (614 en / 592 ko lines, every theme
+   told 40-50 ways per language, UK/US/AU voices, 반말 and 존댓말, the Korean
+   mostly in split spelling; one line in six with forbidden tags, besides
+   themes told without their keyword and neutral days), written in four
+   batches, each scored before anything was trained or tuned on it: themes F1
+   0.76 / 0.74 (en / ko, old tagger), then 0.70 / 0.65, 0.73 / 0.77 and 0.69
+   / 0.67 with the model trained on the batches before (rules alone 0.54-0.63
+   / 0.51-0.57); the whole corpus with the old tagger: themes 0.72 / 0.69,
+   feelings 0.92 / 0.91, forbidden 31 / 30 (2 / 3 of them added by the old
+   learned layer). held-out-11..13 are now trained on; only held-out-10 and
+   -14 are kept out. The thresholds allow two wrong additions per hundred
+   lines in cross-validation (was one) and at most one forbidden one per
+   thousand (new): add at 0.5 en / 0.6 ko (was 0.6 / 0.3); cross-validated
+   themes F1 0.883 / 0.865 (rules alone 0.865 / 0.852); training takes about
+   5 minutes. Rules from the corpus's misses, as families: Korean present
+   honorifics (걱정이 많으셔) and a quotative with its subject between
+   (외롭다고 엄마가 그러셨어) are someone else's; "~줄 알았는데/던" (a wrong
+   guess), "느낌이 안 들어" and "안 당했" negate; 맥이 풀리 is 허탈함, 공황이 왔
+   불안; "~뻔" reaches two letters, not three (지루해서 졸 뻔: bored); irony
+   with 딱지, 과태료, 벌금, 또 월요일; English "nearly" / "almost" negate (they
+   nearly called it off), "nailed it" / "well done" open irony. No set lost a
+   point. Old tagger -> new: held-out-10 themes 0.90 -> 0.93 (en) / 0.94 ->
+   0.94 (ko), held-out-14 0.95 -> 0.95 / 0.91 -> 0.91, feelings and forbidden
+   tags unchanged (1.00 / 0.95 and 1.00 / 0.91; 0 / 0 and 0 / 1); on them
+   the learned layer adds 2 right / 1 wrong (en) and 5 / 0 (ko) themes.
+   Trained-on sets moved too (held-out-13 0.83 -> 0.94 / 0.86 -> 0.91) but
+   no longer say anything about new speech. Time unchanged (about 220 / 190
+   µs a transcript here).
 """
 from __future__ import annotations
 
@@ -240,7 +268,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-9": "tagging_heldout9_{lang}.jsonl", "held-out-10": "tagging_heldout10_{lang}.jsonl",
         "held-out-11": "tagging_heldout11_{lang}.jsonl", "held-out-12": "tagging_heldout12_{lang}.jsonl",
         "held-out-13": "tagging_heldout13_{lang}.jsonl",
-        "held-out-14": "tagging_heldout14_{lang}.jsonl"}
+        "held-out-14": "tagging_heldout14_{lang}.jsonl", "corpus-15": "tagging_corpus15_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -415,7 +443,8 @@ def splits_of(language: str) -> dict[str, list[dict]]:
            "held-out-11": load_set(language, "held-out-11"),
            "held-out-12": load_set(language, "held-out-12"),
            "held-out-13": load_set(language, "held-out-13"),
-           "held-out-14": load_set(language, "held-out-14")}
+           "held-out-14": load_set(language, "held-out-14"),
+           "corpus-15": load_set(language, "corpus-15")}
     return {name: part for name, part in out.items() if part}
 
 

@@ -770,6 +770,26 @@ def test_fresh_sets_are_well_formed_and_apart(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_training_corpus_is_large_varied_and_apart_from_the_kept_out_sets(language):
+    """corpus-15, written to train the learned layer: every theme told many ways, hard cases
+    marked, and no line shared with the sets kept out of training (so their score stays a check)."""
+    from assistant.language.train_tagger import KEPT_OUT
+    vocab = load_vocabulary(language)
+    rows = load_set(language, "corpus-15")
+    assert len(rows) >= 250
+    for row in rows:
+        assert set(row) <= {"text", "feelings", "themes", "forbidden"}, row
+        assert row["text"] == row["text"].lower() and not any(c in row["text"] for c in ".,!?;:\"")
+        assert all(w in vocab for w in row["feelings"] + [f for f in row.get("forbidden", []) if f not in THEMES]), row
+        assert all(t in THEMES for t in row["themes"]) and not set(row.get("forbidden", [])) & set(row["feelings"] + row["themes"]), row
+    assert all(sum(t in r["themes"] for r in rows) >= 20 for t in THEMES)
+    assert sum(bool(r.get("forbidden")) for r in rows) >= 0.15 * len(rows)
+    kept_out = {json.loads(line)["text"] for name in KEPT_OUT
+                for line in (ROOT / "tests" / "data" / name.format(lang=language)).read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert not {r["text"] for r in rows} & kept_out
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_fresh_dev_floor(language):
     """A regression floor on the fresh dev set (the held-out set is only scored, by the benchmark)."""
     result = score(load_set(language, "fresh-dev"), language)
