@@ -309,6 +309,19 @@ def test_drifting_and_cold_shoulder_told_without_the_word(text, expected):
     ("ko", "부모님이 일이 잘 안 풀려서 실망하셨어", set(), set()),
     ("ko", "친구 가 늦어서 화 났어", {"화"}, set()),
     ("ko", "비 가 와서 실망 했어", {"실망"}, set()),
+    # contractions written without the apostrophe still negate, or say whose feeling it is
+    ("en", "i wasnt upset about it at all", set(), set()),
+    ("en", "i dont feel lonely these days", set(), set()),
+    ("en", "i cant say i was disappointed", set(), set()),
+    ("en", "i was upset about it", {"upset"}, set()),
+    ("en", "my son is absolutely thrilled with his new bike", set(), set()),
+    ("en", "im absolutely thrilled", {"excited"}, set()),
+    # 커녕 ("far from") denies; 보여/보였 ("looked") is how someone or something else seemed
+    ("ko", "걱정 은 커녕 마음 이 편했어", {"편안함"}, set()),
+    ("ko", "걱정 이 많이 됐어", {"걱정"}, set()),
+    ("ko", "강아지 가 심심 해 보여서 산책 을 나갔어", set(), set()),
+    ("ko", "엄마 가 피곤 해 보였어", set(), set()),
+    ("ko", "오늘 은 좀 심심 했어", {"지루함"}, set()),
 ])
 def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings

@@ -16,6 +16,18 @@ from assistant.language.feelings import Frame, Negation
 from assistant.language.text import normalise
 
 
+SPELLED_OUT = {
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't",
+    "wasnt": "wasn't", "werent": "weren't", "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't", "wont": "won't",
+    "aint": "ain't", "im": "i'm", "ive": "i've", "hes": "he's", "shes": "she's", "theyre": "they're",
+    "youre": "you're", "thats": "that's", "theres": "there's", "whats": "what's", "theyve": "they've",
+}
+"""English contractions written without their apostrophe ("i wasnt upset", as typed on a phone or by
+another transcriber), read as the word lists spell them. Only forms that are no other word: not "its",
+"ill", "well", "were", "id", "hell"."""
+
+
 @dataclass(frozen=True)
 class Text:
     tokens: tuple[str, ...]
@@ -28,7 +40,7 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> "Text":
-        tokens = tuple(normalise(text).split())
+        tokens = tuple(SPELLED_OUT.get(word, word) for word in normalise(text).split())
         starts, owner, at = [], [], 0
         for i, token in enumerate(tokens):
             starts.append(at)
