@@ -322,6 +322,11 @@ def test_drifting_and_cold_shoulder_told_without_the_word(text, expected):
     ("ko", "강아지 가 심심 해 보여서 산책 을 나갔어", set(), set()),
     ("ko", "엄마 가 피곤 해 보였어", set(), set()),
     ("ko", "오늘 은 좀 심심 했어", {"지루함"}, set()),
+    # irony: praise over a plan called off is not excitement
+    ("en", "oh fantastic my brother bailed on dinner again cant wait for next week", set(), {"cancelled"}),
+    ("en", "cant wait for the weekend", {"excited"}, set()),
+    ("ko", "와 대단 하다 회식 이 또 취소 됐네 너무 신나", set(), {"cancelled"}),
+    ("ko", "내일 여행 가서 너무 신나", {"신남"}, set()),
 ])
 def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings
