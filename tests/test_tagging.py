@@ -327,6 +327,12 @@ def test_drifting_and_cold_shoulder_told_without_the_word(text, expected):
     ("en", "cant wait for the weekend", {"excited"}, set()),
     ("ko", "와 대단 하다 회식 이 또 취소 됐네 너무 신나", set(), {"cancelled"}),
     ("ko", "내일 여행 가서 너무 신나", {"신남"}, set()),
+    # the theme a feeling tells is someone else's when the feeling is ("felt left out" after "my husband")
+    ("en", "my husband felt left out at his work christmas do so we came home early", set(), set()),
+    ("en", "i felt left out at the work christmas do", {"left out"}, {"left-out"}),
+    ("en", "my boss dismissed my idea before i finished", set(), {"ignored"}),  # done to me, not his feeling
+    ("ko", "남편 이 회사 에서 소외감 을 느낀다고 해서 일찍 오라고 했어", set(), set()),
+    ("ko", "회사 에서 소외감 을 느꼈어", {"소외감"}, {"left-out"}),
 ])
 def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings

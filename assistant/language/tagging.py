@@ -200,6 +200,12 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     return True
 
 
+STATE_WORDS = frozenset({"felt", "feel", "feels", "feeling", "was", "were", "is", "are", "seemed", "seems",
+                         "looked", "looks", "sounded", "sounds", "got", "gets", "getting", "been", "be"})
+"""Before an English feeling word, what makes it a state someone is in ("my husband felt |left out|"),
+so the theme it tells is theirs too; "my boss |dismissed| my idea" is something done to the speaker.
+(Korean marks a reported or honoured feeling in its endings: "소외감을 느낀다고 해서".)"""
+
 SOMEONE_ELSES = {"en": ("win",), "ko": ("win", "missed-chance")}
 """Themes that are not the speaker's when told of someone else: "my sister finally got the job",
 "형이 드디어 합격했대", "친구가 면접 떨어지고". Not English missed chances: on the labelled sets
@@ -279,8 +285,12 @@ def rule_tags(text: str, language: str) -> RuleTags:
     passable = {i for h in hits for i in range(h.start, h.end)}
     sarcastic = _sarcastic(words, vocab)
     feelings: dict[str, str] = {}
+    their_words: set[int] = set()
+    """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine."""
     for hit in hits:
         if _theirs(words, hit, vocab.others, vocab.match == "joined"):
+            if vocab.match == "joined" or (hit.start and words.tokens[hit.start - 1] in STATE_WORDS):
+                their_words.update(range(hit.start, hit.end))
             continue
         if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
             continue
@@ -289,7 +299,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     cues = theme_hits(words, rules.themes)
     theirs = SOMEONE_ELSES.get(language, ("win",))
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
-              if not (t == "win" and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))}
+              if not (t == "win" and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
+              and not their_words.issuperset(range(a, b))}
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
     blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
