@@ -286,7 +286,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     sarcastic = _sarcastic(words, vocab)
     feelings: dict[str, str] = {}
     their_words: set[int] = set()
-    """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine."""
+    """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine
+    (but "동생이 |보고 싶었다고| 전화했어요" is the speaker's connection)."""
     for hit in hits:
         if _theirs(words, hit, vocab.others, vocab.match == "joined"):
             if vocab.match == "joined" or (hit.start and words.tokens[hit.start - 1] in STATE_WORDS):
@@ -300,7 +301,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
     theirs = SOMEONE_ELSES.get(language, ("win",))
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
               if not (t == "win" and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
-              and not their_words.issuperset(range(a, b))}
+              and not (t != "connection" and their_words.issuperset(range(a, b)))}
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
     blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
