@@ -846,3 +846,15 @@ def test_fresh_dev_floor(language):
 ])
 def test_theme_families_told_without_their_keyword(language, text, expected):
     assert themes(text, language) == expected
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "the comedy last night had us all in stitches", {"amused"}),
+    ("en", "the walk in the sun cheered me up no end", {"cheerful"}),
+    ("ko", "애 가 말 을 안 들어서 속 이 터져", {"답답함"}),
+    ("ko", "개그 프로 보다 가 배꼽 빠지 게 웃었어", {"재미"}),
+    ("ko", "시험 때문에 스트레스 는 안 받았어", set()),  # 안 받았어 denies it
+    ("ko", "시험 때문에 스트레스 받았어", {"스트레스"}),
+])
+def test_everyday_sayings_for_feelings(language, text, expected):
+    assert feelings(text, language) == expected
