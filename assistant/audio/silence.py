@@ -104,8 +104,6 @@ class SilenceDetector:
         self.last_speech_end = 0
         """Sample index just after the last speech frame."""
         self._run = 0  # current run of speech frames, in samples
-        self.speech_frames = 0
-        """Every frame weighed as speech so far (never reset: a caller compares it before and after a chunk)."""
         block_frames = max(1, round(FLOOR_WINDOW_S / FLOOR_BLOCKS / FRAME_S))
         self._full, self._high = _Floor(block_frames), _Floor(block_frames)
         self._warmup: list[tuple[float, float]] | None = []  # (level, high-passed level) until the floor is trusted
@@ -181,7 +179,6 @@ class SilenceDetector:
     def _step(self, speech: bool) -> None:
         self.samples_seen += self.frame
         if speech:
-            self.speech_frames += 1
             self._run += self.frame
             self.speech_samples += self.frame
             if self._run >= MIN_SPEECH_S * self.rate_hz or self.heard_speech:

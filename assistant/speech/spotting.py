@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 from typing import Callable, Iterable, Sequence
 
 from assistant.audio.chunks import AudioChunk
-from assistant.audio.silence import FRAME_S, SilenceDetector
+from assistant.audio.silence import FRAME_S
 from assistant.errors import UserError
 from assistant.language.standby import normalize
 from assistant.speech.recognizer import RecognizerFactory, Utterance
@@ -54,12 +54,8 @@ _WARNED: set[tuple[str, str]] = set()
 class Gate:
     """Passes on only the audio worth decoding.
 
-    A chunk is *loud* when any 30 ms frame of it is above ``threshold_db``
-    and stands out of the room's noise as the answer listener's
-    :class:`~assistant.audio.silence.SilenceDetector` weighs it (a few dB
-    above the quietest frame of the last seconds): a fan's or a TV's steady
-    hiss keeps the gate shut, so the decoder idles, while speech over it
-    still opens it. A loud chunk opens the gate and goes out with the pre-roll (the last
+    A chunk is *loud* when any 30 ms frame of it is above ``threshold_db``.
+    A loud chunk opens the gate and goes out with the pre-roll (the last
     ``preroll_s`` of quiet audio before it); the gate stays open while loud
     chunks come and for ``hangover_s`` of quiet after the last one, then
     closes. Everything is counted in samples: ``samples_heard`` (all audio
@@ -82,7 +78,6 @@ class Gate:
         self._quiet = 0
         # RMS above the threshold <=> mean square above this (int16 full scale 32768).
         self._min_square = (32768.0 * 10 ** (threshold_db / 20)) ** 2
-        self._room = SilenceDetector(rate_hz, threshold_db)
 
     def loud(self, chunk: AudioChunk) -> bool:
         import numpy as np  # late: numpy takes 0.1-0.3 s to import; commands with no audio never need it
@@ -96,16 +91,10 @@ class Gate:
             squares.append(np.array([np.mean(samples[whole:] ** 2)]))
         return bool(np.max(np.concatenate(squares)) > self._min_square)
 
-    def _stands_out(self, chunk: AudioChunk) -> bool:
-        """Loud, and speech against the room's noise floor (the floor follows every chunk, loud or not)."""
-        before = self._room.speech_frames
-        self._room.feed(chunk)
-        return self._room.speech_frames > before and self.loud(chunk)
-
     def feed(self, chunk: AudioChunk) -> tuple[list[AudioChunk], bool]:
         """The chunks to decode now, and whether the gate just closed (the utterance is over)."""
         self.samples_heard += chunk.samples
-        if self._stands_out(chunk):
+        if self.loud(chunk):
             out = [chunk]
             if not self.is_open:
                 out = [*self._preroll, chunk]
