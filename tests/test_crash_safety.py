@@ -763,6 +763,8 @@ def test_a_kill_while_the_feeling_is_named_loses_nothing(tmp_path):
         rig = Rig(tmp_path / f"try{attempt}").setup(mic)
         seen, killed = _kill_when(rig, SESSION_ARGS, {"VOICE_JOURNAL_NAME_FEELINGS": "every"},
                                   lambda evs: evs[-1]["event"] == "say" and evs[-1]["text"] in asks, delay)
+        # the kill must land inside the evening, not while a finished one was closing down
+        killed = killed and "finished" not in [s.get("status") for s in rig.journal()["sessions"].values()]
         if killed:
             break
         delay /= 2
