@@ -369,6 +369,7 @@ def _without_commands(utterances: list, chunks: list, rate: int, model, language
         return utterances
     index = build_index(pack.commands)
     grammar = [p for phrases in pack.commands.values() for p in phrases] + list(pack.phrases.get("decoys", []))
+    ordinary = ordinary_phrases(grammar, index)
     pcm = join(chunks).pcm
     total_s = len(pcm) / 2 / rate
     kept = []
@@ -390,7 +391,7 @@ def _without_commands(utterances: list, chunks: list, rate: int, model, language
             conf = min((w.conf for u in again for w in u.words), default=0.0)
             pause_after_s = (following[0] if following else total_s) - words[-1].end_s
             if decide(Evidence(utterance.text, len(words), utterance.span_s, gap_before_s, pause_after_s, heard, conf),
-                      index, ordinary=ordinary_phrases(grammar, index)).command:  # as the listener weighs it
+                      index, ordinary=ordinary).command:  # as the listener weighs it
                 continue
         elif match_command(utterance.text, index):
             continue
