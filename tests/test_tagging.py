@@ -339,6 +339,24 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     assert themes(text, language) == expected_themes
 
 
+@pytest.mark.parametrize("language, text, expected_feelings", [
+    # inside the frame a hedge belongs to the frame: "felt really appreciated" is appreciated
+    ("en", "my boss said it was the best report all year i felt really appreciated", {"appreciated"}),
+    ("en", "i really appreciated her help with the kids", {"grateful"}),
+    ("en", "feeling so appreciated tonight", {"appreciated"}),
+    # Korean adverbs may stand inside a phrase of several words (hedges)
+    ("ko", "이웃 이 반찬 을 주고 가서 마음 이 참 따뜻 했어요", {"따뜻함"}),
+    ("ko", "마음 이 너무 아팠 어", {"슬픔"}),
+    # a baby, a grandchild, an in-law is someone else too; what is envied may be a clause
+    ("ko", "애 가 밤새 울었어", set()),
+    ("ko", "아기 가 하루 종일 짜증 을 냈어", set()),
+    ("ko", "며느리 가 요즘 많이 지쳤 대요", set()),
+    ("ko", "그 애 는 뭐든 쉽게 하는 게 부러워", {"부러움"}),
+])
+def test_feelings_said_in_everyday_words(language, text, expected_feelings):
+    assert feelings(text, language) == expected_feelings
+
+
 def test_groups_expand_in_phrases_near_lists_and_unless(tmp_path, monkeypatch):
     themes_data = _all_themes(**{
         "left-out": {"cues": ["@nobody thought to @include me", {"near": [["@event"], ["without me"]], "within": 4}]},

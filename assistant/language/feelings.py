@@ -32,6 +32,9 @@ How a language's text is matched is set once per file by ``match``:
     words into pieces ("외로웠 어요", "아무 도"), while people type
     "외로웠어요"; both read the same way here.
 
+``hedges`` (Korean) are adverbs that may stand inside a phrase of several
+words: "마음이 참 따뜻했어" is "마음이 따뜻" with 참 between.
+
 ``not_feelings`` lists phrases that hold a feeling word but name no
 feeling of the speaker's ("happy birthday", "calm down", "an annoyed look");
 they are matched like feelings and then dropped. ``others`` is a frame (like
@@ -145,6 +148,10 @@ class Frame:
     speaker: tuple[str, ...] = ()
     """The speaker as a subject (내가, 저는): a clause about the speaker after all."""
     breaks: tuple[str, ...] = ()
+    quotatives: tuple[str, ...] = ()
+    """Verbs that report someone's words ("said", "told me"): a feeling after one whose
+    subject is someone else, with no speaker word between, is in their words ("the doctor
+    said it's probably |stress|", "my brother said he was |proud| of me")."""
     """Word endings that close a clause (~서, ~는데, ~니까): a subject before one is not the feeling's."""
     owners: tuple[str, ...] = ()
     """People whose feeling a noun right after them is, bare or with 의 (걔 |자신감|)."""
@@ -180,6 +187,9 @@ class Vocabulary:
     others: Frame = Frame()
     """Where a mention is someone else's feeling ("she seemed |annoyed|"): dropped."""
     sarcasm: Sarcasm = Sarcasm()
+    hedges: tuple[str, ...] = ()
+    """Words that may stand inside a phrase of several words ("마음이 |참| 따뜻했어"): each such
+    phrase also matches with one of them at any of its spaces (``"joined"`` matching)."""
     _by_word: dict[str, Feeling] = field(init=False, repr=False, compare=False)
     _by_phrase: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -341,7 +351,8 @@ def _frame(key: str) -> schema.Check:
     if key == "others":
         keys["after"] = schema.Key(_AFTER, default=())
         keys["tail"] = schema.Key(_AFTER, default=())
-        for name in ("people", "markers", "not_markers", "speaker", "breaks", "not_breaks", "owners", "towards"):
+        for name in ("people", "markers", "not_markers", "speaker", "breaks", "not_breaks", "owners", "towards",
+                     "quotatives"):
             keys[name] = schema.Key(_phrases(name), default=())
     return schema.obj(keys, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Frame)
 
@@ -367,6 +378,7 @@ VOCABULARY_FILE = schema.obj({
                                      "openers": schema.Key(_phrases("openers"), default=())},
                                     "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Sarcasm),
                          Sarcasm(), "'sarcasm'"),
+    "hedges": schema.Key(_phrases("hedges"), default=()),
 }, "needs a 'feelings' list")
 """What ``prompts/<lang>/feelings.json`` holds."""
 
@@ -397,7 +409,7 @@ def parse_vocabulary(language: str, path: Path, data: Any) -> Vocabulary:
         raise _fail(path, "has no feelings")
     _check_unique(path, parsed["feelings"], parsed["match"])
     return Vocabulary(language, path, parsed["match"], parsed["feelings"], parsed["negation"], parsed["frame"],
-                      parsed["not_feelings"], parsed["others"], parsed["sarcasm"])
+                      parsed["not_feelings"], parsed["others"], parsed["sarcasm"], parsed["hedges"])
 
 
 def vocabulary_path(language: str) -> Path:

@@ -179,15 +179,28 @@ class Matcher:
     def all(self, text: Text) -> list[Hit]:
         return [hit for i in range(len(text.tokens)) for hit in self.at(text, i)]
 
+    def _framed_at(self, text: Text, i: int, frame: Frame | None) -> list[Hit]:
+        return [h for h in self.at(text, i)
+                if not isinstance(h.key, Framed) or (frame and framed(text.tokens, h.start, frame))]
+
     def longest(self, text: Text, frame: Frame | None = None) -> list[Hit]:
         """Left to right, the longest match at each place; its words are then used up.
 
-        A hit keyed :class:`Framed` counts only inside ``frame``.
+        A hit keyed :class:`Framed` counts only inside ``frame``. Inside the
+        frame a hedge belongs to the frame: in "i felt really appreciated"
+        the framed "appreciated" wins over the phrase "really appreciated"
+        (grateful, as in "i really appreciated it").
         """
         hits, i = [], 0
         while i < len(text.tokens):
-            found = [h for h in self.at(text, i)
-                     if not isinstance(h.key, Framed) or (frame and framed(text.tokens, h.start, frame))]
+            found = self._framed_at(text, i, frame)
+            if found and frame and text.tokens[i] in frame.through and framed(text.tokens, i, frame):
+                j = i + 1
+                while j < len(text.tokens) and text.tokens[j] in frame.through:
+                    j += 1
+                if j < len(text.tokens) and any(isinstance(h.key, Framed) for h in self._framed_at(text, j, frame)):
+                    i = j
+                    continue
             if not found:
                 i += 1
                 continue

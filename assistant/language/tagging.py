@@ -80,15 +80,23 @@ def _framed_rests(f: Feeling, vocab: Vocabulary) -> set[str]:
     return rests
 
 
+def _hedged(phrase: str, hedges: tuple[str, ...]) -> list[str]:
+    """``phrase`` with each hedge at each of its spaces: "마음이 따뜻" → "마음이 참 따뜻", ..."""
+    words = phrase.split()
+    return [" ".join(words[:i] + [hedge] + words[i:]) for i in range(1, len(words)) for hedge in hedges]
+
+
 @lru_cache(maxsize=None)
 def _rules(language: str, root: Path) -> _Rules:
     vocab = load_vocabulary(language)
     patterns: list[Pattern] = []
     for f in vocab.feelings:
         for phrase in f.phrases():
-            patterns += compile_phrase(phrase, f.word, vocab.match, False, vocab.negation.inside)
+            for form in (phrase, *_hedged(phrase, vocab.hedges)):
+                patterns += compile_phrase(form, f.word, vocab.match, False, vocab.negation.inside)
         for stem in f.stems:
-            patterns += compile_phrase(stem, f.word, vocab.match, True, vocab.negation.inside)
+            for form in (stem, *_hedged(stem, vocab.hedges)):
+                patterns += compile_phrase(form, f.word, vocab.match, True, vocab.negation.inside)
         if not f.bare and vocab.frame.cues:
             patterns += compile_phrase(f.word, Framed(f.word), vocab.match, False, ())
         for rest in _framed_rests(f, vocab):
@@ -180,9 +188,44 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
     return None
 
 
+THING_FELT = frozenset(("게", "것이", "거", "것도", "게요"))
+THING_FELT_ENDINGS = ("는게", "한게", "던게", "은게", "는것이", "한것이")
+"""A clause made a noun (하는 게, 잘하는 것이): before a ``towards`` feeling it is what is felt,
+so a person named before it is not who feels."""
+
+
+QUOTE_REACH = 12
+"""How many words back a reporting verb ("said") is looked for."""
+
+
+def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """Whether a mention stands in someone else's reported words: "the doctor said it's
+    probably |stress|", but "she said sorry and i was |relieved|" (the speaker comes between).
+
+    Walking back from the mention, a speaker word or a clause break ends the search; a
+    reporting verb (``quotatives``) with another person among the three words before it
+    makes the mention theirs.
+    """
+    quotes = [tuple(q.split()) for q in others.quotatives]
+    for j in range(start - 1, max(-1, start - 1 - QUOTE_REACH), -1):
+        token = tokens[j]
+        if token in others.speaker:
+            return False
+        for quote in quotes:
+            k = j - len(quote) + 1
+            if k >= 0 and tokens[k:j + 1] == quote:
+                before = tokens[max(0, k - 3):k]
+                return not set(before) & set(others.speaker) and any((w,) in others.cues for w in before)
+        if token in others.breaks and not (token == "that" and j > 0 and any(tokens[j - 1] == q[-1] for q in quotes)):
+            return False
+    return False
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if others.cues and framed(words.tokens, hit.start, others):
+        return True
+    if others.quotatives and _in_their_words(words.tokens, hit.start, others):
         return True
     if any(rule.match(hit.rest) for rule in others.after):
         return True
@@ -194,6 +237,9 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if found is None:
         return False
     marker, at = found
+    between = words.tokens[at + 1:hit.start]
+    if hit.key in others.towards and any(t in THING_FELT or t.endswith(THING_FELT_ENDINGS) for t in between):
+        return False  # 그 애는 뭐든 쉽게 하는 게 |부러워|: what is envied is the "~는 게" clause
     if hit.key in others.towards and marker in OBJECT_MARKERS:
         # 할머니가 그리웠어요: what is felt; 남편이 나를 걱정했어: with an object between, who feels
         return any(t.endswith(("를", "을")) for t in words.tokens[at + 1:hit.start])
