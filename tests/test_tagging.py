@@ -357,6 +357,24 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings
 
 
+@pytest.mark.parametrize("language, text, expected_feelings, expected_themes", [
+    # someone else's reported words: their feeling, and a theme that happened to them
+    ("en", "the doctor said its probably stress", set(), set()),
+    ("en", "the doctor said my results are fine what a relief", {"relieved"}, set()),
+    ("en", "my brother said he was proud of me", set(), {"connection"}),
+    ("en", "she said sorry and i was relieved", {"relieved"}, set()),
+    ("en", "my coworker said the new supervisor gives her the cold shoulder every morning", set(), set()),
+    ("en", "she said she couldn't make it tonight after all", set(), {"cancelled"}),
+    ("en", "my supervisor gives me the cold shoulder every morning", set(), {"cold-shoulder"}),
+    # a phone that rings out is a call not answered; "had to bail" calls a plan off
+    ("en", "rang my sister three times and it just rang out", set(), {"unanswered"}),
+    ("en", "was meant to have brunch with the girls but i had to bail", set(), {"cancelled"}),
+])
+def test_reported_words_and_themes_without_their_keyword(language, text, expected_feelings, expected_themes):
+    assert feelings(text, language) == expected_feelings
+    assert themes(text, language) == expected_themes
+
+
 def test_groups_expand_in_phrases_near_lists_and_unless(tmp_path, monkeypatch):
     themes_data = _all_themes(**{
         "left-out": {"cues": ["@nobody thought to @include me", {"near": [["@event"], ["without me"]], "within": 4}]},

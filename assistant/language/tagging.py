@@ -194,6 +194,9 @@ THING_FELT_ENDINGS = ("는게", "한게", "던게", "은게", "는것이", "한�
 so a person named before it is not who feels."""
 
 
+SPEAKERS_OWN = frozenset(("my", "our"))
+"""Between a reporting verb and a feeling, the speaker's own things end the reported words:
+"the doctor said my results are fine what a |relief|"."""
 QUOTE_REACH = 12
 """How many words back a reporting verb ("said") is looked for."""
 
@@ -209,13 +212,13 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     quotes = [tuple(q.split()) for q in others.quotatives]
     for j in range(start - 1, max(-1, start - 1 - QUOTE_REACH), -1):
         token = tokens[j]
-        if token in others.speaker:
+        if token in others.speaker or token in SPEAKERS_OWN:
             return False
         for quote in quotes:
             k = j - len(quote) + 1
             if k >= 0 and tokens[k:j + 1] == quote:
                 before = tokens[max(0, k - 3):k]
-                return not set(before) & set(others.speaker) and any((w,) in others.cues for w in before)
+                return not set(before) & set(others.speaker) and any((w,) in others.cues or w in others.people for w in before)
         if token in others.breaks and not (token == "that" and j > 0 and any(tokens[j - 1] == q[-1] for q in quotes)):
             return False
     return False
@@ -267,6 +270,20 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
         return False
     after = words.tokens[start:end + 3]
     return not (set(after) & TO_ME or any(GIVEN_TO_ME.search(t) for t in after))
+
+
+THEIR_OBJECTS = frozenset(("him", "her", "them"))
+
+
+def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
+    """A theme told in someone else's reported words, about another person: "my coworker said
+    the new supervisor gives |her the cold shoulder|", "my sister keeps saying her best friend
+    is |pulling away|". Whom it happened to is the object pronoun by it; "she said she
+    |couldn't make it|" has none and stays the speaker's cancelled plan."""
+    if not (others.quotatives and _in_their_words(words.tokens, start, others)):
+        return False
+    near = words.tokens[max(0, start - 3):end + 2]
+    return bool(THEIR_OBJECTS & set(near)) and not TO_ME & set(near)
 
 
 def _said(phrase: str, words: Text, match: str) -> bool:
@@ -347,7 +364,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     theirs = SOMEONE_ELSES.get(language, ("win",))
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
               if not (t == "win" and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
-              and not (t != "connection" and their_words.issuperset(range(a, b)))}
+              and not (t != "connection" and their_words.issuperset(range(a, b)))
+              and not (t != "connection" and vocab.match == "tokens" and _their_story(words, a, b, vocab.others))}
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
     blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
