@@ -293,7 +293,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-11": "tagging_heldout11_{lang}.jsonl", "held-out-12": "tagging_heldout12_{lang}.jsonl",
         "held-out-13": "tagging_heldout13_{lang}.jsonl",
         "held-out-14": "tagging_heldout14_{lang}.jsonl", "corpus-15": "tagging_corpus15_{lang}.jsonl",
-        "held-out-15": "tagging_heldout15_{lang}.jsonl", "held-out-16": "tagging_heldout16_{lang}.jsonl"}
+        "held-out-15": "tagging_heldout15_{lang}.jsonl", "held-out-16": "tagging_heldout16_{lang}.jsonl",
+        "held-out-17": "tagging_heldout17_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 

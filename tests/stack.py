@@ -63,6 +63,21 @@ def espeak(text: str, voice: str = "ko", rate_wpm: int = 150, rate_hz: int = MIC
     return data
 
 
+def read_wav_samples(path) -> np.ndarray:
+    with wave.open(str(path)) as w:
+        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
+
+
+def contains(recording: np.ndarray, clip: np.ndarray, at_least: float = 0.99) -> bool:
+    """Whether ``clip`` is in ``recording`` as it was (normalised cross-correlation at its best lag)."""
+    if len(recording) < len(clip) or not clip.any():
+        return False
+    a, b = recording.astype(np.float64), clip.astype(np.float64)
+    scores = np.correlate(a, b, "valid")
+    energy = np.sqrt(np.convolve(a * a, np.ones(len(b)), "valid")) * np.linalg.norm(b)
+    return float(np.max(scores / np.maximum(energy, 1e-9))) >= at_least
+
+
 def quiet(seconds: float, rate_hz: int = MIC_RATE_HZ) -> np.ndarray:
     return np.zeros(int(seconds * rate_hz), dtype="<i2")
 

@@ -24,7 +24,7 @@ from assistant.errors import UserError
 from assistant.language.standby import load_standby
 from assistant.speech.spotting import sounds_like
 from tests.fakes import FakeMouth, ScriptedEar, ScriptedVoice
-from tests.stack import MIC_RATE_HZ, Rig, cer, espeak, events, quiet
+from tests.stack import MIC_RATE_HZ, Rig, contains, espeak, events, quiet, read_wav_samples
 
 RATE = MIC_RATE_HZ
 
@@ -315,9 +315,10 @@ OTHER_SPEECH = "내일 날씨가 좋을까요"
 
 @pytest.mark.stack
 def test_wake_phrase_and_yes_start_an_evening_on_the_real_stack(tmp_path, ko):
+    answer = espeak(ANSWER)
     parts = [quiet(2.0), espeak(OTHER_SPEECH), quiet(2.0), espeak(ko.wake[1]), quiet(1.5),
              espeak("네"), quiet(1.5),  # "하루를 돌아볼까요?" - "네"
-             espeak(ANSWER), quiet(8.0),  # an answer; 3 s of silence, "anything more?", 3 s more
+             answer, quiet(8.0),  # an answer; 3 s of silence, "anything more?", 3 s more
              quiet(60.0)]  # then no more answers: the evening ends by itself
     wake_end = sum(len(p) for p in parts[:4])
     answer_start = sum(len(p) for p in parts[:7])
@@ -339,7 +340,11 @@ def test_wake_phrase_and_yes_start_an_evening_on_the_real_stack(tmp_path, ko):
     # The session that followed heard the answer (the audio just after the yes).
     entries = list(rig.journal()["entries"].values())
     assert len(entries) == 1, result.stdout
-    assert cer(ANSWER, entries[0]["transcript"]) <= 0.95, entries[0]["transcript"]
+    # Its recording holds the answer, sample for sample, and it was transcribed. (What Vosk
+    # makes of espeak-ng's Korean varies from run to run: this very clip, decoded again and
+    # again in one process, came out as "어느 쪽 이든 그 이고 됐어요" or "억누르 죠 등 귀검 됐어요".)
+    assert contains(read_wav_samples(rig.data_dir / "audio" / entries[0]["audio"]), answer), entries[0]
+    assert entries[0]["transcript"].strip()
     assert len(rig.journal()["sessions"]) == 1
     end = [e for e in evs if e["event"] == "standby_end"][0]
     assert end["sessions"] == 1 and end["decoded_samples"] < end["heard_samples"]
