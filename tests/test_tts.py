@@ -59,3 +59,49 @@ def test_with_no_way_to_make_sound_it_says_so_in_one_line(voice, monkeypatch):
     monkeypatch.setattr(tts.shutil, "which", lambda name: None)
     with pytest.raises(UserError, match="produced no sound"):
         voice.synthesize(TEXT)
+
+
+def _events(_espeak, *types):
+    array = (_espeak.EVENT * (len(types) + 1))()
+    for i, kind in enumerate(types):
+        array[i].type = kind
+    array[len(types)].type = _espeak.EVENT_LIST_TERMINATED
+    return array
+
+
+def test_the_last_buffer_of_an_utterance_is_kept(tmp_path):
+    """espeak may hand over the last samples with the end of the message; pyttsx3 alone would
+    write the file first and drop them (the end of a sentence went missing under load)."""
+    import ctypes
+    import wave
+
+    import numpy as np
+
+    pytest.importorskip("pyttsx3")
+    from pyttsx3.drivers import _espeak
+    from pyttsx3.drivers.espeak import EspeakDriver
+
+    from assistant.speech.voice import keeping_last_samples
+
+    class Proxy:
+        def notify(self, *args, **kwargs):
+            pass
+
+        def setBusy(self, busy):
+            pass
+
+    def utterance(callback):
+        driver = EspeakDriver.__new__(EspeakDriver)  # the real driver's callback, without espeak set up
+        driver._proxy, driver._speaking, driver._looping, driver._data_buffer = Proxy(), True, True, b""
+        driver._save_file, driver._text_to_say = str(tmp_path / "u.wav"), "네"
+        synth = callback(driver)
+        first = np.arange(300, dtype=np.int16)
+        last = np.arange(300, 500, dtype=np.int16)
+        ptr = lambda a: a.ctypes.data_as(ctypes.POINTER(ctypes.c_short))
+        synth(ptr(first), len(first), _events(_espeak))
+        synth(ptr(last), len(last), _events(_espeak, _espeak.EVENT_MSG_TERMINATED))
+        with wave.open(str(tmp_path / "u.wav")) as w:
+            return w.getnframes()
+
+    assert utterance(lambda driver: driver._onSynth) == 300  # pyttsx3 alone: the last 200 samples lost
+    assert utterance(lambda driver: keeping_last_samples(driver, _espeak)) == 500

@@ -73,6 +73,7 @@ class Voice:
                 f"the speech synthesizer could not start ({exc}); run 'sudo apt-get install espeak-ng libespeak-ng1'",
                 exit_code=3,
             ) from None
+        keep_last_samples(engine.proxy._driver)
         return engine
 
     def _check_voice(self) -> None:
@@ -169,6 +170,42 @@ def sweep_stale_work(folder: Path, prefix: str = WORK_PREFIX) -> list[Path]:
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed
+
+
+def keep_last_samples(driver) -> None:
+    """Make pyttsx3's espeak driver keep the end of every utterance.
+
+    espeak hands audio over in buffers of up to a second. When the last buffer
+    comes in the same callback as the end of the message, pyttsx3 (2.9x) writes
+    the file first and adds that buffer after, to a buffer it has just cleared:
+    the last second of speech is lost. It happens by timing, more on a busy
+    machine (an evening's speaker audio once came out 25 s short of 95). This
+    callback adds the buffer first, then lets the driver end the message."""
+    from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
+
+    _espeak.SetSynthCallback(keeping_last_samples(driver, _espeak))
+
+
+def keeping_last_samples(driver, _espeak):
+    """The callback of :func:`keep_last_samples`, around ``driver._onSynth``."""
+    original = driver._onSynth
+
+    def on_synth(wav, numsamples, events):
+        if numsamples > 0 and driver._speaking and _ends_message(events, _espeak):
+            driver._data_buffer += ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short))
+            numsamples = 0
+        return original(wav, numsamples, events)
+
+    return on_synth
+
+
+def _ends_message(events, _espeak) -> bool:
+    i = 0
+    while events[i].type != _espeak.EVENT_LIST_TERMINATED:
+        if events[i].type == _espeak.EVENT_MSG_TERMINATED:
+            return True
+        i += 1
+    return False
 
 
 def _alive(pid: int) -> bool:
