@@ -294,7 +294,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-13": "tagging_heldout13_{lang}.jsonl",
         "held-out-14": "tagging_heldout14_{lang}.jsonl", "corpus-15": "tagging_corpus15_{lang}.jsonl",
         "held-out-15": "tagging_heldout15_{lang}.jsonl", "held-out-16": "tagging_heldout16_{lang}.jsonl",
-        "held-out-17": "tagging_heldout17_{lang}.jsonl"}
+        "held-out-17": "tagging_heldout17_{lang}.jsonl", "held-out-18": "tagging_heldout18_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -472,7 +472,9 @@ def splits_of(language: str) -> dict[str, list[dict]]:
            "held-out-14": load_set(language, "held-out-14"),
            "corpus-15": load_set(language, "corpus-15"),
            "held-out-15": load_set(language, "held-out-15"),
-           "held-out-16": load_set(language, "held-out-16")}
+           "held-out-16": load_set(language, "held-out-16"),
+           "held-out-17": load_set(language, "held-out-17"),
+           "held-out-18": load_set(language, "held-out-18")}
     return {name: part for name, part in out.items() if part}
 
 

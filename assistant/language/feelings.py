@@ -187,9 +187,9 @@ class Vocabulary:
     others: Frame = Frame()
     """Where a mention is someone else's feeling ("she seemed |annoyed|"): dropped."""
     sarcasm: Sarcasm = Sarcasm()
-    hedges: tuple[str, ...] = ()
-    """Words that may stand inside a phrase of several words ("마음이 |참| 따뜻했어"): each such
-    phrase also matches with one of them at any of its spaces (``"joined"`` matching)."""
+    hedges: frozenset[str] = frozenset()
+    """Adverbs read past when feelings are matched, so a phrase of several words still matches
+    with one inside it ("마음이 |참| 따뜻했어" is "마음이 따뜻"). Whole words only."""
     _by_word: dict[str, Feeling] = field(init=False, repr=False, compare=False)
     _by_phrase: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -378,7 +378,7 @@ VOCABULARY_FILE = schema.obj({
                                      "openers": schema.Key(_phrases("openers"), default=())},
                                     "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Sarcasm),
                          Sarcasm(), "'sarcasm'"),
-    "hedges": schema.Key(_phrases("hedges"), default=()),
+    "hedges": schema.Key(schema.then(_phrases("hedges"), frozenset), default=frozenset()),
 }, "needs a 'feelings' list")
 """What ``prompts/<lang>/feelings.json`` holds."""
 

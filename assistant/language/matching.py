@@ -48,6 +48,13 @@ class Text:
             at += len(token)
         return cls(tokens, "".join(tokens), tuple(starts), tuple(owner))
 
+    def without(self, words: frozenset[str]) -> tuple["Text", tuple[int, ...]]:
+        """This text with the whole words ``words`` taken out, and where each kept word was."""
+        kept = tuple(i for i, token in enumerate(self.tokens) if token not in words)
+        if len(kept) == len(self.tokens):
+            return self, kept
+        return Text.of(" ".join(self.tokens[i] for i in kept)), kept
+
 
 @dataclass(frozen=True)
 class Pattern:

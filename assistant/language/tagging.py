@@ -80,23 +80,15 @@ def _framed_rests(f: Feeling, vocab: Vocabulary) -> set[str]:
     return rests
 
 
-def _hedged(phrase: str, hedges: tuple[str, ...]) -> list[str]:
-    """``phrase`` with each hedge at each of its spaces: "마음이 따뜻" → "마음이 참 따뜻", ..."""
-    words = phrase.split()
-    return [" ".join(words[:i] + [hedge] + words[i:]) for i in range(1, len(words)) for hedge in hedges]
-
-
 @lru_cache(maxsize=None)
 def _rules(language: str, root: Path) -> _Rules:
     vocab = load_vocabulary(language)
     patterns: list[Pattern] = []
     for f in vocab.feelings:
         for phrase in f.phrases():
-            for form in (phrase, *_hedged(phrase, vocab.hedges)):
-                patterns += compile_phrase(form, f.word, vocab.match, False, vocab.negation.inside)
+            patterns += compile_phrase(phrase, f.word, vocab.match, False, vocab.negation.inside)
         for stem in f.stems:
-            for form in (stem, *_hedged(stem, vocab.hedges)):
-                patterns += compile_phrase(form, f.word, vocab.match, True, vocab.negation.inside)
+            patterns += compile_phrase(stem, f.word, vocab.match, True, vocab.negation.inside)
         if not f.bare and vocab.frame.cues:
             patterns += compile_phrase(f.word, Framed(f.word), vocab.match, False, ())
         for rest in _framed_rests(f, vocab):
@@ -344,7 +336,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     vocab = rules.vocab
     words = Text.of(text)
     neg = vocab.negation
-    hits = [h for h in rules.feelings.longest(words, vocab.frame) if h.key is not None]
+    said, kept = words.without(vocab.hedges)  # 마음이 |참| 따뜻했어: read without the hedge
+    hits = [h for h in rules.feelings.longest(said, vocab.frame) if h.key is not None]
     passable = {i for h in hits for i in range(h.start, h.end)}
     sarcastic = _sarcastic(words, vocab)
     feelings: dict[str, str] = {}
@@ -352,14 +345,15 @@ def rule_tags(text: str, language: str) -> RuleTags:
     """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine
     (but "동생이 |보고 싶었다고| 전화했어요" is the speaker's connection)."""
     for hit in hits:
-        if _theirs(words, hit, vocab.others, vocab.match == "joined"):
-            if vocab.match == "joined" or (hit.start and words.tokens[hit.start - 1] in STATE_WORDS):
-                their_words.update(range(hit.start, hit.end))
+        start, end = kept[hit.start], kept[hit.end - 1] + 1  # in the words as said
+        if _theirs(said, hit, vocab.others, vocab.match == "joined"):
+            if vocab.match == "joined" or (hit.start and said.tokens[hit.start - 1] in STATE_WORDS):
+                their_words.update(range(start, end))
             continue
         if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
             continue
-        if not negated(hit, hit.rest, words.tokens, neg, passable):
-            feelings.setdefault(hit.key, _span(words, hit.start, hit.end))
+        if not negated(hit, hit.rest, said.tokens, neg, passable):
+            feelings.setdefault(hit.key, _span(words, start, end))
     cues = theme_hits(words, rules.themes)
     theirs = SOMEONE_ELSES.get(language, ("win",))
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
