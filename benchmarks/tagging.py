@@ -294,7 +294,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-13": "tagging_heldout13_{lang}.jsonl",
         "held-out-14": "tagging_heldout14_{lang}.jsonl", "corpus-15": "tagging_corpus15_{lang}.jsonl",
         "held-out-15": "tagging_heldout15_{lang}.jsonl", "held-out-16": "tagging_heldout16_{lang}.jsonl",
-        "held-out-17": "tagging_heldout17_{lang}.jsonl", "held-out-18": "tagging_heldout18_{lang}.jsonl"}
+        "held-out-17": "tagging_heldout17_{lang}.jsonl", "held-out-18": "tagging_heldout18_{lang}.jsonl",
+        "held-out-19": "tagging_heldout19_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
@@ -474,7 +475,8 @@ def splits_of(language: str) -> dict[str, list[dict]]:
            "held-out-15": load_set(language, "held-out-15"),
            "held-out-16": load_set(language, "held-out-16"),
            "held-out-17": load_set(language, "held-out-17"),
-           "held-out-18": load_set(language, "held-out-18")}
+           "held-out-18": load_set(language, "held-out-18"),
+           "held-out-19": load_set(language, "held-out-19")}
     return {name: part for name, part in out.items() if part}
 
 
