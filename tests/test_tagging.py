@@ -352,6 +352,18 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     ("ko", "아기 가 하루 종일 짜증 을 냈어", set()),
     ("ko", "며느리 가 요즘 많이 지쳤 대요", set()),
     ("ko", "그 애 는 뭐든 쉽게 하는 게 부러워", {"부러움"}),
+    # an ending Vosk split off does not begin a feeling run on into the next word
+    ("ko", "떡 을 사 왔 더라 고 마음 이 따뜻 해 졌 지", {"따뜻함"}),
+    ("ko", "친구 가 도와 줘서 고마 웠 어", {"감사"}),
+    # sayings and slang that name a feeling
+    ("ko", "오늘 면접 연락 이 없 어서 현타 가 와요", {"허탈함"}),
+    ("ko", "회의 에서 말 이 잘려서 기 가 팍 죽었 다", {"초라함"}),
+    ("en", "my mate bailed again what a buzzkill", {"disappointed"}),
+    ("en", "it bums me out that we never talk now", {"sad"}),
+    # the person right before the feeling has it; irony on its own
+    ("en", "passed my exam and my mama cried on the video call", set()),
+    ("en", "son told me at ten he needs a costume tomorrow love that for me so relaxed right now", set()),
+    ("en", "we played happy families with the grandkids", set()),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings

@@ -33,7 +33,9 @@ How a language's text is matched is set once per file by ``match``:
     "외로웠어요"; both read the same way here.
 
 ``hedges`` (Korean) are adverbs that may stand inside a phrase of several
-words: "마음이 참 따뜻했어" is "마음이 따뜻" with 참 between.
+words: "마음이 참 따뜻했어" is "마음이 따뜻" with 참 between. ``pieces`` are
+the endings Vosk splits off a word ("했 고"): no feeling is read from one
+run on into the next word ("있었 더라 고 마음이" holds no 고마워).
 
 ``not_feelings`` lists phrases that hold a feeling word but name no
 feeling of the speaker's ("happy birthday", "calm down", "an annoyed look");
@@ -171,6 +173,8 @@ class Sarcasm:
 
     markers: tuple[str, ...] = ()
     mishaps: tuple[str, ...] = ()
+    alone: tuple[str, ...] = ()
+    """Markers that are irony without a mishap named: "love that for me"."""
     openers: tuple[str, ...] = ()
     """Praise that counts as a marker only when it opens the answer: "brilliant got a parking ticket"."""
 
@@ -187,6 +191,9 @@ class Vocabulary:
     others: Frame = Frame()
     """Where a mention is someone else's feeling ("she seemed |annoyed|"): dropped."""
     sarcasm: Sarcasm = Sarcasm()
+    pieces: frozenset[str] = frozenset()
+    """Word endings Vosk splits off ("했 |고|"): a feeling is never read from one run on into
+    the next word ("더라 |고 마|음이" is not 고마워; see :class:`~assistant.language.matching.Matcher`)."""
     hedges: frozenset[str] = frozenset()
     """Adverbs read past when feelings are matched, so a phrase of several words still matches
     with one inside it ("마음이 |참| 따뜻했어" is "마음이 따뜻"). Whole words only."""
@@ -375,10 +382,12 @@ VOCABULARY_FILE = schema.obj({
     "others": _optional(_frame("others"), Frame(), "'others'"),
     "sarcasm": _optional(schema.obj({"markers": schema.Key(_phrases("markers"), default=()),
                                      "mishaps": schema.Key(_phrases("mishaps"), default=()),
-                                     "openers": schema.Key(_phrases("openers"), default=())},
+                                     "openers": schema.Key(_phrases("openers"), default=()),
+                                     "alone": schema.Key(_phrases("alone"), default=())},
                                     "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Sarcasm),
                          Sarcasm(), "'sarcasm'"),
     "hedges": schema.Key(schema.then(_phrases("hedges"), frozenset), default=frozenset()),
+    "pieces": schema.Key(schema.then(_phrases("pieces"), frozenset), default=frozenset()),
 }, "needs a 'feelings' list")
 """What ``prompts/<lang>/feelings.json`` holds."""
 
@@ -409,7 +418,7 @@ def parse_vocabulary(language: str, path: Path, data: Any) -> Vocabulary:
         raise _fail(path, "has no feelings")
     _check_unique(path, parsed["feelings"], parsed["match"])
     return Vocabulary(language, path, parsed["match"], parsed["feelings"], parsed["negation"], parsed["frame"],
-                      parsed["not_feelings"], parsed["others"], parsed["sarcasm"], parsed["hedges"])
+                      parsed["not_feelings"], parsed["others"], parsed["sarcasm"], parsed["pieces"], parsed["hedges"])
 
 
 def vocabulary_path(language: str) -> Path:

@@ -121,8 +121,11 @@ class Matcher:
     so which of two equally long hits wins never depends on the index.
     """
 
-    def __init__(self, match: str, patterns: Iterable[Pattern]):
+    def __init__(self, match: str, patterns: Iterable[Pattern], pieces: frozenset[str] = frozenset()):
         self.match = match
+        self.pieces = pieces
+        """Endings Vosk splits off a word ("했 |고|", "있었 |어요|"): in "joined" matching no hit
+        begins at one and runs on into the next word ("더라 |고 마|음이" is not 고마워)."""
         self.one: dict[str, list[tuple[int, Pattern]]] = {}
         """Whole first word, and no whole second word to narrow by."""
         self.two: dict[tuple[str, str], list[tuple[int, Pattern]]] = {}
@@ -174,6 +177,8 @@ class Matcher:
             if not text.joined.startswith(p.words[0], start):
                 return None
             end_char = start + len(p.words[0])
+            if text.tokens[i] in self.pieces and end_char > start + len(text.tokens[i]):
+                return None
             return Hit(p.key, i, text.owner[end_char - 1] + 1, text.joined[end_char:], p.size, p.negated)
         if i + len(p.words) > len(text.tokens):
             return None

@@ -97,7 +97,7 @@ def _rules(language: str, root: Path) -> _Rules:
         patterns += compile_phrase(phrase, None, vocab.match, False, ())
     path = root / language / "themes.json"
     themes = parse_themes(path, read_json(path, "themes"), vocab.match)
-    return _Rules(vocab, Matcher(vocab.match, patterns), themes)
+    return _Rules(vocab, Matcher(vocab.match, patterns, vocab.pieces), themes)
 
 
 def load_themes(language: str) -> ThemeSet:
@@ -222,6 +222,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return True
     if others.quotatives and _in_their_words(words.tokens, hit.start, others):
         return True
+    if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards:
+        return True  # "my mama |cried| on the call": the person right before the feeling has it
     if any(rule.match(hit.rest) for rule in others.after):
         return True
     if others.tail:
@@ -285,12 +287,14 @@ def _said(phrase: str, words: Text, match: str) -> bool:
 
 
 def _sarcastic(words: Text, vocab: Vocabulary) -> bool:
-    """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap both said."""
+    """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap both
+    said, or a marker that is irony on its own ("love that for me")."""
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
-    return ((any(_said(m, words, vocab.match) for m in s.markers)
-             or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
-            and any(_said(m, words, vocab.match) for m in s.mishaps))
+    return (any(_said(m, words, vocab.match) for m in s.alone)
+            or ((any(_said(m, words, vocab.match) for m in s.markers)
+                 or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
+                and any(_said(m, words, vocab.match) for m in s.mishaps)))
 
 
 def _span(words: Text, start: int, end: int) -> str:
