@@ -378,6 +378,10 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     ("en", "my coworker said the new supervisor gives her the cold shoulder every morning", set(), set()),
     ("en", "she said she couldn't make it tonight after all", set(), {"cancelled"}),
     ("en", "my supervisor gives me the cold shoulder every morning", set(), {"cold-shoulder"}),
+    ("en", "my roommate was complaining all night that her boyfriend left her on read", set(), set()),
+    ("en", "you could tell he was gutted he missed out", set(), set()),
+    ("en", "i missed out on the last tickets", set(), {"missed-chance"}),
+    ("en", "people think id be lonely working on my own but honestly im not", set(), set()),
     # a phone that rings out is a call not answered; "had to bail" calls a plan off
     ("en", "rang my sister three times and it just rang out", set(), {"unanswered"}),
     ("en", "was meant to have brunch with the girls but i had to bail", set(), {"cancelled"}),

@@ -211,7 +211,7 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
             if k >= 0 and tokens[k:j + 1] == quote:
                 before = tokens[max(0, k - 3):k]
                 return not set(before) & set(others.speaker) and any((w,) in others.cues or w in others.people for w in before)
-        if token in others.breaks and not (token == "that" and j > 0 and any(tokens[j - 1] == q[-1] for q in quotes)):
+        if token in others.breaks and not (token == "that" and any(t == q[-1] for t in tokens[max(0, j - 3):j] for q in quotes)):
             return False
     return False
 
@@ -267,6 +267,10 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
 
 
 THEIR_OBJECTS = frozenset(("him", "her", "them"))
+THEY = frozenset(("he", "she", "he's", "she's", "he'd", "she'd"))
+THEIR_CHANCES = ("missed-chance", "win")
+"""A chance or a win told right after "he" or "she" is theirs: "you could tell he was gutted he
+|missed out|"."""
 
 
 def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
@@ -276,7 +280,7 @@ def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
     |couldn't make it|" has none and stays the speaker's cancelled plan."""
     if not (others.quotatives and _in_their_words(words.tokens, start, others)):
         return False
-    near = words.tokens[max(0, start - 3):end + 2]
+    near = words.tokens[max(0, start - 5):end + 2]
     return bool(THEIR_OBJECTS & set(near)) and not TO_ME & set(near)
 
 
@@ -363,7 +367,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
               if not (t == "win" and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
               and not (t != "connection" and their_words.issuperset(range(a, b)))
-              and not (t != "connection" and vocab.match == "tokens" and _their_story(words, a, b, vocab.others))}
+              and not (t != "connection" and vocab.match == "tokens" and _their_story(words, a, b, vocab.others))
+              and not (t in THEIR_CHANCES and vocab.match == "tokens" and a and words.tokens[a - 1] in THEY
+                       and not set(words.tokens[a:b]) & set(vocab.others.speaker))}
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
     blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
