@@ -259,6 +259,56 @@ it):
    feet" and 간이 콩알 as feelings (held-out-5 and -11 label them otherwise),
    and whose theme by an object pronoun ("cancelled on her": 3 fewer
    forbidden tags on corpus-15, right ones lost on five sets).
+12. Slang and sayings, by yet other hands. Three pairs of fresh sets (60 lines
+   per language each) were written by helpers that read only a one-page brief
+   and the label lists, in voices the earlier sets lacked (students, gig and
+   care workers, immigrants, Southern US, South African, Jamaican, Welsh, NZ
+   English; 취준생, 군인, 자영업자, 결혼 이민자, 경상도·전라도·충청도·제주
+   말투), with feelings told mostly in slang and sayings ("bums me out",
+   "gatvol", 현타, 기가 죽었다, 피가 마른다). They are much harder than any
+   earlier set. Each was scored once, blind, before anything was tuned on it
+   (theme F1 / feeling F1 / forbidden tags, en and ko):
+
+   =========== ======================= ======================= =======================
+   set         tagger at the session's  after the first round   at the end
+               start (0823210)          (lexicons, retrained)
+   =========== ======================= ======================= =======================
+   held-out-17 0.75 / 0.58 / 11,        -                       (tuned on)
+               0.76 / 0.44 / 6
+   held-out-18 0.73 / 0.57 / 7,         0.77 / 0.63 / 6,        (tuned on)
+               0.85 / 0.69 / 2          0.84 / 0.75 / 2
+   held-out-19 HO19_BEFORE              -                       HO19_AFTER
+   =========== ======================= ======================= =======================
+
+   What changed, as families: two feeling lexicons written by helpers from
+   the canonical words (English 2,800 phrases in eight Englishes, Korean
+   1,200 stems: slang, dialect, sayings), kept only where no labelled line
+   of any set says otherwise (91 English phrases dropped that way, a dozen
+   Korean ones by reading the lines they changed); Korean adverbs read past
+   inside a saying (마음이 |참| 따뜻, 맥이 |탁| 풀린다) at match time; split-off
+   endings begin no feeling ("더라 |고 마|음이" is not 고마워); sentence endings
+   (~더라) end a subject's reach; a hedge inside the English frame belongs
+   to it ("felt really appreciated" is appreciated, not grateful); reported
+   words (said, keeps saying, complaining that) are someone else's feeling,
+   and their theme when it happened to him or her ("my coworker said the
+   supervisor gives her the cold shoulder"); a chance or win right after he
+   or she is theirs; the person right before a feeling has it ("my mama
+   cried"); irony on its own ("love that for me"); "id be" hypothetical;
+   more people nouns (mama, missus, 며느리, 손주, 아기); themes told without
+   their keyword (rang out, had to bail, a place that takes you right back,
+   walked straight past me, snapped it up; 휴가가 잘렸, 다음에 다음에, 있는
+   줄도 몰랐, 비행기가 못 떴). Seven labels in older Korean sets that gave a
+   saying no feeling ("날아갈 것 같아", "서글펐어", "멘붕") were fixed to the
+   rule the English sets already followed ("over the moon" is delighted).
+   No set lost a point. After tuning (not blind): held-out-17 0.91 / 0.83 /
+   3 and 0.91 / 0.83 / 3, held-out-18 0.85 / 0.71 / 2 and 0.85 / 0.84 / 0.
+   Most remaining feeling misses are a near-synonym picked by the writer
+   ("fuming": angry or furious; "on edge": anxious or tense; "buzzing":
+   energized or excited; 적적: 쓸쓸함 or 외로움): with 133 English and 97
+   Korean canonical words, two hands often name the same saying
+   differently. held-out-15..18 are training data now; held-out-19 is kept
+   out. Loading the word lists stays under 0.2 s (Korean hedges compiled
+   into every phrase first took it to 1.6 s).
 """
 from __future__ import annotations
 
