@@ -364,6 +364,11 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     ("en", "passed my exam and my mama cried on the video call", set()),
     ("en", "son told me at ten he needs a costume tomorrow love that for me so relaxed right now", set()),
     ("en", "we played happy families with the grandkids", set()),
+    ("en", "i was fuming when they took the credit", {"furious"}),
+    ("en", "everyone got a card except us felt like a right spare part", {"left out"}),
+    ("ko", "아 좋 다 좋 아 오늘 도 연장 근무 래 행복 해 죽겠 네 진짜 짜증 나", {"짜증"}),
+    ("ko", "동생 이 장가 가 고 나서 는 얼굴 보기 가 힘들 어", set()),
+    ("ko", "학생 이 공부 가 재밌어졌다고 해서 너무 감동 이었어요", {"감동"}),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings
