@@ -387,6 +387,11 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     ("en", "you could tell he was gutted he missed out", set(), set()),
     ("en", "i missed out on the last tickets", set(), {"missed-chance"}),
     ("en", "people think id be lonely working on my own but honestly im not", set(), set()),
+    ("en", "my supplier swears i never answered his emails", set(), set()),
+    ("en", "i never got a reply about the flat", set(), {"unanswered"}),
+    ("en", "the team lunch was meant to make us all feel included", set(), set()),
+    ("ko", "동료 가 오늘 힘들 었 냐 고 물어 봤 어", set(), set()),
+    ("ko", "다른 차 가 잡아 갔 다 아까워 죽 겠 네", {"아쉬움"}, {"missed-chance"}),
     # a phone that rings out is a call not answered; "had to bail" calls a plan off
     ("en", "rang my sister three times and it just rang out", set(), {"unanswered"}),
     ("en", "was meant to have brunch with the girls but i had to bail", set(), {"cancelled"}),

@@ -267,6 +267,12 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
 
 
 THEIR_OBJECTS = frozenset(("him", "her", "them"))
+SPEAKER_AS_SUBJECT = frozenset(("i", "i've", "i'd", "i'm"))
+NOT_REPLYING = frozenset(("never", "haven't", "hasn't", "didn't", "hadn't", "not", "still"))
+RECEIVING = frozenset(("got", "get", "gotten", "heard", "had", "received", "hear"))
+"""Right before an unanswered cue that starts with a "not", the speaker is the one who did not
+reply: "i |never answered| his emails", "i |haven't replied| to my aunt" (but "i never |got| a
+reply" is the speaker's unanswered message)."""
 THEY = frozenset(("he", "she", "he's", "she's", "he'd", "she'd"))
 THEIR_CHANCES = ("missed-chance", "win")
 """A chance or a win told right after "he" or "she" is theirs: "you could tell he was gutted he
@@ -369,7 +375,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
               and not (t != "connection" and their_words.issuperset(range(a, b)))
               and not (t != "connection" and vocab.match == "tokens" and _their_story(words, a, b, vocab.others))
               and not (t in THEIR_CHANCES and vocab.match == "tokens" and a and words.tokens[a - 1] in THEY
-                       and not set(words.tokens[a:b]) & set(vocab.others.speaker))}
+                       and not set(words.tokens[a:b]) & set(vocab.others.speaker))
+              and not (t == "unanswered" and vocab.match == "tokens" and a and words.tokens[a - 1] in SPEAKER_AS_SUBJECT
+                       and words.tokens[a] in NOT_REPLYING and not set(words.tokens[a:b + 1]) & RECEIVING)}
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
     blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
