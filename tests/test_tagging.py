@@ -392,6 +392,9 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     ("en", "the team lunch was meant to make us all feel included", set(), set()),
     ("ko", "동료 가 오늘 힘들 었 냐 고 물어 봤 어", set(), set()),
     ("ko", "다른 차 가 잡아 갔 다 아까워 죽 겠 네", {"아쉬움"}, {"missed-chance"}),
+    ("en", "oh brilliant my laptop decided to update itself in the middle of the call absolutely thrilled", set(), set()),
+    ("ko", "오늘 도 야근 확정 이 야 아주 행복 하 다 행복 해 죽겠 어", set(), set()),
+    ("ko", "난 화 안 났어 그분이 얼마나 무서웠을지 알 것 같았거든", set(), set()),
     # a phone that rings out is a call not answered; "had to bail" calls a plan off
     ("en", "rang my sister three times and it just rang out", set(), {"unanswered"}),
     ("en", "was meant to have brunch with the girls but i had to bail", set(), {"cancelled"}),
