@@ -290,6 +290,18 @@ def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
     return bool(THEIR_OBJECTS & set(near)) and not TO_ME & set(near)
 
 
+def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
+    """English themes that happened to someone else, or that the speaker did: told in someone's
+    reported words about another person, a chance or win right after "he" or "she", a reply the
+    speaker did not send."""
+    tokens = words.tokens
+    before = tokens[start - 1] if start else ""
+    return ((theme != "connection" and _their_story(words, start, end, others))
+            or (theme in THEIR_CHANCES and before in THEY and not set(tokens[start:end]) & set(others.speaker))
+            or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
+                and not set(tokens[start:end + 1]) & RECEIVING))
+
+
 def _said(phrase: str, words: Text, match: str) -> bool:
     if match == "joined":
         return phrase.replace(" ", "") in words.joined
@@ -373,11 +385,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
               if not (t == "win" and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
               and not (t != "connection" and their_words.issuperset(range(a, b)))
-              and not (t != "connection" and vocab.match == "tokens" and _their_story(words, a, b, vocab.others))
-              and not (t in THEIR_CHANCES and vocab.match == "tokens" and a and words.tokens[a - 1] in THEY
-                       and not set(words.tokens[a:b]) & set(vocab.others.speaker))
-              and not (t == "unanswered" and vocab.match == "tokens" and a and words.tokens[a - 1] in SPEAKER_AS_SUBJECT
-                       and words.tokens[a] in NOT_REPLYING and not set(words.tokens[a:b + 1]) & RECEIVING)}
+              and not (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))}
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
     blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
