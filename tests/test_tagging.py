@@ -923,3 +923,30 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
 ])
 def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, expected_themes", [
+    # a phrase that names the speaker is theirs, whoever stands before it
+    ("en", "the cheap flights came up and by the time i went back they were gone kicking myself", {"regretful"}, {"missed-chance"}),
+    # "before i even finished" is not a finished thing
+    ("en", "he binned my idea before i even finished the sentence", set(), {"ignored"}),
+    # a win someone else did for the speaker is a kindness, not their win
+    ("en", "finally someone asked how i was actually doing", set(), {"connection"}),
+    # told in someone's words about another person: theirs, even after "my son said"
+    ("en", "my son said his friend never wrote back to him", set(), set()),
+    # a joke met by silence is talked over, a post met by silence is unanswered
+    ("en", "made a joke at lunch and it fell completely flat tumbleweed", set(), {"ignored"}),
+    ("en", "posted in the residents group about the lift and it's just tumbleweed", set(), {"unanswered"}),
+    ("en", "book club tonight and i didn't feel like the odd one out i actually belonged", {"included"}, {"connection"}),
+    # a feeling someone said they have (~다고 한참 얘기하다, ~겠다고 하길래) is theirs
+    ("ko", "누나 가 자기 가 요즘 너무 외롭다고 한참 얘기하다 끊었어", set(), set()),
+    ("ko", "옆집 할멈이 요새 외로워서 못 살겠다고 하길래 시장 가자 했어", set(), set()),
+    # 경상도 "~다 아이가" is a tag question, not a child as subject
+    ("ko", "서류 마감 을 하루 넘겨 가 못 냈다 아이가 억수로 아깝 다", {"아쉬움"}, {"missed-chance"}),
+    # 별거 아닌데 ("no big deal") does not deny what was done
+    ("ko", "미루던 냉장고 정리 드디어 끝냈다 별거 아닌데", set(), {"win"}),
+    ("ko", "자식들 와서 지들 얘기만 하다 갔어 나는 어떻게 지내는지 한 마디도 없더라", set(), {"unasked"}),
+])
+def test_whose_it_is_and_what_was_done(language, text, expected_feelings, expected_themes):
+    assert feelings(text, language) == expected_feelings
+    assert themes(text, language) == expected_themes

@@ -119,6 +119,8 @@ GIVEN_TO_ME = re.compile(r"(줬|주셨|줘서|주었|받았)")
 CAUSE_ENDING = "서"
 COMING_TO = ("와서", "와 서")
 """Something done for the speaker ("친구들이 도와주러 와서 든든했어"): the feeling after it is the speaker's."""
+DIALECT_TAG = "아이가"
+"""After a sentence ending (~다 아이가) a 경상도 tag question, "isn't it", not "the child" as subject."""
 GROUP_SUBJECTS = frozenset(("애들이", "애들", "부모님이", "부모님은", "부모님께서", "부모님"))
 """Korean subjects that are a group or family: across one "~서" clause their feeling is still theirs
 ("애들이 경기 취소돼서 엄청 실망했어", "부모님이 … 걱정돼서 …"); a single person's ("친구가 늦어서 화났어")
@@ -144,6 +146,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
         token = tokens[j]
         if token in others.speaker:
             return None
+        if token == DIALECT_TAG and j and tokens[j - 1].endswith("다"):
+            continue  # 못 냈다 |아이가|: 경상도 "isn't it", not a child
         following = tokens[j + 1] if j + 1 < start else ""
         plural = following == "들" or token.endswith("들") or "들" in token[:-1]
         if following == "들" and j + 2 < start:  # Vosk's "이웃 들 이"
@@ -216,8 +220,14 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     return False
 
 
+SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i"))
+"""Words in an English feeling phrase that make it the speaker's, whoever stands before it."""
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
+    if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
+        return False  # "they were gone |kicking myself|": the phrase itself names who feels
     if others.cues and framed(words.tokens, hit.start, others):
         return True
     if others.quotatives and _in_their_words(words.tokens, hit.start, others):
@@ -273,6 +283,9 @@ RECEIVING = frozenset(("got", "get", "gotten", "heard", "had", "received", "hear
 """Right before an unanswered cue that starts with a "not", the speaker is the one who did not
 reply: "i |never answered| his emails", "i |haven't replied| to my aunt" (but "i never |got| a
 reply" is the speaker's unanswered message)."""
+SOMEONE = frozenset(("someone", "somebody"))
+"""Inside a win's words, another doer makes it a kindness to the speaker, not their win:
+"|finally someone asked| how i was"."""
 THEY = frozenset(("he", "she", "he's", "she's", "he'd", "she'd"))
 THEIR_CHANCES = ("missed-chance", "win")
 """A chance or a win told right after "he" or "she" is theirs: "you could tell he was gutted he
@@ -287,17 +300,18 @@ def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
     if not (others.quotatives and _in_their_words(words.tokens, start, others)):
         return False
     near = words.tokens[max(0, start - 5):end + 2]
-    return bool(THEIR_OBJECTS & set(near)) and not TO_ME & set(near)
+    return bool(THEIR_OBJECTS & set(near)) and not TO_ME & set(words.tokens[max(0, start - 2):end + 2])
 
 
 def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """English themes that happened to someone else, or that the speaker did: told in someone's
-    reported words about another person, a chance or win right after "he" or "she", a reply the
-    speaker did not send."""
+    reported words about another person, a chance or win right after "he" or "she" (or a win
+    someone else did inside its words), a reply the speaker did not send."""
     tokens = words.tokens
     before = tokens[start - 1] if start else ""
     return ((theme != "connection" and _their_story(words, start, end, others))
             or (theme in THEIR_CHANCES and before in THEY and not set(tokens[start:end]) & set(others.speaker))
+            or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING))
 
