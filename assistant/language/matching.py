@@ -251,15 +251,20 @@ def negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable:
 
 def framed(tokens: tuple[str, ...], start: int, frame: Frame) -> bool:
     """Whether a feeling verb comes just before ``start``, with only hedges between."""
+    return framed_at(tokens, start, frame) is not None
+
+
+def framed_at(tokens: tuple[str, ...], start: int, frame: Frame) -> int | None:
+    """Where the cue that frames ``start`` begins (see :func:`framed`), or None."""
     j, gap = start - 1, 0
     while j >= 0 and gap <= frame.window:
         for cue in frame.cues:
             if tokens[max(0, j - len(cue) + 1):j + 1] == cue:
-                return True
+                return max(0, j - len(cue) + 1)
         if tokens[j] not in frame.through:
-            return False
+            return None
         j, gap = j - 1, gap + 1
-    return False
+    return None
 
 
 def negated(hit: Hit, rest: str, tokens: tuple[str, ...], neg: Negation, passable: set[int]) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
 from assistant.language.learned import Score, load_model
-from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, negated
+from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, framed_at, negated
 from assistant.language.packs import prompts_root
 from assistant.language.personal import PersonalCues
 from assistant.language.themes import OUTWEIGHED_BY, THEMES, ThemeSet, parse_themes, theme_evidence, theme_hits
@@ -220,6 +220,14 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     return False
 
 
+CAUSING = frozenset(("made", "make", "makes", "making", "left", "leave", "leaves", "got", "get", "gets", "getting",
+                     "kept", "keep", "keeps", "found", "find", "saw", "see", "seen", "watched", "watch", "heard",
+                     "noticed", "felt", "drove", "drive", "drives", "driving", "sent", "set"))
+"""Before "him", "her" or "them", a verb that makes them the one who feels: "it |made them| sad",
+"|left her| upset"; without one, the pronoun ends a clause ("didn't know what to tell her | felt helpless")."""
+OWN_SUBJECTS = frozenset(("it", "that", "this", "which", "bit", "a", "such", "what"))
+"""A feeling phrase that starts with its own subject or as a noun ("his mates |it stung|", "of all people
+|bit of a kick in the teeth|") is not the person's before it."""
 SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i"))
 """Words in an English feeling phrase that make it the speaker's, whoever stands before it."""
 
@@ -228,11 +236,13 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
         return False  # "they were gone |kicking myself|": the phrase itself names who feels
-    if others.cues and framed(words.tokens, hit.start, others):
-        return True
+    at = framed_at(words.tokens, hit.start, others) if others.cues else None
+    if at is not None and not (words.tokens[at] in THEIR_OBJECTS and (not at or words.tokens[at - 1] not in CAUSING)):
+        return True  # "it made |them| sad", but "name every one of them | bit |wistful|": a clause ends there
     if others.quotatives and _in_their_words(words.tokens, hit.start, others):
         return True
-    if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards:
+    if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards \
+            and words.tokens[hit.start] not in OWN_SUBJECTS:
         return True  # "my mama |cried| on the call": the person right before the feeling has it
     if any(rule.match(hit.rest) for rule in others.after):
         return True
@@ -303,6 +313,16 @@ def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
     return bool(THEIR_OBJECTS & set(near)) and not TO_ME & set(words.tokens[max(0, start - 2):end + 2])
 
 
+DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
+                ("him",), ("them",))
+"""Right after a theme's words, another person it was done to: "her friends |cancelled| on her",
+"he |never replies| to her texts", "|left| him |on read|"."""
+
+
+def _done_to_them(tokens: tuple[str, ...], end: int) -> bool:
+    return any(tokens[end:end + len(d)] == d for d in DONE_TO_THEM)
+
+
 def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """English themes that happened to someone else, or that the speaker did: told in someone's
     reported words about another person, a chance or win right after "he" or "she" (or a win
@@ -312,6 +332,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
     return ((theme != "connection" and _their_story(words, start, end, others))
             or (theme in THEIR_CHANCES and before in THEY and not set(tokens[start:end]) & set(others.speaker))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
+            or (theme not in ("connection", "memory") and _done_to_them(tokens, end))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING))
 
