@@ -92,7 +92,7 @@ def test_negated_theme_cue_does_not_count():
 @pytest.mark.parametrize("text, word", [
     ("honestly i'm gutted", "disappointed"),
     ("i felt so left out", "left out"),
-    ("i've been on edge all day", "anxious"),
+    ("i've been on edge all day", "tense"),
     ("i'm fed up with it", "frustrated"),
     ("kind of bummed", "disappointed"),
     ("i'm heartbroken", "heartbroken"),
@@ -499,7 +499,7 @@ def test_each_required_feeling_is_found_by_the_tagger():
 def test_canonical_lookup_and_quadrants():
     en = load_vocabulary("en")
     assert en.canonical("gutted") == "disappointed"
-    assert en.canonical("on edge") == "anxious"
+    assert en.canonical("on edge") == "tense"
     assert en.canonical("lonely") == "lonely"
     assert en.canonical("banana") is None
     assert en.quadrant("calm").colour == "green"
@@ -571,6 +571,9 @@ def _all_themes(**overrides):
     ({"feelings": []}, "has no feelings"),
     ({"feelings": [_entry()], "match": "fuzzy"}, "'match' is 'fuzzy'"),
     ({"feelings": [_entry()], "negation": {"after": ["(unclosed"]}}, "not a valid regular expression"),
+    ({"feelings": [_entry()], "at_theme": {"memory": {"weep": "grief"}}},
+     "'at_theme' of 'memory' names 'grief', which is not one of its feelings"),
+    ({"feelings": [_entry()], "at_theme": {"memory": ["weep"]}}, "'at_theme' of a theme maps words to a feeling"),
 ])
 def test_vocabulary_errors_name_the_file_and_entry(tmp_path, monkeypatch, data, message):
     path = _pack(tmp_path, monkeypatch, data)
@@ -946,6 +949,12 @@ def test_everyday_sayings_for_feelings(language, text, expected):
     # 별거 아닌데 ("no big deal") does not deny what was done
     ("ko", "미루던 냉장고 정리 드디어 끝냈다 별거 아닌데", set(), {"win"}),
     ("ko", "자식들 와서 지들 얘기만 하다 갔어 나는 어떻게 지내는지 한 마디도 없더라", set(), {"unasked"}),
+    # 울컥 at a memory is grief; at a kindness, being moved (feelings.json "at_theme")
+    ("ko", "할머니 생각 이 나서 울컥 했어", {"슬픔"}, {"memory"}),
+    ("ko", "동기 가 내 생일 이라고 케이크 를 만들어 줘서 울컥 했어", {"감동"}, {"connection"}),
+    # a pronoun that ends a clause does not make the next feeling theirs; one after "made" does
+    ("en", "didnt know what to tell her felt pretty helpless", {"helpless"}, set()),
+    ("en", "the news made them so sad", set(), set()),
 ])
 def test_whose_it_is_and_what_was_done(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings

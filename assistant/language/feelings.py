@@ -197,6 +197,9 @@ class Vocabulary:
     hedges: frozenset[str] = frozenset()
     """Adverbs read past when feelings are matched, so a phrase of several words still matches
     with one inside it ("마음이 |참| 따뜻했어" is "마음이 따뜻"). Whole words only."""
+    at_theme: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per theme, words whose feeling is another when told with it: a surge of feeling (울컥)
+    at a memory of someone gone is grief (슬픔), at a kindness it is being moved (감동)."""
     _by_word: dict[str, Feeling] = field(init=False, repr=False, compare=False)
     _by_phrase: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -388,6 +391,9 @@ VOCABULARY_FILE = schema.obj({
                          Sarcasm(), "'sarcasm'"),
     "hedges": schema.Key(schema.then(_phrases("hedges"), frozenset), default=frozenset()),
     "pieces": schema.Key(schema.then(_phrases("pieces"), frozenset), default=frozenset()),
+    "at_theme": schema.Key(schema.mapping(schema.mapping(schema.text("'at_theme' names a feeling by a word"),
+                                                         "'at_theme' of a theme maps words to a feeling"),
+                                          "'at_theme' maps a theme to words and feelings"), default={}),
 }, "needs a 'feelings' list")
 """What ``prompts/<lang>/feelings.json`` holds."""
 
@@ -417,8 +423,13 @@ def parse_vocabulary(language: str, path: Path, data: Any) -> Vocabulary:
     if not parsed["feelings"]:
         raise _fail(path, "has no feelings")
     _check_unique(path, parsed["feelings"], parsed["match"])
+    words = {f.word for f in parsed["feelings"]}
+    for theme, renames in parsed["at_theme"].items():
+        for word in (w for w in renames.values() if w not in words):
+            raise _fail(path, f"'at_theme' of '{theme}' names '{word}', which is not one of its feelings")
     return Vocabulary(language, path, parsed["match"], parsed["feelings"], parsed["negation"], parsed["frame"],
-                      parsed["not_feelings"], parsed["others"], parsed["sarcasm"], parsed["pieces"], parsed["hedges"])
+                      parsed["not_feelings"], parsed["others"], parsed["sarcasm"], parsed["pieces"], parsed["hedges"],
+                      parsed["at_theme"])
 
 
 def vocabulary_path(language: str) -> Path:

@@ -421,6 +421,10 @@ def rule_tags(text: str, language: str) -> RuleTags:
               if not (t == "win" and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
               and not (t != "connection" and their_words.issuperset(range(a, b)))
               and not (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))}
+    for theme in set(vocab.at_theme) & set(themes):  # 울컥 at a memory is grief, not being moved
+        for word, now in vocab.at_theme[theme].items():
+            for was in [f for f, span in feelings.items() if word in span and now not in feelings]:
+                feelings[now] = feelings.pop(was)
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
     blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
