@@ -606,6 +606,8 @@ def test_unknown_language_says_which_exist(tmp_path, monkeypatch):
     (_all_themes(win={"cues": [{"near": [["a"], ["b"]], "within": "x"}]}), "theme 'win' cue 1 needs a whole number"),
     (_all_themes(win={"cues": [{"phrase": "a", "within": 2}]}), "theme 'win' cue 1 has 'within' or 'ordered'"),
     (_all_themes(win={"cues": [{"phrase": "a", "unless": "b"}]}), "theme 'win' cue 1 has 'unless' that is not a list"),
+    (_all_themes(win={"cues": [{"phrase": "a", "unless_told": ["victory"]}]}), "has 'unless_told' victory, not one of"),
+    (_all_themes(win={"cues": [{"phrase": "a", "unless_told": "connection"}]}), "'unless_told' that is not a list"),
     ({**_all_themes(), "idioms": {"victory": ["waited ages"]}}, "'idioms' names victory, not one of"),
     ({**_all_themes(), "idioms": {"win": "waited ages"}}, "idioms of 'win'"),
 ])
@@ -615,6 +617,14 @@ def test_themes_errors_name_the_file_and_theme(tmp_path, monkeypatch, themes_dat
         tag("hello", "xx")
     assert str(tmp_path / "xx" / "themes.json") in str(err.value)
     assert message in str(err.value)
+
+
+def test_a_cue_weighed_against_the_other_themes_told(tmp_path, monkeypatch):
+    """``unless_told``: "for the first time" is a win, unless the answer tells being close."""
+    cue = {"phrase": "first time", "unless_told": ["connection"]}
+    _pack(tmp_path, monkeypatch, {"feelings": [_entry()]}, _all_themes(win={"cues": [cue]}))
+    assert tag("ran a mile for the first time", "xx").themes == ("win",)
+    assert tag("for the first time i felt connection with them", "xx").themes == ("connection",)
 
 
 def test_a_small_pack_works_end_to_end(tmp_path, monkeypatch):
@@ -949,6 +959,10 @@ def test_everyday_sayings_for_feelings(language, text, expected):
     # 별거 아닌데 ("no big deal") does not deny what was done
     ("ko", "미루던 냉장고 정리 드디어 끝냈다 별거 아닌데", set(), {"win"}),
     ("ko", "자식들 와서 지들 얘기만 하다 갔어 나는 어떻게 지내는지 한 마디도 없더라", set(), {"unasked"}),
+    # 처음으로 / "for the first time" is a first done, unless the answer tells being close
+    ("ko", "처음 으로 이해 받는 느낌 이었 어요", {"이해받음"}, {"connection"}),
+    ("ko", "오늘 처음 으로 혼자 운전해서 출근했어요", set(), {"win"}),
+    ("en", "had a long chat with my brother first time in ages we were laughing for an hour", set(), {"connection"}),
     # 울컥 at a memory is grief; at a kindness, being moved (feelings.json "at_theme")
     ("ko", "할머니 생각 이 나서 울컥 했어", {"슬픔"}, {"memory"}),
     ("ko", "동기 가 내 생일 이라고 케이크 를 만들어 줘서 울컥 했어", {"감동"}, {"connection"}),

@@ -78,6 +78,9 @@ class Cue:
     negatable: bool = True
     unless: tuple[str, ...] = ()
     """Phrases that, right after a phrase cue, cancel it ("nobody asked" | "me to come")."""
+    unless_told: tuple[str, ...] = ()
+    """Themes that, told anywhere in the answer, cancel this cue: 처음으로 is a first done
+    ("처음으로 혼자 운전했어"), but "처음으로 이해받는 느낌" tells being understood, not a win."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ CUE_KEYS = schema.obj({
     "within": schema.Key(default=None),
     "ordered": schema.Key(default=None),
     "unless": schema.Key(default=None),
+    "unless_told": schema.Key(schema.strings("{label} has 'unless_told' that is not a list of theme ids"), default=()),
 }, "{label} is neither a phrase nor an object", unknown="{label} has unknown key(s) {keys}", ignored=())
 """Any cue object; then one of the two below, by its kind."""
 
@@ -157,10 +161,19 @@ def _cue(item: Any, label: str) -> tuple[dict[str, Any], list[list[str]]]:
         if {"within", "ordered"} & set(item):
             raise schema.Invalid(f"{label} has 'within' or 'ordered', which only a 'near' cue uses")
         parsed = PHRASE_CUE(item, label)
-        return {"sides": 1, "negatable": cue["negatable"], "unless": parsed["unless"]}, [[parsed["phrase"]]]
+        return {"sides": 1, "negatable": cue["negatable"], "unless": parsed["unless"],
+                "unless_told": _theme_ids(cue["unless_told"], label)}, [[parsed["phrase"]]]
     parsed = NEAR_CUE(item, label)
     sides = [_phrases()(side, f"{label} 'near' list {n + 1}") for n, side in enumerate(parsed["near"])]
-    return {"sides": 2, "within": parsed["within"], "ordered": parsed["ordered"], "negatable": cue["negatable"]}, sides
+    return {"sides": 2, "within": parsed["within"], "ordered": parsed["ordered"], "negatable": cue["negatable"],
+            "unless_told": _theme_ids(cue["unless_told"], label)}, sides
+
+
+def _theme_ids(ids: tuple[str, ...], label: str) -> tuple[str, ...]:
+    unknown = [t for t in ids if t not in THEMES]
+    if unknown:
+        raise schema.Invalid(f"{label} has 'unless_told' {', '.join(unknown)}, not one of {', '.join(THEMES)}")
+    return ids
 
 
 def _theme_id(item: Any, label: str) -> str:
@@ -284,10 +297,8 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
         cue, side = hit.key
         by_cue.setdefault(cue, [[], []])[side].append(hit)
     found: dict[str, tuple[int, int]] = {}
-    for index, (firsts, seconds) in sorted(by_cue.items()):
-        cue = themes.cues[index]
-        if cue.theme in found:
-            continue
+
+    def told(cue: Cue, firsts: list[Hit], seconds: list[Hit]) -> tuple[int, int] | None:
         pairs = [(h, h) for h in firsts] if cue.sides == 1 else [
             (a, b) for a in firsts for b in seconds
             if (a.end <= b.start and b.start - a.end <= cue.within)
@@ -300,8 +311,19 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
                 continue
             if not cue.negatable or not (negated(first, last.rest, text.tokens, neg, set())
                                          or (last is not first and negated_before(text.tokens, last.start, neg, set()))):
-                found[cue.theme] = (first.start, max(first.end, last.end))
-                break
+                return first.start, max(first.end, last.end)
+        return None
+
+    later = []
+    for index, (firsts, seconds) in sorted(by_cue.items()):
+        cue = themes.cues[index]
+        if cue.unless_told:
+            later.append((cue, firsts, seconds))  # weighed once the other themes are known
+        elif cue.theme not in found and (span := told(cue, firsts, seconds)):
+            found[cue.theme] = span
+    for cue, firsts, seconds in later:
+        if cue.theme not in found and not set(cue.unless_told) & set(found) and (span := told(cue, firsts, seconds)):
+            found[cue.theme] = span
     for theme, rivals in OUTWEIGHED_BY.items():
         span = found.get(theme)
         if span and any(r in found and (r in OUTWEIGHED_ANYWHERE.get(theme, ())
