@@ -963,6 +963,24 @@ def test_everyday_sayings_for_feelings(language, text, expected):
     ("ko", "처음 으로 이해 받는 느낌 이었 어요", {"이해받음"}, {"connection"}),
     ("ko", "오늘 처음 으로 혼자 운전해서 출근했어요", set(), {"win"}),
     ("en", "had a long chat with my brother first time in ages we were laughing for an hour", set(), {"connection"}),
+    # a theme that befell the person named before it is theirs; one they did to the speaker is not
+    ("en", "my cousin didn't get invited to the wedding and she's furious", set(), set()),
+    ("en", "my colleague missed out on the promotion she wanted", set(), set()),
+    ("en", "my manager chose someone else to present our project", set(), {"missed-chance"}),
+    ("ko", "딸 이 생일 파티 에 초대 를 못 받았 대요", set(), set()),
+    ("ko", "엄마 가 이모 랑 사이 가 멀어졌다 고 하시더라", set(), set()),
+    ("ko", "친구 가 약속 한 시간 전에 못 나온다고 연락 왔어", set(), {"cancelled"}),
+    ("ko", "형제들이 자기들끼리 결정했대 나한테는 통보만 하더라", set(), {"left-out"}),
+    # praise of a small grief is irony, whatever the mishap
+    ("en", "loved being talked over in the meeting again really made me feel valued", set(), {"ignored"}),
+    ("ko", "카톡 보냈 더니 읽고 세 시간 째 답 이 없 다 역시 나 는 사랑 받는 사람 이 야", set(), {"unanswered"}),
+    ("ko", "친구들끼리 여행 간 거 인스타 보고 알았어 소속감 아주 넘쳐흐르네", set(), {"left-out"}),
+    # names and literal uses
+    ("en", "pressed the cancel button on the washing machine by mistake", set(), set()),
+    ("en", "my phones memory card is full again", set(), set()),
+    ("ko", "설렘 이라는 동네 카페 에서 커피 마시 고 왔 어", set(), set()),
+    ("ko", "눈물 나게 매운 라면 먹었 어", set(), set()),
+    ("ko", "부럽 다는 생각 은 안 들 더라 고요", set(), set()),
     # 울컥 at a memory is grief; at a kindness, being moved (feelings.json "at_theme")
     ("ko", "할머니 생각 이 나서 울컥 했어", {"슬픔"}, {"memory"}),
     ("ko", "동기 가 내 생일 이라고 케이크 를 만들어 줘서 울컥 했어", {"감동"}, {"connection"}),

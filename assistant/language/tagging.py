@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
 from assistant.language.learned import Score, load_model
@@ -323,6 +323,34 @@ def _done_to_them(tokens: tuple[str, ...], end: int) -> bool:
     return any(tokens[end:end + len(d)] == d for d in DONE_TO_THEM)
 
 
+HAPPENING = frozenset(("was", "wasn't", "wasnt", "got", "has", "had", "hasn't", "hasnt", "didn't", "didnt",
+                       "just", "never", "been", "is", "isn't", "isnt", "totally", "completely", "all"))
+"""Words between a person and what befell them: "my daughter |wasn't| invited"."""
+POSSESSIVES = frozenset(("my", "his", "her", "our", "their"))
+BEFALLING = frozenset(("wasn't", "wasnt", "didn't", "didnt", "never", "got", "missed", "hasn't", "hasnt",
+                       "weren't", "werent", "not", "isn't", "isnt"))
+"""Words that make the person before a theme the one it befell, not the one who did it."""
+
+
+def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame) -> bool:
+    """A theme that befell the person named right before it ("my daughter wasn't |invited|",
+    "my colleague |missed out|", "my dad's plans |fell through|"), with the speaker nowhere in it
+    ("my friend got the part |i auditioned for|" is the speaker's chance)."""
+    if set(tokens[start:end + 3]) & (set(others.speaker) | {"my", "mine"}):
+        return False
+    j = start - 1
+    while j >= 0 and tokens[j] in HAPPENING:
+        j -= 1
+    if not {tokens[start], *tokens[j + 1:start]} & BEFALLING:
+        return False  # "my manager |chose someone else|": the person did it, to the speaker
+    if j >= 1 and tokens[j] in ("plans", "plan", "party", "trip", "joke", "idea", "friends", "mates"):
+        j -= 1  # "my dad's |plans|", "his |joke|"
+    if j < 1 or tokens[j - 1] not in POSSESSIVES:
+        return False
+    word = tokens[j]
+    return word in others.people or (word.endswith(("'s", "s")) and word.rstrip("'s") in others.people)
+
+
 def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """English themes that happened to someone else, or that the speaker did: told in someone's
     reported words about another person, a chance or win right after "he" or "she" (or a win
@@ -333,8 +361,29 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme in THEIR_CHANCES and before in THEY and not set(tokens[start:end]) & set(others.speaker))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end))
+            or (theme in ("left-out", "missed-chance") and _befell_them(tokens, start, end, others))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING))
+
+
+BEFALLS = ("left-out", "missed-chance", "win", "memory", "drifting", "unanswered")
+"""Themes whose subject is the one they happen to ("딸이 초대를 못 받았대"); in the others the
+subject is who did it to the speaker ("팀장님이 말을 끊으셨어요", "친구가 못 온다고 했어")."""
+TOLD_OF_THEM = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기])|다고|냐고|(?<!주)셨|(?<!주)시더|해하)")
+"""A Korean theme told as reported (~대요, ~다고) or honoured (~셨) speech is about the one named
+before it: "딸이 생일 파티에 초대를 못 받았|대요|", "할머니가 할아버지 얘기를 하|셨|어"."""
+
+
+SPEAKER_AS_OBJECT = ("나만", "나한테", "나를", "날", "저만", "저한테", "저를", "나에게", "저에게")
+
+
+def _told_of_them(words: Text, start: int, end: int, others: Frame) -> bool:
+    """Whether a Korean theme happened to the person who is its subject, told in reported or honoured words."""
+    if any(t.startswith(SPEAKER_AS_OBJECT) for t in words.tokens[start:]):
+        return False  # 형제들이 자기들끼리 결정했대 … |나한테는| 통보만: done to the speaker
+    told = "".join(words.tokens[end - 1:end + 2])
+    return bool(TOLD_OF_THEM.match(told) or TOLD_OF_THEM.match("".join(words.tokens[end:end + 2]))) \
+        and _someone_else_as_subject(words.tokens, start, others, True) is not None
 
 
 def _said(phrase: str, words: Text, match: str) -> bool:
@@ -343,15 +392,20 @@ def _said(phrase: str, words: Text, match: str) -> bool:
     return f" {phrase} " in f" {' '.join(words.tokens)} "
 
 
-def _sarcastic(words: Text, vocab: Vocabulary) -> bool:
-    """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap both
-    said, or a marker that is irony on its own ("love that for me")."""
+SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked"))
+"""Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
+
+
+def _sarcastic(words: Text, vocab: Vocabulary, told: Iterable[str] = ()) -> bool:
+    """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap (or
+    one of the small griefs, ``told``) both said, or a marker that is irony on its own ("love
+    that for me")."""
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
     return (any(_said(m, words, vocab.match) for m in s.alone)
             or ((any(_said(m, words, vocab.match) for m in s.markers)
                  or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
-                and any(_said(m, words, vocab.match) for m in s.mishaps)))
+                and (any(_said(m, words, vocab.match) for m in s.mishaps) or bool(SMALL_GRIEFS & set(told)))))
 
 
 def _span(words: Text, start: int, end: int) -> str:
@@ -400,7 +454,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     said, kept = words.without(vocab.hedges)  # 마음이 |참| 따뜻했어: read without the hedge
     hits = [h for h in rules.feelings.longest(said, vocab.frame) if h.key is not None]
     passable = {i for h in hits for i in range(h.start, h.end)}
-    sarcastic = _sarcastic(words, vocab)
+    cues = theme_hits(words, rules.themes)
+    sarcastic = _sarcastic(words, vocab, theme_evidence(words, rules.themes, neg, cues))
     feelings: dict[str, str] = {}
     their_words: set[int] = set()
     """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine
@@ -415,18 +470,18 @@ def rule_tags(text: str, language: str) -> RuleTags:
             continue
         if not negated(hit, hit.rest, said.tokens, neg, passable):
             feelings.setdefault(hit.key, _span(words, start, end))
-    cues = theme_hits(words, rules.themes)
     theirs = SOMEONE_ELSES.get(language, ("win",))
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
-              if not (t == "win" and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
+              if not (t in ("win", "connection") and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
               and not (t != "connection" and their_words.issuperset(range(a, b)))
-              and not (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))}
+              and not (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
+              and not (vocab.match == "joined" and t in BEFALLS and _told_of_them(words, a, b, vocab.others))}
     for theme in set(vocab.at_theme) & set(themes):  # 울컥 at a memory is grief, not being moved
         for word, now in vocab.at_theme[theme].items():
             for was in [f for f, span in feelings.items() if word in span and now not in feelings]:
                 feelings[now] = feelings.pop(was)
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
-    blocked = (said - set(themes)) | ({"win"} if sarcastic else set())
+    blocked = (said - set(themes)) | ({"win", "connection"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
     blocked |= {t for t, idioms in rules.themes.idioms.items() if any(_said(p, words, vocab.match) for p in idioms)}
     return RuleTags(words, feelings, themes, frozenset(blocked))

@@ -63,7 +63,7 @@ OUTWEIGHED_ANYWHERE = {"win": ("missed-chance", "cancelled")}
 in one answer is the chance missed ("용기 내서 말할걸 후회돼")."""
 
 
-TOLD_AS_PAST_HABIT = {"connection": ("던",)}
+TOLD_AS_PAST_HABIT = {"connection": ("던",), "drifting": ("던",)}
 """Endings that turn a theme's words into a memory of how things used to be: "할머니가 사
 |주시던| 단팥빵" is a grandmother remembered, not a kindness met today."""
 
