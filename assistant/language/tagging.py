@@ -319,8 +319,14 @@ DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("t
 "he |never replies| to her texts", "|left| him |on read|"."""
 
 
-def _done_to_them(tokens: tuple[str, ...], end: int) -> bool:
-    return any(tokens[end:end + len(d)] == d for d in DONE_TO_THEM)
+ASKING = frozenset(("asked", "ask", "asks", "invited", "invite", "invites"))
+
+
+def _done_to_them(tokens: tuple[str, ...], end: int, people: Iterable[str] = ()) -> bool:
+    """Also "nobody |asked| my nan how she was": asking or inviting a person of someone's."""
+    return any(tokens[end:end + len(d)] == d for d in DONE_TO_THEM) \
+        or (bool(end) and tokens[end - 1] in ASKING and tokens[end:end + 1] in (("my",), ("his",), ("her",))
+            and tokens[end + 1:end + 2] != () and tokens[end + 1] in people)
 
 
 HAPPENING = frozenset(("was", "wasn't", "wasnt", "got", "has", "had", "hasn't", "hasnt", "didn't", "didnt",
@@ -329,10 +335,16 @@ HAPPENING = frozenset(("was", "wasn't", "wasnt", "got", "has", "had", "hasn't", 
 POSSESSIVES = frozenset(("my", "his", "her", "our", "their"))
 BEFALLING = frozenset(("wasn't", "wasnt", "didn't", "didnt", "never", "got", "missed", "hasn't", "hasnt",
                        "weren't", "werent", "not", "isn't", "isnt"))
-"""Words that make the person before a theme the one it befell, not the one who did it."""
+PASSIVE = frozenset(("got", "gets", "get", "been", "being"))
+BEFELL_WORDS = {"left-out": BEFALLING, "missed-chance": BEFALLING, "unanswered": PASSIVE, "ignored": PASSIVE,
+                "cold-shoulder": PASSIVE, "cancelled": frozenset()}
+"""Per theme, the words that make the person before it the one it befell, not the one who did
+it: "my cousin |didn't| get invited", "my son |got| ghosted" (but "my landlord hasn't replied" is
+the speaker's unanswered message). A cancelled plan is theirs only when it is their plan."""
+THEIR_THINGS = frozenset(("plans", "plan", "party", "trip", "joke", "idea", "birthday", "wedding", "sleepover"))
 
 
-def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame) -> bool:
+def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, befalling: frozenset[str]) -> bool:
     """A theme that befell the person named right before it ("my daughter wasn't |invited|",
     "my colleague |missed out|", "my dad's plans |fell through|"), with the speaker nowhere in it
     ("my friend got the part |i auditioned for|" is the speaker's chance)."""
@@ -341,10 +353,12 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame) -
     j = start - 1
     while j >= 0 and tokens[j] in HAPPENING:
         j -= 1
-    if not {tokens[start], *tokens[j + 1:start]} & BEFALLING:
+    if j >= 1 and tokens[j] in THEIR_THINGS:
+        j -= 1  # "my dad's |plans| fell through", "his |joke| fell flat": theirs, whatever the verb
+        if tokens[j] in ("his", "her", "their"):
+            return True
+    elif not {tokens[start], *tokens[j + 1:start]} & befalling:
         return False  # "my manager |chose someone else|": the person did it, to the speaker
-    if j >= 1 and tokens[j] in ("plans", "plan", "party", "trip", "joke", "idea", "friends", "mates"):
-        j -= 1  # "my dad's |plans|", "his |joke|"
     if j < 1 or tokens[j - 1] not in POSSESSIVES:
         return False
     word = tokens[j]
@@ -360,8 +374,8 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
     return ((theme != "connection" and _their_story(words, start, end, others))
             or (theme in THEIR_CHANCES and before in THEY and not set(tokens[start:end]) & set(others.speaker))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
-            or (theme not in ("connection", "memory") and _done_to_them(tokens, end))
-            or (theme in ("left-out", "missed-chance") and _befell_them(tokens, start, end, others))
+            or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
+            or (theme in BEFELL_WORDS and _befell_them(tokens, start, end, others, BEFELL_WORDS[theme]))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING))
 
@@ -379,10 +393,11 @@ SPEAKER_AS_OBJECT = ("나만", "나한테", "나를", "날", "저만", "저한�
 
 def _told_of_them(words: Text, start: int, end: int, others: Frame) -> bool:
     """Whether a Korean theme happened to the person who is its subject, told in reported or honoured words."""
-    if any(t.startswith(SPEAKER_AS_OBJECT) for t in words.tokens[start:]):
+    near, within = words.tokens[max(0, start - 3):end + 6], words.tokens[max(0, start - 3):end + 1]
+    if any(t.startswith(SPEAKER_AS_OBJECT) for t in near) or {"나", "저"} & set(within):
         return False  # 형제들이 자기들끼리 결정했대 … |나한테는| 통보만: done to the speaker
-    told = "".join(words.tokens[end - 1:end + 2])
-    return bool(TOLD_OF_THEM.match(told) or TOLD_OF_THEM.match("".join(words.tokens[end:end + 2]))) \
+    told = "".join(words.tokens[end - 1:end + 3])
+    return bool(TOLD_OF_THEM.match(told) or TOLD_OF_THEM.match("".join(words.tokens[end:end + 3]))) \
         and _someone_else_as_subject(words.tokens, start, others, True) is not None
 
 
@@ -484,6 +499,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     blocked = (said - set(themes)) | ({"win", "connection"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
     blocked |= {t for t, idioms in rules.themes.idioms.items() if any(_said(p, words, vocab.match) for p in idioms)}
+    # a phrase cue heard and set aside ("the |cancel| button", "|취소|표") is a veto too
+    blocked |= {rules.themes.cues[h.key[0]].theme for h in cues if rules.themes.cues[h.key[0]].sides == 1} - set(themes)
     return RuleTags(words, feelings, themes, frozenset(blocked))
 
 
