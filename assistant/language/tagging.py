@@ -228,6 +228,13 @@ CAUSING = frozenset(("made", "make", "makes", "making", "left", "leave", "leaves
 OWN_SUBJECTS = frozenset(("it", "that", "this", "which", "bit", "a", "such", "what"))
 """A feeling phrase that starts with its own subject or as a noun ("his mates |it stung|", "of all people
 |bit of a kick in the teeth|") is not the person's before it."""
+LINKING = frozenset(("was", "is", "seemed", "seems", "looked", "looks", "sounded", "became"))
+NOT_SOMEONE = frozenset(("it", "that", "this", "which", "what", "there", "day", "today", "week", "night", "tonight",
+                         "morning", "evening", "afternoon", "weekend", "everything", "life", "work", "and", "but",
+                         "so", "then", "just", "really", "honestly", "actually", "who", "all", "still", "also",
+                         "shift", "year", "month", "time", "i", "me"))
+"""Before "was" and a feeling, words that are not someone else who has it ("it was |embarrassing|",
+"today was |exhausting|", "and was so |relieved|" with the "i" unheard)."""
 SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i"))
 """Words in an English feeling phrase that make it the speaker's, whoever stands before it."""
 
@@ -244,6 +251,10 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards \
             and words.tokens[hit.start] not in OWN_SUBJECTS:
         return True  # "my mama |cried| on the call": the person right before the feeling has it
+    if not joined and hit.start >= 2 and words.tokens[hit.start - 1] in LINKING \
+            and words.tokens[hit.start - 2].isalpha() and words.tokens[hit.start - 2] not in NOT_SOMEONE \
+            and words.tokens[hit.start - 2] not in others.speaker and hit.key not in others.towards:
+        return True  # "priya |was| devastated", "the lady next door |was| frantic": whoever it is, not "i"
     if any(rule.match(hit.rest) for rule in others.after):
         return True
     if others.tail:
@@ -401,6 +412,32 @@ def _told_of_them(words: Text, start: int, end: int, others: Frame) -> bool:
         and _someone_else_as_subject(words.tokens, start, others, True) is not None
 
 
+UNREAL_REACH = 6
+SUPPOSING = frozenset(("if",))
+ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
+                      "checked", "sure", "tell", "unsure", "doubt"))
+"""Before "if", words that make it a question asked, not a supposition."""
+BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "convinced"))
+CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
+
+
+def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """An English feeling or theme told as a supposition ("|if| anyone had ignored me", "i'd be
+    gutted |if| the trip fell through") or as a fear that turned out wrong ("|thought| she was
+    ghosting me |but| she replied"): not what happened. "as if" is a likeness ("felt as if i was
+    invisible"), so it counts."""
+    for j in range(start - 1, max(-1, start - 1 - UNREAL_REACH), -1):
+        if tokens[j] in CLAUSE_ENDS:
+            return False
+        if tokens[j] in SUPPOSING:
+            if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF):
+                continue  # "once a month |if that|", "nobody |asked if| i wanted to come"
+            return not (j and tokens[j - 1] in ("as", "like"))
+        if tokens[j] in BELIEVING:
+            return "but" in tokens[end:]
+    return False
+
+
 def _said(phrase: str, words: Text, match: str) -> bool:
     if match == "joined":
         return phrase.replace(" ", "") in words.joined
@@ -483,13 +520,15 @@ def rule_tags(text: str, language: str) -> RuleTags:
             continue
         if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
             continue
-        if not negated(hit, hit.rest, said.tokens, neg, passable):
+        if not negated(hit, hit.rest, said.tokens, neg, passable) \
+                and not (vocab.match == "tokens" and _unreal(said.tokens, hit.start, hit.end)):
             feelings.setdefault(hit.key, _span(words, start, end))
     theirs = SOMEONE_ELSES.get(language, ("win",))
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
               if not (t in ("win", "connection") and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
               and not (t != "connection" and their_words.issuperset(range(a, b)))
               and not (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
+              and not (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
               and not (vocab.match == "joined" and t in BEFALLS and _told_of_them(words, a, b, vocab.others))}
     for theme in set(vocab.at_theme) & set(themes):  # 울컥 at a memory is grief, not being moved
         for word, now in vocab.at_theme[theme].items():
