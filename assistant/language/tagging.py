@@ -15,10 +15,10 @@ own corrections taught is :mod:`assistant.language.personal`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
 from assistant.language.learned import Score, load_model
@@ -394,7 +394,12 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
 BEFALLS = ("left-out", "missed-chance", "win", "memory", "drifting", "unanswered")
 """Themes whose subject is the one they happen to ("딸이 초대를 못 받았대"); in the others the
 subject is who did it to the speaker ("팀장님이 말을 끊으셨어요", "친구가 못 온다고 했어")."""
-TOLD_OF_THEM = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기])|다고|냐고|(?<!주)셨|(?<!주)시더|해하)")
+REPORTED_ONLY = ("unasked", "ignored")
+"""Themes whose subject is who did it ("팀장님이 안 물어보셨어요"), so only reported words, not
+honoured ones, make them someone else's ("할머니가 아무도 안부를 안 물어본다고 하시더라")."""
+REPORTED = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접])|다고|냐고|래요|래(?![서도]))")
+PLANS = ("생일", "파티", "약속", "여행", "모임", "소풍", "공연", "돌잔치", "졸업식")
+TOLD_OF_THEM = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기])|다고|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하)")
 """A Korean theme told as reported (~대요, ~다고) or honoured (~셨) speech is about the one named
 before it: "딸이 생일 파티에 초대를 못 받았|대요|", "할머니가 할아버지 얘기를 하|셨|어"."""
 
@@ -402,14 +407,22 @@ before it: "딸이 생일 파티에 초대를 못 받았|대요|", "할머니가
 SPEAKER_AS_OBJECT = ("나만", "나한테", "나를", "날", "저만", "저한테", "저를", "나에게", "저에게")
 
 
-def _told_of_them(words: Text, start: int, end: int, others: Frame) -> bool:
+def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """Whether a Korean theme happened to the person who is its subject, told in reported or honoured words."""
     near, within = words.tokens[max(0, start - 3):end + 6], words.tokens[max(0, start - 3):end + 1]
     if any(t.startswith(SPEAKER_AS_OBJECT) for t in near) or {"나", "저"} & set(within):
         return False  # 형제들이 자기들끼리 결정했대 … |나한테는| 통보만: done to the speaker
-    told = "".join(words.tokens[end - 1:end + 3])
-    return bool(TOLD_OF_THEM.match(told) or TOLD_OF_THEM.match("".join(words.tokens[end:end + 3]))) \
-        and _someone_else_as_subject(words.tokens, start, others, True) is not None
+    after = ("".join(words.tokens[end - 1:end + 3]), "".join(words.tokens[end:end + 3]))
+    told = REPORTED if theme in REPORTED_ONLY else TOLD_OF_THEM
+    if not any(told.match(a) for a in after):
+        return False
+    return _someone_else_as_subject(words.tokens, start, others, True) is not None
+
+
+def _their_plan(words: Text, start: int, others: Frame) -> bool:
+    """A Korean plan of someone else's called off: "|동생| 생일 파티가 취소됐어"."""
+    before = words.tokens[max(0, start - 4):start]
+    return any(t in others.people and n.startswith(PLANS) for t, n in zip(before, before[1:]))
 
 
 UNREAL_REACH = 6
@@ -485,6 +498,8 @@ class RuleTags:
     blocked: frozenset[str]
     """Themes the learned layer may not add: a cue for them was said but a guard stopped it
     (negated, irony, someone else's win), or a rival theme was told (see ``OUTWEIGHED_BY``)."""
+    vetoed: Callable[[str, int, int], bool] = field(default=lambda theme, start, end: False, compare=False)
+    """The rules' guards, for a theme the learned layer would add from the words ``start:end``."""
 
 
 _NO_NEGATION = Negation()
@@ -524,12 +539,17 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 and not (vocab.match == "tokens" and _unreal(said.tokens, hit.start, hit.end)):
             feelings.setdefault(hit.key, _span(words, start, end))
     theirs = SOMEONE_ELSES.get(language, ("win",))
-    themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items()
-              if not (t in ("win", "connection") and sarcastic) and not (t in theirs and _someone_elses_win(words, a, b, vocab))
-              and not (t != "connection" and their_words.issuperset(range(a, b)))
-              and not (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
-              and not (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
-              and not (vocab.match == "joined" and t in BEFALLS and _told_of_them(words, a, b, vocab.others))}
+
+    def vetoed(t: str, a: int, b: int) -> bool:
+        """The guards on a theme told by words ``a:b``: irony, someone else's, not what happened."""
+        return ((t in ("win", "connection") and sarcastic) or (t in theirs and _someone_elses_win(words, a, b, vocab))
+                or (t != "connection" and their_words.issuperset(range(a, b)))
+                or (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
+                or (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
+                or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
+                or (vocab.match == "joined" and t == "cancelled" and _their_plan(words, a, vocab.others)))
+
+    themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items() if not vetoed(t, a, b)}
     for theme in set(vocab.at_theme) & set(themes):  # 울컥 at a memory is grief, not being moved
         for word, now in vocab.at_theme[theme].items():
             for was in [f for f, span in feelings.items() if word in span and now not in feelings]:
@@ -540,7 +560,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
     blocked |= {t for t, idioms in rules.themes.idioms.items() if any(_said(p, words, vocab.match) for p in idioms)}
     # a phrase cue heard and set aside ("the |cancel| button", "|취소|표") is a veto too
     blocked |= {rules.themes.cues[h.key[0]].theme for h in cues if rules.themes.cues[h.key[0]].sides == 1} - set(themes)
-    return RuleTags(words, feelings, themes, frozenset(blocked))
+    return RuleTags(words, feelings, themes, frozenset(blocked), vetoed)
 
 
 def learned_changes(found: RuleTags, scores: dict[str, Score], add_at: float,
@@ -554,7 +574,8 @@ def learned_changes(found: RuleTags, scores: dict[str, Score], add_at: float,
     told = {i for a, b in found.themes.values() for i in range(a, b)}
     added = {t: s for t, s in scores.items()
              if s.probability >= add_at and t not in found.themes and t not in found.blocked
-             and not told & {i for a, b in s.evidence for i in range(a, b)}}
+             and not told & {i for a, b in s.evidence for i in range(a, b)}
+             and not (s.evidence and found.vetoed(t, min(a for a, _ in s.evidence), max(b for _, b in s.evidence)))}
     dropped = {t for t in found.themes if t in scores and scores[t].probability < drop_at}
     return added, dropped
 
