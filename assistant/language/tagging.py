@@ -326,6 +326,8 @@ def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
 
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",))
+ASKED_AFTER_THEM = (("she", "was"), ("he", "was"), ("they", "were"), ("she", "is"), ("he", "is"))
+"""After "asked how", whose day it was: "nobody had |asked how| she was getting on"."""
 """Right after a theme's words, another person it was done to: "her friends |cancelled| on her",
 "he |never replies| to her texts", "|left| him |on read|"."""
 
@@ -386,6 +388,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme in THEIR_CHANCES and before in THEY and not set(tokens[start:end]) & set(others.speaker))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
+            or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_AFTER_THEM))
             or (theme in BEFELL_WORDS and _befell_them(tokens, start, end, others, BEFELL_WORDS[theme]))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING))
@@ -530,7 +533,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
     for hit in hits:
         start, end = kept[hit.start], kept[hit.end - 1] + 1  # in the words as said
         if _theirs(said, hit, vocab.others, vocab.match == "joined"):
-            if vocab.match == "joined" or (hit.start and said.tokens[hit.start - 1] in STATE_WORDS):
+            if vocab.match == "joined" or (hit.start and said.tokens[hit.start - 1] in STATE_WORDS) \
+                    or (hit.start >= 2 and said.tokens[hit.start - 2] in STATE_WORDS
+                        and said.tokens[hit.start - 1] in vocab.others.through):  # "she felt |totally| left out"
                 their_words.update(range(start, end))
             continue
         if sarcastic and vocab.feeling(hit.key).pleasantness > 0:

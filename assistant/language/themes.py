@@ -63,7 +63,7 @@ OUTWEIGHED_ANYWHERE = {"win": ("missed-chance", "cancelled")}
 in one answer is the chance missed ("용기 내서 말할걸 후회돼")."""
 
 
-TOLD_AS_PAST_HABIT = {"connection": ("던",), "drifting": ("던",)}
+TOLD_AS_PAST_HABIT = {"connection": ("던",), "drifting": ("던",), "ignored": ("던",), "cold-shoulder": ("던", "더니")}
 """Endings that turn a theme's words into a memory of how things used to be: "할머니가 사
 |주시던| 단팥빵" is a grandmother remembered, not a kindness met today."""
 
@@ -284,7 +284,7 @@ def _past_habit(tokens: tuple[str, ...], end: int, endings: tuple[str, ...]) -> 
     """Whether the words ending at ``end`` end on one of ``endings``, or Vosk split it off ("주시 던")."""
     if not endings or not end:
         return False
-    return tokens[end - 1].endswith(endings) or (end < len(tokens) and tokens[end] in endings)
+    return tokens[end - 1].endswith(endings) or (end < len(tokens) and len(tokens[end]) <= 3 and tokens[end].endswith(endings))
 
 
 def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] | None = None) -> dict[str, tuple[int, int]]:
