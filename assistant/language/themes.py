@@ -17,7 +17,10 @@ The rules are data, ``prompts/<lang>/themes.json``, with every theme of
 
 Any form takes ``"negatable": false`` when the cue already carries its
 own "not" (Korean "아무도 … 물어보지 않았어요"), so the negation rules leave it
-alone. Otherwise a cue is negated like a feeling: "i wasn't left out".
+alone. Otherwise a cue is negated like a feeling: "i wasn't left out". And
+any form takes ``"unless_told": ["connection"]``: the cue is weighed last,
+and does not count when the answer tells one of those themes ("처음으로"
+is a first done, but "처음으로 이해받는 느낌" is being understood).
 
 Word families are written once, in the file's ``"groups"``: ``{"nobody":
 ["nobody", "no one", "not one of them", ...]}``. A word ``@nobody`` in any
