@@ -44,6 +44,10 @@ they are matched like feelings and then dropped. ``others`` is a frame (like
 "she seemed", "he's" or "made them", with only its ``through`` words
 between, is theirs, not the speaker's ("my mom sounded annoyed").
 
+``at_theme`` gives, per theme, words whose feeling is another one when the
+answer tells that theme: 울컥 is being moved (감동) at a kindness, but grief
+(슬픔) at a memory of someone gone.
+
 The file also holds the language's ``negation`` rules, because what counts
 as "not" is a fact about the language (see :class:`Negation`); the tagger
 applies them.
