@@ -454,12 +454,25 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return False
 
 
+OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)|^\w{0,8}?(었|았|였)(었)?는데(지금|이제|이젠|올해|요즘|오늘)|^\w{0,3}?(으면|다면)(?!서)")
+"""After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
+|줄 알았는데|), a past that is over (투명인간 같았|는데 지금은| 아니야), a supposition (비 왔|으면| 취소됐을 거고)."""
+
+
+def _over_or_unreal(tokens: tuple[str, ...], end: int) -> bool:
+    """From the last letter of the words ``…end``: "빼|고 모인 줄 알았는데|", not "물어봐|서 서운할 줄 알았는데"
+    (what was expected there is the feeling, not the theme)."""
+    return bool(end) and bool(OVER_OR_UNREAL.match("".join(tokens[end - 1:end + 4])[len(tokens[end - 1]) - 1:]))
+
+
 def _said(phrase: str, words: Text, match: str) -> bool:
     if match == "joined":
         return phrase.replace(" ", "") in words.joined
     return f" {phrase} " in f" {' '.join(words.tokens)} "
 
 
+SAID_TWICE = re.compile(r"(\w\w)\w{0,2}(다|네)\1")
+"""Korean praise said twice (보람차다 보람차, 잘됐네 잘됐어, 대단하다 대단해): an irony marker."""
 SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked"))
 """Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
 
@@ -472,6 +485,7 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: Iterable[str] = ()) -> bool
     opening = " ".join(words.tokens[:3])
     return (any(_said(m, words, vocab.match) for m in s.alone)
             or ((any(_said(m, words, vocab.match) for m in s.markers)
+                 or (vocab.match == "joined" and bool(SAID_TWICE.search(words.joined)))
                  or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
                 and (any(_said(m, words, vocab.match) for m in s.mishaps) or bool(SMALL_GRIEFS & set(told)))))
 
@@ -541,7 +555,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
         if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
             continue
         if not negated(hit, hit.rest, said.tokens, neg, passable) \
-                and not (vocab.match == "tokens" and _unreal(said.tokens, hit.start, hit.end)):
+                and not (vocab.match == "tokens" and _unreal(said.tokens, hit.start, hit.end)) \
+                and not (vocab.match == "joined" and _over_or_unreal(said.tokens, hit.end)):
             feelings.setdefault(hit.key, _span(words, start, end))
     theirs = SOMEONE_ELSES.get(language, ("win",))
 
@@ -552,7 +567,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
                 or (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
-                or (vocab.match == "joined" and t == "cancelled" and _their_plan(words, a, vocab.others)))
+                or (vocab.match == "joined" and t == "cancelled" and _their_plan(words, a, vocab.others))
+                or (vocab.match == "joined" and _over_or_unreal(words.tokens, b)))
 
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items() if not vetoed(t, a, b)}
     for theme in set(vocab.at_theme) & set(themes):  # 울컥 at a memory is grief, not being moved
