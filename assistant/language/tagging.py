@@ -228,7 +228,7 @@ CAUSING = frozenset(("made", "make", "makes", "making", "left", "leave", "leaves
 OWN_SUBJECTS = frozenset(("it", "that", "this", "which", "bit", "a", "such", "what"))
 """A feeling phrase that starts with its own subject or as a noun ("his mates |it stung|", "of all people
 |bit of a kick in the teeth|") is not the person's before it."""
-LINKING = frozenset(("was", "is", "seemed", "seems", "looked", "looks", "sounded", "became"))
+LINKING = frozenset(("was", "is", "are", "were", "seemed", "seems", "looked", "looks", "sounded", "became"))
 NOT_SOMEONE = frozenset(("it", "that", "this", "which", "what", "there", "day", "today", "week", "night", "tonight",
                          "morning", "evening", "afternoon", "weekend", "everything", "life", "work", "and", "but",
                          "so", "then", "just", "really", "honestly", "actually", "who", "all", "still", "also",
@@ -324,6 +324,10 @@ def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
     return bool(THEIR_OBJECTS & set(near)) and not TO_ME & set(words.tokens[max(0, start - 2):end + 2])
 
 
+RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again"),
+            "cold-shoulder": ("apologised", "apologized", "said sorry"),
+            "drifting": ("no time had passed", "where we left off", "like old times")}
+"""After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",))
 ASKED_AFTER_THEM = (("she", "was"), ("he", "was"), ("they", "were"), ("she", "is"), ("he", "is"))
@@ -381,7 +385,8 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
 def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """English themes that happened to someone else, or that the speaker did: told in someone's
     reported words about another person, a chance or win right after "he" or "she" (or a win
-    someone else did inside its words), a reply the speaker did not send."""
+    someone else did inside its words), a reply the speaker did not send, or one undone later
+    in the answer (see ``RESOLVED``)."""
     tokens = words.tokens
     before = tokens[start - 1] if start else ""
     return ((theme != "connection" and _their_story(words, start, end, others))
@@ -389,6 +394,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_AFTER_THEM))
+            or any(f" {r} " in f" {' '.join(tokens[end:])} " for r in RESOLVED.get(theme, ()))
             or (theme in BEFELL_WORDS and _befell_them(tokens, start, end, others, BEFELL_WORDS[theme]))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING))
@@ -433,7 +439,11 @@ SUPPOSING = frozenset(("if",))
 ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
                       "checked", "sure", "tell", "unsure", "doubt"))
 """Before "if", words that make it a question asked, not a supposition."""
-BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "convinced"))
+BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "convinced", "sure", "expecting",
+                       "expected", "used", "had", "hadn't", "hadnt"))
+"""Before an English theme or feeling and with a "but" after it, a belief or a past that turned out
+otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible there but not anymore",
+"my flatmate |had| been short with me all week but tonight she apologised"."""
 CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
 
 

@@ -44,8 +44,10 @@ DROP_AT = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08)
 MAX_FALSE_ADDS = 0.02
 """At most two wrong themes added per hundred answers, in cross-validation (with corpus-15, a set
 the rules were not tuned on, 0.01 kept out right additions on new speech)."""
-MAX_FORBIDDEN_ADDS = 0.001
-"""And at most one forbidden tag (someone else's win, a negated theme) added per thousand."""
+MAX_FORBIDDEN_ADDS = 0.002
+"""And at most two forbidden tags (someone else's win, a negated theme) added per thousand. (One per
+thousand, while the corpus had few traps; the sets of hard cases only, hard-27 and after, put a
+forbidden tag on every line, and there one per thousand kept the layer from adding anything at all.)"""
 
 
 def corpus_files(language: str, data: Path = DATA) -> list[Path]:
