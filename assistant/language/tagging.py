@@ -235,12 +235,16 @@ NOT_SOMEONE = frozenset(("it", "that", "this", "which", "what", "there", "day", 
                          "shift", "year", "month", "time", "i", "me"))
 """Before "was" and a feeling, words that are not someone else who has it ("it was |embarrassing|",
 "today was |exhausting|", "and was so |relieved|" with the "i" unheard)."""
+FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느낌)(?!이?(래|라고|라더|랬|라네|이래))")
+"""After a Korean feeling word, "…한 기분이야": the speaker's own feeling, told as a likeness."""
 SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i"))
 """Words in an English feeling phrase that make it the speaker's, whoever stands before it."""
 
 
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
+    if joined and FELT_AS.match(hit.rest):
+        return False  # 애들은 인사도 안 하고 지나가 |투명인간| 된 기분이야: "I feel like", whoever is named before
     if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
         return False  # "they were gone |kicking myself|": the phrase itself names who feels
     at = framed_at(words.tokens, hit.start, others) if others.cues else None
