@@ -867,7 +867,7 @@ def test_fresh_sets_are_well_formed_and_apart(language):
         assert not set(row.get("forbidden", [])) & set(row["feelings"]), row
     dev_texts = {r["text"] for r in dev + load_set(language)}
     for held in held_sets:
-        assert sum(bool(r.get("forbidden")) for r in held) >= 0.15 * len(held)  # besides themes without keywords
+        assert sum(bool(r.get("forbidden")) for r in held) >= 0.12 * len(held)  # besides themes without keywords
         assert not {r["text"] for r in held} & dev_texts
 
 
@@ -936,6 +936,32 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
 ])
 def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # whoever is named before "was <feeling>" has it; "it was" is the speaker's
+    ("en", "priya was devastated when her dog died last night", set(), set(), set()),
+    ("en", "it was embarrassing honestly", {"embarrassed"}, set(), set()),
+    # suppositions, fears that turned out wrong, a past that is over, a theme undone
+    ("en", "if anyone had ignored me at the reunion id have been crushed", set(), {"ignored"}, set()),
+    ("en", "thought she was ghosting me but she finally replied this afternoon", set(), {"unanswered"}, set()),
+    ("en", "i used to feel invisible in that office but not anymore", set(), set(), set()),
+    ("en", "the barbecue that got called off last week is back on for saturday", set(), {"cancelled"}, set()),
+    ("en", "nobody even asked if i wanted to come felt like the odd one out", {"left out"}, set(), {"left-out"}),
+    ("ko", "나 만 빼고 모인 줄 알았 는데 알고 보니 단톡 초대 가 늦게 간 거 였 어", set(), {"left-out"}, set()),
+    ("ko", "예전 엔 회사 에서 투명인간 같았 는데 지금 은 아니 야", set(), set(), set()),
+    ("ko", "만약 에 오늘 비 왔으면 소풍 취소 됐을 거 고 진짜 실망 했을 거 야", set(), {"cancelled"}, set()),
+    ("ko", "아무도 안 물어봐서 서운할 줄 알았는데 별로 안 서운하더라", set(), set(), {"unasked"}),
+    # praise said twice is irony; "…된 기분이야" is the speaker's own, "…된 기분이래" someone else's
+    ("ko", "야근 세 시간 했는데 칭찬 한 마디 없고 아 보람차다 보람차", set(), {"win"}, set()),
+    ("ko", "주간조 애들은 우리한테 인사도 안 하고 지나가 투명인간 된 기분이야", {"투명인간"}, set(), set()),
+    ("ko", "친구 가 요즘 단톡 에서 투명인간 된 기분 이래", set(), set(), set()),
+])
+def test_what_did_not_happen_or_is_someone_elses(language, text, expected_feelings, not_themes, must_themes):
+    """Feelings exactly (the learned layer never adds one); themes: the ones that must and must not be there."""
+    got = tag(text, language)
+    assert set(got.feelings) == expected_feelings
+    assert not not_themes & set(got.themes) and must_themes <= set(got.themes), got.themes
 
 
 @pytest.mark.parametrize("text", [

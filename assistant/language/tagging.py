@@ -463,20 +463,26 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
             if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF):
                 continue  # "once a month |if that|", "nobody |asked if| i wanted to come"
             return not (j and tokens[j - 1] in ("as", "like"))
-        if tokens[j] in BELIEVING:
-            return "but" in tokens[end:]
+        if tokens[j] in BELIEVING and "but" in tokens[end:]:
+            return True
     return False
 
 
-OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)|^\w{0,8}?(었|았|였)(었)?는데(지금|이제|이젠|올해|요즘|오늘)|^\w{0,3}?(으면|다면)(?!서)")
+OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)|^\w{0,8}?(었|았|였)(었)?는데(지금|이제|이젠|올해|요즘|오늘)"
+                            r"|^\w{0,3}?(으면|다면)(?!서)|^\w{0,2}?을(거|텐데|지도|뻔)")
 """After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
-|줄 알았는데|), a past that is over (투명인간 같았|는데 지금은| 아니야), a supposition (비 왔|으면| 취소됐을 거고)."""
+|줄 알았는데|), a past that is over (투명인간 같았|는데 지금은| 아니야), a supposition (비 왔|으면|,
+취소됐|을 거|고)."""
 
 
-def _over_or_unreal(tokens: tuple[str, ...], end: int) -> bool:
+MISTAKEN = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)")
+"""Inside a theme's words too: "나 만 빼고 모인 |줄 알았는데| 알고 보니 단톡 초대가 늦게 간 거였어"."""
+
+
+def _over_or_unreal(tokens: tuple[str, ...], end: int, endings: re.Pattern = OVER_OR_UNREAL) -> bool:
     """From the last letter of the words ``…end``: "빼|고 모인 줄 알았는데|", not "물어봐|서 서운할 줄 알았는데"
     (what was expected there is the feeling, not the theme)."""
-    return bool(end) and bool(OVER_OR_UNREAL.match("".join(tokens[end - 1:end + 4])[len(tokens[end - 1]) - 1:]))
+    return bool(end) and bool(endings.match("".join(tokens[end - 1:end + 4])[len(tokens[end - 1]) - 1:]))
 
 
 def _said(phrase: str, words: Text, match: str) -> bool:
@@ -582,7 +588,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled" and _their_plan(words, a, vocab.others))
-                or (vocab.match == "joined" and _over_or_unreal(words.tokens, b)))
+                or (vocab.match == "joined" and ((t != "missed-chance" and _over_or_unreal(words.tokens, b))  # ~했으면 됐을 텐데 is the chance
+                                                 or any(_over_or_unreal(words.tokens, k, MISTAKEN) for k in range(a + 1, b)))))
 
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items() if not vetoed(t, a, b)}
     for theme in set(vocab.at_theme) & set(themes):  # 울컥 at a memory is grief, not being moved
