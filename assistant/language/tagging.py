@@ -229,6 +229,9 @@ OWN_SUBJECTS = frozenset(("it", "that", "this", "which", "bit", "a", "such", "wh
 """A feeling phrase that starts with its own subject or as a noun ("his mates |it stung|", "of all people
 |bit of a kick in the teeth|") is not the person's before it."""
 LINKING = frozenset(("was", "is", "are", "were", "seemed", "seems", "looked", "looks", "sounded", "became"))
+STIMULUS = frozenset(("boring", "exhausting", "embarrassing", "annoying", "frustrating", "tiring", "draining",
+                      "relaxing", "terrifying", "confusing", "overwhelming", "stressful", "humiliating", "awkward"))
+"""Words for what something is like to the speaker: "the speech was so |boring|" bored the speaker."""
 NOT_SOMEONE = frozenset(("it", "that", "this", "which", "what", "there", "day", "today", "week", "night", "tonight",
                          "morning", "evening", "afternoon", "weekend", "everything", "life", "work", "and", "but",
                          "so", "then", "just", "really", "honestly", "actually", "who", "all", "still", "also",
@@ -255,10 +258,14 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards \
             and words.tokens[hit.start] not in OWN_SUBJECTS:
         return True  # "my mama |cried| on the call": the person right before the feeling has it
-    if not joined and hit.start >= 2 and words.tokens[hit.start - 1] in LINKING \
-            and words.tokens[hit.start - 2].isalpha() and words.tokens[hit.start - 2] not in NOT_SOMEONE \
-            and words.tokens[hit.start - 2] not in others.speaker and hit.key not in others.towards:
-        return True  # "priya |was| devastated", "the lady next door |was| frantic": whoever it is, not "i"
+    link = hit.start - 1
+    while link > 0 and words.tokens[link] in others.through and words.tokens[link] not in LINKING:
+        link -= 1  # "everyone in accounts was |so| stressed", "the rest of them were |all| nervous"
+    if not joined and link >= 1 and words.tokens[link] in LINKING \
+            and words.tokens[link - 1].isalpha() and words.tokens[link - 1] not in NOT_SOMEONE \
+            and words.tokens[link - 1] not in others.speaker and hit.key not in others.towards \
+            and words.tokens[hit.end - 1] not in STIMULUS:
+        return True  # "priya |was| devastated"; but "the speech was so |boring|" bored the speaker, "the lady next door |was| frantic": whoever it is, not "i"
     if any(rule.match(hit.rest) for rule in others.after):
         return True
     if others.tail:
@@ -412,7 +419,7 @@ REPORTED_ONLY = ("unasked", "ignored")
 honoured ones, make them someone else's ("할머니가 아무도 안부를 안 물어본다고 하시더라")."""
 REPORTED = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접])|다고|냐고|래요|래(?![서도]))")
 PLANS = ("생일", "파티", "약속", "여행", "모임", "소풍", "공연", "돌잔치", "졸업식")
-TOLD_OF_THEM = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기])|다고|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하)")
+TOLD_OF_THEM = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기])|다고|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지)")
 """A Korean theme told as reported (~대요, ~다고) or honoured (~셨) speech is about the one named
 before it: "딸이 생일 파티에 초대를 못 받았|대요|", "할머니가 할아버지 얘기를 하|셨|어"."""
 
@@ -463,18 +470,22 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
             if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF):
                 continue  # "once a month |if that|", "nobody |asked if| i wanted to come"
             return not (j and tokens[j - 1] in ("as", "like"))
-        if tokens[j] in BELIEVING and "but" in tokens[end:]:
+        if tokens[j] in BELIEVING and ({"but", "anymore"} & set(tokens[end:]) or "turns out" in " ".join(tokens[end:])):
             return True
     return False
 
 
-OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)|^\w{0,8}?(었|았|였)(었)?는데(지금|이제|이젠|올해|요즘|오늘)"
-                            r"|^\w{0,3}?(으면|다면)(?!서)|^\w{0,2}?을(거|텐데|지도|뻔)")
+OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)"
+                            r"|^\w{0,8}?(었|았|였|웠|했|줬|봤|갔|왔|났|졌|썼|렸|댔|셨)(었)?는데(지금|이제|이젠|올해|요즘|오늘)"
+                            r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w{0,2}?을(거|텐데|지도|뻔)")
 """After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
 |줄 알았는데|), a past that is over (투명인간 같았|는데 지금은| 아니야), a supposition (비 왔|으면|,
 취소됐|을 거|고)."""
 
 
+TOLD_AS_BEFORE = ("missed-chance", "drifting", "memory")
+"""Themes told by what was or might have been: "~했으면 됐을 텐데" is the missed chance, "예전엔 매일
+통화했는데 요즘은" the drifting; no supposition or past in them is a reason to drop them."""
 MISTAKEN = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)")
 """Inside a theme's words too: "나 만 빼고 모인 |줄 알았는데| 알고 보니 단톡 초대가 늦게 간 거였어"."""
 
@@ -588,7 +599,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled" and _their_plan(words, a, vocab.others))
-                or (vocab.match == "joined" and ((t != "missed-chance" and _over_or_unreal(words.tokens, b))  # ~했으면 됐을 텐데 is the chance
+                or (vocab.match == "joined" and ((t not in TOLD_AS_BEFORE and _over_or_unreal(words.tokens, b))
                                                  or any(_over_or_unreal(words.tokens, k, MISTAKEN) for k in range(a + 1, b)))))
 
     themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items() if not vetoed(t, a, b)}
