@@ -251,8 +251,11 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
         return False  # "they were gone |kicking myself|": the phrase itself names who feels
     at = framed_at(words.tokens, hit.start, others) if others.cues else None
-    if at is not None and not (words.tokens[at] in THEIR_OBJECTS and (not at or words.tokens[at - 1] not in CAUSING)):
-        return True  # "it made |them| sad", but "name every one of them | bit |wistful|": a clause ends there
+    between = words.tokens[at + 1:hit.start] if at is not None else ()
+    if at is not None and not (words.tokens[at] in THEIR_OBJECTS and (not at or words.tokens[at - 1] not in CAUSING)) \
+            and not (between and words.tokens[at] in others.people and not set(between) & (STATE_WORDS | set(others.markers))):
+        return True  # "it made |them| sad", "my |mum| was so sad"; but "every one of them | bit |wistful|" and
+        # "new people | bit |lonely|" (no verb between): a clause ends there
     if others.quotatives and _in_their_words(words.tokens, hit.start, others):
         return True
     if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards \
