@@ -372,7 +372,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-25": "tagging_heldout25_{lang}.jsonl", "held-out-26": "tagging_heldout26_{lang}.jsonl",
         "hard-27": "tagging_heldout27_{lang}.jsonl",
         "hard-28": "tagging_heldout28_{lang}.jsonl",
-        "held-out-30": "tagging_heldout30_{lang}.jsonl", "hard-31": "tagging_heldout31_{lang}.jsonl"}
+        "held-out-30": "tagging_heldout30_{lang}.jsonl", "hard-31": "tagging_heldout31_{lang}.jsonl",
+        "held-out-32": "tagging_heldout32_{lang}.jsonl", "hard-33": "tagging_heldout33_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
