@@ -573,7 +573,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     hits = [h for h in rules.feelings.longest(said, vocab.frame) if h.key is not None]
     passable = {i for h in hits for i in range(h.start, h.end)}
     cues = theme_hits(words, rules.themes)
-    sarcastic = _sarcastic(words, vocab, theme_evidence(words, rules.themes, neg, cues))
+    evidence = theme_evidence(words, rules.themes, neg, cues)
+    sarcastic = _sarcastic(words, vocab, evidence)
     feelings: dict[str, str] = {}
     their_words: set[int] = set()
     """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine
@@ -605,7 +606,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and ((t not in TOLD_AS_BEFORE and _over_or_unreal(words.tokens, b))
                                                  or any(_over_or_unreal(words.tokens, k, MISTAKEN) for k in range(a + 1, b)))))
 
-    themes = {t: (a, b) for t, (a, b) in theme_evidence(words, rules.themes, neg, cues).items() if not vetoed(t, a, b)}
+    themes = {t: (a, b) for t, (a, b) in evidence.items() if not vetoed(t, a, b)}
     for theme in set(vocab.at_theme) & set(themes):  # 울컥 at a memory is grief, not being moved
         for word, now in vocab.at_theme[theme].items():
             for was in [f for f, span in feelings.items() if word in span and now not in feelings]:
