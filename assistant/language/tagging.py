@@ -343,7 +343,7 @@ RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", 
             "drifting": ("no time had passed", "where we left off", "like old times")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
-                ("him",), ("them",))
+                ("him",), ("them",), ("on", "his"), ("on", "their"))
 ASKED_AFTER_THEM = (("she", "was"), ("he", "was"), ("they", "were"), ("she", "is"), ("he", "is"))
 """After "asked how", whose day it was: "nobody had |asked how| she was getting on"."""
 """Right after a theme's words, another person it was done to: "her friends |cancelled| on her",
