@@ -417,10 +417,10 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
 BEFALLS = ("left-out", "missed-chance", "win", "memory", "drifting", "unanswered")
 """Themes whose subject is the one they happen to ("딸이 초대를 못 받았대"); in the others the
 subject is who did it to the speaker ("팀장님이 말을 끊으셨어요", "친구가 못 온다고 했어")."""
-REPORTED_ONLY = ("unasked", "ignored")
+REPORTED_ONLY = ("unasked", "ignored", "cold-shoulder")
 """Themes whose subject is who did it ("팀장님이 안 물어보셨어요"), so only reported words, not
 honoured ones, make them someone else's ("할머니가 아무도 안부를 안 물어본다고 하시더라")."""
-REPORTED = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접])|다고|냐고|래요|래(?![서도]))")
+REPORTED = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
 PLANS = ("생일", "파티", "약속", "여행", "모임", "소풍", "공연", "돌잔치", "졸업식")
 TOLD_OF_THEM = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기])|다고|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지)")
 """A Korean theme told as reported (~대요, ~다고) or honoured (~셨) speech is about the one named
@@ -479,7 +479,7 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
 
 
 OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)"
-                            r"|^\w{0,8}?(었|았|였|웠|했|줬|봤|갔|왔|났|졌|썼|렸|댔|셨)(었)?는데(지금|이제|이젠|올해|요즘|오늘)"
+                            r"|^\w{0,12}?(었|았|였|웠|했|줬|봤|갔|왔|났|졌|썼|렸|댔|셨)(었)?는데(지금|이제|이젠|올해|요즘|오늘|이번)"
                             r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w{0,2}?을(거|텐데|지도|뻔)")
 """After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
 |줄 알았는데|), a past that is over (투명인간 같았|는데 지금은| 아니야), a supposition (비 왔|으면|,
@@ -591,7 +591,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
             continue
         if not negated(hit, hit.rest, said.tokens, neg, passable) \
                 and not (vocab.match == "tokens" and _unreal(said.tokens, hit.start, hit.end)) \
-                and not (vocab.match == "joined" and _over_or_unreal(said.tokens, hit.end)):
+                and not (vocab.match == "joined" and (OVER_OR_UNREAL.match(hit.rest) or _over_or_unreal(said.tokens, hit.end))):
             feelings.setdefault(hit.key, _span(words, start, end))
     theirs = SOMEONE_ELSES.get(language, ("win",))
 
