@@ -822,7 +822,7 @@ def test_english_hard_cases(text, expected_feelings, expected_themes):
     ("마음 이 무뎌진 것 같아", {"무감각"}, set()),
     ("마음 이 텅 빈 것 같아", {"공허함"}, set()),
     ("여기 에 속한 느낌 이야", {"소속감"}, set()),
-    ("기대 했는데 김 이 샜어", {"허탈함"}, set()),
+    ("기대 했는데 김 이 샜어", {"실망"}, set()),
     ("무시 하는 것 같지 는 않았어", set(), set()),
     ("참 잘 했다 나 자신 회의 에 늦고 자료 도 두고 오고 뿌듯 하네", set(), set()),
     # a theme without its keyword
