@@ -330,6 +330,112 @@ it):
    blind check. Loading the word lists stays under 0.2 s a language
    (Korean hedges compiled into every phrase first took it to 1.6 s); both
    languages' lists and weights take about 51 MB of memory, 41 MB before.
+13. Fresh sets in rounds again, and sets of hard cases only. This session
+   scored every new set twice before reading it: with the tagger of the
+   session's start (3fd47d6) and with the tagger of the round before; then
+   it was read, tuned on as families, checked line by line against every
+   other set, and trained on. Two kinds of set, written by helpers from the
+   one-page brief: *standard* ones (the brief's mix, about 30% hard cases,
+   plainer voices than item 12: office and shift workers, parents, carers,
+   ESL speakers; 회사원, 교사, 간호사, 자영업자, 사투리 a little) and *hard*
+   ones, where every line is a trap (someone else's feeling or theme, a
+   denial or supposition or a past that is over, irony, a literal use, a
+   theme undone). Theme F1 / feeling F1 / forbidden tags:
+
+   =========== ==== ===================== =====================
+   set         lang at the session start  blind, round before
+   =========== ==== ===================== =====================
+   held-out-23 en   0.90 / 0.68 / 6       0.90 / 0.67 / 6
+               ko   0.90 / 0.80 / 3       0.90 / 0.80 / 3
+   held-out-25 en   0.81 / 0.75 / 6       0.82 / 0.76 / 6
+               ko   0.93 / 0.80 / 2       0.94 / 0.80 / 2
+   held-out-26 en   0.80 / 0.85 / 2       0.81 / 0.88 / 2
+               ko   0.80 / 0.79 / 4       0.80 / 0.79 / 4
+   held-out-30 en   0.91 / 0.74 / 1       (see below)
+               ko   0.79 / 0.78 / 0       0.82 / 0.78 / 0
+   held-out-32 en   0.83 / 0.67 / 1       0.83 / 0.70 / 1
+               ko   0.84 / 0.77 / 3       0.86 / 0.77 / 3
+   held-out-34 en   0.81 / 0.74 / 1       0.81 / 0.78 / 1
+               ko   0.76 / 0.83 / 3       0.79 / 0.89 / 3
+   hard-27     en   0.49 / 0.41 / 29      0.50 / 0.43 / 26
+               ko   0.44 / 0.66 / 27      0.44 / 0.68 / 27
+   hard-28     en   0.45 / 0.48 / 34      0.47 / 0.56 / 33
+               ko   0.42 / 0.67 / 32      0.44 / 0.68 / 29
+   hard-31     en   0.18 / 0.49 / 24      0.24 / 0.65 / 15
+               ko   0.30 / 0.58 / 34      0.33 / 0.62 / 27
+   hard-33     en   0.24 / 0.35 / 41      0.33 / 0.44 / 25
+               ko   0.53 / 0.44 / 39      0.62 / 0.61 / 22
+   hard-35     en   0.42 / 0.50 / 27      0.46 / 0.62 / 17
+               ko   0.51 / 0.66 / 35      0.52 / 0.75 / 21
+   =========== ==== ===================== =====================
+
+   (held-out-30 en was scored while the English learned layer, retrained
+   with the first hard sets, added nothing at all: the one-per-thousand
+   limit on forbidden additions was not met at any threshold. Its rules-only
+   number, 0.76 / 0.79 / 0, is why the learned additions now pass the rules'
+   guards and the limit is two per thousand.) Themes in hard sets score low
+   by design: most lines have no right theme, only forbidden ones.
+
+   Read it this way: the guards learned from one hard set carry over to the
+   next (forbidden tags on the next, unseen hard set fell by a third to a
+   half in English and by a fifth to two fifths in Korean), while a round of
+   standard sets moves the next standard set by 0.00 to 0.06. Label choice
+   between near synonyms still sets the ceiling for feelings ("chuffed":
+   proud or happy; "knackered": tired or exhausted; 울컥: 감동 or 슬픔).
+
+   What changed, as families: whose feeling it is (a phrase that names the
+   speaker, "kicking myself", is theirs; a pronoun that ends a clause does not
+   frame the next feeling, "didn't know what to tell her | felt helpless", one
+   after "made" or "left" does; "X was/were (so) <feeling>" is X's, but not
+   "the speech was so boring"; he'd/she's written without apostrophes; Korean
+   "…된 기분이야" is the speaker's, "…된 기분이래" reported); whose theme it is
+   (a theme that befell the person before it, "my cousin didn't get invited",
+   "my son got ghosted", "my dad's plans fell through", "nobody asked my nan
+   how she was"; 딸이 초대를 못 받았대요, 할머니가 … 하셨어, 동생 생일 파티가
+   취소됐어; one they did to the speaker stays the speaker's, "my manager chose
+   someone else", 친구가 못 온다고 했어); what did not happen (suppositions, "if
+   anyone had ignored me", 비 왔으면 취소됐을 거고; beliefs that turned out wrong,
+   "thought she was ghosting me but", 나만 빼고 모인 줄 알았는데; a past that is
+   over, "used to feel invisible there but not anymore", 예전엔 서러웠는데 올해는;
+   themes undone, "back on", "apologised"; hardly, not once, would've, should
+   be, must be, 틈이 없, 같은 건 없었어, ~다고는 생각 안 해); irony (praise of any
+   small grief is irony, the grief is the mishap; Korean praise said twice,
+   보람차다 보람차; 아주, 역시 나는; irony takes a pleasant theme too); literal
+   uses and names (cancel button, memory card, cold shoulder of lamb, drifting
+   off, sad songs, happy meals, 설렘이라는 카페, 행복주택, 눈물 나게 매운, 감사 as
+   an audit); a cue weighed against the other themes told (``unless_told``: 처음으로
+   and "for the first time" are wins, not in an answer about being close); words
+   whose feeling follows the theme (``at_theme``: 울컥 at a memory is 슬픔, at
+   a kindness 감동); sayings moved to the label most writers chose (on edge:
+   tense; 김이 샜다: 실망) and new sayings from every round. The learned layer's
+   additions now pass the same guards as the rules' themes, and a phrase cue
+   the rules heard and set aside ("the cancel button") keeps it from adding
+   that theme. Tried and dropped, measured: a second lexicon from helpers
+   (2,400 English phrases, 1,100 Korean stems) moved no labelled line the right
+   way and took held-out-25's English feelings from 0.85 to 0.83 (the helpers'
+   label choices are not the writers'); a learned layer for feelings (a
+   character n-gram model, used only where the rules found no feeling) changed
+   nothing on held-out-25/-26 at any threshold down to 0.2.
+
+   The fairest numbers: held-out-24 and -29 (65 / 63 and 66 / 64 lines,
+   standard sets) were written at the start of this work and scored only
+   twice, with the session's first tagger and with the shipped one; they
+   were never read and are kept out of training (``KEPT_OUT``):
+
+   =========== ==== ===================== =====================
+   set         lang at the session start  the shipped tagger
+   =========== ==== ===================== =====================
+   held-out-24 en   0.78 / 0.60 / 6       0.81 / 0.61 / 4
+               ko   0.85 / 0.85 / 4       0.88 / 0.89 / 3
+   held-out-29 en   0.89 / 0.67 / 3       0.90 / 0.69 / 1
+               ko   0.84 / 0.91 / 9       0.86 / 0.92 / 7
+   =========== ==== ===================== =====================
+
+   Korean themes and feelings are at or near the goal on both, English
+   themes on one; English feelings are far from it, and no set is free of
+   forbidden tags. Time: 317 µs (en) / 250 µs (ko) a transcript here, a
+   225-word answer 4.7 ms; loading under 0.2 s a language; both languages'
+   lists and weights about 50 MB of memory (weights 0.85 MB en, 1.2 MB ko).
 """
 from __future__ import annotations
 
@@ -532,34 +638,11 @@ def _cell(c: Counts) -> str:
 
 
 def splits_of(language: str) -> dict[str, list[dict]]:
-    """Every scored set: the old dev lines, the old holdout, the fresh dev set and the fresh held-out set."""
+    """Every scored set of :data:`SETS`, with the first one split into the old dev lines and the old holdout."""
     rows = load_set(language)
     out = {"dev": [r for r in rows if r.get("split", "dev") == "dev"],
-           "old-holdout": [r for r in rows if r.get("split") == "holdout"],
-           "fresh-dev": load_set(language, "fresh-dev"),
-           "held-out": load_set(language, "held-out"),
-           "held-out-2": load_set(language, "held-out-2"),
-           "held-out-3": load_set(language, "held-out-3"),
-           "held-out-4": load_set(language, "held-out-4"),
-           "held-out-5": load_set(language, "held-out-5"),
-           "held-out-6": load_set(language, "held-out-6"),
-           "held-out-7": load_set(language, "held-out-7"),
-           "held-out-8": load_set(language, "held-out-8"),
-           "held-out-9": load_set(language, "held-out-9"),
-           "held-out-10": load_set(language, "held-out-10"),
-           "held-out-11": load_set(language, "held-out-11"),
-           "held-out-12": load_set(language, "held-out-12"),
-           "held-out-13": load_set(language, "held-out-13"),
-           "held-out-14": load_set(language, "held-out-14"),
-           "corpus-15": load_set(language, "corpus-15"),
-           "held-out-15": load_set(language, "held-out-15"),
-           "held-out-16": load_set(language, "held-out-16"),
-           "held-out-17": load_set(language, "held-out-17"),
-           "held-out-18": load_set(language, "held-out-18"),
-           "held-out-19": load_set(language, "held-out-19"),
-           "held-out-20": load_set(language, "held-out-20"),
-           "held-out-21": load_set(language, "held-out-21"),
-           "held-out-22": load_set(language, "held-out-22")}
+           "old-holdout": [r for r in rows if r.get("split") == "holdout"]}
+    out |= {name: load_set(language, name) for name in SETS if name != "dev"}
     return {name: part for name, part in out.items() if part}
 
 
