@@ -522,7 +522,9 @@ def check_after_kill(kr: KillRig, result: KillResult, seed_docs: dict, model) ->
                 assert entry["duration_s"] == round(wav_frames(audio, vault) / MIC_RATE_HZ, 3)
             assert entry["prompt_id"] == prompts[-1]["id"] and entry["prompt_text"] == prompts[-1]["text"]
         if cut_off is not None:
-            result.mid_answer = cut_s >= MIN_ANSWER_S
+            # only an answer to one of the evening's prompts is recovered as an entry; a kill while the
+            # person names the feeling afterwards (a later prompt) cuts audio that is not an answer
+            result.mid_answer = cut_s >= MIN_ANSWER_S and number <= len(ANSWERS)
             kept = [e for e in docs["entries"] if e.get("audio") == cut_off.relative_to(paths.audio_dir).as_posix()]
             if cut_s < MIN_ANSWER_S:
                 assert not kept and not cut_off.exists(), "too-short audio is removed"
@@ -564,7 +566,7 @@ def check_nothing_in_the_clear(paths: Paths, secrets: list[str]) -> None:
 
 @pytest.mark.stack
 def test_killing_a_real_session_at_random_instants_loses_nothing(tmp_path_factory):
-    kill_sessions(tmp_path_factory, KILLS, min_mid_answer=KILLS // 5)
+    kill_sessions(tmp_path_factory, KILLS, min_mid_answer=KILLS // 10)
 
 
 @pytest.mark.stack
@@ -572,7 +574,7 @@ def test_killing_a_session_on_an_encrypted_journal_loses_nothing_and_leaks_nothi
     """The same kills, the journal encrypted: read back through its key, and nothing in the clear."""
     # Fewer kills: each one's own checks (a cut-off answer with speech is recovered) carry the
     # proof; the overall count only has to show that recovery happened at all.
-    kill_sessions(tmp_path_factory, KILLS_ENCRYPTED, min_mid_answer=max(2, KILLS_ENCRYPTED // 5), passphrase=PASSPHRASE,
+    kill_sessions(tmp_path_factory, KILLS_ENCRYPTED, min_mid_answer=1, passphrase=PASSPHRASE,
                   min_recovered=1)
 
 
