@@ -481,6 +481,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-30": "tagging_heldout30_{lang}.jsonl", "hard-31": "tagging_heldout31_{lang}.jsonl",
         "held-out-32": "tagging_heldout32_{lang}.jsonl", "hard-33": "tagging_heldout33_{lang}.jsonl",
         "held-out-34": "tagging_heldout34_{lang}.jsonl", "hard-35": "tagging_heldout35_{lang}.jsonl",
+        "hard-37": "tagging_heldout37_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 

@@ -228,7 +228,7 @@ CAUSING = frozenset(("made", "make", "makes", "making", "left", "leave", "leaves
 OWN_SUBJECTS = frozenset(("it", "that", "this", "which", "bit", "a", "such", "what"))
 """A feeling phrase that starts with its own subject or as a noun ("his mates |it stung|", "of all people
 |bit of a kick in the teeth|") is not the person's before it."""
-LINKING = frozenset(("was", "is", "are", "were", "seemed", "seems", "looked", "looks", "sounded", "became"))
+LINKING = frozenset(("was", "is", "are", "were", "seemed", "seems", "looked", "looks", "looking", "sounded", "became"))
 STIMULUS = frozenset(("boring", "exhausting", "embarrassing", "annoying", "frustrating", "tiring", "draining",
                       "relaxing", "terrifying", "confusing", "overwhelming", "stressful", "humiliating", "awkward"))
 """Words for what something is like to the speaker: "the speech was so |boring|" bored the speaker."""
@@ -340,11 +340,13 @@ def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
 
 RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again"),
             "cold-shoulder": ("apologised", "apologized", "said sorry"),
+            "ignored": ("went with it", "came round to it", "went with my idea"),
             "drifting": ("no time had passed", "where we left off", "like old times")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
-                ("him",), ("them",), ("on", "his"), ("on", "their"))
-ASKED_AFTER_THEM = (("she", "was"), ("he", "was"), ("they", "were"), ("she", "is"), ("he", "is"))
+                ("him",), ("them",), ("on", "his"), ("on", "their"), ("his", "texts"), ("his", "messages"),
+                ("her", "texts"), ("her", "messages"), ("their", "texts"), ("their", "messages"))
+ASKED_AFTER_THEM = (("she", "was"), ("he", "was"), ("they", "were"), ("she", "is"), ("he", "is"), ("her",), ("him",))
 """After "asked how", whose day it was: "nobody had |asked how| she was getting on"."""
 """Right after a theme's words, another person it was done to: "her friends |cancelled| on her",
 "he |never replies| to her texts", "|left| him |on read|"."""
@@ -444,7 +446,7 @@ def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) 
 
 def _their_plan(words: Text, start: int, others: Frame) -> bool:
     """A Korean plan of someone else's called off: "|동생| 생일 파티가 취소됐어"."""
-    before = words.tokens[max(0, start - 4):start]
+    before = words.tokens[max(0, start - 4):start + 1]
     return any(t in others.people and n.startswith(PLANS) for t, n in zip(before, before[1:]))
 
 
@@ -478,9 +480,11 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return False
 
 
-OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)"
-                            r"|^\w{0,12}?(었|았|였|웠|했|줬|봤|갔|왔|났|졌|썼|렸|댔|셨)(었)?는데(지금|이제|이젠|올해|요즘|오늘|이번)"
-                            r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w{0,2}?을(거|텐데|지도|뻔)")
+OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던)|고)"
+                            r"|^\w{0,12}?(었|았|였|웠|했|줬|봤|갔|왔|났|졌|썼|렸|댔|셨|꼈|겼|쳤|랐|혔)(었)?는데(지금|이제|이젠|올해|요즘|오늘|이번)"
+                            r"|^는데(지금|이제|이젠|올해|이번)"
+                            r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w{0,2}?을(거|텐데|지도|뻔)|^\w{0,2}?(을까|ㄹ까) ?봐"
+                            r"|^\w{0,3}?것같았는데")
 """After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
 |줄 알았는데|), a past that is over (투명인간 같았|는데 지금은| 아니야), a supposition (비 왔|으면|,
 취소됐|을 거|고)."""
@@ -489,7 +493,7 @@ OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)"
 TOLD_AS_BEFORE = ("missed-chance", "drifting", "memory")
 """Themes told by what was or might have been: "~했으면 됐을 텐데" is the missed chance, "예전엔 매일
 통화했는데 요즘은" the drifting; no supposition or past in them is a reason to drop them."""
-MISTAKEN = re.compile(r"^\w{0,3}?줄알았(는데|더니|지만|던)")
+MISTAKEN = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던)|고)")
 """Inside a theme's words too: "나 만 빼고 모인 |줄 알았는데| 알고 보니 단톡 초대가 늦게 간 거였어"."""
 
 
@@ -604,7 +608,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled" and _their_plan(words, a, vocab.others))
                 or (vocab.match == "joined" and ((t not in TOLD_AS_BEFORE and _over_or_unreal(words.tokens, b))
-                                                 or any(_over_or_unreal(words.tokens, k, MISTAKEN) for k in range(a + 1, b)))))
+                                                 or (t not in TOLD_AS_BEFORE
+                                                     and any(_over_or_unreal(words.tokens, k, MISTAKEN) for k in range(a + 1, b))))))
 
     themes = {t: (a, b) for t, (a, b) in evidence.items() if not vetoed(t, a, b)}
     for theme in set(vocab.at_theme) & set(themes):  # 울컥 at a memory is grief, not being moved
