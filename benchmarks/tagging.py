@@ -427,15 +427,18 @@ it):
    =========== ==== ===================== =====================
    set         lang at the session start  the shipped tagger
    =========== ==== ===================== =====================
-   held-out-24 en   0.78 / 0.60 / 6       0.81 / 0.61 / 4
+   held-out-24 en   0.78 / 0.60 / 6       0.83 / 0.61 / 4
                ko   0.85 / 0.85 / 4       0.88 / 0.89 / 3
-   held-out-29 en   0.89 / 0.67 / 3       0.90 / 0.69 / 1
-               ko   0.84 / 0.91 / 9       0.86 / 0.92 / 7
+   held-out-29 en   0.89 / 0.67 / 3       0.86 / 0.69 / 1
+               ko   0.84 / 0.91 / 9       0.87 / 0.92 / 6
    =========== ==== ===================== =====================
 
    Korean themes and feelings are at or near the goal on both, English
    themes on one; English feelings are far from it, and no set is free of
-   forbidden tags. Time: 317 µs (en) / 250 µs (ko) a transcript here, a
+   forbidden tags. (held-out-29's English themes were 0.90 with the tagger
+   one retraining earlier: with hard-37 in its cross-validation the English
+   learned layer now adds at 0.9 and takes off a rule theme it scores under
+   0.01, which cost this set two right themes and won held-out-24 one.) Time: 317 µs (en) / 250 µs (ko) a transcript here, a
    225-word answer 4.7 ms; loading under 0.2 s a language; both languages'
    lists and weights about 50 MB of memory (weights 0.85 MB en, 1.2 MB ko).
 """

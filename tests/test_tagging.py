@@ -203,9 +203,11 @@ def test_no_theme_in_a_plain_day():
 
 
 def test_unless_keeps_a_cue_from_counting():
-    assert themes("nobody asked me to come") == {"left-out"}
-    assert themes("i held back tears") == set()
-    assert themes("i held back and said nothing") == {"missed-chance"}
+    """The word lists' own cues (the learned layer may take a weak one off: ``drop_at``)."""
+    rules = lambda text: set(tag(text, "en", learned=False).themes)  # noqa: E731
+    assert rules("nobody asked me to come") == {"left-out"}
+    assert rules("i held back tears") == set()
+    assert rules("i held back and said nothing") == {"missed-chance"}
 
 
 # --- generalisation: paraphrases, families, endings, whose feeling -----------------

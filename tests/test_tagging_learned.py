@@ -107,7 +107,7 @@ def test_learned_layer_keeps_the_labelled_sets_clean(language):
 def test_tag_text_names_the_learned_words(tmp_path):
     from tests.cli_helpers import run_cli
 
-    result = run_cli(tmp_path / "data", "tag", "--json", "we had tickets and the show got pulled at the last minute")
+    result = run_cli(tmp_path / "data", "tag", "--json", "they pulled the show at the last minute so no concert tonight")
     assert result.returncode == 0, result.stderr
     why = json.loads(result.stdout)["why"]["themes"]
     assert why["cancelled"].endswith("(learned)")
