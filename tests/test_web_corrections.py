@@ -27,7 +27,7 @@ def _unlogged(entry, **wanted):
 def test_a_tag_taken_out_without_a_log_stays_out_after_an_edit():
     entry = _unlogged(_entry(), remove=["lonely"], themes_remove=["unanswered"])
     assert entry["feelings"] == [] and entry["themes"] == []
-    edited = {**entry, **corrections.transcript_changes(entry, HEARD + " again, and left out")}
+    edited = {**entry, **corrections.transcript_changes(entry, HEARD + " again, and nobody invited me to the party i felt left out")}
     assert "lonely" not in edited["feelings"] and "unanswered" not in edited["themes"]
     assert "left out" in edited["feelings"] and "left-out" in edited["themes"]  # what the new words give comes
 
