@@ -441,6 +441,86 @@ it):
    0.01, which cost this set two right themes and won held-out-24 one.) Time: 317 µs (en) / 250 µs (ko) a transcript here, a
    225-word answer 4.7 ms; loading under 0.2 s a language; both languages'
    lists and weights about 50 MB of memory (weights 0.85 MB en, 1.2 MB ko).
+14. Four more rounds, with a rewritten one-page brief (the label lists in it,
+   "pick the single closest word", at least 8 traps a set). Each new set was
+   scored blind with the tagger of the session's start (826be1a) and with the
+   rules of the round before (the learned weights stayed those of the start
+   until the end), then read, tuned on as families, checked line by line
+   against every other set (no line got worse but a few label splits), and
+   added to training. Theme F1 / feeling F1 / forbidden tags:
+
+   ===== =========== ==== ===================== =====================
+   round set         lang at the session start  rules of the round before
+   ===== =========== ==== ===================== =====================
+   1     held-out-38 en   0.86 / 0.91 / 1       (first round)
+                     ko   0.84 / 0.92 / 4
+   2     held-out-40 en   0.84 / 0.86 / 6       0.84 / 0.86 / 6
+                     ko   0.90 / 0.92 / 7       0.92 / 0.92 / 5
+         hard-41     en   0.77 / 0.81 / 9       0.77 / 0.82 / 9
+                     ko   0.76 / 0.71 / 33      0.79 / 0.71 / 30
+   3     held-out-42 en   0.82 / 0.88 / 5       0.82 / 0.89 / 4
+                     ko   0.84 / 0.92 / 8       0.84 / 0.92 / 8
+         hard-43     en   0.63 / 0.74 / 16      0.63 / 0.79 / 12
+                     ko   0.75 / 0.84 / 24      0.81 / 0.86 / 18
+   4     held-out-44 en   0.84 / 0.82 / 3       0.85 / 0.82 / 3
+                     ko   0.91 / 0.92 / 7       0.91 / 0.92 / 7
+         hard-45     en   0.70 / 0.70 / 22      0.70 / 0.75 / 22
+                     ko   0.58 / 0.76 / 38      0.60 / 0.81 / 31
+   ===== =========== ==== ===================== =====================
+
+   What changed, as families: a past set against a now ("this time last
+   year … but that's behind me", "back in march … but … today", 작년엔 /
+   신입 때는 … 오늘은) and a feeling "gone now" or "is over" straight after it
+   are over; a later clause that takes back a Korean theme or feeling (~는데
+   이제는 아무렇지 않아, ~나 했는데 알고 보니, 괜히 혼자 오해, 그건 다 지난 일);
+   suppositions and worries about what may come (if … then, if … and, "might",
+   "gonna be", "will feel", ~면 어쩌나, ~되나 싶어, ~할 것 같아, ~겠지, ~거
+   아닐까); a feeling both said and denied in one answer is not given ("my wife
+   reckons i'm sad … but i'm not sad exactly"); whose it is (speech drops the
+   "i": "… said well done in front of everyone felt appreciated"; ~더라 right
+   after a Korean feeling is the speaker's, ~어 하더라 someone shown feeling it;
+   a person of a person, "my wife's friend wasn't invited"; "she wasn't
+   invited" after a person named; someone else's plan called off, "cancelled
+   her birthday drinks", "my son's football"; reported across a Korean answer's
+   clauses when its subject is someone else's and the speaker is nowhere before
+   it, names said as 수진이가 included; "she says he is drifting away", but "he
+   keeps saying he's too busy" stays the speaker's drifting); the speaker's own
+   pride tells a small win; irony (Korean praise said again in Vosk's words,
+   "즐겁 다 즐거워", "넘친다 넘쳐"; "oh yes", "nice nice", "love my life right
+   now" with a mishap); literal uses (bitter cold, hay bales we left out, a
+   cold shoulder top, missing a bus stop or a plate is no missed chance, 맛이
+   심심, 긴장 풀어 주려고, 걱정 말라는데); "crickets" after a joke is being talked
+   over, after a message no reply. Sayings moved to the label most writers
+   chose ("chuffed": happy, "chuffed with myself": proud; "knackered":
+   exhausted; two older labels changed to match), and new sayings ("meant a
+   lot": touched, "dying to see": excited, 간이 콩알만: 두려움).
+
+   Scored blind at the end only: held-out-39 (60 / 60 lines, a standard set
+   written at the start of this work, never read, kept out of training):
+   =========== ==== ===================== =====================
+   set         lang at the session start  the shipped tagger
+   =========== ==== ===================== =====================
+   held-out-39 en   0.83 / 0.88 / 4       0.83 / 0.88 / 4
+               ko   0.84 / 0.87 / 7       0.85 / 0.87 / 6
+   =========== ==== ===================== =====================
+
+   The hard sets moved most while still blind (hard-43 Korean forbidden tags
+   24 to 18, hard-45 Korean 38 to 31, with only the rules of the round
+   before); the standard sets, and held-out-39 at the end, hardly moved: the
+   traps these rounds fixed are rare in everyday answers, and what the
+   standard sets miss is spread thin (a saying here, a near-synonym there).
+   Not blind any more, for the record: held-out-24 en 0.85 / 0.59 / 3, ko
+   0.88 / 0.89 / 3; held-out-29 en 0.89 / 0.73 / 1, ko 0.89 / 0.92 / 4. The
+   learned layer, retrained once at the end (en 3,838 lines, adds at 0.8
+   now, takes off under 0.01; ko 3,563 lines, 0.3 and 0.01; weights 0.93 MB
+   and 1.4 MB). On the lines of every set that existed at the start, 79 are
+   tagged better and 5 worse (label splits: "chuffed", "두고두고 후회할 것
+   같아"), and forbidden tags given fell from 135 to 101 with the rules
+   alone changed.
+   (held-out-24 and -29 can no longer be called blind: a ``--misses`` run
+   over every set at the start of this work printed their misses. One line
+   of held-out-39's Korean was shown in a line-by-line comparison mid-way;
+   nothing was changed for it.)
 """
 from __future__ import annotations
 
@@ -486,8 +566,12 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-30": "tagging_heldout30_{lang}.jsonl", "hard-31": "tagging_heldout31_{lang}.jsonl",
         "held-out-32": "tagging_heldout32_{lang}.jsonl", "hard-33": "tagging_heldout33_{lang}.jsonl",
         "held-out-34": "tagging_heldout34_{lang}.jsonl", "hard-35": "tagging_heldout35_{lang}.jsonl",
-        "hard-37": "tagging_heldout37_{lang}.jsonl",
-        "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl"}
+        "hard-37": "tagging_heldout37_{lang}.jsonl", "held-out-38": "tagging_heldout38_{lang}.jsonl",
+        "held-out-40": "tagging_heldout40_{lang}.jsonl", "hard-41": "tagging_heldout41_{lang}.jsonl",
+        "held-out-42": "tagging_heldout42_{lang}.jsonl", "hard-43": "tagging_heldout43_{lang}.jsonl",
+        "held-out-44": "tagging_heldout44_{lang}.jsonl", "hard-45": "tagging_heldout45_{lang}.jsonl",
+        "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
+        "held-out-39": "tagging_heldout39_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 

@@ -1025,3 +1025,97 @@ def test_no_pleasant_tag_for_what_did_not_happen(text):
 def test_whose_it_is_and_what_was_done(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings
     assert themes(text, language) == expected_themes
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a past with a turn to now after it is over; a feeling "gone now" too
+    ("en", "this time last year i was properly depressed but thats behind me", set(), set(), set()),
+    ("en", "back when we fell out i was heartbroken for weeks but we had coffee today", set(), set(), set()),
+    ("en", "missed the deadline back in march but they opened a second intake and i got a place today",
+     set(), {"missed-chance"}, set()),
+    ("en", "the panic from this morning is long gone feeling pretty calm", {"calm"}, set(), set()),
+    ("en", "i was so sad all day but tonight my friend rang", {"sad"}, set(), set()),  # today's, not over
+    ("en", "got offered a job then i was too shy to ring them and now it is gone", set(), set(), {"missed-chance"}),
+    # speech drops the "i": "… in front of everyone felt appreciated" is the speaker's
+    ("en", "my supervisor said well done in front of everyone felt really appreciated", {"appreciated"}, set(), {"win"}),
+    ("en", "the nurse said nice one honestly felt so proud", {"proud"}, set(), set()),
+    ("en", "she said she felt so proud", set(), set(), set()),
+    ("en", "the baby was up four times last night im wrecked", {"exhausted"}, set(), set()),
+    # a joke met by crickets is talked over; a message met by crickets is unanswered
+    ("en", "i made a joke in the staff meeting and it totally bombed like crickets", set(), {"unanswered"}, {"ignored"}),
+    ("en", "put a question in the family group chat about christmas and its just crickets", set(), set(), {"unanswered"}),
+    ("en", "bitter cold on site today my fingers were numb", set(), set(), set()),
+    # Korean: taken back later (~는데 이제는 아무렇지 않아, ~했는데 알고 보니, 괜히 혼자 오해)
+    ("ko", "예전엔 단톡에서 나만 빼고 놀러 가서 많이 서운했는데 이제는 아무렇지 않아요", set(), {"left-out"}, set()),
+    ("ko", "모임에 나만 안 불렀나 했는데 알고 보니 문자가 스팸함에 가 있었어", set(), {"left-out"}, set()),
+    ("ko", "친구 들 이 나만 빼고 놀러 가서 서운했어", {"서운함"}, set(), {"left-out"}),
+    # a worry about what may come (~면 어쩌나, ~되나 싶어) is not what happened
+    ("ko", "만약에 형님이 또 저만 빼고 자기들끼리 얘기하면 어쩌나 걱정돼요", {"걱정"}, {"left-out"}, set()),
+    ("ko", "혹시 근무 바뀌면 또 여행 취소해야 되나 싶어서 초조해요", {"초조함"}, {"cancelled"}, set()),
+    # ~더라 straight after the feeling is the speaker's; ~어 하더라 is someone shown feeling it
+    ("ko", "남편도 애들도 오늘 어땠냐고 한마디를 안 물어보고 괜히 서럽더라고요", {"서러움"}, set(), {"unasked"}),
+    ("ko", "친구는 부러워 하더라", set(), set(), set()),
+    ("ko", "간이 콩알만 해져서 잠이 안 와", {"두려움"}, set(), set()),
+    ("ko", "마누라가 내 생일을 까 묵었다 아이가 아주 감동이다 감동", set(), set(), set()),  # irony
+    # someone else's plan, a supposition that goes on after "and", a past season that is over
+    ("en", "my sons football got rained off and he was devastated", set(), {"cancelled"}, set()),
+    ("en", "if i mention the diagnosis at book club and nobody asks me a single thing i will just leave",
+     set(), {"unasked"}, set()),
+    ("en", "last spring i felt so alone after the move but now ive got the running club", set(), set(), set()),
+    ("en", "asked my friend if she wanted to get lunch and she read it and never answered", set(), set(), {"unanswered"}),
+    # the speaker's own pride is a small win; pride in someone else is not
+    ("en", "teacher read my essay out to the whole class i went bright red but secretly dead proud",
+     {"embarrassed", "proud"}, set(), {"win"}),
+    ("en", "im so proud of my brother for finishing his degree", {"proud"}, {"win"}, set()),
+    ("en", "me and kelly used to go out every friday now she barely replies", set(), set(), {"drifting"}),
+    ("en", "oh yeah lovely evening nobody texted back not one single person im just so loved clearly",
+     set(), set(), {"unanswered"}),
+    # Korean irony said twice, suppositions and futures, reported in dialect, literal misses
+    ("ko", "오늘 물량이 평소 두 배였거든 아 진짜 신난다 신나 허리 나가겠다", set(), set(), set()),
+    ("ko", "카톡 보낸 지 열 시간 째 답 은 없 네 참 즐겁 다 즐거워", set(), set(), {"unanswered"}),
+    ("ko", "다음 주 동창회 혹시 취소 되면 좀 서운할 것 같긴 한데", set(), {"cancelled"}, set()),
+    ("ko", "친구 놈이 여자친구한테 카톡 보냈는데 하루 종일 답이 없다꼬 억수로 속상해하드라", set(), {"unanswered"}, set()),
+    ("ko", "아들 내외가 이번 주말에 못 온다 하는데 섭섭하고 그런 거는 없어요", set(), set(), set()),
+    ("ko", "버스 에서 졸다가 두 정거장 을 놓쳤 어요", set(), {"missed-chance"}, set()),
+    ("ko", "좋은 기회를 놓쳤어", set(), set(), {"missed-chance"}),
+    ("ko", "남편은 걱정 말라는데 잠이 안 와", set(), set(), set()),
+    ("ko", "세일 하는 거 딱 내 앞 에서 품절 됐어 아까워 죽겠 네", {"아쉬움"}, set(), {"missed-chance"}),
+    # reported across its clauses, with a name; the speaker's own part after it
+    ("ko", "수진이가 남친한테 카 톡 보냈는데 하루 종일 읽고 답이 없대", set(), {"unanswered"}, set()),
+    ("ko", "딸내미가 반 친구 생일 파티에 초대 못 받았다고 울면서 왔어요", set(), {"left-out"}, set()),
+    ("ko", "우리 언니 말로는 형부가 요새 친구들이랑 멀어져 부렀다고 쓸쓸해 한당께", set(), set(), set()),
+    ("ko", "부모님 이 언니 네 식구 만 데리고 바닷가 에 다녀 오시고 나중에 말씀 하셨어", set(), set(), {"left-out"}),
+    ("ko", "원래 내가 하기로 한 발표를 막판에 팀장님이 딴 사람 시켰어", set(), set(), {"missed-chance"}),
+    ("ko", "아 오늘 찌게 끓이는데 마늘 넣는 걸 빼먹었어 맛이 영 심심하더라", set(), set(), set()),
+    ("ko", "예전엔 속상했어도 지금은 괜찮아", set(), set(), set()),
+    # English: a supposition in "might", "gonna be", Scots negation, someone else's plan
+    ("en", "bit worried the boss might hand the site supervisor gig to someone else in march", {"worried"},
+     {"missed-chance"}, set()),
+    ("en", "i might as well have been talking to a wall", {"ignored"}, set(), {"ignored"}),
+    ("en", "if she says no im gonna be so embarrassed but tonight im just nervous", {"nervous"}, set(), set()),
+    ("en", "naw they didnae ask me tae the pub but i wasnae hurt or annoyed or nothin", set(), set(), set()),
+    ("en", "my flatmates friends cancelled her birthday drinks and she was gutted", set(), {"cancelled"}, set()),
+    ("en", "my wifes friend was not invited to the naming ceremony and she was very upset", set(), {"left-out"}, set()),
+    ("en", "she says he is drifting away and she feels abandoned", set(), {"drifting"}, set()),
+    ("en", "he keeps saying hes too busy to hang out", set(), set(), {"drifting"}),
+    ("en", "nobody at the clinic asked how im holding up they just sent me home", set(), {"connection"}, {"unasked"}),
+    ("en", "and no it wasnt that nobody asked how i was because three people did actually", set(), {"unasked"}, set()),
+    ("en", "i was so sure my manager was giving me the cold shoulder all week and then today she says shes just been "
+           "buried in audits", set(), {"cold-shoulder"}, set()),
+    ("en", "my wife reckons im sad about our lad not ringing but im not sad exactly im more worried", {"worried"},
+     set(), set()),
+    ("en", "bought a cold shoulder top for saturday", set(), {"cold-shoulder"}, set()),
+    ("ko", "작년 이맘때는 퇴근하고 빈 집에 들어오면 진짜 외로웠거든 근데 요즘은 고양이도 있고", set(), set(), set()),
+    ("ko", "신입 때 는 회의 에서 말 꺼내면 다들 무시 해서 맨날 속상 했는데 오늘 은 내 안 이 그대로 채택 됐 어",
+     set(), {"ignored"}, set()),
+    ("ko", "혹시 다음 달 여행 단톡 나 빼고 새로 판 거 아닐까 괜히 그런 생각이 들더라", set(), {"left-out"}, set()),
+    ("ko", "요새 민호 가 연락 도 잘 안 해서 나 한테서 멀어지는 건가 싶었는데 오늘 만나 보니 시험 준비 하느라 정신 없었대",
+     set(), {"drifting"}, set()),
+    ("ko", "동생이 반 애들이 지들끼리만 놀이공원 가기로 했다고 엄청 서운해하더라", set(), {"left-out"}, set()),
+    ("ko", "작년 에 같이 일 하던 친구 가 요즘 은 전화 해도 바쁘 다 고만 하고 먼저 연락 은 절대 안 해",
+     set(), set(), {"drifting"}),
+])
+def test_taken_back_later_and_whose_feeling_it_is(language, text, expected_feelings, not_themes, must_themes):
+    got = tag(text, language)
+    assert set(got.feelings) == expected_feelings
+    assert not not_themes & set(got.themes) and must_themes <= set(got.themes), got.themes

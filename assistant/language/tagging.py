@@ -240,14 +240,53 @@ NOT_SOMEONE = frozenset(("it", "that", "this", "which", "what", "there", "day", 
 "today was |exhausting|", "and was so |relieved|" with the "i" unheard)."""
 FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느낌)(?!이?(래|라고|라더|랬|라네|이래))")
 """After a Korean feeling word, "…한 기분이야": the speaker's own feeling, told as a likeness."""
-SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i"))
+SEEN_IN_ONESELF = re.compile(r"^하?(더라|드라|더군)")
+"""A Korean feeling said with ~더라 straight after its stem, "서럽더라고요", "속상하더라": felt by
+the speaker (another's feeling is told as ~해하더라, ~하셨더라, ~더래), whoever is named before it."""
+DOING_FORM = frozenset("어워아와해여")
+"""A Korean feeling ending so before 하다 is a verb of someone shown feeling it: 부러워 |하더라|."""
+SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i", "i'm", "im", "i've", "ive"))
 """Words in an English feeling phrase that make it the speaker's, whoever stands before it."""
+
+
+FELT = frozenset(("felt", "feel"))
+HEDGES = frozenset(("so", "really", "very", "a", "bit", "little", "kind", "sort", "of", "quite", "pretty", "just",
+                    "honestly", "actually", "totally", "proper", "well", "dead"))
+NOT_A_SUBJECT = frozenset(("and", "but", "so", "honestly", "actually", "just", "really", "day", "today", "tonight", "then", "again", "it", "that", "me", "though", "lot",
+                           "time", "ages", "once", "twice", "work", "home"))
+"""Words that can stand before a subjectless "felt" in speech: "… in front of everyone |felt| appreciated"."""
+
+
+def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others: Frame) -> bool:
+    """Whether an English feeling follows "felt" with no one named before it: speech drops
+    the "i" ("… said well done in front of everyone felt really appreciated"), while another's
+    feeling names them ("she felt", "mum felt")."""
+    k = start
+    while k < end and tokens[k] not in FELT:
+        k += 1
+    if k == end:
+        k = start - 1
+        while k >= 0 and tokens[k] in HEDGES:
+            k -= 1
+        if k < 0 or tokens[k] not in FELT:
+            return False
+    return k > 0 and (tokens[k - 1] in NOT_A_SUBJECT
+                      or (k > 1 and tokens[k - 2] in OBJECT_OF))
+
+
+OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
+"""A word after one of these is an object, not who felt: "in front of everyone |felt| appreciated"."""
 
 
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
         return False  # 애들은 인사도 안 하고 지나가 |투명인간| 된 기분이야: "I feel like", whoever is named before
+    if joined and SEEN_IN_ONESELF.match(hit.rest) \
+            and not (hit.rest.startswith("하") and words.joined[len(words.joined) - len(hit.rest) - 1] in DOING_FORM):
+        return False  # 남편도 애들도 한마디를 안 물어보고 괜히 |서럽|더라고요
+    if not joined and _said_without_subject(words.tokens, hit.start, hit.end, others):
+        return False  # "the nurse said nice one doc honestly |felt so proud|": the "i" unsaid
     if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
         return False  # "they were gone |kicking myself|": the phrase itself names who feels
     at = framed_at(words.tokens, hit.start, others) if others.cues else None
@@ -300,10 +339,15 @@ SOMEONE_ELSES = {"en": ("win",), "ko": ("win", "missed-chance")}
 the subject search across English clauses took off more right ones than wrong ones."""
 
 
+GIVEN_ELSEWHERE = ("딴사람", "다른사람")
+
+
 def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> bool:
     """A win told of someone else ("she won the spelling bee", "동기가 먼저 승진해서") is not the speaker's;
     one they gave the speaker is ("my boss praised my report", "엄마가 칭찬해 줬어")."""
     others = vocab.others
+    if vocab.match == "joined" and any(x in "".join(words.tokens[start:end]) for x in GIVEN_ELSEWHERE):
+        return False  # 팀장님이 |딴 사람 시켰어|: given to another, so the speaker's chance missed
     if not ((others.cues and framed(words.tokens, start, others))
             or _someone_else_as_subject(words.tokens, start, others, vocab.match == "joined")):
         return False
@@ -327,21 +371,44 @@ THEIR_CHANCES = ("missed-chance", "win")
 |missed out|"."""
 
 
-def _their_story(words: Text, start: int, end: int, others: Frame) -> bool:
+def _their_story(words: Text, start: int, end: int, others: Frame, theme: str = "") -> bool:
     """A theme told in someone else's reported words, about another person: "my coworker said
     the new supervisor gives |her the cold shoulder|", "my sister keeps saying her best friend
     is |pulling away|". Whom it happened to is the object pronoun by it; "she said she
     |couldn't make it|" has none and stays the speaker's cancelled plan."""
     if not (others.quotatives and _in_their_words(words.tokens, start, others)):
         return False
-    near = words.tokens[max(0, start - 5):end + 2]
-    return bool(THEIR_OBJECTS & set(near)) and not TO_ME & set(words.tokens[max(0, start - 2):end + 2])
+    tokens = words.tokens
+    near = tokens[max(0, start - 5):end + 2]
+    if TO_ME & set(tokens[max(0, start - 2):end + 2]):
+        return False
+    if THEIR_OBJECTS & set(near):
+        return True
+    if theme not in THEIR_SUBJECT_THEMES:
+        return False
+    # "she says |he| is drifting away", but "he keeps saying |he's| too busy": his own excuse, the speaker's theme
+    said = max((k for k in range(max(0, start - QUOTE_REACH), start) if tokens[k] in SAYING), default=None)
+    if said is None:
+        return False
+    named = {t.split("'")[0] for t in tokens[said + 1:end + 2] if t in THEY}
+    telling = {t.split("'")[0] for t in tokens[max(0, said - 3):said] if t in THEY}
+    return bool(named - telling)
+
+
+SAYING = frozenset(("says", "said", "saying", "say", "reckons", "reckoned", "thinks", "told", "tells"))
+
+
+THEIR_SUBJECT_THEMES = ("drifting", "cold-shoulder", "left-out")
+"""Themes that, reported, are about the "he" or "she" named by them ("she says |he| is drifting away");
+a plan someone said "she couldn't make it" to stays the speaker's cancelled one."""
 
 
 RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again"),
             "cold-shoulder": ("apologised", "apologized", "said sorry"),
             "ignored": ("went with it", "came round to it", "went with my idea"),
-            "drifting": ("no time had passed", "where we left off", "like old times")}
+            "drifting": ("no time had passed", "where we left off", "like old times"),
+            "unanswered": ("rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
+                           "answered in the end", "texted back in the end", "did text back", "did reply", "did ring back")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",), ("on", "his"), ("on", "their"), ("his", "texts"), ("his", "messages"),
@@ -374,7 +441,26 @@ BEFELL_WORDS = {"left-out": BEFALLING, "missed-chance": BEFALLING, "unanswered":
 """Per theme, the words that make the person before it the one it befell, not the one who did
 it: "my cousin |didn't| get invited", "my son |got| ghosted" (but "my landlord hasn't replied" is
 the speaker's unanswered message). A cancelled plan is theirs only when it is their plan."""
-THEIR_THINGS = frozenset(("plans", "plan", "party", "trip", "joke", "idea", "birthday", "wedding", "sleepover"))
+THEIR_THINGS = frozenset(("plans", "plan", "party", "trip", "joke", "idea", "birthday", "wedding", "sleepover",
+                          "football", "match", "game", "practice", "training", "lesson", "recital", "playdate"))
+
+
+THEIR_PLANS = THEIR_THINGS | {"drinks", "dinner", "night", "do", "holiday", "date", "appointment"}
+
+
+DENYING = (("wasnt", "that"), ("wasn't", "that"), ("isnt", "that"), ("isn't", "that"))
+
+
+def _denied_before(tokens: tuple[str, ...], start: int) -> bool:
+    """An English theme said after "it wasn't that": "it wasn't that |nobody asked| how i was, three people did"."""
+    return any(tuple(tokens[max(0, start - len(d)):start]) == d or tuple(tokens[start:start + len(d)]) == d
+               for d in DENYING)
+
+
+def _their_plan_called_off(tokens: tuple[str, ...], end: int) -> bool:
+    """An English plan called off that is someone else's: "cancelled |her| birthday |drinks|"."""
+    return end < len(tokens) and tokens[end] in ("her", "his", "their") \
+        and bool(set(tokens[end + 1:end + 3]) & THEIR_PLANS)
 
 
 def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, befalling: frozenset[str]) -> bool:
@@ -392,9 +478,18 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
             return True
     elif not {tokens[start], *tokens[j + 1:start]} & befalling:
         return False  # "my manager |chose someone else|": the person did it, to the speaker
+    elif tokens[j] in ("she", "he") and befalling is BEFALLING:
+        return True  # "my roommate was fuming that |she| wasn't |invited|"
+    if j >= 2 and tokens[j] in others.people and tokens[j - 1] not in POSSESSIVES and _persons(tokens[j - 1], others) \
+            and tokens[j - 2] in POSSESSIVES:
+        j -= 1  # "my |wife's| friend wasn't invited": a person of a person
     if j < 1 or tokens[j - 1] not in POSSESSIVES:
         return False
-    word = tokens[j]
+    return _persons(tokens[j], others) or tokens[j] in others.people
+
+
+def _persons(word: str, others: Frame) -> bool:
+    """A person noun, or one said as a possessive ("wife's", Vosk's "wifes")."""
     return word in others.people or (word.endswith(("'s", "s")) and word.rstrip("'s") in others.people)
 
 
@@ -405,7 +500,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
     in the answer (see ``RESOLVED``)."""
     tokens = words.tokens
     before = tokens[start - 1] if start else ""
-    return ((theme != "connection" and _their_story(words, start, end, others))
+    return ((theme != "connection" and _their_story(words, start, end, others, theme))
             or (theme in THEIR_CHANCES and before in THEY and not set(tokens[start:end]) & set(others.speaker))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
@@ -422,9 +517,11 @@ subject is who did it to the speaker ("팀장님이 말을 끊으셨어요", "�
 REPORTED_ONLY = ("unasked", "ignored", "cold-shoulder")
 """Themes whose subject is who did it ("팀장님이 안 물어보셨어요"), so only reported words, not
 honoured ones, make them someone else's ("할머니가 아무도 안부를 안 물어본다고 하시더라")."""
-REPORTED = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
+REPORTED = re.compile(r"^\w{0,6}?(다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
+REPORTED_FAR = re.compile(r"(다고|다꼬|대요|냐고|래요|다카|카더라|하대|시대|었대|았대|했대|였대|한다고|하시는데|하시더)")
+"""Reported-speech endings that make a whole Korean answer someone's story when its subject is theirs."""
 PLANS = ("생일", "파티", "약속", "여행", "모임", "소풍", "공연", "돌잔치", "졸업식")
-TOLD_OF_THEM = re.compile(r"^\w{0,6}?(대요|댔|대(?![학해신화단로한표회출략충체기])|다고|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지)")
+TOLD_OF_THEM = re.compile(r"^\w{0,6}?(다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기])|다고|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지)")
 """A Korean theme told as reported (~대요, ~다고) or honoured (~셨) speech is about the one named
 before it: "딸이 생일 파티에 초대를 못 받았|대요|", "할머니가 할아버지 얘기를 하|셨|어"."""
 
@@ -440,8 +537,39 @@ def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) 
     after = ("".join(words.tokens[end - 1:end + 3]), "".join(words.tokens[end:end + 3]))
     told = REPORTED if theme in REPORTED_ONLY else TOLD_OF_THEM
     if not any(told.match(a) for a in after):
+        # "동생이 반 애들이 지들끼리만 가기로 |했다고| 서운해하더라": the ending further on, the whole theirs
+        # (a friend drifting away says they are busy, "바쁘다고만 하고": still the speaker's drifting)
+        return bool(REPORTED_FAR.search("".join(words.tokens[end - 1:end + 8]))) \
+            and _reported_all_along(words.tokens, end, others) \
+            and (theme != "drifting" or any(t.startswith("말로") for t in words.tokens[:start]))
+    return _someone_else_as_subject(words.tokens, start, others, True) is not None \
+        or (any(REPORTED.match(a) for a in after) and _reported_all_along(words.tokens, start, others))
+
+
+SPEAKER_WORDS = ("나", "내", "저", "제")
+"""Korean words that begin the speaker's own part in a sentence (나는, 내가, 저도, 제가)."""
+
+
+NAMED = re.compile(r"^[가-힣]{2,3}이(가|는)$")
+"""A Korean given name said as friends say it, 수진이가, 민지이는: someone named, not the speaker."""
+
+
+def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """A person named with a subject marker earlier in the answer, and the speaker nowhere before the
+    theme: the whole is their story told, across its clauses ("|친구 놈이| 여자친구한테 카톡 보냈는데
+    하루 종일 답이 |없다꼬|")."""
+    before = tokens[:start]
+    if any(t.startswith(SPEAKER_WORDS) and len(t) <= 3 for t in before):
         return False
-    return _someone_else_as_subject(words.tokens, start, others, True) is not None
+    for j, token in enumerate(before):
+        for person in others.people:
+            rest = token[len(person):] if token.startswith(person) else None
+            following = before[j + 1] if j + 1 < len(before) else ""
+            if rest in ("가", "이", "는", "은") or (rest == "" and following in ("가", "이", "는", "은", "놈이", "녀석이")):
+                return True
+        if NAMED.match(token):
+            return True  # 수진이가: a name
+    return False
 
 
 def _their_plan(words: Text, start: int, others: Frame) -> bool:
@@ -450,8 +578,9 @@ def _their_plan(words: Text, start: int, others: Frame) -> bool:
     return any(t in others.people and n.startswith(PLANS) for t, n in zip(before, before[1:]))
 
 
-UNREAL_REACH = 6
-SUPPOSING = frozenset(("if",))
+UNREAL_REACH = 8
+SUPPOSING = frozenset(("if", "might"))
+"""Words that make what follows them a supposition: "|if| she cancels", "the boss |might| give it to someone else"."""
 ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
                       "checked", "sure", "tell", "unsure", "doubt"))
 """Before "if", words that make it a question asked, not a supposition."""
@@ -461,6 +590,70 @@ BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "co
 otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible there but not anymore",
 "my flatmate |had| been short with me all week but tonight she apologised"."""
 CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
+TURNED_OUT = ("turns out", "turned out", "then today", "then tonight", "it was just", "it were just", "after all", "she was just",
+              "he was just", "shes just been", "hes just been")
+"""After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
+
+
+BEFORE_NOW = ("last year", "as a kid", "back when", "back in", "for months", "for weeks", "for years", "years ago",
+              "months ago", "at first", "when i was younger", "when i was little", "back then", "at the time",
+              "a while back", "ages ago", "when i first", "in my first", "at the start", "when i started",
+              "my first year", "my first few", "last spring", "last summer", "last autumn", "last fall",
+              "last winter", "last month", "after school", "after secondary school", "after uni",
+              "after college", "after high school", "last time in", "in secondary school", "in high school",
+              "in primary school", "back in school", "there was a time", "at one point", "after the divorce",
+              "after she passed", "after he passed", "after the wife passed", "after the husband passed")
+"""English words that put what is told in a past before today: with a "but" and a now after it, it is over."""
+NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "behind me", "after all", "in the end",
+             "turns out", "turned out", "nothing ever happened", "this year", "this week", "this week end",
+             "this weekend", "finally went", "went ahead", "sorted all that", "sorted it out", "made up",
+             "made our peace", "crosses my mind")
+GONE = ("is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
+OVER_NOW = (("is", "over"), ("was", "over"), ("are", "over"))
+"""Straight after the feeling only: "the stress |is over|" (but "sad the holiday is over" is today's sadness)."""
+"""Said right after a feeling: "the panic from this morning |is long gone|"."""
+OVER_REACH = 10
+
+
+def _over_since(tokens: tuple[str, ...], start: int, end: int, feeling: bool = True) -> bool:
+    """An English feeling or theme that was and is over: gone since ("all that anxiety before the
+    interview |is gone now|"), or set in a past with a turn to now after it ("|this time last year|
+    i was properly depressed |but| that's |behind me|", "missed the deadline |back in| march |but|
+    they opened a second intake and i got a place |today|")."""
+    after = " " + " ".join(tokens[end:end + 8]) + " "
+    if feeling and (any(f" {g} " in after for g in GONE) or tuple(tokens[end:end + 2]) in OVER_NOW):
+        return True  # (themes: a chance "gone now" is the missed chance)
+    try:
+        turn = tokens.index("but", end, min(len(tokens), end + OVER_REACH + 4))
+    except ValueError:
+        return False
+    later = " " + " ".join(tokens[turn + 1:turn + 3 + OVER_REACH]) + " "
+    if not any(f" {n} " in later for n in NOW_SINCE):
+        return False
+    before = " " + " ".join(tokens[max(0, start - OVER_REACH - 4):turn]) + " "
+    return any(f" {p} " in before for p in BEFORE_NOW)
+
+
+PRIDE = {"en": ("proud", "accomplished")}
+"""The speaker's own pride tells a small win (44 labelled English lines of 53 with "proud" have it), unless
+it is pride in someone else ("proud of her", "proud of my daughter")."""
+PRIDE_IN_OTHERS = frozenset(("him", "her", "them", "my", "his", "their", "our", "you", "the", "everyone", "us"))
+
+
+def _pride_told(words: Text, felt_at: dict[str, tuple[int, int]], pride: Iterable[str]) -> tuple[int, int] | None:
+    """Where the speaker's own pride is said, as the words of a win: "secretly dead |proud|"."""
+    for name in pride:
+        if name not in felt_at:
+            continue
+        start, end = felt_at[name]
+        after = words.tokens[end:end + 2]
+        if len(after) == 2 and after[0] in ("of", "for") and after[1] in PRIDE_IN_OTHERS:
+            continue
+        return start, end
+    return None
+
+
+IF_THEN_REACH = 12
 
 
 def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
@@ -469,32 +662,74 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
     ghosting me |but| she replied"): not what happened. "as if" is a likeness ("felt as if i was
     invisible"), so it counts."""
     for j in range(start - 1, max(-1, start - 1 - UNREAL_REACH), -1):
+        if tokens[j] == "then":  # "|if| the manager doesn't sign it off |then| the trip is off"
+            return any(t in SUPPOSING for t in tokens[max(0, j - IF_THEN_REACH):j])
+        if tokens[j] == "and":  # "|if| i mention it |and| nobody asks": the supposition goes on
+            back = range(j - 1, max(-1, j - 1 - IF_THEN_REACH), -1)
+            for k in back:
+                if tokens[k] in CLAUSE_ENDS:
+                    return False
+                if tokens[k] == "if":
+                    return k == 0 or tokens[k - 1] in ("what", "even", "and", "but", "so", "i'm", "im", "that")
+            return False
         if tokens[j] in CLAUSE_ENDS:
             return False
         if tokens[j] in SUPPOSING:
-            if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF):
+            if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF) \
+                    or tokens[j + 1:j + 3] == ("as", "well"):  # "|might as well| have been talking to a wall"
                 continue  # "once a month |if that|", "nobody |asked if| i wanted to come"
             return not (j and tokens[j - 1] in ("as", "like"))
-        if tokens[j] in BELIEVING and ({"but", "anymore"} & set(tokens[end:]) or "turns out" in " ".join(tokens[end:])):
+        if tokens[j] in BELIEVING and ({"but", "anymore"} & set(tokens[end:])
+                                       or any(f" {w} " in f" {' '.join(tokens[end:])} " for w in TURNED_OUT)):
             return True
     return False
 
 
-OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던)|고)"
+OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거든)|고)"
                             r"|^\w{0,12}?(었|았|였|웠|했|줬|봤|갔|왔|났|졌|썼|렸|댔|셨|꼈|겼|쳤|랐|혔)(었)?는데(지금|이제|이젠|올해|요즘|오늘|이번)"
                             r"|^는데(지금|이제|이젠|올해|이번)"
-                            r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w{0,2}?을(거|텐데|지도|뻔)|^\w{0,2}?(을까|ㄹ까) ?봐"
-                            r"|^\w{0,3}?것같았는데")
+                            r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w?(되면|하면)(?!서)|^\w{1,2}(면|믄)(?!접|서|세|담|회|역|도)|^\w{0,2}?을(거|텐데|지도|뻔)|^\w{0,2}?(을까|ㄹ까) ?봐"
+                            r"|^\w{0,3}?것같았는데"
+                            r"|^\w{0,12}?(면|나)(어쩌|어떡하|어떻게하)|^\w{0,6}?(되나|하나)싶"
+                            r"|^\w?(할|일|릴|울|을|될|질)(것같|거같|듯|거야|텐데|낀데)|^(하|었|았|했|지)(겠|겄)(지|다|네|어)|^겠지"
+                            r"|^\w{0,6}?(거|건) ?아닐까|^\w{0,2}?을낀데")
 """After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
 |줄 알았는데|), a past that is over (투명인간 같았|는데 지금은| 아니야), a supposition (비 왔|으면|,
-취소됐|을 거|고)."""
+취소됐|을 거|고), a worry about what may come (저만 빼고 얘기하|면 어쩌나|, 취소해야 |되나 싶|어서)."""
 
 
 TOLD_AS_BEFORE = ("missed-chance", "drifting", "memory")
 """Themes told by what was or might have been: "~했으면 됐을 텐데" is the missed chance, "예전엔 매일
 통화했는데 요즘은" the drifting; no supposition or past in them is a reason to drop them."""
-MISTAKEN = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던)|고)")
+MISTAKEN = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거든)|고)")
 """Inside a theme's words too: "나 만 빼고 모인 |줄 알았는데| 알고 보니 단톡 초대가 늦게 간 거였어"."""
+
+
+OVERTURNED = re.compile(r"^\w{0,6}?(나|건가|는가|는건가|난가)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고)"
+                        r"|(는데|지만|더니|그랬지|했지|었지|였지|어도|거든)\w{0,3}?(이제|이젠|요즘|지금|오늘은?)\w{0,20}?"
+                        r"(아무렇지|괜찮|그런거없|상관없|신경안|나아졌|좋아졌|달라졌|잘들어|반갑|반가웠|지난일|옛날일|따뜻|편안)"
+                        r"|(는데|지만|어도)\w{0,6}?(지난일|옛날일|옛날얘기|지난얘기)"
+                        r"|(는데|더니|지만)\w{0,6}?알고 ?보(니|이)|(는데|더니)\w{0,20}?(괜히|공연히)(혼자)?(오해|걱정|소설|착각)")
+"""Later in a Korean answer, a clause that takes back what came before: "서운했|는데 이제는 아무렇지|
+않아", "안 불렀나 했|는데 알고 보니|", "답장 없을 줄 알았|는데 … 괜히 혼자 오해|했네"."""
+
+
+BEFORE_NOW_KO = ("작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
+                 "처음엔", "처음에는", "몇년전", "한참전")
+NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는")
+
+
+def _ko_over_since(words: Text, start: int, end: int) -> bool:
+    """A Korean feeling or theme set in a past (작년, 신입 때는, 고등학교 때) with a now after it
+    (요즘은, 지금은, 오늘은): "신입 때는 다들 |무시|해서 속상했는데 |오늘은| 내 안이 채택됐어"."""
+    before = "".join(words.tokens[:start])
+    after = "".join(words.tokens[end:])
+    return any(p in before for p in BEFORE_NOW_KO) and any(n in after for n in NOW_KO)
+
+
+def _overturned(words: Text, end: int) -> bool:
+    """Whether a Korean feeling or theme said before word ``end`` is taken back later (:data:`OVERTURNED`)."""
+    return bool(OVERTURNED.search("".join(words.tokens[max(end - 1, 0):])))
 
 
 def _over_or_unreal(tokens: tuple[str, ...], end: int, endings: re.Pattern = OVER_OR_UNREAL) -> bool:
@@ -509,7 +744,9 @@ def _said(phrase: str, words: Text, match: str) -> bool:
     return f" {phrase} " in f" {' '.join(words.tokens)} "
 
 
-SAID_TWICE = re.compile(r"(\w\w)\w{0,2}(다|네)\1")
+SAID_TWICE = re.compile(r"(\w\w)\w{0,2}(다|네)\1|신난다신나")
+REPEATED = re.compile(r"(?:^| )(\w)(\w{0,2}) ?(다|워|와|해|네) (?:\w{1,3} )?\1\w{0,2}(?= |$)")
+"""Praise said again in Vosk's words, "즐겁 다 즐거워", "넘친다 넘쳐", "고마워 죽겄어 고마워": an irony marker."""
 """Korean praise said twice (보람차다 보람차, 잘됐네 잘됐어, 대단하다 대단해): an irony marker."""
 SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked"))
 """Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
@@ -523,7 +760,8 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: Iterable[str] = ()) -> bool
     opening = " ".join(words.tokens[:3])
     return (any(_said(m, words, vocab.match) for m in s.alone)
             or ((any(_said(m, words, vocab.match) for m in s.markers)
-                 or (vocab.match == "joined" and bool(SAID_TWICE.search(words.joined)))
+                 or (vocab.match == "joined" and (bool(SAID_TWICE.search(words.joined))
+                                                  or bool(REPEATED.search(" ".join(words.tokens)))))
                  or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
                 and (any(_said(m, words, vocab.match) for m in s.mishaps) or bool(SMALL_GRIEFS & set(told)))))
 
@@ -580,6 +818,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
     evidence = theme_evidence(words, rules.themes, neg, cues)
     sarcastic = _sarcastic(words, vocab, evidence)
     feelings: dict[str, str] = {}
+    felt_at: dict[str, tuple[int, int]] = {}
+    denied: set[str] = set()
+    """Feelings said with "not" somewhere: "my wife reckons im |sad| … but im |not sad| exactly" is not sad."""
     their_words: set[int] = set()
     """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine
     (but "동생이 |보고 싶었다고| 전화했어요" is the speaker's connection)."""
@@ -593,11 +834,25 @@ def rule_tags(text: str, language: str) -> RuleTags:
             continue
         if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
             continue
-        if not negated(hit, hit.rest, said.tokens, neg, passable) \
-                and not (vocab.match == "tokens" and _unreal(said.tokens, hit.start, hit.end)) \
-                and not (vocab.match == "joined" and (OVER_OR_UNREAL.match(hit.rest) or _over_or_unreal(said.tokens, hit.end))):
+        if negated(hit, hit.rest, said.tokens, neg, passable):
+            denied.add(hit.key)
+            continue
+        if vocab.match == "tokens":
+            unreal = _unreal(said.tokens, hit.start, hit.end) \
+                or _over_since(said.tokens, hit.start, hit.end, vocab.feeling(hit.key).pleasantness < 0)
+        else:
+            unreal = bool(OVER_OR_UNREAL.match(hit.rest)) or _over_or_unreal(said.tokens, hit.end) \
+                or _overturned(said, hit.end) or _ko_over_since(said, hit.start, hit.end)
+        if not unreal:
             feelings.setdefault(hit.key, _span(words, start, end))
+            felt_at.setdefault(hit.key, (start, end))
+    for name in denied & set(feelings):
+        del feelings[name]
+        felt_at.pop(name, None)
     theirs = SOMEONE_ELSES.get(language, ("win",))
+    pride = _pride_told(words, felt_at, PRIDE.get(language, ()))
+    if pride and not sarcastic and not set(OUTWEIGHED_BY["win"]) & set(evidence):
+        evidence.setdefault("win", pride)
 
     def vetoed(t: str, a: int, b: int) -> bool:
         """The guards on a theme told by words ``a:b``: irony, someone else's, not what happened."""
@@ -605,8 +860,13 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (t != "connection" and their_words.issuperset(range(a, b)))
                 or (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
                 or (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
+                or (vocab.match == "tokens" and t != "connection" and _over_since(words.tokens, a, b, feeling=False))
+                or (vocab.match == "tokens" and t == "cancelled" and _their_plan_called_off(words.tokens, b))
+                or (vocab.match == "tokens" and _denied_before(words.tokens, a))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled" and _their_plan(words, a, vocab.others))
+                or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
+                or (vocab.match == "joined" and t not in TOLD_AS_BEFORE + ("connection", "win") and _ko_over_since(words, a, b))
                 or (vocab.match == "joined" and ((t not in TOLD_AS_BEFORE and _over_or_unreal(words.tokens, b))
                                                  or (t not in TOLD_AS_BEFORE
                                                      and any(_over_or_unreal(words.tokens, k, MISTAKEN) for k in range(a + 1, b))))))
