@@ -1114,6 +1114,25 @@ def test_whose_it_is_and_what_was_done(language, text, expected_feelings, expect
     ("ko", "동생이 반 애들이 지들끼리만 놀이공원 가기로 했다고 엄청 서운해하더라", set(), {"left-out"}, set()),
     ("ko", "작년 에 같이 일 하던 친구 가 요즘 은 전화 해도 바쁘 다 고만 하고 먼저 연락 은 절대 안 해",
      set(), set(), {"drifting"}),
+    # tears right after a pleasant feeling are its tears; "the grief" is a thing named, not said of her
+    ("en", "the young mothers group prayed for me tonight i felt so loved i cried a little on the way home",
+     {"loved"}, set(), set()),
+    ("en", "my mother is gone three years and the grief came back", {"grief"}, set(), set()),
+    ("en", "someone returned a book on grief counselling with a pressed flower in it", set(), set(), set()),
+    # someone else's win a few words after "she"; a belief with its reason, taken back
+    ("en", "my granddaughter was so nervous but she passed on the first try and i was so proud of her",
+     {"proud"}, {"win"}, set()),
+    ("en", "thought jess was blanking me all morning cos she wouldnt even look up but turns out shed had her airpods in",
+     set(), {"cold-shoulder"}, set()),
+    ("en", "did anyone leave me out today no not at all the girls saved me a seat", set(), {"left-out"}, set()),
+    ("en", "not one person asked how i was holding up but hey who needs that im fine totally relaxed about it",
+     set(), set(), {"unasked"}),
+    ("ko", "동네 아주머니 들 이 엄마 만 빼고 꽃구경 을 갔 대", set(), {"left-out"}, set()),
+    ("ko", "지수가 다음 달에 부산으로 이사 간대 그럼 우리도 점점 멀어지겠지", set(), {"drifting"}, set()),
+    ("ko", "친구가 갑자기 약속을 못 지키겠다고 했어요 실망했어요", {"실망"}, set(), {"cancelled"}),
+    ("ko", "옆 병상 할머니가 오늘 자식들이 온다고 했다가 못 온다고 취소했대요", set(), {"cancelled"}, set()),
+    ("ko", "우리 반 서연이가 친구들 놀이에 못 끼고 혼자 블록 쌓고 있더라고요", set(), {"left-out"}, set()),
+    ("ko", "혹시 떨어지면 엄청 실망하겠죠", set(), set(), set()),
 ])
 def test_taken_back_later_and_whose_feeling_it_is(language, text, expected_feelings, not_themes, must_themes):
     got = tag(text, language)

@@ -148,6 +148,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
             return None
         if token == DIALECT_TAG and j and tokens[j - 1].endswith("다"):
             continue  # 못 냈다 |아이가|: 경상도 "isn't it", not a child
+        if joined and NAMED.match(token) and not past_cause:
+            return token[-1], j  # |서연이가| 친구들 놀이에 못 끼고: someone named
         following = tokens[j + 1] if j + 1 < start else ""
         plural = following == "들" or token.endswith("들") or "들" in token[:-1]
         if following == "들" and j + 2 < start:  # Vosk's "이웃 들 이"
@@ -257,6 +259,14 @@ NOT_A_SUBJECT = frozenset(("and", "but", "so", "honestly", "actually", "just", "
 """Words that can stand before a subjectless "felt" in speech: "… in front of everyone |felt| appreciated"."""
 
 
+TEARS = frozenset(("cried", "cry", "crying", "tears", "teared", "welled"))
+"""Words of tears: right after a pleasant feeling they are its tears, not sadness."""
+
+
+def joined_match(vocab: Vocabulary) -> bool:
+    return vocab.match == "joined"
+
+
 def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others: Frame) -> bool:
     """Whether an English feeling follows "felt" with no one named before it: speech drops
     the "i" ("… said well done in front of everyone felt really appreciated"), while another's
@@ -278,6 +288,11 @@ OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
 """A word after one of these is an object, not who felt: "in front of everyone |felt| appreciated"."""
 
 
+FEELING_AS_SUBJECT = frozenset(("came", "comes", "hit", "hits", "was", "is", "washed", "kicked", "took", "got", "gets",
+                                "crept", "creeps", "rushed", "returned", "never"))
+"""After "the" and a feeling, verbs that make the feeling the subject: "the grief |came| back"."""
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
@@ -289,7 +304,9 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return False  # "the nurse said nice one doc honestly |felt so proud|": the "i" unsaid
     if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
         return False  # "they were gone |kicking myself|": the phrase itself names who feels
-    at = framed_at(words.tokens, hit.start, others) if others.cues else None
+    at = framed_at(words.tokens, hit.start, others) \
+        if others.cues and not (hit.start and words.tokens[hit.start - 1] in ("the", "this")) else None
+    # ("my mother is gone three years and |the| grief came back": a feeling named as a thing, not said of her)
     between = words.tokens[at + 1:hit.start] if at is not None else ()
     if at is not None and not (words.tokens[at] in THEIR_OBJECTS and (not at or words.tokens[at - 1] not in CAUSING)) \
             and not (between and words.tokens[at] in others.people and not set(between) & (STATE_WORDS | set(others.markers))):
@@ -314,6 +331,9 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         last = words.joined[len(words.joined) - len(hit.rest) - 1:len(words.joined) - len(hit.rest)]
         if any(rule.match(last + hit.rest) for rule in others.tail):
             return True
+    if not joined and hit.start and words.tokens[hit.start - 1] in ("the", "this") \
+            and words.tokens[hit.end:hit.end + 1] and words.tokens[hit.end] in FEELING_AS_SUBJECT:
+        return False  # "my mother is gone three years and |the grief| came back": a thing named, not said of her
     found = _someone_else_as_subject(words.tokens, hit.start, others, joined)
     if found is None:
         return False
@@ -457,6 +477,14 @@ def _denied_before(tokens: tuple[str, ...], start: int) -> bool:
                for d in DENYING)
 
 
+ASKING_IF = (("did", "anyone"), ("did", "anybody"), ("did", "they"), ("did", "someone"))
+
+
+def _asked_and_denied(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """A theme asked of the day and answered no: "did anyone |leave me out| today no not at all"."""
+    return any(tuple(tokens[max(0, start - len(q)):start]) == q for q in ASKING_IF) and "no" in tokens[end:end + 3]
+
+
 def _their_plan_called_off(tokens: tuple[str, ...], end: int) -> bool:
     """An English plan called off that is someone else's: "cancelled |her| birthday |drinks|"."""
     return end < len(tokens) and tokens[end] in ("her", "his", "their") \
@@ -493,6 +521,22 @@ def _persons(word: str, others: Frame) -> bool:
     return word in others.people or (word.endswith(("'s", "s")) and word.rstrip("'s") in others.people)
 
 
+THEIRS_REACH = 4
+
+
+def _they_did_it(tokens: tuple[str, ...], start: int, end: int, others: Frame) -> bool:
+    """A chance or win whose doer is "he" or "she", a few words before it with the speaker not between:
+    "she passed on the |first try|", "he |missed out|" (but "she said i passed on the first try")."""
+    if set(tokens[start:end]) & set(others.speaker):
+        return False
+    for j in range(start - 1, max(-1, start - 1 - THEIRS_REACH), -1):
+        if tokens[j] in others.speaker or tokens[j] in CLAUSE_ENDS:
+            return False
+        if tokens[j] in THEY:
+            return True
+    return False
+
+
 def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """English themes that happened to someone else, or that the speaker did: told in someone's
     reported words about another person, a chance or win right after "he" or "she" (or a win
@@ -501,7 +545,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
     tokens = words.tokens
     before = tokens[start - 1] if start else ""
     return ((theme != "connection" and _their_story(words, start, end, others, theme))
-            or (theme in THEIR_CHANCES and before in THEY and not set(tokens[start:end]) & set(others.speaker))
+            or (theme in THEIR_CHANCES and _they_did_it(tokens, start, end, others))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_AFTER_THEM))
@@ -572,6 +616,15 @@ def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> b
     return False
 
 
+HEARSAY = re.compile(r"(대요|했대|였대|었대|았대|셨대|하대|시대)")
+
+
+def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
+    """A Korean plan called off told as hearsay about someone else: "할머니가 … 자식들이 못 온다고
+    |취소했대요|" (but "친구가 못 나온다고 연락 왔어" is the speaker's plan, told to the speaker)."""
+    return bool(HEARSAY.search("".join(words.tokens[end - 1:end + 3]))) and _reported_all_along(words.tokens, end, others)
+
+
 def _their_plan(words: Text, start: int, others: Frame) -> bool:
     """A Korean plan of someone else's called off: "|동생| 생일 파티가 취소됐어"."""
     before = words.tokens[max(0, start - 4):start + 1]
@@ -627,7 +680,7 @@ def _over_since(tokens: tuple[str, ...], start: int, end: int, feeling: bool = T
         turn = tokens.index("but", end, min(len(tokens), end + OVER_REACH + 4))
     except ValueError:
         return False
-    later = " " + " ".join(tokens[turn + 1:turn + 3 + OVER_REACH]) + " "
+    later = " " + " ".join(tokens[turn + 1:turn + 7 + OVER_REACH]) + " "
     if not any(f" {n} " in later for n in NOW_SINCE):
         return False
     before = " " + " ".join(tokens[max(0, start - OVER_REACH - 4):turn]) + " "
@@ -654,6 +707,13 @@ def _pride_told(words: Text, felt_at: dict[str, tuple[int, int]], pride: Iterabl
 
 
 IF_THEN_REACH = 12
+BECAUSE = frozenset(("because", "cause", "cos"))
+
+
+def _turned_out(tokens: tuple[str, ...], end: int) -> bool:
+    """After a belief, words that say it was wrong: a "but", "anymore", "turns out"."""
+    rest = f" {' '.join(tokens[end:])} "
+    return bool({"but", "anymore"} & set(tokens[end:])) or any(f" {w} " in rest for w in TURNED_OUT)
 
 
 def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
@@ -673,14 +733,16 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
                     return k == 0 or tokens[k - 1] in ("what", "even", "and", "but", "so", "i'm", "im", "that")
             return False
         if tokens[j] in CLAUSE_ENDS:
-            return False
+            # "|thought| jess was blanking me all morning |cos| she wouldn't even look up but turns out":
+            # the reason given is part of the belief
+            return tokens[j] in BECAUSE and any(
+                tokens[k] in BELIEVING for k in range(max(0, j - UNREAL_REACH), j)) and _turned_out(tokens, end)
         if tokens[j] in SUPPOSING:
             if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF) \
                     or tokens[j + 1:j + 3] == ("as", "well"):  # "|might as well| have been talking to a wall"
                 continue  # "once a month |if that|", "nobody |asked if| i wanted to come"
             return not (j and tokens[j - 1] in ("as", "like"))
-        if tokens[j] in BELIEVING and ({"but", "anymore"} & set(tokens[end:])
-                                       or any(f" {w} " in f" {' '.join(tokens[end:])} " for w in TURNED_OUT)):
+        if tokens[j] in BELIEVING and _turned_out(tokens, end):
             return True
     return False
 
@@ -692,7 +754,8 @@ OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거�
                             r"|^\w{0,3}?것같았는데"
                             r"|^\w{0,12}?(면|나)(어쩌|어떡하|어떻게하)|^\w{0,6}?(되나|하나)싶"
                             r"|^\w?(할|일|릴|울|을|될|질)(것같|거같|듯|거야|텐데|낀데)|^(하|었|았|했|지)(겠|겄)(지|다|네|어)|^겠지"
-                            r"|^\w{0,6}?(거|건) ?아닐까|^\w{0,2}?을낀데")
+                            r"|^\w{0,6}?(거|건) ?아닐까|^\w{0,2}?을낀데|^\w{0,3}?(였|었|았)겠|^\w{0,4}?(될|할) ?텐데"
+                            r"|^(하|었|았|했|지)(겠|겄)(죠|요)")
 """After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
 |줄 알았는데|), a past that is over (투명인간 같았|는데 지금은| 아니야), a supposition (비 왔|으면|,
 취소됐|을 거|고), a worry about what may come (저만 빼고 얘기하|면 어쩌나|, 취소해야 |되나 싶|어서)."""
@@ -716,7 +779,22 @@ OVERTURNED = re.compile(r"^\w{0,6}?(나|건가|는가|는건가|난가)(했|싶�
 
 BEFORE_NOW_KO = ("작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
                  "처음엔", "처음에는", "몇년전", "한참전")
-NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는")
+NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는")
+
+
+CONJECTURE = re.compile(r"겠(지|죠)")
+"""Inside the last word of a Korean theme's words, a guess at what will be: "우리도 점점 |멀어지겠지|"."""
+
+
+def _only_them_left_out(words: Text, start: int, end: int, others: Frame) -> bool:
+    """"동네 아주머니들이 |엄마만 빼고| 꽃구경을 갔대": the one left out is the person named with 만."""
+    for j in range(max(0, start - 1), min(end, len(words.tokens))):
+        token = words.tokens[j]
+        following = words.tokens[j + 1] if j + 1 < len(words.tokens) else ""
+        for person in others.people:
+            if token.startswith(person) and (token[len(person):] == "만" or (token == person and following == "만")):
+                return True
+    return False
 
 
 def _ko_over_since(words: Text, start: int, end: int) -> bool:
@@ -748,7 +826,8 @@ SAID_TWICE = re.compile(r"(\w\w)\w{0,2}(다|네)\1|신난다신나")
 REPEATED = re.compile(r"(?:^| )(\w)(\w{0,2}) ?(다|워|와|해|네) (?:\w{1,3} )?\1\w{0,2}(?= |$)")
 """Praise said again in Vosk's words, "즐겁 다 즐거워", "넘친다 넘쳐", "고마워 죽겄어 고마워": an irony marker."""
 """Korean praise said twice (보람차다 보람차, 잘됐네 잘됐어, 대단하다 대단해): an irony marker."""
-SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked"))
+SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked",
+                          "drifting"))
 """Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
 
 
@@ -834,6 +913,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
             continue
         if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
             continue
+        if not joined_match(vocab) and set(said.tokens[hit.start:hit.end]) & TEARS \
+                and any(h.end <= hit.start <= h.end + 4 and vocab.feeling(h.key).pleasantness > 0 for h in hits):
+            continue  # "i felt so loved i |cried| a little": tears of joy
         if negated(hit, hit.rest, said.tokens, neg, passable):
             denied.add(hit.key)
             continue
@@ -862,11 +944,14 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
                 or (vocab.match == "tokens" and t != "connection" and _over_since(words.tokens, a, b, feeling=False))
                 or (vocab.match == "tokens" and t == "cancelled" and _their_plan_called_off(words.tokens, b))
-                or (vocab.match == "tokens" and _denied_before(words.tokens, a))
+                or (vocab.match == "tokens" and (_denied_before(words.tokens, a) or _asked_and_denied(words.tokens, a, b)))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
-                or (vocab.match == "joined" and t == "cancelled" and _their_plan(words, a, vocab.others))
+                or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
+                                                                     or _heard_of_them(words, b, vocab.others)))
                 or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE + ("connection", "win") and _ko_over_since(words, a, b))
+                or (vocab.match == "joined" and CONJECTURE.search(words.tokens[b - 1]) is not None)
+                or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
                 or (vocab.match == "joined" and ((t not in TOLD_AS_BEFORE and _over_or_unreal(words.tokens, b))
                                                  or (t not in TOLD_AS_BEFORE
                                                      and any(_over_or_unreal(words.tokens, k, MISTAKEN) for k in range(a + 1, b))))))
