@@ -254,17 +254,14 @@ SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i", "i'm", "im",
 FELT = frozenset(("felt", "feel"))
 HEDGES = frozenset(("so", "really", "very", "a", "bit", "little", "kind", "sort", "of", "quite", "pretty", "just",
                     "honestly", "actually", "totally", "proper", "well", "dead"))
-NOT_A_SUBJECT = frozenset(("and", "but", "so", "honestly", "actually", "just", "really", "day", "today", "tonight", "then", "again", "it", "that", "me", "though", "lot",
+NOT_A_SUBJECT = frozenset(("and", "but", "so", "honestly", "actually", "just", "really", "day", "today", "tonight",
+                           "then", "again", "it", "that", "me", "though", "lot",
                            "time", "ages", "once", "twice", "work", "home"))
 """Words that can stand before a subjectless "felt" in speech: "… in front of everyone |felt| appreciated"."""
 
 
 TEARS = frozenset(("cried", "cry", "crying", "tears", "teared", "welled"))
 """Words of tears: right after a pleasant feeling they are its tears, not sadness."""
-
-
-def joined_match(vocab: Vocabulary) -> bool:
-    return vocab.match == "joined"
 
 
 def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others: Frame) -> bool:
@@ -643,8 +640,8 @@ BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "co
 otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible there but not anymore",
 "my flatmate |had| been short with me all week but tonight she apologised"."""
 CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
-TURNED_OUT = ("turns out", "turned out", "then today", "then tonight", "it was just", "it were just", "after all", "she was just",
-              "he was just", "shes just been", "hes just been")
+TURNED_OUT = ("turns out", "turned out", "then today", "then tonight", "it was just", "it were just", "after all",
+              "she was just", "he was just", "shes just been", "hes just been")
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
 
@@ -913,7 +910,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
             continue
         if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
             continue
-        if not joined_match(vocab) and set(said.tokens[hit.start:hit.end]) & TEARS \
+        if vocab.match == "tokens" and set(said.tokens[hit.start:hit.end]) & TEARS \
                 and any(h.end <= hit.start <= h.end + 4 and vocab.feeling(h.key).pleasantness > 0 for h in hits):
             continue  # "i felt so loved i |cried| a little": tears of joy
         if negated(hit, hit.rest, said.tokens, neg, passable):
