@@ -1138,3 +1138,101 @@ def test_taken_back_later_and_whose_feeling_it_is(language, text, expected_feeli
     got = tag(text, language)
     assert set(got.feelings) == expected_feelings
     assert not not_themes & set(got.themes) and must_themes <= set(got.themes), got.themes
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # Korean honorifics and ~어하다 tell someone else's feeling, whoever is named
+    ("ko", "손님이 엄청 화가 나셔서 한참 소리를 지르셨는데 저는 그냥 차분 했어요", {"차분함"}, set(), set()),
+    ("ko", "팀장님 이 보고서 보 시고 많이 실망 하 신 듯 나는 그냥 멍 해", {"멍함"}, set(), set()),
+    ("ko", "우리 집사람이 동창 모임이 다 틀어졌다구 속상해허더라구", set(), set(), set()),
+    ("ko", "남편이 들어오자마자 너무 지친다고 소파에 누워 버렸어 나도 피곤했는데", {"피곤함"}, set(), set()),
+    ("ko", "옆 팀 대리 가 부장 한테 깨져서 풀 이 죽어 있 더라고요", set(), set(), set()),
+    ("ko", "밤에 같이 라면 먹으 면서 얘기 하니까 나 도 언니 도 든든 했 어", {"든든함"}, set(), set()),
+    ("ko", "아들이 사진 보여 주는디 어찌나 뿌듯허던지", {"뿌듯함"}, set(), set()),
+    # a guess at what will be (~ㄹ 듯), a worry (~면 어쩌지), a past that is over (~때는 … 이제는)
+    ("ko", "걔가 내일 또 약속 펑크 내면 진짜 빡칠 듯", set(), set(), set()),
+    ("ko", "다음 달 면접 또 떨어지면 어쩌지 벌써 잠이 안 와", set(), {"missed-chance"}, set()),
+    ("ko", "인턴 때 는 아무도 말 을 안 걸어 줘서 소외감 이 심했 는데 이제 는 내 가 후배 들 챙겨", set(), {"left-out"}, set()),
+    ("ko", "기분이 날아갈 것 같아 드디어 합격했어", {"기쁨"}, set(), {"win"}),
+    # denied: nothing to be hurt about, not a bit of being ignored
+    ("ko", "먼저 인사까지 해 주시더라고요 서운할 것도 없었던 거죠", set(), set(), set()),
+    ("ko", "오늘은 회의에서 무시당한 느낌 하나도 없었어", set(), {"ignored"}, set()),
+    # tears with another feeling named are that feeling's tears
+    ("ko", "돌아가신 아버지 생각 나서 차 에서 좀 울었어 너무 그립 다", {"그리움"}, set(), set()),
+    ("en", "found dads old watch in a drawer and cried a bit miss him so much wistful really", {"wistful"}, set(), set()),
+    ("ko", "할머니 생각 나서 좀 울었어", {"슬픔"}, set(), set()),
+    # irony: praise of a bad day in Korean and English
+    ("ko", "노트북 이 먹통 이 돼서 발표 망쳤 어 아 정말 자신감 이 샘솟 는 하루 네", set(), set(), set()),
+    ("ko", "야간 근무에 진상 손님만 다섯 명 아주 그냥 행복했다 하 개피곤해", {"피곤함"}, set(), set()),
+    ("en", "she said shed come to my party and bailed an hour before so thats lovely just thrilled", set(), {"win"}, set()),
+    # English: someone else shown feeling it ("feels", "doesnt seem"), their plan, their day asked after
+    ("en", "apparently the new lad in dispatch feels invisible on nights", set(), set(), set()),
+    ("en", "my wife doesnt seem worried about the scan but i was a nervous wreck", {"nervous"}, set(), set()),
+    ("en", "according to my son the grandkids were gutted when their trip to the zoo got called off", set(),
+     {"cancelled"}, set()),
+    ("en", "the carers ask mum how shes doing every day", set(), {"unasked"}, set()),
+    ("en", "the nurses ask dad how hes doing all day but nobody ever asks me", set(), set(), {"unasked"}),
+    ("en", "my neighbour was telling me her son never answers her texts anymore", set(), {"drifting", "unanswered"},
+     set()),
+    # a word done to a thing, not felt; pride in someone else's doing; a past that is over
+    ("en", "left out the garlic in the sauce and nobody noticed", set(), {"left-out"}, set()),
+    ("en", "drained the pasta and burnt my hand", set(), set(), set()),
+    ("en", "i felt drained the whole day", {"drained"}, set(), set()),
+    ("en", "i was proud as punch when my granddaughter read her poem out", {"proud"}, {"win"}, set()),
+    ("en", "the winter after my husband passed i felt so empty but these days im doing alright", set(), set(), set()),
+    ("en", "years back me and my cousin drifted apart but weve been close for ages now", set(), {"drifting"}, set()),
+    ("en", "paper got knocked back again wasnt even upset just sort of resigned at this point", {"resigned"}, set(), set()),
+    ("en", "my best mate moving away sits heavy with me tonight", {"heavy"}, set(), set()),
+])
+def test_whose_feeling_and_what_is_said_of_things(language, text, expected_feelings, not_themes, must_themes):
+    got = tag(text, language)
+    assert set(got.feelings) == expected_feelings
+    assert not not_themes & set(got.themes) and must_themes <= set(got.themes), got.themes
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # Korean reported and guessed feelings of someone named (dialect too), hearsay said with 다더라
+    ("ko", "우리 마누라 가 계모임 에서 자기 만 빼고 갔다 카더라 억수로 서운 했다 카데", set(), set(), set()),
+    ("ko", "동생이 나한테 누나는 요즘 예민하다고 서운하다더라 근데 오늘은 같이 먹고 풀렸어", set(), set(), set()),
+    ("ko", "거래처 김 사장 은 화 가 머리 끝 까지 났 드라 나는 고개 만 숙이고 있었어", set(), set(), set()),
+    ("ko", "동기 가 자기 만 다른 병원 으로 배정 됐 다고 소외감 느낀 다 길래 같이 떡볶이 먹었 어", set(), set(), set()),
+    ("ko", "막내 디자이너 가 요즘 연락 이 뜸하다고 하던데 표정 보니 많이 힘든 가 봐", set(), set(), set()),
+    ("ko", "요즘 내가 좀 지쳤나 봐", {"지침"}, set(), set()),
+    ("ko", "박 선생 이 이번 모임 에 연락 을 못 받았 다고 섭섭 하셨 대요", set(), {"left-out"}, set()),
+    ("ko", "친구 놈 들 이 저거 끼리 낚시 갔다 카데 내 한테는 말 도 안 하고 쫌 서운 터라", {"서운함"}, set(), {"left-out"}),
+    # denied, taken back, a thing that is not a feeling
+    ("ko", "엄마 가 많이 실망 하신 것 같았 어 근데 나 는 실망 보다 는 그냥 미안 했 어", {"미안함"}, set(), set()),
+    ("ko", "알고 보니 초대장 이 옛날 주소 로 갔더 군요 서운 해 할 일 은 아니었 지요", set(), set(), set()),
+    ("ko", "선배가 놀렸는데 창피해서 그런 거 아니고 감기 때문에 열 나서 그런 거임", set(), set(), set()),
+    ("ko", "친구 한테 문자 했는데 답 이 없어 가 뭐 잘못 했나 싶었 제 알고 보니 신호 가 안 터졌다 카더라",
+     set(), {"unanswered"}, set()),
+    ("ko", "트럭이 오르막에서 엔진이 열 받아 가 한 시간 식혔다", set(), set(), set()),
+    ("ko", "다음 주 예약 손님 이 또 당일 에 노쇼 할 듯 해서", set(), {"cancelled"}, set()),
+    ("ko", "이번에도 떨어지면 또 기회 날리는 거라 벌써부터 긴장 돼 요", {"긴장"}, {"missed-chance"}, set()),
+    ("ko", "그때 그 회사에 지원했으면 어땠을까 계속 생각해요", set(), set(), {"missed-chance"}),
+    # irony in dialect and in English
+    ("ko", "회의 에서 내 의견 은 다들 못 들은 척 하고 넘어 가데 아이고 억수로 재밌 데이", set(), set(), set()),
+    ("en", "oh ja so glad i spent my whole day off doing their laundry really great now im just drained",
+     {"drained"}, set(), set()),
+    # English: someone's word for the speaker, an inversion, "her that was", what may come
+    ("en", "me wife reckons im gutted about the match but honest i wasnt even bothered it was her that was fuming",
+     set(), set(), set()),
+    ("en", "dropped a fella at the station dead grateful he was cause i got him there in time", set(), set(), set()),
+    ("en", "like if he doesnt text back by tomorrow im gonna freak out", set(), {"unanswered"}, set()),
+    ("en", "knowing my luck theyll cancel the flights again", set(), {"cancelled"}, set()),
+    ("en", "my friend was crushed cause the guy she likes left her on read for two days", set(), {"unanswered"}, set()),
+    ("en", "my wife says everyone asks about the baby and nobody asks about her", set(), {"unasked"}, set()),
+    ("en", "normally id be pretty bummed but i was so tired i was kind of relieved", {"tired", "relieved"}, set(),
+     set()),
+    ("en", "freshman year i felt so invisible at lunch but that was two years ago its whatever now", set(), set(),
+     set()),
+    ("en", "the group chat has been mad all week and i was in it from day one", set(), set(), set()),
+    ("en", "asked if i was alright first time anyones asked in ages and i was dead touched", {"touched"}, set(),
+     set()),
+    ("en", "reckoned theyd knock back my leave request but the boss signed it no worries felt pretty lucky",
+     {"lucky"}, set(), set()),
+])
+def test_reported_guessed_and_supposed(language, text, expected_feelings, not_themes, must_themes):
+    got = tag(text, language)
+    assert set(got.feelings) == expected_feelings
+    assert not not_themes & set(got.themes) and must_themes <= set(got.themes), got.themes
