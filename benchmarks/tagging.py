@@ -592,8 +592,12 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-42": "tagging_heldout42_{lang}.jsonl", "hard-43": "tagging_heldout43_{lang}.jsonl",
         "held-out-44": "tagging_heldout44_{lang}.jsonl", "hard-45": "tagging_heldout45_{lang}.jsonl",
         "held-out-47": "tagging_heldout47_{lang}.jsonl", "hard-48": "tagging_heldout48_{lang}.jsonl",
+        "held-out-49": "tagging_heldout49_{lang}.jsonl", "hard-50": "tagging_heldout50_{lang}.jsonl",
+        "held-out-52": "tagging_heldout52_{lang}.jsonl", "hard-53": "tagging_heldout53_{lang}.jsonl",
+        "held-out-54": "tagging_heldout54_{lang}.jsonl", "hard-55": "tagging_heldout55_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
-        "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl"}
+        "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
+        "held-out-51": "tagging_heldout51_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
