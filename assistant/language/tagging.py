@@ -304,6 +304,10 @@ def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others:
             k -= 1
         if k < 0 or tokens[k] not in FELT:
             return False
+    near = tokens[max(0, k - 3):k]
+    if any(t in others.people and (i == 0 or near[i - 1] not in OBJECT_OF | {"my", "old"}) for i, t in enumerate(near)) \
+            and not set(near) & set(others.speaker) and not set(near) & OBJECT_OF:
+        return False  # "my little brother back home |felt| left out": his
     return k > 0 and (tokens[k - 1] in NOT_A_SUBJECT
                       or (k > 1 and tokens[k - 2] in OBJECT_OF))
 
@@ -390,6 +394,10 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     while subject > 0 and words.tokens[link] in SENSED and words.tokens[subject] in NOT_DOING:
         subject -= 1  # "she |doesnt| seem scared"
     sensed = words.tokens[link] in SENSED and set(words.tokens[link + 1:hit.start]) <= HEDGES | {"all", "too"}
+    if not joined and 2 <= subject and words.tokens[link] in LINKING and words.tokens[subject] in ("us", "me") \
+            and words.tokens[subject - 1] in OBJECT_OF | {"next", "beside", "behind"} \
+            and any(t in others.people for t in words.tokens[max(0, subject - 5):subject - 1]):
+        return True  # "the lad next to |us| was fuming": the lad
     if not joined and link >= 2 and words.tokens[link] in LINKING and words.tokens[link - 1] in ("that", "who") \
             and words.tokens[link - 2] in THEM_WHO:
         return True  # "it was |her that was| fuming all night not me"
@@ -668,8 +676,8 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
             and tokens[j - 2] in POSSESSIVES | {"me"} and tokens[j].isalpha() and len(tokens[j]) > 2 \
             and tokens[j] not in NOT_SOMEONE | DETERMINERS | HEDGES:
         return True  # "me mate |sharon| got left on read": a person, then their name
-    if j < 1 or tokens[j - 1] not in POSSESSIVES:
-        return False
+    if j < 1 or tokens[j - 1] not in POSSESSIVES | {"me"}:
+        return False  # ("me brother got left off the invite": a Northern "my")
     return _persons(tokens[j], others) or tokens[j] in others.people
 
 
@@ -795,6 +803,7 @@ def _their_plan(words: Text, start: int, others: Frame) -> bool:
 
 
 UNREAL_REACH = 8
+IF_REACH = 12
 SUPPOSING = frozenset(("if", "might"))
 """Words that make what follows them a supposition: "|if| she cancels", "the boss |might| give it to someone else"."""
 ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
@@ -811,7 +820,7 @@ TURNED_OUT = ("turns out", "turned out", "then today", "then tonight", "it was j
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
 
-BEFORE_NOW = ("last year", "when he passed", "when she passed", "when my husband passed", "when my wife passed",
+BEFORE_NOW = ("last year", "passed i was", "passed away i was", "passed i felt", "when he passed", "when she passed", "when my husband passed", "when my wife passed",
               "when mum passed", "when dad passed", "when my mum passed", "when my dad passed", "for a year",
               "for a long time", "years back", "freshman year", "sophomore year", "first couple of", "first few years",
               "first few months", "first year", "first got", "when she first", "when he first", "when we first",
@@ -828,7 +837,9 @@ BEFORE_NOW = ("last year", "when he passed", "when she passed", "when my husband
 NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "behind me", "after all", "in the end",
              "turns out", "turned out", "nothing ever happened", "this year", "this week", "this week end",
              "this weekend", "finally went", "went ahead", "sorted all that", "sorted it out", "made up",
-             "made our peace", "crosses my mind")
+             "made our peace", "crosses my mind", "this evening", "nowadays")
+TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more")
+"""After a past, a now that turns without a "but": "first year home … i was so lonely |these days not so much|"."""
 GONE = ("is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
 OVER_NOW = (("is", "over"), ("was", "over"), ("are", "over"))
 """Straight after the feeling only: "the stress |is over|" (but "sad the holiday is over" is today's sadness)."""
@@ -847,7 +858,11 @@ def _over_since(tokens: tuple[str, ...], start: int, end: int, feeling: bool = T
     try:
         turn = tokens.index("but", end, min(len(tokens), end + OVER_REACH + 4))
     except ValueError:
-        return False
+        ahead = " " + " ".join(tokens[end:end + OVER_REACH + 4]) + " "
+        turned = [ahead.index(f" {t} ") for t in TURNS if f" {t} " in ahead]
+        if not turned:
+            return False
+        turn = end + ahead[:min(turned)].count(" ")
     later = " " + " ".join(tokens[turn + 1:turn + 7 + OVER_REACH]) + " "
     if not any(f" {n} " in later for n in NOW_SINCE):
         return False
@@ -861,6 +876,18 @@ it is pride in someone else ("proud of her", "proud of my daughter")."""
 PRIDE_WHEN = frozenset(("when", "watching", "seeing", "that", "cos", "because", "hearing"))
 OWN_DOING = frozenset(("we", "we've", "weve", "how", "what", "it", "this", "i'd", "id", "ive", "myself"))
 PRIDE_IN_OTHERS = frozenset(("him", "her", "them", "my", "his", "their", "our", "you", "the", "everyone", "us"))
+
+
+CAUSE_REACH = 4
+
+
+def _cause_of_their_feeling(tokens: tuple[str, ...], start: int, end: int, their_words: set[int]) -> bool:
+    """Whether an English theme is told as the cause right after someone else's feeling: "agnieszka was
+    very |upset| her sister cancel the wedding trip" (hers), with the speaker not named between."""
+    for p in range(max(0, start - CAUSE_REACH), start):
+        if p in their_words and not set(tokens[p + 1:end]) & (SPEAKER_IN_PHRASE | {"we", "us", "our"}):
+            return True
+    return False
 
 
 def _proud_of_them(tokens: tuple[str, ...], start: int, end: int) -> bool:
@@ -925,6 +952,9 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
     invisible"), so it counts."""
     if set(tokens[max(0, start - 2):start]) & FUTURE:
         return True
+    opening = tokens[:2]
+    if "if" in opening and start <= IF_REACH and not set(tokens[opening.index("if") + 1:start]) & CLAUSE_ENDS:
+        return True  # "|if| my high school group chat makes thanksgiving plans without me again"
     for j in range(start - 1, max(-1, start - 1 - UNREAL_REACH), -1):
         if tokens[j] == "then":  # "|if| the manager doesn't sign it off |then| the trip is off"
             return any(t in SUPPOSING for t in tokens[max(0, j - IF_THEN_REACH):j])
@@ -992,18 +1022,19 @@ MISTAKEN = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거든)|고
 """Inside a theme's words too: "나 만 빼고 모인 |줄 알았는데| 알고 보니 단톡 초대가 늦게 간 거였어"."""
 
 
-OVERTURNED = re.compile(r"^\w{0,6}?(나|건가|는가|는건가|난가)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고)"
+OVERTURNED = re.compile(r"^\w{0,10}?((?<!이)나|건가|는가|는건가|난가|려나)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고)"
                         r"|(는데|지만|더니|그랬지|했지|었지|였지|어도|거든)\w{0,3}?(이제|이젠|요즘|지금|오늘은?)\w{0,20}?"
                         r"(아무렇지|괜찮|그런거없|상관없|신경안|나아졌|좋아졌|달라졌|잘들어|반갑|반가웠|지난일|옛날일|따뜻|편안)"
                         r"|(는데|지만|어도)\w{0,6}?(지난일|옛날일|옛날얘기|지난얘기)"
-                        r"|(는데|더니|지만|었제|았제|였제|했제|는디)\w{0,6}?알고 ?(보(니|이)|봉께|보니께)|(는데|더니)\w{0,20}?(괜히|공연히)(혼자)?(오해|걱정|소설|착각)")
+                        r"|(는데|더니|지만|었제|았제|였제|했제|는디|드만)\w{0,6}?알고 ?(보(니|이)|봉께|본께|보니께)|(는데|더니)\w{0,20}?(괜히|공연히)(혼자)?(오해|걱정|소설|착각)")
 """Later in a Korean answer, a clause that takes back what came before: "서운했|는데 이제는 아무렇지|
 않아", "안 불렀나 했|는데 알고 보니|", "답장 없을 줄 알았|는데 … 괜히 혼자 오해|했네"."""
 
 
 BEFORE_NOW_KO = ("작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
-                 "처음엔", "처음에는", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해")
-NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는")
+                 "처음엔", "처음에는", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
+                 "초반엔", "초반에는")
+NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔")
 
 
 CONJECTURE = re.compile(r"겠(지|죠)")
@@ -1012,11 +1043,18 @@ GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "]듯")
 """Inside the last word of a Korean theme's words, a guess at what will be: "우리도 점점 |멀어지겠지|"."""
 
 
+THEMSELVES = frozenset(("지", "자기", "지만", "자기만", "지들", "자기들"))
+ONLY_THEMSELVES = frozenset(("자기만", "지만", "자기들만"))
+
+
 def _only_them_left_out(words: Text, start: int, end: int, others: Frame) -> bool:
     """"동네 아주머니들이 |엄마만 빼고| 꽃구경을 갔대": the one left out is the person named with 만."""
     for j in range(max(0, start - 1), min(end, len(words.tokens))):
         token = words.tokens[j]
         following = words.tokens[j + 1] if j + 1 < len(words.tokens) else ""
+        if (token in THEMSELVES and following.startswith("빼")) \
+                or (token in ONLY_THEMSELVES and following.startswith(("빼", "안", "초대", "못"))):
+            return True  # 민지가 단톡에서 |지 빼고| 다들 여행 간 거 알고: she herself
         for person in others.people:
             if token.startswith(person) and (token[len(person):] == "만" or (token == person and following == "만")):
                 return True
@@ -1057,18 +1095,19 @@ SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", 
 """Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
 
 
-def _sarcastic(words: Text, vocab: Vocabulary, told: Iterable[str] = ()) -> bool:
+def _sarcastic(words: Text, vocab: Vocabulary, told: Iterable[str] = (), unpleasant: bool = False) -> bool:
     """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap (or
     one of the small griefs, ``told``) both said, or a marker that is irony on its own ("love
     that for me")."""
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
+    told = set(told) | ({"a feeling"} if unpleasant else set())
     return (any(_said(m, words, vocab.match) for m in s.alone)
             or ((any(_said(m, words, vocab.match) for m in s.markers)
                  or (vocab.match == "joined" and (bool(SAID_TWICE.search(words.joined))
                                                   or bool(REPEATED.search(" ".join(words.tokens)))))
                  or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
-                and (any(_said(m, words, vocab.match) for m in s.mishaps) or bool(SMALL_GRIEFS & set(told)))))
+                and (any(_said(m, words, vocab.match) for m in s.mishaps) or bool((SMALL_GRIEFS | {"a feeling"}) & told))))
 
 
 def _span(words: Text, start: int, end: int) -> str:
@@ -1121,7 +1160,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
     passable = {i for h in hits for i in range(h.start, h.end)}
     cues = theme_hits(words, rules.themes)
     evidence = theme_evidence(words, rules.themes, neg, cues)
-    sarcastic = _sarcastic(words, vocab, evidence)
+    unpleasant = vocab.match == "joined" and any(vocab.feeling(h.key).pleasantness <= -0.3
+                                                 and not _theirs(said, h, vocab.others, True) for h in hits)
+    sarcastic = _sarcastic(words, vocab, evidence, unpleasant)
     feelings: dict[str, str] = {}
     felt_at: dict[str, tuple[int, int]] = {}
     said_otherwise: set[str] = set()
@@ -1186,6 +1227,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t == "cancelled" and _their_plan_called_off(words.tokens, a, b))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
                 or (vocab.match == "tokens" and t == "win" and _proud_of_them(words.tokens, a, b))
+                or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
                 or (vocab.match == "tokens" and (_denied_before(words.tokens, a) or _asked_and_denied(words.tokens, a, b)))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
