@@ -596,6 +596,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-52": "tagging_heldout52_{lang}.jsonl", "hard-53": "tagging_heldout53_{lang}.jsonl",
         "held-out-54": "tagging_heldout54_{lang}.jsonl", "hard-55": "tagging_heldout55_{lang}.jsonl",
         "held-out-56": "tagging_heldout56_{lang}.jsonl", "hard-57": "tagging_heldout57_{lang}.jsonl",
+        "held-out-59": "tagging_heldout59_{lang}.jsonl", "hard-60": "tagging_heldout60_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl"}

@@ -216,8 +216,9 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
                 before = tokens[max(0, k - 3):k]
                 return not set(before) & set(others.speaker) \
                     and (quote[-1] == "me" or any((w,) in others.cues or w in others.people for w in before))
-        if token in others.speaker or token in SPEAKERS_OWN:
-            return False
+        if (token in others.speaker or token in SPEAKERS_OWN) and not (
+                j >= 1 and (tuple(tokens[j - 2:j]) in (("was", "like"), ("is", "like")) or tokens[j - 1] == "goes")):
+            return False  # (but "skylar was like |i| feel so invisible": her words)
         if token in others.breaks and not (token == "that" and any(t == q[-1] for t in tokens[max(0, j - 3):j] for q in quotes)):
             return False
     return False
@@ -246,7 +247,7 @@ FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느�
 SEEN_IN_ONESELF = re.compile(r"^하?(더라|드라|더군)")
 """A Korean feeling said with ~더라 straight after its stem, "서럽더라고요", "속상하더라": felt by
 the speaker (another's feeling is told as ~해하더라, ~하셨더라, ~더래), whoever is named before it."""
-DOING_FORM = frozenset("어워아와해여")
+DOING_FORM = frozenset("어워아와해여나")
 """A Korean feeling ending so before 하다 is a verb of someone shown feeling it: 부러워 |하더라|."""
 SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i", "i'm", "im", "i've", "ive"))
 """Words in an English feeling phrase that make it the speaker's, whoever stands before it."""
@@ -271,7 +272,7 @@ KO_CRYING = re.compile(r"^(울었|울어|울고|울면|눈물|엉엉|펑펑)")
 
 
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
-FOOD_AND_DRINK = ("마셨", "마셔", "먹었", "먹고", "먹어서", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
+FOOD_AND_DRINK = ("마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
 
 
 def _body_not_heart(words: Text, hit: Hit) -> bool:
@@ -309,7 +310,8 @@ def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others:
             and not set(near) & set(others.speaker) and not set(near) & OBJECT_OF:
         return False  # "my little brother back home |felt| left out": his
     return k > 0 and (tokens[k - 1] in NOT_A_SUBJECT
-                      or (k > 1 and tokens[k - 2] in OBJECT_OF))
+                      or (k > 1 and tokens[k - 2] in OBJECT_OF)
+                      or (k > 2 and tokens[k - 3] in OBJECT_OF and tokens[k - 2] in POSSESSIVES))  # "to her papa |felt|"
 
 
 OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
@@ -326,9 +328,11 @@ def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> boo
     lonely". Only what the speaker says of themselves counts (and the denial that often follows)."""
     for size in (1, 2, 3):
         k = start - size
-        if k >= 1 and tuple(tokens[k:start]) in ME_BEING and tokens[k - 1] in VIEWING \
-                and k >= 2 and tokens[k - 2] not in others.speaker:
-            return True
+        if k >= 2 and tuple(tokens[k:start]) in ME_BEING and tokens[k - 1] in VIEWING:
+            viewer = k - 2
+            while viewer > 0 and tokens[viewer] in NOT_DOING | {"do", "dont", "don't"}:
+                viewer -= 1  # "i |don't| think i'm angry": the speaker's own view
+            return tokens[viewer] not in others.speaker
     return False
 
 
@@ -478,6 +482,23 @@ NOT_A_THING = frozenset(("whole", "entire", "rest", "day", "night", "time", "wee
                          "few", "tiny", "good", "fair", "wee"))
 
 
+RESTATED_REACH = 5
+NEW_CLAUSE = frozenset(("but", "because", "cause", "cos", "when", "then", "while", "which", "it", "so", "that", "this"))
+
+
+def _restated(tokens: tuple[str, ...], start: int, stop: int, their_feelings: list[int], others: Frame) -> bool:
+    """Whether an English feeling goes on straight from someone else's, no one else named between:
+    "my point guard was crushed after the loss like |devastated|" (and "she was upset and |angry|")."""
+    for end in their_feelings:
+        between = tokens[end:start]
+        if 0 <= start - end <= RESTATED_REACH \
+                and not set(tokens[end:max(stop, start + 3)]) & (set(others.speaker) | SPEAKER_IN_PHRASE) \
+                and not set(between) & NEW_CLAUSE \
+                and not any(t in others.people for t in between):
+            return True
+    return False
+
+
 def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether an English feeling word is a verb done to a thing: "|drained| the old fish tank", "|left out| the
     vanilla", "|rejected| the offer", not a state ("felt |left out| the whole time", "was |drained| the whole day")."""
@@ -574,7 +595,7 @@ DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("t
                 ("without", "her"), ("without", "him"), ("without", "them"))
 DONE_TO_SOMEONE = ("unanswered", "cold-shoulder", "ignored", "left-out")
 THEIR_OBJECTS_ONLY = frozenset(("her", "him", "them"))
-SHUTTING = frozenset(("left", "leaving", "ghosted", "ghosting", "blanked", "blanking", "ignored", "ignoring", "gave",
+SHUTTING = frozenset(("left", "leaving", "leave", "leaves", "ghosted", "ghosting", "blanked", "blanking", "ignored", "ignoring", "gave",
                       "giving", "excluded", "ditched", "snubbed", "dropped", "dumped"))
 """Inside an English theme's words, whom it was done to: "the guy she likes |left her on read|"."""
 ASKED_ME = ("asks me", "asked me", "ask me", "asking me", "asked after me", "asks after me", "checks on me",
@@ -820,7 +841,7 @@ TURNED_OUT = ("turns out", "turned out", "then today", "then tonight", "it was j
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
 
-BEFORE_NOW = ("last year", "passed i was", "passed away i was", "passed i felt", "when he passed", "when she passed", "when my husband passed", "when my wife passed",
+BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip", "passed i was", "passed away i was", "passed i felt", "when he passed", "when she passed", "when my husband passed", "when my wife passed",
               "when mum passed", "when dad passed", "when my mum passed", "when my dad passed", "for a year",
               "for a long time", "years back", "freshman year", "sophomore year", "first couple of", "first few years",
               "first few months", "first year", "first got", "when she first", "when he first", "when we first",
@@ -838,7 +859,7 @@ NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "be
              "turns out", "turned out", "nothing ever happened", "this year", "this week", "this week end",
              "this weekend", "finally went", "went ahead", "sorted all that", "sorted it out", "made up",
              "made our peace", "crosses my mind", "this evening", "nowadays")
-TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more")
+TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more", "and now")
 """After a past, a now that turns without a "but": "first year home … i was so lonely |these days not so much|"."""
 GONE = ("is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
 OVER_NOW = (("is", "over"), ("was", "over"), ("are", "over"))
@@ -860,9 +881,9 @@ def _over_since(tokens: tuple[str, ...], start: int, end: int, feeling: bool = T
     except ValueError:
         ahead = " " + " ".join(tokens[end:end + OVER_REACH + 4]) + " "
         turned = [ahead.index(f" {t} ") for t in TURNS if f" {t} " in ahead]
-        if not turned:
-            return False
-        turn = end + ahead[:min(turned)].count(" ")
+        if not turned or not feeling:
+            return False  # (a theme such as drifting is told by a then and a now)
+        turn = end + ahead[:min(turned)].count(" ") - 1  # the now itself is read as what comes after the turn
     later = " " + " ".join(tokens[turn + 1:turn + 7 + OVER_REACH]) + " "
     if not any(f" {n} " in later for n in NOW_SINCE):
         return False
@@ -940,7 +961,10 @@ LIKENING = frozenset(("felt", "feel", "feels", "feeling", "looked", "look", "loo
                       "acted", "acting", "treated"))
 """Before "like if", verbs that make it a likeness ("felt |like if| i wasnt there"); else "like" is a filler
 ("|like| if tyler doesnt text back by tomorrow")."""
-FUTURE = frozenset(("theyll", "they'll", "she'll", "he'll", "i'll", "gonna", "knowing"))
+FUTURE = frozenset(("theyll", "they'll", "she'll", "he'll", "i'll", "gonna", "will", "bet", "shell"))
+FUTURE_REACH = 6
+HONESTLY = (("im", "honest"), ("i'm", "honest"), ("im", "being"), ("i'm", "being"), ("anything",), ("anything", "i"),
+            ("i", "am"), ("truth", "be"))
 """Right before an English theme or feeling, words that make it what may come: "knowing my luck |theyll|
 cancel the flights again", "|i'll| miss the little fella's birthday"."""
 
@@ -950,10 +974,15 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
     gutted |if| the trip fell through") or as a fear that turned out wrong ("|thought| she was
     ghosting me |but| she replied"): not what happened. "as if" is a likeness ("felt as if i was
     invisible"), so it counts."""
-    if set(tokens[max(0, start - 2):start]) & FUTURE:
-        return True
+    first = max(0, start - FUTURE_REACH)
+    future = [i for i in range(first, start) if tokens[i] in FUTURE and tuple(tokens[i + 1:i + 2]) not in (("lie",), ("take",))
+              and not {"was", "were"} & set(tokens[max(0, i - 2):i])]  # not "not gonna lie", "i'll take it", "was gonna"
+    if future and not set(tokens[max(future) + 1:start]) & (CLAUSE_ENDS | {"i", "im", "i'm", "ive", "i've"}):
+        return True  # (but "the kids will be crushed |im| already dreading": now)
     opening = tokens[:2]
-    if "if" in opening and start <= IF_REACH and not set(tokens[opening.index("if") + 1:start]) & CLAUSE_ENDS:
+    if "if" in opening and start <= IF_REACH and not set(tokens[opening.index("if") + 1:start]) & CLAUSE_ENDS \
+            and not set(tokens[opening.index("if") + 3:start]) & {"im", "i'm", "ive", "i've"} \
+            and tuple(tokens[opening.index("if") + 1:opening.index("if") + 3]) not in HONESTLY:
         return True  # "|if| my high school group chat makes thanksgiving plans without me again"
     for j in range(start - 1, max(-1, start - 1 - UNREAL_REACH), -1):
         if tokens[j] == "then":  # "|if| the manager doesn't sign it off |then| the trip is off"
@@ -974,6 +1003,8 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
             return tokens[j] in BECAUSE and any(
                 tokens[k] in BELIEVING for k in range(max(0, j - UNREAL_REACH), j)) and _turned_out(tokens, end)
         if tokens[j] in SUPPOSING:
+            if tokens[j] == "if" and tuple(tokens[j + 1:j + 3]) in HONESTLY:
+                continue  # "|if im honest| i were more hurt": a way of saying so
             if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF) \
                     or tokens[j + 1:j + 3] == ("as", "well"):  # "|might as well| have been talking to a wall"
                 continue  # "once a month |if that|", "nobody |asked if| i wanted to come"
@@ -1009,6 +1040,9 @@ SUPPOSING_KO = re.compile(r"(?<![었았했였웠셨겼졌쳤랐렸])(?<![었았�
 "그때 지원했|으면|" (a past "if") is the missed chance itself."""
 
 
+WORRY_AFTER = re.compile(r"(을까|ㄹ까|릴까|질까|칠까|길까) ?봐")
+ANSWERED_KO = ("답해주셨", "답해줬", "답해주더", "답장이왔", "답장왔", "답이왔", "답장을받", "답을받")
+"""Later in a Korean answer, the reply came after all: "아무도 답을 안 달았어 … 한 시간 뒤에 다 |답해 주셨|고"."""
 GAVE_UP = ("결국", "못했", "포기", "접었")
 """After a worry, words that tell the chance was let go after all: "거절 당하면 어쩌나 싶어서 |결국| 물어 보지도 |못했|어"."""
 
@@ -1024,9 +1058,9 @@ MISTAKEN = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거든)|고
 
 OVERTURNED = re.compile(r"^\w{0,10}?((?<!이)나|건가|는가|는건가|난가|려나)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고)"
                         r"|(는데|지만|더니|그랬지|했지|었지|였지|어도|거든)\w{0,3}?(이제|이젠|요즘|지금|오늘은?)\w{0,20}?"
-                        r"(아무렇지|괜찮|그런거없|상관없|신경안|나아졌|좋아졌|달라졌|잘들어|반갑|반가웠|지난일|옛날일|따뜻|편안)"
+                        r"(아무렇지|괜찮|그런거없|상관없|신경안|나아졌|좋아졌|달라졌|잘들어|반갑|반가웠|지난일|옛날일|따뜻|편안|다시)"
                         r"|(는데|지만|어도)\w{0,6}?(지난일|옛날일|옛날얘기|지난얘기)"
-                        r"|(는데|더니|지만|었제|았제|였제|했제|는디|드만)\w{0,6}?알고 ?(보(니|이)|봉께|본께|보니께)|(는데|더니)\w{0,20}?(괜히|공연히)(혼자)?(오해|걱정|소설|착각)")
+                        r"|(는데|더니|지만|었제|았제|였제|했제|는디|드만|근데|거든)\w{0,6}?알고 ?(보(니|이)|봉께|본께|보니께)|(는데|더니)\w{0,20}?(괜히|공연히)(혼자)?(오해|걱정|소설|착각)")
 """Later in a Korean answer, a clause that takes back what came before: "서운했|는데 이제는 아무렇지|
 않아", "안 불렀나 했|는데 알고 보니|", "답장 없을 줄 알았|는데 … 괜히 혼자 오해|했네"."""
 
@@ -1169,13 +1203,18 @@ def rule_tags(text: str, language: str) -> RuleTags:
     """Feelings said by words other than tears too ("|울었어요| 너무 그립고 |슬펐어요|")."""
     denied: set[str] = set()
     """Feelings said with "not" somewhere: "my wife reckons im |sad| … but im |not sad| exactly" is not sad."""
+    their_feelings: list[int] = []
+    """Where someone else's feelings end (in the words without hedges): "my point guard was |crushed| after
+    the loss like devastated" says the second of him too."""
     their_words: set[int] = set()
     """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine
     (but "동생이 |보고 싶었다고| 전화했어요" is the speaker's connection)."""
     for hit in hits:
         start, end = kept[hit.start], kept[hit.end - 1] + 1  # in the words as said
         hit_said = "".join(said.tokens[hit.start:hit.end])
-        if _theirs(said, hit, vocab.others, vocab.match == "joined"):
+        if _theirs(said, hit, vocab.others, vocab.match == "joined") \
+                or (vocab.match == "tokens" and _restated(said.tokens, hit.start, hit.end, their_feelings, vocab.others)):
+            their_feelings.append(hit.end)
             if vocab.match == "joined" or (hit.start and said.tokens[hit.start - 1] in STATE_WORDS) \
                     or (hit.start >= 2 and said.tokens[hit.start - 2] in STATE_WORDS
                         and said.tokens[hit.start - 1] in vocab.others.through):  # "she felt |totally| left out"
@@ -1237,6 +1276,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and CONJECTURE.search(words.tokens[b - 1]) is not None)
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE and GUESSED_AHEAD.search("".join(words.tokens[a:b + 3])))
                 or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
+                or (vocab.match == "joined" and t == "unanswered" and any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO))
+                or (vocab.match == "joined" and t == "missed-chance" and WORRY_AFTER.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "missed-chance" and (_over_or_unreal(words.tokens, b, WORRY)
                                                                           or _supposed_before(words.tokens, a, b))
                     and not any(w in "".join(words.tokens[b:]) for w in GAVE_UP))
