@@ -542,6 +542,102 @@ it):
    over every set at the start of this work printed their misses. One line
    of held-out-39's Korean was shown in a line-by-line comparison mid-way;
    nothing was changed for it.)
+15. Five more rounds the next session, same brief, new voices (Welsh,
+   Boston, Jamaican, Texan, Indian and Nigerian English; 충청, 강원, 경상,
+   전라, 제주 dialects a little). Each set was scored blind with the tagger of
+   the session's start (d56f835) and, from round 2, with the rules of the
+   round before, then read and tuned on as families (each checked line by
+   line against every other set), and added to training:
+
+   ===== =========== ==== ===================== =====================
+   round set         lang at the session start  rules of the round before
+   ===== =========== ==== ===================== =====================
+   1     held-out-49 en   0.83 / 0.92 / 1       (first round)
+                     ko   0.90 / 0.88 / 6
+         hard-50     en   0.83 / 0.78 / 14
+                     ko   0.73 / 0.70 / 23
+   2     held-out-52 en   0.84 / 0.89 / 4       0.84 / 0.89 / 4
+                     ko   0.83 / 0.87 / 6       0.83 / 0.89 / 5
+         hard-53     en   0.81 / 0.79 / 11      0.81 / 0.80 / 11
+                     ko   0.64 / 0.80 / 24      0.64 / 0.85 / 19
+   3     held-out-54 en   0.93 / 0.85 / 5       0.93 / 0.83 / 5
+                     ko   0.84 / 0.91 / 5       0.84 / 0.91 / 4
+         hard-55     en   0.75 / 0.84 / 11      0.76 / 0.88 / 8
+                     ko   0.75 / 0.77 / 18      0.75 / 0.83 / 12
+   4     held-out-56 en   0.88 / 0.95 / 2       0.88 / 0.95 / 2
+                     ko   0.80 / 0.93 / 6       0.80 / 0.95 / 5
+         hard-57     en   0.74 / 0.84 / 12      0.74 / 0.86 / 10
+                     ko   0.72 / 0.82 / 25      0.72 / 0.84 / 22
+   5     held-out-59 en   0.87 / 0.91 / 3       0.87 / 0.93 / 3
+                     ko   0.89 / 0.97 / 1       0.88 / 0.96 / 1
+         hard-60     en   0.67 / 0.72 / 13      0.66 / 0.76 / 9
+                     ko   0.67 / 0.84 / 24      0.67 / 0.88 / 19
+   ===== =========== ==== ===================== =====================
+
+   What changed, as families. Korean: an honoured feeling is someone else's
+   (화가 나셔서, 실망하신 듯, 서운한 일이 있으셨나), and so is one shown (속상해허더라,
+   신나 하더라, 풀이 죽어 있더라), reported (지친다고 잠들었어, 서운하다더라, 했다 카데,
+   느낀다길래, 털어놓으셨어, 허시드만) or guessed of someone named (힘든가 봐, 지친
+   모양이야, 민망했던 것 같더라); 나도 형도 든든했어 is the speaker's too; ~ㄹ 듯 and
+   ~면 어쩌지 / ~ㄹ까 봐 tell what may come, even of a missed chance, unless it
+   was let go after all (결국 … 못했어); 서운할 것도 없었어, 무시당한 느낌 하나도
+   없었어, ~서 그런 거 아니고, ~할 일은 아니었지, ~보다는, 피곤한 게 싹 가셨어 deny;
+   tears with another feeling named are that feeling's (on the labelled sets
+   such a second tag was never the writer's: 9 of 9 Korean, 6 of 6 English),
+   and right after a pleasant one its tears; 속이 쓰려 after food or drink is
+   the stomach; 강원 ~드래요 is the speaker's own; 자기만 / 지 빼고 the one named
+   is left out; 초기엔, ~때는, ~전엔 … 요즘은 / 인자, and dialect 알고 본께, 근데 알고
+   보니; a reply that came after all; irony with the speaker's own unpleasant
+   feeling said beside the praise (아주 신난다 신나 … 막막합니다), and in slang
+   (킹받네, 와 진짜 … 최고의 하루). English: "feels", "doesnt seem", "looks" of
+   someone else; "my wife reckons im gutted"; "dead grateful he was cause";
+   "it was her that was fuming"; "the lad next to us was fuming"; "my little
+   brother back home felt left out"; a feeling said straight on from someone
+   else's is theirs too ("was crushed after the loss like devastated"); a
+   name after a person ("me mate sharon got left on read"); a theme told as
+   the cause of someone else's feeling; "left her on read", "leave her out";
+   a word done to a thing ("drained the fish tank", "left out the vanilla");
+   pride in someone else's doing ("proud as punch when little amy read");
+   more pasts that are over ("the winter after", "freshman year", "time
+   was", "first year home … these days not so much"); what may come
+   ("knowing my luck theyll", "bet … will", "like if", "if … and … and",
+   "id be", "ill be", "must feel") but not "not gonna lie", "i'll take it",
+   "was gonna", "if im honest"; "more wistful than sad"; "was like i feel",
+   "goes"; sayings ("sits heavy", "nose right out of joint", "bummed out",
+   "tamping", "buggered", "doing me head in", "sick to the back teeth", "a
+   nervous wreck": nervous) and literal uses ("no worries", "has been mad
+   all week", "a shock off a socket", "calm blue").
+
+   The learned layer was retrained on the new sets (en 4,558 lines, adds at
+   0.6 now, was 0.8, takes off under 0.01; ko 4,283 lines, 0.3 and 0.01;
+   weights 1.0 MB and 1.7 MB, about 4 MB more memory loaded than before).
+   On the 7,803 lines that existed at the start, 93 are tagged better and
+   34 worse (most from the retrained layer's new threshold; with the
+   start's learned layer, the rules alone made 40 better and 6 worse, label
+   splits), and forbidden tags given fell from 163 to 151.
+
+   The fairest numbers, standard sets never read and kept out of training:
+   held-out-51, written at the start of this session, and held-out-58,
+   written after its third round; held-out-39 and -46 for the record:
+
+   =========== ==== ================ ================
+   set         lang session start   shipped
+   =========== ==== ================ ================
+   held-out-39 en   0.83 / 0.88 / 4  0.86 / 0.87 / 3
+               ko   0.86 / 0.87 / 6  0.90 / 0.87 / 6
+   held-out-46 en   0.88 / 0.90 / 2  0.89 / 0.91 / 2
+               ko   0.91 / 0.89 / 6  0.92 / 0.91 / 4
+   held-out-51 en   0.86 / 0.90 / 3  0.90 / 0.90 / 3
+               ko   0.88 / 0.91 / 3  0.87 / 0.92 / 3
+   held-out-58 en   0.92 / 0.86 / 4  0.94 / 0.87 / 3
+               ko   0.85 / 0.91 / 5  0.86 / 0.92 / 4
+   =========== ==== ================ ================
+
+   Themes now reach 0.85 on all four in both languages; feelings reach 0.90
+   in Korean on three of four and in English on two; no set is free of
+   forbidden tags (2 to 6 a set of 60). Time, in one
+   run against the session's first tagger: a 248-word English answer 6.2 ms
+   (6.0 before), a 198-word Korean one 4.2 ms (4.0).
 """
 from __future__ import annotations
 
@@ -599,7 +695,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-59": "tagging_heldout59_{lang}.jsonl", "hard-60": "tagging_heldout60_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
-        "held-out-51": "tagging_heldout51_{lang}.jsonl"}
+        "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 

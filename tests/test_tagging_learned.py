@@ -28,7 +28,8 @@ def test_shipped_weights_are_trained_on_the_corpus_as_it_is(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
-    assert model_path(language).stat().st_size < 1_500_000  # ~1 MB for Korean's 2,300 lines (2026-12)
+    # ~1 MB for Korean's 2,300 lines (2026-12), 1.7 MB for its 4,300 (about 30 MB once loaded; 26 MB before)
+    assert model_path(language).stat().st_size < 2_000_000
     names = {p.name for p in train_tagger.corpus_files(language)}
     assert f"tagging_heldout10_{language}.jsonl" not in names and f"tagging_heldout14_{language}.jsonl" not in names
     assert f"tagging_{language}.jsonl" in names and f"tagging_corpus15_{language}.jsonl" in names
