@@ -1313,6 +1313,16 @@ def test_whose_feeling_and_what_is_said_of_things(language, text, expected_feeli
      set()),
     ("ko", "점심 에 돼지국밥 을 너무 급하게 먹어 가 속 이 쓰려 죽겠다", set(), set(), set()),
     ("ko", "오프라서 영화 보기로 했는데 병동에서 전화 와가 불려 나갔다 와 진짜 행복하다 행복해", set(), set(), set()),
+    # round 6 (rules only)
+    ("ko", "옆 라인 김씨가 반장한테 한 소리 듣고 억수로 화가 났더라 나는 뭐 별일 없었다", set(), set(), set()),
+    ("ko", "단골 할머니가 맨날 웃어 줘서 고맙다 하시는데 그게 뭐라고 행복했어요", {"행복"}, set(), set()),
+    ("ko", "점심 을 급하게 먹었 더니 가슴 이 답답 하더라고요 소화제 먹고 나니까 괜찮아 졌 어요", set(), set(), set()),
+    ("ko", "손님이 소리를 지르는데 옆 계산대 아무도 안 도와주더라고요 창피하고 서러웠어요", {"창피함", "서러움"}, set(),
+     set()),
+    ("ko", "엄마가 또 옆집 애랑 비교함 와 너무 감사하다 진짜 동기 부여 오지게 됨", set(), set(), set()),
+    ("en", "the manager cuts the food budget again the same week so im just over the moon me", set(), set(), set()),
+    ("en", "power company had me on hold for an hour yeah real relaxing way to start the day", set(), set(), set()),
+    ("en", "theyve got a group chat going and never put me in it", set(), set(), {"left-out"}),
 ])
 def test_reported_guessed_and_supposed(language, text, expected_feelings, not_themes, must_themes):
     got = tag(text, language)

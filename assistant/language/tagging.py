@@ -272,6 +272,7 @@ KO_CRYING = re.compile(r"^(울었|울어|울고|울면|눈물|엉엉|펑펑)")
 
 
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
+DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
 FOOD_AND_DRINK = ("마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
 
 
@@ -279,6 +280,8 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
     """Whether a Korean "속이 쓰려" is the stomach after food or drink, not a sore heart
     (on the labelled sets: after 술, 짬뽕, 커피 the writers never tagged it)."""
     span = "".join(words.tokens[hit.start:hit.end]) + hit.rest[:2]
+    if "답답" in span and any(d in words.joined for d in DIGESTING):
+        return True  # 급하게 먹었더니 |가슴이 답답|하더라고요 소화제 먹고 나니까
     return any(b in span for b in BODILY) and any(f in "".join(words.tokens[:hit.start]) for f in FOOD_AND_DRINK)
 
 
@@ -365,7 +368,7 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if joined and FELT_AS.match(hit.rest):
         return False  # 애들은 인사도 안 하고 지나가 |투명인간| 된 기분이야: "I feel like", whoever is named before
     before_rest = words.joined[len(words.joined) - len(hit.rest) - 1] if joined else ""
-    if joined and SEEN_IN_ONESELF.match(hit.rest) and before_rest != "다" \
+    if joined and SEEN_IN_ONESELF.match(hit.rest) and before_rest not in ("다", "났") \
             and not (hit.rest.startswith("하") and before_rest in DOING_FORM):
         return False  # 남편도 애들도 한마디를 안 물어보고 괜히 |서럽|더라고요
     if not joined and _said_without_subject(words.tokens, hit.start, hit.end, others):
@@ -1117,7 +1120,13 @@ def _over_or_unreal(tokens: tuple[str, ...], end: int, endings: re.Pattern = OVE
 def _said(phrase: str, words: Text, match: str) -> bool:
     if match == "joined":
         return phrase.replace(" ", "") in words.joined
-    return f" {phrase} " in f" {' '.join(words.tokens)} "
+    return f" {_as_heard(phrase)} " in f" {' '.join(words.tokens)} "
+
+
+@lru_cache(maxsize=4096)
+def _as_heard(phrase: str) -> str:
+    """A listed phrase spelled as answers are read ("im just thrilled" as "i'm just thrilled")."""
+    return " ".join(Text.of(phrase).tokens)
 
 
 SAID_TWICE = re.compile(r"(\w\w)\w{0,2}(다|네)\1|신난다신나")
