@@ -624,7 +624,7 @@ it):
    set         lang session start   shipped
    =========== ==== ================ ================
    held-out-39 en   0.83 / 0.88 / 4  0.86 / 0.87 / 3
-               ko   0.86 / 0.87 / 6  0.90 / 0.87 / 6
+               ko   0.86 / 0.87 / 6  0.90 / 0.88 / 5
    held-out-46 en   0.88 / 0.90 / 2  0.89 / 0.91 / 2
                ko   0.91 / 0.89 / 6  0.92 / 0.91 / 4
    held-out-51 en   0.86 / 0.90 / 3  0.90 / 0.90 / 3
@@ -638,6 +638,12 @@ it):
    forbidden tags (2 to 6 a set of 60). Time, in one
    run against the session's first tagger: a 248-word English answer 6.2 ms
    (6.0 before), a 198-word Korean one 4.2 ms (4.0).
+   A sixth round (held-out-61, standard, read and tuned on with the rules
+   only: blind en 0.89 / 0.89 / 4 at the start, 0.90 / 0.91 / 3 with the
+   rules of round 5; ko 0.87 / 0.86 / 8 and 0.89 / 0.88 / 6) is not in the
+   corpus yet: adding it means retraining the learned layer (about 45
+   minutes a language here). The shipped tagger includes its rules; the
+   numbers above are those of the shipped tagger.
 """
 from __future__ import annotations
 
