@@ -598,8 +598,8 @@ DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("t
                 ("without", "her"), ("without", "him"), ("without", "them"))
 DONE_TO_SOMEONE = ("unanswered", "cold-shoulder", "ignored", "left-out")
 THEIR_OBJECTS_ONLY = frozenset(("her", "him", "them"))
-SHUTTING = frozenset(("left", "leaving", "leave", "leaves", "ghosted", "ghosting", "blanked", "blanking", "ignored", "ignoring", "gave",
-                      "giving", "excluded", "ditched", "snubbed", "dropped", "dumped"))
+SHUTTING = frozenset(("left", "leaving", "leave", "leaves", "ghosted", "ghosting", "blanked", "blanking", "ignored",
+                      "ignoring", "gave", "giving", "excluded", "ditched", "snubbed", "dropped", "dumped"))
 """Inside an English theme's words, whom it was done to: "the guy she likes |left her on read|"."""
 ASKED_ME = ("asks me", "asked me", "ask me", "asking me", "asked after me", "asks after me", "checks on me",
             "checked on me")
@@ -844,16 +844,18 @@ TURNED_OUT = ("turns out", "turned out", "then today", "then tonight", "it was j
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
 
-BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip", "passed i was", "passed away i was", "passed i felt", "when he passed", "when she passed", "when my husband passed", "when my wife passed",
-              "when mum passed", "when dad passed", "when my mum passed", "when my dad passed", "for a year",
-              "for a long time", "years back", "freshman year", "sophomore year", "first couple of", "first few years",
-              "first few months", "first year", "first got", "when she first", "when he first", "when we first",
-              "when they first", "the winter after", "the summer after", "the year after", "the months after",
-              "the weeks after", "that first year", "that first winter", "as a kid", "back when", "back in", "for months", "for weeks", "for years", "years ago",
-              "months ago", "at first", "when i was younger", "when i was little", "back then", "at the time",
-              "a while back", "ages ago", "when i first", "in my first", "at the start", "when i started",
-              "my first year", "my first few", "last spring", "last summer", "last autumn", "last fall",
-              "last winter", "last month", "after school", "after secondary school", "after uni",
+BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip",
+              "passed i was", "passed away i was", "passed i felt", "when he passed", "when she passed",
+              "when my husband passed", "when my wife passed", "when mum passed", "when dad passed",
+              "when my mum passed", "when my dad passed", "for a year", "for a long time", "years back",
+              "freshman year", "sophomore year", "first couple of", "first few years", "first few months",
+              "first year", "first got", "when she first", "when he first", "when we first", "when they first",
+              "the winter after", "the summer after", "the year after", "the months after", "the weeks after",
+              "that first year", "that first winter", "as a kid", "back when", "back in", "for months", "for weeks",
+              "for years", "years ago", "months ago", "at first", "when i was younger", "when i was little",
+              "back then", "at the time", "a while back", "ages ago", "when i first", "in my first", "at the start",
+              "when i started", "my first year", "my first few", "last spring", "last summer", "last autumn",
+              "last fall", "last winter", "last month", "after school", "after secondary school", "after uni",
               "after college", "after high school", "last time in", "in secondary school", "in high school",
               "in primary school", "back in school", "there was a time", "at one point", "after the divorce",
               "after she passed", "after he passed", "after the wife passed", "after the husband passed")
