@@ -1142,17 +1142,17 @@ SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", 
 
 def _sarcastic(words: Text, vocab: Vocabulary, told: Iterable[str] = (), unpleasant: bool = False) -> bool:
     """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap (or
-    one of the small griefs, ``told``) both said, or a marker that is irony on its own ("love
-    that for me")."""
+    one of the small griefs, ``told``, or the speaker's own ``unpleasant`` feeling) both said, or a
+    marker that is irony on its own ("love that for me")."""
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
-    told = set(told) | ({"a feeling"} if unpleasant else set())
     return (any(_said(m, words, vocab.match) for m in s.alone)
             or ((any(_said(m, words, vocab.match) for m in s.markers)
                  or (vocab.match == "joined" and (bool(SAID_TWICE.search(words.joined))
                                                   or bool(REPEATED.search(" ".join(words.tokens)))))
                  or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
-                and (any(_said(m, words, vocab.match) for m in s.mishaps) or bool((SMALL_GRIEFS | {"a feeling"}) & told))))
+                and (unpleasant or bool(SMALL_GRIEFS & set(told))
+                     or any(_said(m, words, vocab.match) for m in s.mishaps))))
 
 
 def _span(words: Text, start: int, end: int) -> str:
