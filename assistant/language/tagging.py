@@ -173,6 +173,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                 return "의", j  # 걔 |자신감|, 친구의 |자신감|: theirs
             if not rest and following in others.markers:
                 return following, j
+            if joined and not rest and following in COUNTED:
+                return following[-1], j  # |손님 하나가| 면접 떨어졌다 카면서
             for marker in others.markers:
                 if rest.startswith(marker) and not any(rest[len(marker):].startswith(n) for n in others.not_markers) \
                         and len(rest) <= len(marker) + 1:
@@ -184,6 +186,10 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                 continue
             return None
     return None
+
+
+COUNTED = frozenset(("하나가", "하나는", "하나도", "한명이", "한명은", "한분이", "한분은"))
+"""After a Korean person noun, one of them as the subject: 손님 |하나가|, 회원님 |한분이|."""
 
 
 THING_FELT = frozenset(("게", "것이", "거", "것도", "게요"))
@@ -247,8 +253,24 @@ FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느�
 SEEN_IN_ONESELF = re.compile(r"^하?(더라|드라|더군)")
 """A Korean feeling said with ~더라 straight after its stem, "서럽더라고요", "속상하더라": felt by
 the speaker (another's feeling is told as ~해하더라, ~하셨더라, ~더래), whoever is named before it."""
-DOING_FORM = frozenset("어워아와해여나")
-"""A Korean feeling ending so before 하다 is a verb of someone shown feeling it: 부러워 |하더라|."""
+THEIR_OWN = frozenset(("자기", "자기도", "자기는", "자기가", "자기네"))
+THEIR_OWN_REACH = 3
+"""Korean "oneself" said of someone else, just before a feeling: it is theirs."""
+CLAUSE_END_KO = ("요", "다", "어", "고", "서", "데", "지")
+
+
+def _their_own(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether "자기" says who feels, in the same clause as a Korean feeling (:data:`THEIR_OWN`)."""
+    for j in range(start - 1, max(-1, start - 1 - THEIR_OWN_REACH), -1):
+        if tokens[j] in THEIR_OWN:
+            return True
+        if tokens[j].endswith(CLAUSE_END_KO):
+            return False
+    return False
+SEEN_DOING = re.compile(r"^하(더라|드라|더군|던데|드만|더만|데)")
+DOING_FORM = frozenset("어워아와해여나퍼빠뻐파")
+"""Syllables ending a Korean feeling's 아/어 form (부러워, 슬퍼, 나빠, 속상해; not 공허, 초라, 감사, which
+take 하다 as they are): before 하다 it is a verb of someone shown feeling it: 부러워 |하더라|, 슬퍼|하더라|."""
 SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i", "i'm", "im", "i've", "ive"))
 """Words in an English feeling phrase that make it the speaker's, whoever stands before it."""
 
@@ -371,6 +393,10 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if joined and SEEN_IN_ONESELF.match(hit.rest) and before_rest not in ("다", "났") \
             and not (hit.rest.startswith("하") and before_rest in DOING_FORM):
         return False  # 남편도 애들도 한마디를 안 물어보고 괜히 |서럽|더라고요
+    if joined and _their_own(words.tokens, hit.start):
+        return True  # 다들 |자기| 취업 걱정만 하고, 언니는 |자기도| 몰랐다고 억울해하더라
+    if joined and before_rest in DOING_FORM and SEEN_DOING.match(hit.rest):
+        return True  # 언니가 … 했다고 엄청 |기분 나빠| 하더라: seen in someone, however far back they are named
     if not joined and _said_without_subject(words.tokens, hit.start, hit.end, others):
         return False  # "the nurse said nice one doc honestly |felt so proud|": the "i" unsaid
     if not joined and _their_view_of_me(words.tokens, hit.start, others):
@@ -503,12 +529,13 @@ def _restated(tokens: tuple[str, ...], start: int, stop: int, their_feelings: li
 
 
 def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether an English feeling word is a verb done to a thing: "|drained| the old fish tank", "|left out| the
+    """Whether an English feeling word is a verb done to a thing: "|drained| the old fish tank", "|gutting| the old
+    kitchen", "|left out| the
     vanilla", "|rejected| the offer", not a state ("felt |left out| the whole time", "was |drained| the whole day")."""
     said = tokens[start:end]
     if len(said) > 2 or end >= len(tokens) or tokens[end] not in DETERMINERS:
         return False
-    if not (said[0].endswith("ed") or said == ("left", "out")) or set(said) & TEARS:
+    if not (said[0].endswith(("ed", "ing")) or said == ("left", "out")) or set(said) & TEARS:
         return False
     if end + 1 < len(tokens) and tokens[end + 1] in NOT_A_THING:
         return False
@@ -833,7 +860,7 @@ SUPPOSING = frozenset(("if", "might"))
 ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
                       "checked", "sure", "tell", "unsure", "doubt"))
 """Before "if", words that make it a question asked, not a supposition."""
-BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "convinced", "sure", "expecting",
+BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "convinced", "sure", "expecting", "reckoned",
                        "expected", "used", "had", "hadn't", "hadnt"))
 """Before an English theme or feeling and with a "but" after it, a belief or a past that turned out
 otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible there but not anymore",
@@ -1027,7 +1054,7 @@ OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거�
                             r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w?(되면|하면)(?!서)|^\w{1,2}(?<!라)(면|믄)(?!접|서|세|담|회|역|도)|^\w{0,2}?을(거|텐데|지도|뻔)|^\w{0,2}?(을까|ㄹ까) ?봐"
                             r"|^\w{0,3}?것같았는데"
                             r"|^\w{0,12}?(면|나)(어쩌|어떡하|어떻게하)|^\w{0,6}?(되나|하나)싶"
-                            r"|^\w?[" + FUTURE_SYLLABLES + r"](것같|거같|듯|거야|텐데|낀데)|^(하|었|았|했|지)(겠|겄)(지|다|네|어)|^겠지"
+                            r"|^\w?[" + FUTURE_SYLLABLES + r"](것같|거같|듯|거야|텐데|낀데)|^(하|었|았|했|지|났|졌)(겠|겄)(지|다|네|어)|^겠지"
                             r"|^\w{0,6}?(거|건) ?아닐까|^\w{0,2}?을낀데|^\w{0,3}?(였|었|았)겠|^\w{0,4}?(될|할) ?텐데"
                             r"|^(하|었|았|했|지)(겠|겄)(죠|요)")
 """After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
@@ -1140,13 +1167,27 @@ SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", 
 """Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
 
 
-def _sarcastic(words: Text, vocab: Vocabulary, told: Iterable[str] = (), unpleasant: bool = False) -> bool:
+THANKS_TO = ("덕분", "덕택")
+THANKS_REACH = 3
+"""How many words after a small grief "덕분에" is its irony: "약속 또 파토 났어요 |덕분에| 아주 여유롭고
+평화로운 주말이 되겠네요" (but "취소돼서 집에 있었는데 친구가 전화 와서 … 덕분에 즐거웠어요" thanks the friend)."""
+
+
+def _thanks_to_a_grief(words: Text, told: dict[str, tuple[int, int]]) -> bool:
+    """Whether "덕분에" follows right after one of the small griefs told (:data:`THANKS_TO`)."""
+    ends = [told[t][1] for t in SMALL_GRIEFS & set(told)]
+    return any(w.startswith(THANKS_TO) and any(0 <= i - e <= THANKS_REACH for e in ends)
+               for i, w in enumerate(words.tokens))
+
+
+def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]], unpleasant: bool = False) -> bool:
     """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap (or
-    one of the small griefs, ``told``, or the speaker's own ``unpleasant`` feeling) both said, or a
-    marker that is irony on its own ("love that for me")."""
+    one of the small griefs, ``told``, or the speaker's own ``unpleasant`` feeling) both said, a
+    marker that is irony on its own ("love that for me"), or 덕분에 right after a small grief."""
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
     return (any(_said(m, words, vocab.match) for m in s.alone)
+            or _thanks_to_a_grief(words, told)
             or ((any(_said(m, words, vocab.match) for m in s.markers)
                  or (vocab.match == "joined" and (bool(SAID_TWICE.search(words.joined))
                                                   or bool(REPEATED.search(" ".join(words.tokens)))))

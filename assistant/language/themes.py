@@ -290,6 +290,29 @@ def _past_habit(tokens: tuple[str, ...], end: int, endings: tuple[str, ...]) -> 
     return tokens[end - 1].endswith(endings) or (end < len(tokens) and len(tokens[end]) <= 3 and tokens[end].endswith(endings))
 
 
+DENIED_REACH = 1
+"""How far after another cue of a theme its denied cue may start and still undo it: in "아이디어가
+그대로 채택됐다 아무도 |무시 안| 하고" or "아무도 |제 말을 자르지 않았어요|" the nobody is nobody doing it."""
+
+
+DENIED_AFTER = re.compile(r"^\w{0,2}?(지|진)(는|도|가|를)?(않|안|못)|^ ?안 ?(했|하|해|당)|^(을|를|은|는|도|이|가)?(안|못)(했|해|하|한|됐|돼|되|당)")
+"""A plain "not" right after a cue (무시|안 했어, 자르|지 않았어요), not the other negations read there
+(a supposition, 없 of an absence that is itself the theme: 다시 전화도 |없다|)."""
+
+
+def _denied_spans(text: Text, themes: ThemeSet, neg: Negation,
+                  by_cue: dict[int, list[list[Hit]]]) -> dict[str, list[tuple[int, int]]]:
+    """Per theme, where one of its phrase cues is said with "not" (the theme denied there)."""
+    denied: dict[str, list[tuple[int, int]]] = {}
+    for index, (firsts, _) in by_cue.items():
+        cue = themes.cues[index]
+        if cue.sides == 1 and cue.negatable:
+            for hit in firsts:
+                if hit.negated or DENIED_AFTER.match(hit.rest):
+                    denied.setdefault(cue.theme, []).append((hit.start, hit.end))
+    return denied
+
+
 def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] | None = None) -> dict[str, tuple[int, int]]:
     """Each theme ``text`` tells (in :data:`THEMES` order) with the span of words that told it: ``(first, end)``.
 
@@ -300,6 +323,7 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
         cue, side = hit.key
         by_cue.setdefault(cue, [[], []])[side].append(hit)
     found: dict[str, tuple[int, int]] = {}
+    denied = _denied_spans(text, themes, neg, by_cue)
 
     def told(cue: Cue, firsts: list[Hit], seconds: list[Hit]) -> tuple[int, int] | None:
         pairs = [(h, h) for h in firsts] if cue.sides == 1 else [
@@ -312,9 +336,13 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
             first, last = (a, b) if a.start <= b.start else (b, a)
             if _past_habit(text.tokens, max(first.end, last.end), TOLD_AS_PAST_HABIT.get(cue.theme, ())):
                 continue
-            if not cue.negatable or not (negated(first, last.rest, text.tokens, neg, set())
-                                         or (last is not first and negated_before(text.tokens, last.start, neg, set()))):
-                return first.start, max(first.end, last.end)
+            end = max(first.end, last.end)
+            if not cue.negatable:
+                if not any(first.start <= s <= end + DENIED_REACH for s, _ in denied.get(cue.theme, ())):
+                    return first.start, end
+            elif not (negated(first, last.rest, text.tokens, neg, set())
+                      or (last is not first and negated_before(text.tokens, last.start, neg, set()))):
+                return first.start, end
         return None
 
     later = []
