@@ -293,6 +293,7 @@ KO_CRYING = re.compile(r"^(울었|울어|울고|울면|눈물|엉엉|펑펑)")
 """Korean tears proper (not 울컥, being moved): right after a pleasant feeling they are its tears."""
 
 
+DRINKS = ("마셨", "마셔", "마시니", "들이키", "들이켜", "들이켰", "사발", "냉수", "찬물", "맥주", "사이다", "식혜", "콜라", "목이타", "목이말라")
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
 DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
 FOOD_AND_DRINK = ("마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
@@ -304,7 +305,10 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
     span = "".join(words.tokens[hit.start:hit.end]) + hit.rest[:2]
     if "답답" in span and any(d in words.joined for d in DIGESTING):
         return True  # 급하게 먹었더니 |가슴이 답답|하더라고요 소화제 먹고 나니까
-    return any(b in span for b in BODILY) and any(f in "".join(words.tokens[:hit.start]) for f in FOOD_AND_DRINK)
+    before = "".join(words.tokens[:hit.start])
+    if "시원" in span and any(d in before for d in DRINKS):
+        return True  # 목이 타서 식혜 한 사발 들이키니까 |속이 다 시원|하더라: the thirst
+    return any(b in span for b in BODILY) and any(f in before for f in FOOD_AND_DRINK)
 
 
 def _only_tears(span: str, joined: bool) -> bool:
@@ -1103,9 +1107,32 @@ BEFORE_NOW_KO = ("작년", "예전", "옛날", "신입때", "인턴때", "학교
 NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔")
 
 
+RIDES = ("버스", "기차", "지하철", "비행기", "막차", "첫차", "택시", "열차", "셔틀", "배를")
+"""What a Korean speaker misses without missing a chance: "버스 를 |놓쳤는데| 다음 버스 와서"."""
+
+
+def _missed_a_ride(tokens: tuple[str, ...], end: int) -> bool:
+    """Whether the last words of a Korean missed chance miss a ride (:data:`RIDES`)."""
+    return any(r in "".join(tokens[max(0, end - 3):end]) for r in RIDES)
+
+
+HOPELESS_BEFORE = frozenset(("진짜", "정말", "완전", "참", "건", "거는", "것은", "풀어도"))
+MESSAGES_KO = ("카톡", "문자", "연락", "메시지", "메세지", "전화", "톡", "디엠", "dm", "편지", "메일")
+
+
+def _no_way_out(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether a Korean "답이 없어" is the idiom of a thing that has no way out ("주차하는 건 진짜 |답이 없어|",
+    "매출은 |답이 없다|"), not a message left unanswered."""
+    if not tokens[start].startswith("답") or not start:
+        return False
+    before = tokens[start - 1]
+    return before in HOPELESS_BEFORE or (before.endswith(("은", "는")) and not before.startswith(MESSAGES_KO))
+
+
 CONJECTURE = re.compile(r"겠(지|죠)")
-GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "]듯")
-"""In or just after a Korean theme's words, a guess at what will happen: "또 당일 에 노쇼 |할 듯|"."""
+GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "](듯|낀데|텐데|건데|거야|거예요|기라)")
+"""In or just after a Korean theme's words, a guess at what will happen: "또 당일 에 노쇼 |할 듯|",
+"점점 |멀어질 낀데|"."""
 """Inside the last word of a Korean theme's words, a guess at what will be: "우리도 점점 |멀어지겠지|"."""
 
 
@@ -1329,6 +1356,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE and GUESSED_AHEAD.search("".join(words.tokens[a:b + 3])))
                 or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "unanswered" and any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO))
+                or (vocab.match == "joined" and t == "missed-chance" and _missed_a_ride(words.tokens, b))
+                or (vocab.match == "joined" and t == "unanswered" and _no_way_out(words.tokens, a))
                 or (vocab.match == "joined" and t == "missed-chance" and WORRY_AFTER.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "missed-chance" and (_over_or_unreal(words.tokens, b, WORRY)
                                                                           or _supposed_before(words.tokens, a, b))
