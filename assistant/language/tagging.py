@@ -245,9 +245,11 @@ STIMULUS = frozenset(("boring", "exhausting", "embarrassing", "annoying", "frust
 NOT_SOMEONE = frozenset(("it", "that", "this", "which", "what", "there", "day", "today", "week", "night", "tonight",
                          "morning", "evening", "afternoon", "weekend", "everything", "life", "work", "and", "but",
                          "so", "then", "just", "really", "honestly", "actually", "who", "all", "still", "also",
-                         "shift", "year", "month", "time", "i", "me"))
+                         "shift", "year", "month", "time", "i", "me", "think", "reckon", "guess", "suppose", "bet",
+                         "know", "hope", "feel", "thought", "reckoned", "figured", "figure"))
 """Before "was" and a feeling, words that are not someone else who has it ("it was |embarrassing|",
-"today was |exhausting|", "and was so |relieved|" with the "i" unheard)."""
+"today was |exhausting|", "and was so |relieved|" with the "i" unheard; "reckon |were| drifting apart", Vosk's
+"we're" after a verb of thinking)."""
 FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느낌)(?!이?(래|라고|라더|랬|라네|이래))")
 """After a Korean feeling word, "…한 기분이야": the speaker's own feeling, told as a likeness."""
 SEEN_IN_ONESELF = re.compile(r"^하?(더라|드라|더군)")
@@ -267,6 +269,8 @@ def _their_own(tokens: tuple[str, ...], start: int) -> bool:
         if tokens[j].endswith(CLAUSE_END_KO):
             return False
     return False
+SEEN_VERBS = ("놀라", "놀랐")
+"""Korean feeling verbs (not adjectives): with ~더라 they are seen in someone else, "동생들이 막 |놀라|더라"."""
 SEEN_DOING = re.compile(r"^하(더라|드라|더군|던데|드만|더만|데)")
 DOING_FORM = frozenset("어워아와해여나퍼빠뻐파")
 """Syllables ending a Korean feeling's 아/어 form (부러워, 슬퍼, 나빠, 속상해; not 공허, 초라, 감사, which
@@ -395,6 +399,7 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return False  # 애들은 인사도 안 하고 지나가 |투명인간| 된 기분이야: "I feel like", whoever is named before
     before_rest = words.joined[len(words.joined) - len(hit.rest) - 1] if joined else ""
     if joined and SEEN_IN_ONESELF.match(hit.rest) and before_rest not in ("다", "났") \
+            and not "".join(words.tokens[hit.start:hit.end]).endswith(SEEN_VERBS) \
             and not (hit.rest.startswith("하") and before_rest in DOING_FORM):
         return False  # 남편도 애들도 한마디를 안 물어보고 괜히 |서럽|더라고요
     if joined and _their_own(words.tokens, hit.start):
@@ -1173,9 +1178,17 @@ def _over_or_unreal(tokens: tuple[str, ...], end: int, endings: re.Pattern = OVE
     return bool(end) and bool(endings.match("".join(tokens[end - 1:end + 4])[len(tokens[end - 1]) - 1:]))
 
 
+MIDWORD_LENGTH = 4
+
+
 def _said(phrase: str, words: Text, match: str) -> bool:
+    """Whether ``phrase`` is said: in Korean from the start of a word, as cues match ("아주" is not in 알아주는),
+    or anywhere when it is long enough to be itself (편안|하기도 하지|)."""
     if match == "joined":
-        return phrase.replace(" ", "") in words.joined
+        joined = phrase.replace(" ", "")
+        if len(joined) >= MIDWORD_LENGTH:
+            return joined in words.joined
+        return any(words.joined.startswith(joined, at) for at in words.starts)
     return f" {_as_heard(phrase)} " in f" {' '.join(words.tokens)} "
 
 
