@@ -1329,3 +1329,39 @@ def test_whose_feeling_and_what_is_said_of_things(language, text, expected_feeli
 ])
 def test_reported_guessed_and_supposed(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a theme's own cue said with a plain "not" undoes the nobody-words beside it
+    ("ko", "오늘은 회의에서 아무도 내 말 자르지 않았어 끝까지 들어 주더라", set(), {"ignored"}, set()),
+    ("ko", "제안서 올렸는데 아무도 무시 안 하고 다들 좋다고 해 줬어 뿌듯했어", {"뿌듯함"}, {"ignored"}, set()),
+    ("ko", "발표 때 다들 내 얘기에 귀 기울여 줘서 고마웠어", {"감사"}, {"ignored"}, set()),
+    # 덕분에 right after a small grief is irony; after a kindness it thanks
+    ("ko", "회식이 또 취소됐어요 뭐 덕분에 아주 느긋한 저녁이네요", set(), set(), {"cancelled"}),
+    ("ko", "약속이 취소돼서 집에 있었는데 동생이 전화해서 한참 웃었어 덕분에 즐거웠어", {"즐거움"}, set(), set()),
+    # someone else's feeling: shown (~어 하더라), 자기, a verb seen in them, in their question
+    ("ko", "누나가 시험 떨어지고 하루 종일 슬퍼하더라 나는 옆에서 밥만 챙겨 줬어", set(), set(), set()),
+    ("ko", "후배가 팀장님이 자기 보고서를 안 봤다고 엄청 기분 나빠 하더라", set(), set(), set()),
+    ("ko", "다들 자기 집 걱정만 하더라 나는 그냥 들었어", set(), set(), set()),
+    ("ko", "동생들이 결과 보고 막 놀라더라 나는 좀 뿌듯했어", {"뿌듯함"}, set(), set()),
+    ("ko", "선생님이 요즘 힘들지 하고 물어봐 주셔서 위로가 됐어", {"위로"}, set(), set()),
+    ("ko", "승객 하나가 면접 떨어졌다 카면서 집에 가더라", set(), {"missed-chance"}, set()),
+    # what may come, a ride missed, a thing with no way out, the body
+    ("ko", "친구랑 같이 살다가 이사 가면 점점 멀어질 낀데 벌써 허전해", {"허전함"}, {"drifting"}, set()),
+    ("ko", "출근하다가 버스를 놓쳤는데 바로 다음 버스가 와서 안 늦었어", set(), {"missed-chance"}, set()),
+    ("ko", "엑셀 수식이 진짜 답이 없어 하루 종일 붙잡고 있었어", set(), {"unanswered"}, set()),
+    ("ko", "운동하고 찬물 한 사발 들이키니까 속이 다 시원하더라", set(), set(), set()),
+    # English feeling words in a Korean answer, as a gyopo says them
+    ("ko", "미국 친구가 답장이 없어서 좀 새드했어요", {"슬픔"}, set(), {"unanswered"}),
+    ("en", "if they move me to days ill end up lonely on that ward", set(), set(), set()),
+    ("en", "spent the morning gutting the old bathroom for a client", set(), set(), set()),
+    ("en", "not one of the crew asked how i was going after my back went", set(), set(), {"unasked"}),
+    ("en", "she texted her hip was bad so thats off again just disappointed", {"disappointed"}, set(), {"cancelled"}),
+    ("en", "my mate replies less and less these days it makes me feel insecure", {"insecure"}, set(), set()),
+    ("en", "he hasnt been round in months i reckon were drifting apart", set(), set(), {"drifting"}),
+    ("en", "he called to say something came up well aint that just dandy im real happy about it", set(), set(), set()),
+    ("en", "me i got the shifts i wanted this month so i was relieved", {"relieved"}, set(), {"win"}),
+    ("en", "sat on the form too long and the deadline went past proper gutted", {"disappointed"}, set(), {"missed-chance"}),
+])
+def test_denied_beside_nobody_thanks_and_loanwords(language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

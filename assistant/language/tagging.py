@@ -399,7 +399,7 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return False  # 애들은 인사도 안 하고 지나가 |투명인간| 된 기분이야: "I feel like", whoever is named before
     before_rest = words.joined[len(words.joined) - len(hit.rest) - 1] if joined else ""
     if joined and SEEN_IN_ONESELF.match(hit.rest) and before_rest not in ("다", "났") \
-            and not "".join(words.tokens[hit.start:hit.end]).endswith(SEEN_VERBS) \
+            and not words.joined[:len(words.joined) - len(hit.rest)].endswith(SEEN_VERBS) \
             and not (hit.rest.startswith("하") and before_rest in DOING_FORM):
         return False  # 남편도 애들도 한마디를 안 물어보고 괜히 |서럽|더라고요
     if joined and _their_own(words.tokens, hit.start):
@@ -1135,10 +1135,12 @@ def _no_way_out(tokens: tuple[str, ...], start: int) -> bool:
 
 
 CONJECTURE = re.compile(r"겠(지|죠)")
-GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "](듯|낀데|텐데|건데|거야|거예요|기라)")
-"""In or just after a Korean theme's words, a guess at what will happen: "또 당일 에 노쇼 |할 듯|",
-"점점 |멀어질 낀데|"."""
+GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "]듯")
+"""In or just after a Korean theme's words, a guess at what will happen: "또 당일 에 노쇼 |할 듯|"."""
 """Inside the last word of a Korean theme's words, a guess at what will be: "우리도 점점 |멀어지겠지|"."""
+WILL_BE = re.compile("[" + FUTURE_SYLLABLES + "](낀데|텐데|건데|거야|거예요|기라)")
+"""After a Korean drifting, told by what was or might have been (:data:`TOLD_AS_BEFORE`), a future all the
+same: "이사 가면 점점 |멀어질 낀데|" (but "멀어질 것 같아" may be the drifting felt now)."""
 
 
 THEMSELVES = frozenset(("지", "자기", "지만", "자기만", "지들", "자기들"))
@@ -1367,6 +1369,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE + ("connection", "win") and _ko_over_since(words, a, b))
                 or (vocab.match == "joined" and CONJECTURE.search(words.tokens[b - 1]) is not None)
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE and GUESSED_AHEAD.search("".join(words.tokens[a:b + 3])))
+                or (vocab.match == "joined" and t == "drifting" and WILL_BE.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "unanswered" and any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO))
                 or (vocab.match == "joined" and t == "missed-chance" and _missed_a_ride(words.tokens, b))
