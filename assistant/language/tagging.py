@@ -353,6 +353,7 @@ OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
 
 OF_MYSELF = (("of", "myself"), ("of", "meself"), ("with", "myself"), ("with", "meself"), ("of", "ourselves"))
 VIEWING = frozenset(("reckons", "reckoned", "thinks", "thought", "says", "said", "reckon", "think"))
+TELLING = frozenset(("told", "tells", "telling"))
 ME_BEING = (("im",), ("i'm",), ("i", "was"), ("i", "am"), ("i", "must", "be"))
 
 
@@ -361,8 +362,9 @@ def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> boo
     lonely". Only what the speaker says of themselves counts (and the denial that often follows)."""
     for size in (1, 2, 3):
         k = start - size
-        if k >= 2 and tuple(tokens[k:start]) in ME_BEING and tokens[k - 1] in VIEWING:
-            viewer = k - 2
+        told = k >= 3 and tokens[k - 1] == "me" and tokens[k - 2] in TELLING  # "my manager |told me i was| so chill"
+        if k >= 2 and tuple(tokens[k:start]) in ME_BEING and (tokens[k - 1] in VIEWING or told):
+            viewer = k - 3 if told else k - 2
             while viewer > 0 and tokens[viewer] in NOT_DOING | {"do", "dont", "don't"}:
                 viewer -= 1  # "i |don't| think i'm angry": the speaker's own view
             return tokens[viewer] not in others.speaker
@@ -790,10 +792,10 @@ REPORTED_ONLY = ("unasked", "ignored", "cold-shoulder")
 """Themes whose subject is who did it ("팀장님이 안 물어보셨어요"), so only reported words, not
 honoured ones, make them someone else's ("할머니가 아무도 안부를 안 물어본다고 하시더라")."""
 REPORTED = re.compile(r"^\w{0,6}?(다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
-REPORTED_FAR = re.compile(r"(다고|다꼬|대요|냐고|래요|다카|카더라|하대|시대|었대|았대|했대|였대|한다고|하시는데|하시더)")
+REPORTED_FAR = re.compile(r"(다고|다꼬|대요|냐고|래요|다카|카더라|하대|시대|었대|았대|했대|였대|한다고|하시는데|하시더|어하멍|어허멍)")
 """Reported-speech endings that make a whole Korean answer someone's story when its subject is theirs."""
 PLANS = ("생일", "파티", "약속", "여행", "모임", "소풍", "공연", "돌잔치", "졸업식")
-TOLD_OF_THEM = re.compile(r"^\w{0,6}?(다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기])|다고|다며|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지)")
+TOLD_OF_THEM = re.compile(r"^\w{0,6}?(다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기])|다고|다며|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지|어하멍|어허멍|다하멍)")
 """A Korean theme told as reported (~대요, ~다고) or honoured (~셨) speech is about the one named
 before it: "딸이 생일 파티에 초대를 못 받았|대요|", "할머니가 할아버지 얘기를 하|셨|어"."""
 
@@ -875,7 +877,7 @@ BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "co
 otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible there but not anymore",
 "my flatmate |had| been short with me all week but tonight she apologised"."""
 CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
-TURNED_OUT = ("turns out", "turned out", "then today", "then tonight", "it was just", "it were just", "after all",
+TURNED_OUT = ("turns out", "turned out", "i find out", "then i found out", "found out", "then i find out", "then today", "then tonight", "it was just", "it were just", "after all",
               "she was just", "he was just", "shes just been", "hes just been")
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
@@ -894,7 +896,9 @@ BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month
               "last fall", "last winter", "last month", "after school", "after secondary school", "after uni",
               "after college", "after high school", "last time in", "in secondary school", "in high school",
               "in primary school", "back in school", "there was a time", "at one point", "after the divorce",
-              "after she passed", "after he passed", "after the wife passed", "after the husband passed")
+              "after she passed", "after he passed", "after the wife passed", "after the husband passed",
+              "a year ago", "a month ago", "a few months ago", "a couple of years ago", "last term", "first term",
+              "first semester", "last semester")
 """English words that put what is told in a past before today: with a "but" and a now after it, it is over."""
 NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "behind me", "after all", "in the end",
              "turns out", "turned out", "nothing ever happened", "this year", "this week", "this week end",
@@ -1084,6 +1088,19 @@ SUPPOSING_KO = re.compile(r"(?<![었았했였웠셨겼졌쳤랐렸])(?<![었았�
 WORRY_AFTER = re.compile(r"(을까|ㄹ까|릴까|질까|칠까|길까) ?봐")
 ANSWERED_KO = ("답해주셨", "답해줬", "답해주더", "답장이왔", "답장왔", "답이왔", "답장을받", "답을받")
 """Later in a Korean answer, the reply came after all: "아무도 답을 안 달았어 … 한 시간 뒤에 다 |답해 주셨|고"."""
+ANSWERED_EN = ("but she replied", "but he replied", "but they replied", "but she texted back", "but he texted back",
+               "but she wrote back", "but he wrote back", "but she got back to me", "but he got back to me",
+               "but she rang back", "but he rang back", "but she called back", "but he called back")
+"""Later in an English answer, a fear of being left on read undone: "seen at nine then nothing all day i thought
+she hated it |but she replied| at eleven"."""
+
+
+def _answered_after_all(tokens: tuple[str, ...], end: int) -> bool:
+    """Whether a reply came after all, later in an English answer (:data:`ANSWERED_EN`)."""
+    rest = f" {' '.join(tokens[end:])} "
+    return any(f" {a} " in rest for a in ANSWERED_EN)
+
+
 GAVE_UP = ("결국", "못했", "포기", "접었")
 """After a worry, words that tell the chance was let go after all: "거절 당하면 어쩌나 싶어서 |결국| 물어 보지도 |못했|어"."""
 
@@ -1372,6 +1389,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t == "drifting" and WILL_BE.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "unanswered" and any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO))
+                or (vocab.match == "tokens" and t == "unanswered" and _answered_after_all(words.tokens, b))
                 or (vocab.match == "joined" and t == "missed-chance" and _missed_a_ride(words.tokens, b))
                 or (vocab.match == "joined" and t == "unanswered" and _no_way_out(words.tokens, a))
                 or (vocab.match == "joined" and t == "missed-chance" and WORRY_AFTER.search("".join(words.tokens[b - 1:b + 2])))
