@@ -395,6 +395,18 @@ FEELING_AS_SUBJECT = frozenset(("came", "comes", "hit", "hits", "was", "is", "wa
 """After "the" and a feeling, verbs that make the feeling the subject: "the grief |came| back"."""
 
 
+THEIR_OWN_EN = frozenset(("her", "his", "their"))
+
+
+def _person_then_hedges(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """Whether an English feeling follows a person with only hedges between, no verb (as some English
+    is spoken): "my housemate |so| happy", "she |very| upset"."""
+    k = start - 1
+    while k >= 0 and tokens[k] in HEDGES:
+        k -= 1
+    return k < start - 1 and k >= 0 and (tokens[k] in others.people or tokens[k] in ("she", "he", "they"))
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
@@ -416,6 +428,10 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return True  # "dead grateful |he was| cause i got him there in time"
     if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
         return False  # "they were gone |kicking myself|": the phrase itself names who feels
+    if not joined and set(words.tokens[hit.start:hit.end]) & THEIR_OWN_EN and set(words.tokens[hit.start:hit.end]) & ALL_TEARS:
+        return True  # "a client in the chair |crying her eyes out|"
+    if not joined and _person_then_hedges(words.tokens, hit.start, others) and hit.key not in others.towards:
+        return True  # "my housemate |so| happy cooking", "she |very| upset": no verb said, the person has it
     if not joined and tuple(words.tokens[hit.end:hit.end + 2]) in OF_MYSELF:
         return False  # "borrow off me mom |proud of meself|"
     at = framed_at(words.tokens, hit.start, others) \
@@ -655,7 +671,10 @@ ASKING = frozenset(("asked", "ask", "asks", "invited", "invite", "invites"))
 
 
 def _done_to_them(tokens: tuple[str, ...], end: int, people: Iterable[str] = ()) -> bool:
-    """Also "nobody |asked| my nan how she was": asking or inviting a person of someone's."""
+    """Also "nobody |asked| my nan how she was": asking or inviting a person of someone's. Not when the
+    words were done to the speaker: "didn't |invite me| to her drinks" is her drinks, the speaker left out."""
+    if bool(end) and tokens[end - 1] in ("me", "us"):
+        return False
     return any(tokens[end:end + len(d)] == d for d in DONE_TO_THEM) \
         or (bool(end) and tokens[end - 1] in ASKING and tokens[end:end + 1] in (("my",), ("his",), ("her",))
             and tokens[end + 1:end + 2] != () and tokens[end + 1] in people)
@@ -675,7 +694,8 @@ BEFELL_WORDS = {"left-out": BEFALLING, "missed-chance": BEFALLING, "unanswered":
 it: "my cousin |didn't| get invited", "my son |got| ghosted" (but "my landlord hasn't replied" is
 the speaker's unanswered message). A cancelled plan is theirs only when it is their plan."""
 THEIR_THINGS = frozenset(("plans", "plan", "party", "trip", "joke", "idea", "birthday", "wedding", "sleepover",
-                          "football", "match", "game", "practice", "training", "lesson", "recital", "playdate"))
+                          "football", "match", "game", "practice", "training", "lesson", "recital", "playdate",
+                          "flight", "flights", "train", "gig", "concert"))
 
 
 THEIR_PLANS = THEIR_THINGS | {"drinks", "dinner", "night", "do", "holiday", "date", "appointment"}
@@ -1126,7 +1146,12 @@ OVERTURNED = re.compile(r"^\w{0,10}?((?<!이)나|건가|는가|는건가|난가|
 BEFORE_NOW_KO = ("작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
                  "처음엔", "처음에는", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
                  "초반엔", "초반에는")
-NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔")
+NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
+
+
+PERHAPS = ("혹시", "만약", "만일", "행여")
+PERHAPS_REACH = 3
+"""Just before a Korean theme, words that make it a supposition: "|혹시나| 일 생겼다고 못 온다 하면"."""
 
 
 RIDES = ("버스", "기차", "지하철", "비행기", "막차", "첫차", "택시", "열차", "셔틀", "배를")
@@ -1391,6 +1416,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t == "unanswered" and any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO))
                 or (vocab.match == "tokens" and t == "unanswered" and _answered_after_all(words.tokens, b))
                 or (vocab.match == "joined" and t == "missed-chance" and _missed_a_ride(words.tokens, b))
+                or (vocab.match == "joined" and t not in ("connection", "memory", "win")
+                    and any(w.startswith(PERHAPS) for w in words.tokens[max(0, a - PERHAPS_REACH):a]))
                 or (vocab.match == "joined" and t == "unanswered" and _no_way_out(words.tokens, a))
                 or (vocab.match == "joined" and t == "missed-chance" and WORRY_AFTER.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "missed-chance" and (_over_or_unreal(words.tokens, b, WORRY)
