@@ -272,7 +272,7 @@ def _their_own(tokens: tuple[str, ...], start: int) -> bool:
 SEEN_VERBS = ("놀라", "놀랐")
 """Korean feeling verbs (not adjectives): with ~더라 they are seen in someone else, "동생들이 막 |놀라|더라"."""
 SEEN_DOING = re.compile(r"^하(더라|드라|더군|던데|드만|더만|데)")
-DOING_FORM = frozenset("어워아와해여나퍼빠뻐파")
+DOING_FORM = frozenset("어워아와해여나퍼빠뻐파레")
 """Syllables ending a Korean feeling's 아/어 form (부러워, 슬퍼, 나빠, 속상해; not 공허, 초라, 감사, which
 take 하다 as they are): before 하다 it is a verb of someone shown feeling it: 부러워 |하더라|, 슬퍼|하더라|."""
 SPEAKER_IN_PHRASE = frozenset(("myself", "meself", "my", "me", "i", "i'm", "im", "i've", "ive"))
@@ -1087,7 +1087,7 @@ OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거�
                             r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w?(되면|하면)(?!서)|^\w{1,2}(?<!라)(면|믄)(?!접|서|세|담|회|역|도)|^\w{0,2}?을(거|텐데|지도|뻔)|^\w{0,2}?(을까|ㄹ까) ?봐"
                             r"|^\w{0,3}?것같았는데"
                             r"|^\w{0,12}?(면|나)(어쩌|어떡하|어떻게하)|^\w{0,6}?(되나|하나)싶"
-                            r"|^\w?[" + FUTURE_SYLLABLES + r"](것같|거같|듯|거야|텐데|낀데)|^(하|었|았|했|지|났|졌)(겠|겄)(지|다|네|어)|^겠지"
+                            r"|^\w?[" + FUTURE_SYLLABLES + r"](것같|거같|듯|거야|텐데|낀데)|^(하|었|았|했|지|났|졌)(겠|겄)(지|다|네|어)|^겠지|^\w{0,2}?(거|것)(겠|겄)(지|죠)"
                             r"|^\w{0,6}?(거|건) ?아닐까|^\w{0,2}?을낀데|^\w{0,3}?(였|었|았)겠|^\w{0,4}?(될|할) ?텐데"
                             r"|^(하|었|았|했|지)(겠|겄)(죠|요)")
 """After a Korean feeling or theme, endings that make it not so now: a mistaken belief (나만 빼고 모인
@@ -1134,7 +1134,7 @@ MISTAKEN = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거든)|고
 """Inside a theme's words too: "나 만 빼고 모인 |줄 알았는데| 알고 보니 단톡 초대가 늦게 간 거였어"."""
 
 
-OVERTURNED = re.compile(r"^\w{0,10}?((?<!이)나|건가|는가|는건가|난가|려나)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고)"
+OVERTURNED = re.compile(r"^\w{0,10}?((?<!이)나|건가|는가|는건가|난가|려나)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고|드만|더만|드니|는디)"
                         r"|(는데|지만|더니|그랬지|했지|었지|였지|어도|거든)\w{0,3}?(이제|이젠|요즘|지금|오늘은?)\w{0,20}?"
                         r"(아무렇지|괜찮|그런거없|상관없|신경안|나아졌|좋아졌|달라졌|잘들어|반갑|반가웠|지난일|옛날일|따뜻|편안|다시)"
                         r"|(는데|지만|어도)\w{0,6}?(지난일|옛날일|옛날얘기|지난얘기)"
