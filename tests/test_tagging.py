@@ -1362,6 +1362,28 @@ def test_reported_guessed_and_supposed(language, text, expected_feelings, not_th
     ("en", "he called to say something came up well aint that just dandy im real happy about it", set(), set(), set()),
     ("en", "me i got the shifts i wanted this month so i was relieved", {"relieved"}, set(), {"win"}),
     ("en", "sat on the form too long and the deadline went past proper gutted", {"disappointed"}, set(), {"missed-chance"}),
+    # someone's view of me, a reply after all, a past that is over, whose feeling it is
+    ("en", "my supervisor told me i was so calm in the crisis but i was panicking inside", {"panicked"}, set(), set()),
+    ("en", "it said seen at nine then nothing all day but she replied at eleven saying it was fine", set(),
+     {"unanswered"}, set()),
+    ("en", "a year ago i was super lonely here but now the regulars know my name", set(), set(), set()),
+    ("en", "my coworker was hella jealous about my promotion but i was just relieved", {"relieved"}, set(), set()),
+    ("en", "shauna didnt invite me to her engagement drinks and i was hurt", {"hurt"}, set(), {"left-out"}),
+    ("en", "a client was crying her eyes out in the chair so i made her a tea", set(), set(), set()),
+    ("en", "my housemate so happy cooking tonight singing the whole time", set(), set(), set()),
+    ("en", "froze at training tonight my legs went numb", set(), set(), set()),
+    ("en", "i felt bad for him when his joke fell flat", {"bad"}, set(), set()),
+    ("en", "got man of the match today first time ever", set(), set(), {"win"}),
+    ("ko", "혹시 내일 친구가 약속 취소하면 어쩌나 싶어", set(), {"cancelled"}, set()),
+    ("ko", "엄마가 아무 말도 안 했는데 그냥 피곤해서 그렇대", set(), set(), set()),
+    ("ko", "삼 주째 야간인데 엄마 힘들지 소리 한마디를 안 해 서러워", {"서러움"}, set(), {"unasked"}),
+    ("ko", "마을 나들이 명단에서 우리 내외만 쏙 빼놨더라 섭섭했어", {"섭섭함"}, set(), {"left-out"}),
+    ("ko", "친구가 엠티 간다고 엄청 설레하더라 나는 독서실 갔어", set(), set(), set()),
+    ("ko", "형님이 연락이 뜸해서 정 떨어졌나 했드만 수술하고 누워 있었다 하더라", set(), {"drifting"}, set()),
+    ("ko", "발표 때 질문이 없었는데 무시당한 느낌은 전혀 아니었어", set(), {"ignored"}, set()),
+    ("ko", "간호사가 바빠서 짜증 난 거겠지 뭐", set(), set(), set()),
+    ("ko", "국밥 한 그릇 먹으니까 배가 든든하더라", set(), set(), set()),
+    ("ko", "교수님이 그 발표 자리를 후배한테 주셔서 좀 씁쓸했어", {"씁쓸함"}, set(), {"missed-chance"}),
 ])
 def test_denied_beside_nobody_thanks_and_loanwords(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -360,6 +360,8 @@ ME_BEING = (("im",), ("i'm",), ("i", "was"), ("i", "am"), ("i", "must", "be"))
 def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """Whether a feeling is someone's word for the speaker: "my wife |reckons im| sad", "mum |thinks i'm|
     lonely". Only what the speaker says of themselves counts (and the denial that often follows)."""
+    while start > 0 and tokens[start - 1] in HEDGES:
+        start -= 1  # "told me i was |so| chill"
     for size in (1, 2, 3):
         k = start - size
         told = k >= 3 and tokens[k - 1] == "me" and tokens[k - 2] in TELLING  # "my manager |told me i was| so chill"
@@ -575,7 +577,7 @@ SOMEONE_ELSES = {"en": ("win",), "ko": ("win", "missed-chance")}
 the subject search across English clauses took off more right ones than wrong ones."""
 
 
-GIVEN_ELSEWHERE = ("딴사람", "다른사람")
+GIVEN_ELSEWHERE = ("딴사람", "다른사람", "후배한테", "신입한테", "동기한테", "선배한테")
 
 
 def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> bool:

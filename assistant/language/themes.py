@@ -295,7 +295,8 @@ DENIED_REACH = 1
 그대로 채택됐다 아무도 |무시 안| 하고" or "아무도 |제 말을 자르지 않았어요|" the nobody is nobody doing it."""
 
 
-DENIED_AFTER = re.compile(r"^\w{0,2}?(지|진)(는|도|가|를)?(않|안|못)|^ ?안 ?(했|하|해|당)|^(을|를|은|는|도|이|가)?(안|못)(했|해|하|한|됐|돼|되|당)")
+DENIED_AFTER = re.compile(r"^\w{0,2}?(지|진)(는|도|가|를)?(않|안|못)|^ ?안 ?(했|하|해|당)|^(을|를|은|는|도|이|가)?(안|못)(했|해|하|한|됐|돼|되|당)"
+                          r"|^\w{0,3}?(느낌|기분)(은|이|도)?(전혀|별로|딱히|하나도)?(아니|아냐)")
 """A plain "not" right after a cue (무시|안 했어, 자르|지 않았어요), not the other negations read there
 (a supposition, 없 of an absence that is itself the theme: 다시 전화도 |없다|)."""
 
