@@ -240,7 +240,8 @@ def _negator_ending_at(tokens: tuple[str, ...], j: int, neg: Negation) -> int | 
 def negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable: set[int]) -> bool:
     j, gap = start - 1, 0
     while j >= 0 and gap <= neg.window:
-        k = _negator_ending_at(tokens, j, neg)
+        # a negator inside another mention is that mention's word ("like i |wasn't| even there felt invisible")
+        k = _negator_ending_at(tokens, j, neg) if j not in passable else None
         if k is not None:
             return not any(tokens[k:k + len(e)] == e for e in neg.exceptions)
         if tokens[j] not in neg.through and j not in passable:

@@ -562,7 +562,7 @@ def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     kitchen", "|left out| the
     vanilla", "|rejected| the offer", not a state ("felt |left out| the whole time", "was |drained| the whole day")."""
     said = tokens[start:end]
-    if len(said) > 2 or end >= len(tokens) or tokens[end] not in DETERMINERS:
+    if len(said) > 2 or end >= len(tokens) or (tokens[end] not in DETERMINERS and tokens[end] != "them"):
         return False
     if not (said[0].endswith(("ed", "ing")) or said == ("left", "out")) or set(said) & TEARS:
         return False
@@ -871,7 +871,7 @@ def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> b
     return False
 
 
-HEARSAY = re.compile(r"(대요|했대|였대|었대|았대|셨대|하대|시대)")
+HEARSAY = re.compile(r"(대요|했대|였대|었대|았대|셨대|하대|시대|됐대|다카대|다카더라|다카데)")
 
 
 def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
@@ -1151,6 +1151,8 @@ BEFORE_NOW_KO = ("작년", "예전", "옛날", "신입때", "인턴때", "학교
 NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
 
 
+PAST_IF = ("었으면", "았으면", "했으면", "였으면", "웠으면")
+"""Just before a Korean win, a past "if": it was never won ("그거만 |넣었으면| 이겼는데")."""
 PERHAPS = ("혹시", "만약", "만일", "행여")
 PERHAPS_REACH = 3
 """Just before a Korean theme, words that make it a supposition: "|혹시나| 일 생겼다고 못 온다 하면"."""
@@ -1418,6 +1420,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t == "unanswered" and any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO))
                 or (vocab.match == "tokens" and t == "unanswered" and _answered_after_all(words.tokens, b))
                 or (vocab.match == "joined" and t == "missed-chance" and _missed_a_ride(words.tokens, b))
+                or (vocab.match == "joined" and t == "win" and any(w.endswith(PAST_IF) for w in words.tokens[max(0, a - 2):a]))
                 or (vocab.match == "joined" and t not in ("connection", "memory", "win")
                     and any(w.startswith(PERHAPS) for w in words.tokens[max(0, a - PERHAPS_REACH):a]))
                 or (vocab.match == "joined" and t == "unanswered" and _no_way_out(words.tokens, a))
