@@ -270,7 +270,8 @@ def _their_own(tokens: tuple[str, ...], start: int) -> bool:
             return False
     return False
 SEEN_VERBS = ("놀라", "놀랐")
-"""Korean feeling verbs (not adjectives): with ~더라 they are seen in someone else, "동생들이 막 |놀라|더라"."""
+"""Korean feeling verbs (not adjectives): with ~더라 they are seen in someone else, "동생들이 막 |놀라|더라"
+(and so is crying: "동생이 … 펑펑 |울|더라고요")."""
 SEEN_DOING = re.compile(r"^하(더라|드라|더군|던데|드만|더만|데)")
 DOING_FORM = frozenset("어워아와해여나퍼빠뻐파레")
 """Syllables ending a Korean feeling's 아/어 form (부러워, 슬퍼, 나빠, 속상해; not 공허, 초라, 감사, which
@@ -416,6 +417,7 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     before_rest = words.joined[len(words.joined) - len(hit.rest) - 1] if joined else ""
     if joined and SEEN_IN_ONESELF.match(hit.rest) and before_rest not in ("다", "났") \
             and not words.joined[:len(words.joined) - len(hit.rest)].endswith(SEEN_VERBS) \
+            and not KO_CRYING.match("".join(words.tokens[hit.start:hit.end])) \
             and not (hit.rest.startswith("하") and before_rest in DOING_FORM):
         return False  # 남편도 애들도 한마디를 안 물어보고 괜히 |서럽|더라고요
     if joined and _their_own(words.tokens, hit.start):
@@ -519,7 +521,8 @@ def _named_before(tokens: tuple[str, ...], start: int, others: Frame, reach: int
             if rest is None:
                 continue
             rest = rest[1:] if rest.startswith("들") else rest
-            if rest in ("가", "이", "는", "은", "께서", "도") or (not rest and j + 1 < start and tokens[j + 1] in others.markers):
+            if rest in ("가", "이", "는", "은", "께서", "도", "분이", "분은", "분께서", "님이", "님은", "님께서") \
+                    or (not rest and j + 1 < start and tokens[j + 1] in others.markers):
                 return True
     return False
 
@@ -871,7 +874,7 @@ def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> b
     return False
 
 
-HEARSAY = re.compile(r"(대요|했대|였대|었대|았대|셨대|하대|시대|됐대|다카대|다카더라|다카데)")
+HEARSAY = re.compile(r"(대요|했대|였대|었대|았대|셨대|하대|시대|됐대|다카대|다카더라|다카데|됐다고)")
 
 
 def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
@@ -919,7 +922,7 @@ BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month
               "after college", "after high school", "last time in", "in secondary school", "in high school",
               "in primary school", "back in school", "there was a time", "at one point", "after the divorce",
               "after she passed", "after he passed", "after the wife passed", "after the husband passed",
-              "a year ago", "a month ago", "a few months ago", "a couple of years ago", "last term", "first term",
+              "when covid hit", "during covid", "in lockdown", "during lockdown", "a year ago", "a month ago", "a few months ago", "a couple of years ago", "last term", "first term",
               "first semester", "last semester")
 """English words that put what is told in a past before today: with a "but" and a now after it, it is over."""
 NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "behind me", "after all", "in the end",
@@ -1110,7 +1113,8 @@ SUPPOSING_KO = re.compile(r"(?<![었았했였웠셨겼졌쳤랐렸])(?<![었았�
 WORRY_AFTER = re.compile(r"(을까|ㄹ까|릴까|질까|칠까|길까) ?봐")
 ANSWERED_KO = ("답해주셨", "답해줬", "답해주더", "답장이왔", "답장왔", "답이왔", "답장을받", "답을받")
 """Later in a Korean answer, the reply came after all: "아무도 답을 안 달았어 … 한 시간 뒤에 다 |답해 주셨|고"."""
-ANSWERED_EN = ("but she replied", "but he replied", "but they replied", "but she texted back", "but he texted back",
+ANSWERED_EN = ("he rang back", "she rang back", "they rang back", "he called back", "she called back", "he texted back",
+               "she texted back", "but she replied", "but he replied", "but they replied", "but she texted back", "but he texted back",
                "but she wrote back", "but he wrote back", "but she got back to me", "but he got back to me",
                "but she rang back", "but he rang back", "but she called back", "but he called back")
 """Later in an English answer, a fear of being left on read undone: "seen at nine then nothing all day i thought
@@ -1136,11 +1140,11 @@ MISTAKEN = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거든)|고
 """Inside a theme's words too: "나 만 빼고 모인 |줄 알았는데| 알고 보니 단톡 초대가 늦게 간 거였어"."""
 
 
-OVERTURNED = re.compile(r"^\w{0,10}?((?<!이)나|건가|는가|는건가|난가|려나)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고|드만|더만|드니|는디)"
+OVERTURNED = re.compile(r"^\w{0,14}?((?<!이)나|건가|는가|는건가|난가|려나|한가|인가)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고|드만|더만|드니|는디)"
                         r"|(는데|지만|더니|그랬지|했지|었지|였지|어도|거든)\w{0,3}?(이제|이젠|요즘|지금|오늘은?)\w{0,20}?"
                         r"(아무렇지|괜찮|그런거없|상관없|신경안|나아졌|좋아졌|달라졌|잘들어|반갑|반가웠|지난일|옛날일|따뜻|편안|다시)"
                         r"|(는데|지만|어도)\w{0,6}?(지난일|옛날일|옛날얘기|지난얘기)"
-                        r"|(는데|더니|지만|었제|았제|였제|했제|는디|드만|근데|거든)\w{0,6}?알고 ?(보(니|이)|봉께|본께|보니께)|(는데|더니)\w{0,20}?(괜히|공연히)(혼자)?(오해|걱정|소설|착각)")
+                        r"|(는데|더니|지만|었제|았제|였제|했제|는디|드만|근데|거든)\w{0,6}?(알고|들어) ?(보(니|이)|봉께|본께|보니께)|(는데|더니)\w{0,20}?(괜히|공연히)(혼자)?(오해|걱정|소설|착각)")
 """Later in a Korean answer, a clause that takes back what came before: "서운했|는데 이제는 아무렇지|
 않아", "안 불렀나 했|는데 알고 보니|", "답장 없을 줄 알았|는데 … 괜히 혼자 오해|했네"."""
 
@@ -1148,7 +1152,7 @@ OVERTURNED = re.compile(r"^\w{0,10}?((?<!이)나|건가|는가|는건가|난가|
 BEFORE_NOW_KO = ("작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
                  "처음엔", "처음에는", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
                  "초반엔", "초반에는")
-NOW_KO = ("요즘은", "지금은", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
+NOW_KO = ("요즘은", "지금은", "지금",  "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
 
 
 PAST_IF = ("었으면", "았으면", "했으면", "였으면", "웠으면")
