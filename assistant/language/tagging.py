@@ -340,8 +340,10 @@ def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others:
         if k < 0 or tokens[k] not in FELT:
             return False
     near = tokens[max(0, k - 3):k]
-    if any(t in others.people and (i == 0 or near[i - 1] not in OBJECT_OF | {"my", "old"}) for i, t in enumerate(near)) \
-            and not set(near) & set(others.speaker) and not set(near) & OBJECT_OF:
+    people_at = [i for i, t in enumerate(near) if t in others.people and (i == 0 or near[i - 1] not in OBJECT_OF | {"my", "old"})]
+    if people_at and any(t.endswith("ed") and t not in STATE_WORDS for t in near[people_at[-1] + 1:]):
+        return True  # "everyone |cracked| up |felt| so stupid": their clause ended on its verb, the "i" unsaid
+    if people_at and not set(near) & set(others.speaker) and not set(near) & OBJECT_OF:
         return False  # "my little brother back home |felt| left out": his
     return k > 0 and (tokens[k - 1] in NOT_A_SUBJECT
                       or (k > 1 and tokens[k - 2] in OBJECT_OF)
@@ -491,6 +493,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     near = words.tokens[max(0, at - 3):at]
     if marker == "도" and (ALSO_ME & set(near) or any(f"{x}{y}" in ALSO_ME for x, y in zip(near, near[1:]))):
         return False  # "|나 도| 형 도 좀 든든 했 어요": the speaker feels it too
+    if marker == "의" and hit.key in others.towards and not words.tokens[at].endswith("의"):
+        return False  # |엄마| 걱정도 되고요: the one the worry is for, not who worries
     between = words.tokens[at + 1:hit.start]
     if hit.key in others.towards and any(t in THING_FELT or t.endswith(THING_FELT_ENDINGS) for t in between):
         return False  # 그 애는 뭐든 쉽게 하는 게 |부러워|: what is envied is the "~는 게" clause
@@ -555,8 +559,9 @@ def _restated(tokens: tuple[str, ...], start: int, stop: int, their_feelings: li
         if 0 <= start - end <= RESTATED_REACH \
                 and not set(tokens[end:max(stop, start + 3)]) & (set(others.speaker) | SPEAKER_IN_PHRASE) \
                 and not set(between) & NEW_CLAUSE \
-                and not any(t in others.people for t in between):
-            return True
+                and not any(t in others.people for t in between) \
+                and not _said_without_subject(tokens, start, stop, others):
+            return True  # (but "everyone cracked up |felt| so stupid": a new "felt", the "i" unsaid)
     return False
 
 
