@@ -256,9 +256,9 @@ SEEN_IN_ONESELF = re.compile(r"^하?(더라|드라|더군)")
 """A Korean feeling said with ~더라 straight after its stem, "서럽더라고요", "속상하더라": felt by
 the speaker (another's feeling is told as ~해하더라, ~하셨더라, ~더래), whoever is named before it."""
 THEIR_OWN = frozenset(("자기", "자기도", "자기는", "자기가", "자기네"))
-THEIR_OWN_REACH = 3
+THEIR_OWN_REACH = 5
 """Korean "oneself" said of someone else, just before a feeling: it is theirs."""
-CLAUSE_END_KO = ("요", "다", "어", "고", "서", "데", "지")
+CLAUSE_END_KO = ("요", "다", "어", "고", "서", "데", "지", "까", "라", "네")
 
 
 def _their_own(tokens: tuple[str, ...], start: int) -> bool:
@@ -653,6 +653,8 @@ RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", 
             "cold-shoulder": ("apologised", "apologized", "said sorry"),
             "ignored": ("went with it", "came round to it", "went with my idea"),
             "drifting": ("no time had passed", "where we left off", "like old times"),
+            "left-out": ("i was asked and i said no", "i said no i had", "i told them to go", "i told em to go",
+                         "i told them i couldnt", "i told them i couldn't", "i told em i couldnt", "i was invited but"),
             "unanswered": ("rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
                            "answered in the end", "texted back in the end", "did text back", "did reply", "did ring back")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
@@ -895,6 +897,9 @@ def _their_plan(words: Text, start: int, others: Frame) -> bool:
 
 
 UNREAL_REACH = 8
+BELIEF_REACH = 12
+"""How far before a "because" a belief may stand: "|thought| coach was giving me the silent treatment all week
+|cause| he wouldnt look at me turns out"."""
 IF_REACH = 12
 SUPPOSING = frozenset(("if", "might"))
 """Words that make what follows them a supposition: "|if| she cancels", "the boss |might| give it to someone else"."""
@@ -927,13 +932,14 @@ BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month
               "after college", "after high school", "last time in", "in secondary school", "in high school",
               "in primary school", "back in school", "there was a time", "at one point", "after the divorce",
               "after she passed", "after he passed", "after the wife passed", "after the husband passed",
-              "when covid hit", "during covid", "in lockdown", "during lockdown", "a year ago", "a month ago", "a few months ago", "a couple of years ago", "last term", "first term",
+              "last season", "when covid hit", "during covid", "in lockdown", "during lockdown", "a year ago", "a month ago", "a few months ago", "a couple of years ago", "last term", "first term",
               "first semester", "last semester")
 """English words that put what is told in a past before today: with a "but" and a now after it, it is over."""
 NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "behind me", "after all", "in the end",
              "turns out", "turned out", "nothing ever happened", "this year", "this week", "this week end",
              "this weekend", "finally went", "went ahead", "sorted all that", "sorted it out", "made up",
-             "made our peace", "crosses my mind", "this evening", "nowadays")
+             "made our peace", "crosses my mind", "this evening", "nowadays", "this team", "this job", "this crew",
+             "this school", "this season")
 TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more", "and now")
 """After a past, a now that turns without a "but": "first year home … i was so lonely |these days not so much|"."""
 GONE = ("is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
@@ -1076,7 +1082,7 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
             # "|thought| jess was blanking me all morning |cos| she wouldn't even look up but turns out":
             # the reason given is part of the belief
             return tokens[j] in BECAUSE and any(
-                tokens[k] in BELIEVING for k in range(max(0, j - UNREAL_REACH), j)) and _turned_out(tokens, end)
+                tokens[k] in BELIEVING for k in range(max(0, j - BELIEF_REACH), j)) and _turned_out(tokens, end)
         if tokens[j] in SUPPOSING:
             if tokens[j] == "if" and tuple(tokens[j + 1:j + 3]) in HONESTLY:
                 continue  # "|if im honest| i were more hurt": a way of saying so
@@ -1154,7 +1160,7 @@ OVERTURNED = re.compile(r"^\w{0,14}?((?<!이)나|건가|는가|는건가|난가|
 않아", "안 불렀나 했|는데 알고 보니|", "답장 없을 줄 알았|는데 … 괜히 혼자 오해|했네"."""
 
 
-BEFORE_NOW_KO = ("작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
+BEFORE_NOW_KO = ("한동안", "작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
                  "처음엔", "처음에는", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
                  "초반엔", "초반에는")
 NOW_KO = ("요즘은", "지금은", "지금",  "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
@@ -1183,8 +1189,9 @@ MESSAGES_KO = ("카톡", "문자", "연락", "메시지", "메세지", "전화",
 def _no_way_out(tokens: tuple[str, ...], start: int) -> bool:
     """Whether a Korean "답이 없어" is the idiom of a thing that has no way out ("주차하는 건 진짜 |답이 없어|",
     "매출은 |답이 없다|"), not a message left unanswered."""
-    if not tokens[start].startswith("답") or not start:
-        return False
+    said = "".join(tokens[start:start + 2])
+    if not said.startswith("답이") or not start:
+        return False  # (not "나는 |답을 못 받|네": the speaker's reply that never came)
     before = tokens[start - 1]
     return before in HOPELESS_BEFORE or (before.endswith(("은", "는")) and not before.startswith(MESSAGES_KO))
 
