@@ -699,9 +699,16 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-54": "tagging_heldout54_{lang}.jsonl", "hard-55": "tagging_heldout55_{lang}.jsonl",
         "held-out-56": "tagging_heldout56_{lang}.jsonl", "hard-57": "tagging_heldout57_{lang}.jsonl",
         "held-out-59": "tagging_heldout59_{lang}.jsonl", "hard-60": "tagging_heldout60_{lang}.jsonl",
+        "held-out-61": "tagging_heldout61_{lang}.jsonl", "held-out-62": "tagging_heldout62_{lang}.jsonl",
+        "hard-63": "tagging_heldout63_{lang}.jsonl", "held-out-65": "tagging_heldout65_{lang}.jsonl",
+        "hard-66": "tagging_heldout66_{lang}.jsonl", "held-out-67": "tagging_heldout67_{lang}.jsonl",
+        "hard-68": "tagging_heldout68_{lang}.jsonl", "held-out-70": "tagging_heldout70_{lang}.jsonl",
+        "hard-71": "tagging_heldout71_{lang}.jsonl", "held-out-72": "tagging_heldout72_{lang}.jsonl",
+        "hard-73": "tagging_heldout73_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
-        "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl"}
+        "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
+        "held-out-64": "tagging_heldout64_{lang}.jsonl", "held-out-69": "tagging_heldout69_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
