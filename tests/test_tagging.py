@@ -1384,6 +1384,27 @@ def test_reported_guessed_and_supposed(language, text, expected_feelings, not_th
     ("ko", "간호사가 바빠서 짜증 난 거겠지 뭐", set(), set(), set()),
     ("ko", "국밥 한 그릇 먹으니까 배가 든든하더라", set(), set(), set()),
     ("ko", "교수님이 그 발표 자리를 후배한테 주셔서 좀 씁쓸했어", {"씁쓸함"}, set(), {"missed-chance"}),
+    # rounds 10 and 11: a negator inside another mention, a new "felt", a chance let go, a belief further back
+    ("en", "chef talked right over me like i wasnt even there felt invisible", {"invisible"}, set(), {"ignored"}),
+    ("en", "my mate texted me an hour before to say he couldnt make it", set(), {"connection"}, {"cancelled"}),
+    ("en", "people think you get lonely on nights but honestly i dont", set(), set(), set()),
+    ("en", "everyone cracked up at his joke felt so stupid", {"stupid"}, set(), set()),
+    ("en", "the silage was late and the flu on top of it rough week", set(), set(), set()),
+    ("en", "the lads went to the mart without me but i was asked and i said no i had the milking", set(),
+     {"left-out"}, set()),
+    ("en", "thought coach was giving me the silent treatment all week cause he wouldnt look at me turns out he had pink eye",
+     set(), {"cold-shoulder"}, set()),
+    ("en", "last season i was so insecure about my skating but today i made the top line", set(), set(), {"win"}),
+    ("ko", "동생이 회식에 자기만 안 불렀다고 펑펑 울더라고요", set(), {"left-out"}, set()),
+    ("ko", "환자분이 고맙다고 사탕을 주셨어요", set(), set(), set()),
+    ("ko", "애가 하늘을 회색으로 칠하길래 우울한가 싶었더니 비 와서 그렇대", set(), set(), set()),
+    ("ko", "토요일에 친구가 또 약속 취소하면 혼자 영화 볼 거야 아직 취소한 것도 아닌데", set(), {"cancelled"}, set()),
+    ("ko", "한동안은 혼자 밥 먹는 게 외롭더니 인자는 안 그래", set(), set(), set()),
+    ("ko", "엄마가 몸살이 나셔서 못 나갔어요 엄마 걱정도 되고요", {"걱정"}, set(), set()),
+    ("ko", "필기 합격자 발표 났는데 또 떨어졌어요 허탈해요", {"허탈함"}, {"win"}, set()),
+    ("ko", "친구한테 카톡 보냈는데 나는 답을 못 받았어 서운해", {"서운함"}, set(), {"unanswered"}),
+    ("ko", "그거 만 넣었으면 이겼는데 자꾸 생각나고 후회돼요", {"후회"}, {"win"}, {"missed-chance"}),
+    ("ko", "전 남편이 재혼한대요 아 네 너무 행복하시겠어요", set(), set(), set()),
 ])
 def test_denied_beside_nobody_thanks_and_loanwords(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

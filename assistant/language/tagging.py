@@ -1236,9 +1236,16 @@ def _overturned(words: Text, end: int) -> bool:
     return bool(OVERTURNED.search("".join(words.tokens[max(end - 1, 0):])))
 
 
+PAST_WISH = ("했으면", "됐으면", "줬으면")
+"""A wish, not a supposition: "누가 물어봐 |줬으면|" is the theme itself."""
+
+
 def _over_or_unreal(tokens: tuple[str, ...], end: int, endings: re.Pattern = OVER_OR_UNREAL) -> bool:
     """From the last letter of the words ``…end``: "빼|고 모인 줄 알았는데|", not "물어봐|서 서운할 줄 알았는데"
     (what was expected there is the feeling, not the theme)."""
+    if end and endings is OVER_OR_UNREAL and tokens[end - 1].endswith(("하면", "되면", "주면", "오면", "가면", "지면")) \
+            and not tokens[end - 1].endswith(PAST_WISH):
+        return True  # "또 약속 |취소하면|": the theme's own last word supposes it
     return bool(end) and bool(endings.match("".join(tokens[end - 1:end + 4])[len(tokens[end - 1]) - 1:]))
 
 
