@@ -158,7 +158,8 @@ def choose_thresholds(language: str, corpus: list[tuple[str, dict]], joined: boo
     files = sorted({name for name, _ in corpus})
     grid = [(a, d) for a in ADD_AT for d in DROP_AT]
     counts = {g: [0, 0, 0, 0] for g in grid}
-    for name in files:
+    for done, name in enumerate(files, 1):
+        log(f"{language}: cross-validation, file {done} of {len(files)} ({name})")
         train = [r for n, r in corpus if n != name]
         test = [r for n, r in corpus if n == name]
         x, y, vocabulary = _matrix(np, train, language, joined)
