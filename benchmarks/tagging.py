@@ -644,6 +644,129 @@ it):
    corpus yet: adding it means retraining the learned layer (about 45
    minutes a language here). The shipped tagger includes its rules; the
    numbers above are those of the shipped tagger.
+
+16. Five more rounds (7 to 11) the session after, same brief, new voices
+   (Scottish, Australian, Singaporean, Irish, South African, Cornish,
+   Ghanaian, Californian, Yorkshire, Hong Kong, Louisiana, Kenyan, Northern
+   Irish, Welsh, Brooklyn, Malaysian, Brummie, Edinburgh, Zimbabwean,
+   Chicago, Tasmanian, Bradford, Bristol, Liverpool, Houston, deaf Seattle
+   English; 부산, 제주, 강원, 충청, 전라, 경상 speech, gyopo Konglish, 공시생,
+   해녀, 간병인, 택배·배달, 요양원). Each set scored blind with the tagger of the
+   session's start (2a6a0d8) and, from round 8, with the rules of the round
+   before; then read, tuned on as families (each change checked line by line
+   against every labelled set, about 9,000 lines), and added to training:
+
+   ===== =========== ==== ===================== =====================
+   round set         lang at the session start  rules of the round before
+   ===== =========== ==== ===================== =====================
+   7     held-out-62 en   0.89 / 0.94 / 2       (first round)
+                     ko   0.91 / 0.81 / 4
+         hard-63     en   0.87 / 0.84 / 10
+                     ko   0.81 / 0.77 / 17
+   8     held-out-65 en   0.86 / 0.86 / 3       0.86 / 0.87 / 3
+                     ko   0.81 / 0.91 / 2       0.81 / 0.91 / 2
+         hard-66     en   0.75 / 0.83 / 9       0.77 / 0.83 / 9
+                     ko   0.81 / 0.87 / 13      0.79 / 0.87 / 13
+   9     held-out-67 en   0.91 / 0.89 / 4       0.91 / 0.89 / 4
+                     ko   0.81 / 0.95 / 5       0.81 / 0.95 / 5
+         hard-68     en   0.82 / 0.81 / 10      0.82 / 0.82 / 10
+                     ko   0.73 / 0.81 / 13      0.73 / 0.79 / 15
+   10    held-out-70 en   0.88 / 0.88 / 2       0.89 / 0.90 / 2
+                     ko   0.81 / 0.90 / 3       0.81 / 0.90 / 3
+         hard-71     en   0.82 / 0.86 / 8       0.82 / 0.86 / 8
+                     ko   0.86 / 0.88 / 11      0.86 / 0.89 / 10
+   11    held-out-72 en   0.87 / 0.85 / 5       0.87 / 0.86 / 4
+                     ko   0.92 / 0.94 / 5       0.93 / 0.95 / 5
+         hard-73     en   0.65 / 0.83 / 15      0.68 / 0.85 / 14
+                     ko   0.87 / 0.83 / 14      0.84 / 0.83 / 14
+   ===== =========== ==== ===================== =====================
+
+   (hard-73 ko fell with a round-7 rule, "답이 없어" as the idiom of a thing
+   with no way out, which also caught "나는 답을 못 받네"; fixed.) Each round's
+   blind gain on the next is small: what the rounds fix is mostly the long
+   tail of each new voice.
+
+   What changed, as families. A theme's own cue said with a plain "not"
+   undoes the nobody-words beside it (아무도 |무시 안| 하고, 아무도 |제 말을
+   자르지 않았어요|, 무시당한 느낌은 전혀 아니었어); 다들 with a neutral word (귀
+   기울여 줬어) tells nothing; a negator inside another mention does not
+   negate the next ("like i |wasn't| even there felt invisible"). Whose
+   feeling: shown (슬퍼하더라, 기분 나빠 하더라, 설레하더라, 놀라더라, 펑펑 울더라),
+   자기 in its clause, a feeling in someone's question (힘들지 하고 물어봐),
+   reported (~다 카더라, 하멍, 댄, 그러시는데, 피곤해서 그렇대, 있다고 하드만,
+   고맙다 하고 가더라, 하시겠어요), guessed (지쳐서 그런 건지, 실망하신 건지, 짜증
+   난 거겠지), 손님 하나가 / 환자분이 / 다들 as subjects; 엄마 걱정 is a worry
+   for her. English: "told me i was so chill", "crying her eyes out", "my
+   housemate so happy", "reckon were drifting" (Vosk's we're), "everyone
+   cracked up felt so stupid" (a new "felt", the "i" unsaid). Not happened
+   or over: 멀어질 낀데, 혹시/만약 before a theme, 약속 취소하면 (not a wish,
+   물어봐 줬으면), 넣었으면 이겼는데 (a chance missed, no win), 한동안, 지금,
+   떨어졌나 했드만, 우울한가 싶었더니, 들어 보니, 괜한 걱정이었어, 취소한 것도
+   아닌데; "ill end up", "people think you get", "a year ago", "first
+   term", "last season", "when covid hit" … "this team", "reckoned … turns
+   out", "i find out", a belief further before "cause", a reply after all
+   ("but she replied", "he rang back"), a chance let go ("i was asked and
+   i said no", "i told them to go"). Irony: 덕분에 right after a small grief;
+   Korean markers match from the start of a word (아주 is not in 알아주는);
+   ~해 주시다니, 아 감사합니다, 설레 죽겠네; "aint that just dandy", "delighted
+   altogether", "so thats awesome", "relaxed i could scream", "wow i feel
+   so". Literal: 버스를 놓쳤는데 (a ride), 답이 없어 of a thing, 속이 시원 after a
+   drink, 배가 든든, 방도 따숩, 귀가 답답, 다리가 불편, 합격자 발표, 감사 나오는데,
+   자책골, 우울한 톤; "gutting the kitchen", "gutted them" (the fish), "legs
+   went numb", "shouting like an idiot", "on top of it" (not capable),
+   "midnight calm"; "drifting apart" is a theme, not alienated; "felt bad
+   for him" is bad, not guilty; "fingers crossed" names no feeling. Words:
+   Konglish and English feeling words in Korean (새드, 헐트, 홈식, 너버스,
+   프라우드, 임배러싱, sad 하더라, left out 된 느낌), 속이 까맣게 타, 따숩다, 든든허,
+   속이 다 상하더라; themes told without keywords (1이 안 사라졌어, 숫자 일만
+   사라지고, 디엠도 안 읽어, 통 안 찾어, 남이 되어 가, 쏙 빼놨더라, 고개를 홱
+   돌리더라, 눈길도 안 주고, 힘들지 소리 한마디를 안 해, 그 자리를 후배한테 주셔서,
+   "the new lad got the run", "not one of the crew asked", "that's off
+   again", "dont answer the door", "barely messages me now", "man of the
+   match", "a worldie").
+
+   Tried and left: a learned veto on the rules' feelings (a logistic
+   regression over the words around each feeling, trained like the themes'
+   layer): on the kept-out sets English feelings gained 0.01 and forbidden
+   feelings went 9 to 7, Korean nothing; not worth a second model. Letting a
+   theme stand on a later span when its first is someone else's ("동생이 …
+   취소됐다고 … 나도 약속이 엎어져서"): 9 lines better, 18 worse (the later spans
+   of the same story are theirs too); reverted.
+   Held-out-61 (round 6 of the session before) is in the corpus now too.
+   The learned layer was retrained on all of it: English 5,236 lines (adds a
+   theme at 0.7, was 0.6; takes off under 0.01), Korean 4,973 lines (0.3;
+   takes off under 0.02, was 0.01); weights 1.1 MB and 1.9 MB. (The
+   thresholds were chosen with the rules as they stood when training
+   started; two small Korean rules came after: 합격자 발표, 약속 취소하면.) On
+   the 9,003 labelled lines that existed at the session's start, 120 are
+   tagged better and 39 worse, and forbidden tags given fell from 187 to 164.
+
+   The fairest numbers, standard sets never read and kept out of training:
+   held-out-64, written at the start of this session, and held-out-69,
+   written after its third round; the four before for the record:
+
+   =========== ==== ================ ================
+   set         lang session start   shipped
+   =========== ==== ================ ================
+   held-out-39 en   0.86 / 0.87 / 3  0.85 / 0.88 / 3
+               ko   0.90 / 0.88 / 5  0.93 / 0.88 / 5
+   held-out-46 en   0.89 / 0.91 / 2  0.89 / 0.92 / 2
+               ko   0.92 / 0.91 / 4  0.91 / 0.93 / 4
+   held-out-51 en   0.90 / 0.90 / 3  0.91 / 0.90 / 3
+               ko   0.87 / 0.92 / 3  0.89 / 0.92 / 3
+   held-out-58 en   0.94 / 0.87 / 3  0.95 / 0.88 / 1
+               ko   0.86 / 0.92 / 4  0.86 / 0.92 / 4
+   held-out-64 en   0.85 / 0.89 / 4  0.84 / 0.90 / 4
+               ko   0.93 / 0.96 / 3  0.95 / 0.97 / 3
+   held-out-69 en   0.87 / 0.85 / 3  0.89 / 0.85 / 3
+               ko   0.89 / 0.93 / 2  0.93 / 0.93 / 2
+   =========== ==== ================ ================
+
+   Korean now meets the feeling goal on five of six and themes on all six;
+   English themes on five of six (held-out-64, 0.84), feelings 0.90 on three.
+   Forbidden tags stay at 1 to 5 a set: each new voice brings its own. Time,
+   in one run against the session's first tagger: the 248-word English
+   answer 7.2 ms (6.9), the 198-word Korean one 5.2 ms (4.7).
 """
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ read and tuned on, so they are training data now; held-out-24 and -29 were writt
 scored only with the tagger of its start and the shipped one (benchmarks/tagging.py, items 12 and 13); held-out-39
 likewise in the round after (item 14), held-out-46, written after that tagger was built, held-out-51 and -58,
 written at the start of the next and after its third round (item 15), and held-out-64 and -69, written at the start
-of the one after and after its second round (item 16); never read."""
+of the one after and after its third round (item 16); never read."""
 MIN_FILES = 2
 """A feature is kept when it is said in at least this many lines."""
 L2 = 0.0003
