@@ -340,7 +340,8 @@ def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others:
         if k < 0 or tokens[k] not in FELT:
             return False
     near = tokens[max(0, k - 3):k]
-    people_at = [i for i, t in enumerate(near) if t in others.people and (i == 0 or near[i - 1] not in OBJECT_OF | {"my", "old"})]
+    people_at = [i for i, t in enumerate(near)
+                 if t in others.people and (i == 0 or near[i - 1] not in OBJECT_OF | {"my", "old"})]
     if people_at and any(t.endswith("ed") and t not in STATE_WORDS for t in near[people_at[-1] + 1:]):
         return True  # "everyone |cracked| up |felt| so stupid": their clause ended on its verb, the "i" unsaid
     if people_at and not set(near) & set(others.speaker) and not set(near) & OBJECT_OF:
@@ -434,7 +435,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return True  # "dead grateful |he was| cause i got him there in time"
     if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
         return False  # "they were gone |kicking myself|": the phrase itself names who feels
-    if not joined and set(words.tokens[hit.start:hit.end]) & THEIR_OWN_EN and set(words.tokens[hit.start:hit.end]) & ALL_TEARS:
+    said_words = set(words.tokens[hit.start:hit.end])
+    if not joined and said_words & THEIR_OWN_EN and said_words & ALL_TEARS:
         return True  # "a client in the chair |crying her eyes out|"
     if not joined and _person_then_hedges(words.tokens, hit.start, others) and hit.key not in others.towards:
         return True  # "my housemate |so| happy cooking", "she |very| upset": no verb said, the person has it
@@ -655,7 +657,10 @@ RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", 
             "drifting": ("no time had passed", "where we left off", "like old times"),
             "left-out": ("i was asked and i said no", "i said no i had", "i told them to go", "i told em to go",
                          "i told them i couldnt", "i told them i couldn't", "i told em i couldnt", "i was invited but"),
-            "unanswered": ("rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
+            "unanswered": ("he rang back", "she rang back", "they rang back", "he called back", "she called back",
+                           "he texted back", "she texted back", "she replied", "he replied", "they replied",
+                           "she wrote back", "he wrote back", "she got back to me", "he got back to me",
+                           "rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
                            "answered in the end", "texted back in the end", "did text back", "did reply", "did ring back")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
@@ -906,13 +911,14 @@ SUPPOSING = frozenset(("if", "might"))
 ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
                       "checked", "sure", "tell", "unsure", "doubt"))
 """Before "if", words that make it a question asked, not a supposition."""
-BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "convinced", "sure", "expecting", "reckoned",
-                       "expected", "used", "had", "hadn't", "hadnt"))
+BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "convinced", "sure", "expecting",
+                       "reckoned", "expected", "used", "had", "hadn't", "hadnt"))
 """Before an English theme or feeling and with a "but" after it, a belief or a past that turned out
 otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible there but not anymore",
 "my flatmate |had| been short with me all week but tonight she apologised"."""
 CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
-TURNED_OUT = ("turns out", "turned out", "i find out", "then i found out", "found out", "then i find out", "then today", "then tonight", "it was just", "it were just", "after all",
+TURNED_OUT = ("turns out", "turned out", "i find out", "then i found out", "found out", "then i find out", "then today",
+              "then tonight", "it was just", "it were just", "after all",
               "she was just", "he was just", "shes just been", "hes just been")
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
@@ -932,7 +938,8 @@ BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month
               "after college", "after high school", "last time in", "in secondary school", "in high school",
               "in primary school", "back in school", "there was a time", "at one point", "after the divorce",
               "after she passed", "after he passed", "after the wife passed", "after the husband passed",
-              "last season", "when covid hit", "during covid", "in lockdown", "during lockdown", "a year ago", "a month ago", "a few months ago", "a couple of years ago", "last term", "first term",
+              "last season", "when covid hit", "during covid", "in lockdown", "during lockdown", "a year ago",
+              "a month ago", "a few months ago", "a couple of years ago", "last term", "first term",
               "first semester", "last semester")
 """English words that put what is told in a past before today: with a "but" and a now after it, it is over."""
 NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "behind me", "after all", "in the end",
@@ -1124,20 +1131,6 @@ SUPPOSING_KO = re.compile(r"(?<![었았했였웠셨겼졌쳤랐렸])(?<![었았�
 WORRY_AFTER = re.compile(r"(을까|ㄹ까|릴까|질까|칠까|길까) ?봐")
 ANSWERED_KO = ("답해주셨", "답해줬", "답해주더", "답장이왔", "답장왔", "답이왔", "답장을받", "답을받")
 """Later in a Korean answer, the reply came after all: "아무도 답을 안 달았어 … 한 시간 뒤에 다 |답해 주셨|고"."""
-ANSWERED_EN = ("he rang back", "she rang back", "they rang back", "he called back", "she called back", "he texted back",
-               "she texted back", "but she replied", "but he replied", "but they replied", "but she texted back", "but he texted back",
-               "but she wrote back", "but he wrote back", "but she got back to me", "but he got back to me",
-               "but she rang back", "but he rang back", "but she called back", "but he called back")
-"""Later in an English answer, a fear of being left on read undone: "seen at nine then nothing all day i thought
-she hated it |but she replied| at eleven"."""
-
-
-def _answered_after_all(tokens: tuple[str, ...], end: int) -> bool:
-    """Whether a reply came after all, later in an English answer (:data:`ANSWERED_EN`)."""
-    rest = f" {' '.join(tokens[end:])} "
-    return any(f" {a} " in rest for a in ANSWERED_EN)
-
-
 GAVE_UP = ("결국", "못했", "포기", "접었")
 """After a worry, words that tell the chance was let go after all: "거절 당하면 어쩌나 싶어서 |결국| 물어 보지도 |못했|어"."""
 
@@ -1163,7 +1156,7 @@ OVERTURNED = re.compile(r"^\w{0,14}?((?<!이)나|건가|는가|는건가|난가|
 BEFORE_NOW_KO = ("한동안", "작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
                  "처음엔", "처음에는", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
                  "초반엔", "초반에는")
-NOW_KO = ("요즘은", "지금은", "지금",  "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
+NOW_KO = ("요즘은", "지금은", "지금", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
 
 
 PAST_IF = ("었으면", "았으면", "했으면", "였으면", "웠으면")
@@ -1441,9 +1434,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t == "drifting" and WILL_BE.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
                 or (vocab.match == "joined" and t == "unanswered" and any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO))
-                or (vocab.match == "tokens" and t == "unanswered" and _answered_after_all(words.tokens, b))
                 or (vocab.match == "joined" and t == "missed-chance" and _missed_a_ride(words.tokens, b))
-                or (vocab.match == "joined" and t == "win" and any(w.endswith(PAST_IF) for w in words.tokens[max(0, a - 2):a]))
+                or (vocab.match == "joined" and t == "win"
+                    and any(w.endswith(PAST_IF) for w in words.tokens[max(0, a - 2):a]))
                 or (vocab.match == "joined" and t not in ("connection", "memory", "win")
                     and any(w.startswith(PERHAPS) for w in words.tokens[max(0, a - PERHAPS_REACH):a]))
                 or (vocab.match == "joined" and t == "unanswered" and _no_way_out(words.tokens, a))
