@@ -301,8 +301,7 @@ DENIED_AFTER = re.compile(r"^\w{0,2}?(지|진)(는|도|가|를)?(않|안|못)|^ 
 (a supposition, 없 of an absence that is itself the theme: 다시 전화도 |없다|)."""
 
 
-def _denied_spans(text: Text, themes: ThemeSet, neg: Negation,
-                  by_cue: dict[int, list[list[Hit]]]) -> dict[str, list[tuple[int, int]]]:
+def _denied_spans(themes: ThemeSet, by_cue: dict[int, list[list[Hit]]]) -> dict[str, list[tuple[int, int]]]:
     """Per theme, where one of its phrase cues is said with "not" (the theme denied there)."""
     denied: dict[str, list[tuple[int, int]]] = {}
     for index, (firsts, _) in by_cue.items():
@@ -324,7 +323,7 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
         cue, side = hit.key
         by_cue.setdefault(cue, [[], []])[side].append(hit)
     found: dict[str, tuple[int, int]] = {}
-    denied = _denied_spans(text, themes, neg, by_cue)
+    denied = _denied_spans(themes, by_cue)
 
     def told(cue: Cue, firsts: list[Hit], seconds: list[Hit]) -> tuple[int, int] | None:
         pairs = [(h, h) for h in firsts] if cue.sides == 1 else [
