@@ -413,6 +413,28 @@ def _person_then_hedges(tokens: tuple[str, ...], start: int, others: Frame) -> b
     return k < start - 1 and k >= 0 and (tokens[k] in others.people or tokens[k] in ("she", "he", "they"))
 
 
+PHRASE_REACH = 5
+PLACED = frozenset(("at", "from", "in", "on", "across", "down", "up", "over"))
+"""Between a person and the verb, a place that is not the subject: "the lads |at| work were gutted"."""
+
+
+def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) -> bool:
+    """Whether the English subject of "was" is a person the words before it stand behind: a place
+    ("the lads at work were"), or a clause of the speaker's about them ("this guy i picked up tonight
+    was"). The word right before "was" is then not the subject, and not the speaker."""
+    if subject < 1 or tokens[subject] in others.speaker or tokens[subject] in SPEAKER_IN_PHRASE:
+        return False
+    for k in range(subject - 1, max(-1, subject - 1 - PHRASE_REACH), -1):
+        token = tokens[k]
+        if token in NEW_CLAUSE or token in STATE_WORDS or token in others.speaker and token != "i":
+            return False
+        if token in PLACED and k and tokens[k - 1] in others.people:
+            return True  # "the lads |at| work"
+        if token == "i" and k and tokens[k - 1] in others.people and k + 1 < subject:
+            return True  # "this guy |i| picked up tonight"
+    return False
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
@@ -469,14 +491,18 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and link >= 2 and words.tokens[link] in LINKING and words.tokens[link - 1] in ("that", "who") \
             and words.tokens[link - 2] in THEM_WHO:
         return True  # "it was |her that was| fuming all night not me"
+    if not joined and link >= 1 and words.tokens[link] in LINKING and hit.key not in others.towards \
+            and _person_behind_phrase(words.tokens, subject, others):
+        return True  # "the lads |at work| were gutted", "this guy |i picked up tonight| was so upset"
     if not joined and subject >= 0 and link >= 1 and (words.tokens[link] in LINKING or sensed) \
             and words.tokens[subject].isalpha() and words.tokens[subject] not in NOT_SOMEONE | THINGS \
             and words.tokens[subject] not in others.speaker \
             and (hit.key not in others.towards or sensed) \
             and words.tokens[hit.end - 1] not in STIMULUS:
         return True  # "priya |was| devastated"; but "the speech was so |boring|" bored the speaker, "the lady next door |was| frantic": whoever it is, not "i"
-    if any(rule.match(hit.rest) for rule in others.after):
-        return True
+    rest = "다" + hit.rest if joined and before_rest == "다" else hit.rest
+    if any(rule.match(rest) for rule in others.after):
+        return True  # (the mention may end on the 다 a rule reads: |외롭다| 고 엄마 가 그러셨어)
     if others.tail:
         last = words.joined[len(words.joined) - len(hit.rest) - 1:len(words.joined) - len(hit.rest)]
         if any(rule.match(last + hit.rest) for rule in others.tail):
@@ -558,8 +584,10 @@ def _restated(tokens: tuple[str, ...], start: int, stop: int, their_feelings: li
     "my point guard was crushed after the loss like |devastated|" (and "she was upset and |angry|")."""
     for end in their_feelings:
         between = tokens[end:start]
+        after = tokens[stop:start + 3]
+        after = next((after[:k] for k, t in enumerate(after) if t in NEW_CLAUSE), after)
         if 0 <= start - end <= RESTATED_REACH \
-                and not set(tokens[end:max(stop, start + 3)]) & (set(others.speaker) | SPEAKER_IN_PHRASE) \
+                and not set(tokens[end:stop] + after) & (set(others.speaker) | SPEAKER_IN_PHRASE) \
                 and not set(between) & NEW_CLAUSE \
                 and not any(t in others.people for t in between) \
                 and not _said_without_subject(tokens, start, stop, others):
@@ -651,7 +679,8 @@ THEIR_SUBJECT_THEMES = ("drifting", "cold-shoulder", "left-out")
 a plan someone said "she couldn't make it" to stays the speaker's cancelled one."""
 
 
-RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again"),
+RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again", "was not cancelled",
+                          "wasnt cancelled", "wasn't cancelled", "not cancelled after all", "not called off after all"),
             "cold-shoulder": ("apologised", "apologized", "said sorry"),
             "ignored": ("went with it", "came round to it", "went with my idea"),
             "drifting": ("no time had passed", "where we left off", "like old times"),
