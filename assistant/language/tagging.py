@@ -238,7 +238,7 @@ CAUSING = frozenset(("made", "make", "makes", "making", "left", "leave", "leaves
 OWN_SUBJECTS = frozenset(("it", "that", "this", "which", "bit", "a", "such", "what"))
 """A feeling phrase that starts with its own subject or as a noun ("his mates |it stung|", "of all people
 |bit of a kick in the teeth|") is not the person's before it."""
-LINKING = frozenset(("was", "is", "are", "were", "seemed", "seems", "looked", "looks", "looking", "sounded", "became"))
+LINKING = frozenset(("stay", "stays", "was", "is", "are", "were", "seemed", "seems", "looked", "looks", "looking", "sounded", "became"))
 STIMULUS = frozenset(("boring", "exhausting", "embarrassing", "annoying", "frustrating", "tiring", "draining",
                       "relaxing", "terrifying", "confusing", "overwhelming", "stressful", "humiliating", "awkward"))
 """Words for what something is like to the speaker: "the speech was so |boring|" bored the speaker."""
@@ -301,7 +301,7 @@ KO_CRYING = re.compile(r"^(울었|울어|울고|울면|눈물|엉엉|펑펑)")
 DRINKS = ("마셨", "마셔", "마시니", "들이키", "들이켜", "들이켰", "사발", "냉수", "찬물", "맥주", "사이다", "식혜", "콜라", "목이타", "목이말라")
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
 DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
-FOOD_AND_DRINK = ("마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
+FOOD_AND_DRINK = ("막걸리", "소주", "맥주", "한잔", "마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
 
 
 def _body_not_heart(words: Text, hit: Hit) -> bool:
@@ -358,7 +358,8 @@ OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
 OF_MYSELF = (("of", "myself"), ("of", "meself"), ("with", "myself"), ("with", "meself"), ("of", "ourselves"))
 VIEWING = frozenset(("reckons", "reckoned", "thinks", "thought", "says", "said", "reckon", "think"))
 TELLING = frozenset(("told", "tells", "telling"))
-ME_BEING = (("im",), ("i'm",), ("i", "was"), ("i", "am"), ("i", "must", "be"))
+ME_BEING = (("im",), ("i'm",), ("i", "was"), ("i", "am"), ("i", "must", "be"), ("im", "being"), ("i'm", "being"),
+            ("i", "looked"), ("i", "look"), ("i", "seemed"), ("i", "was", "being"))
 
 
 def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
@@ -532,7 +533,7 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     return True
 
 
-REPORTED_FEELING = re.compile(r"^\w{0,2}?다 ?(고|구)(?!생각|느|싶|해야|할까|하기|해도|하면)")
+REPORTED_FEELING = re.compile(r"^\w{0,2}?(다|이라|(?<![드더])라) ?(고|구)(?!생각|느|싶|해야|할까|하기|해도|하면)")
 """A Korean feeling reported with ~다고: 아내가 … |지친|다고 잠들었어 is the wife's."""
 NAMED_REACH = 8
 GUESSED_OF_THEM = re.compile(r"^\w?(가|나) ?봐")
@@ -880,7 +881,9 @@ def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) 
     if not any(told.match(a) for a in after):
         # "동생이 반 애들이 지들끼리만 가기로 |했다고| 서운해하더라": the ending further on, the whole theirs
         # (a friend drifting away says they are busy, "바쁘다고만 하고": still the speaker's drifting)
-        return bool(REPORTED_FAR.search("".join(words.tokens[end - 1:end + 8]))) \
+        far = next((k for k in range(end, min(len(words.tokens), end + 8))
+                    if REPORTED_FAR.search("".join(words.tokens[end - 1:k + 1]))), None)
+        return far is not None and not _named_before(words.tokens, far, others, reach=far - end) \
             and _reported_all_along(words.tokens, end, others) \
             and (theme != "drifting" or any(t.startswith("말로") for t in words.tokens[:start]))
     return _someone_else_as_subject(words.tokens, start, others, True) is not None \
@@ -897,12 +900,16 @@ NAMED = re.compile(r"^[가-힣]{2,3}이(가|는)$")
 """A Korean given name said as friends say it, 수진이가, 민지이는: someone named, not the speaker."""
 
 
+SPEAKER_SELF = re.compile(r"^(나|내|저|제)(가|는|도|만|를|랑|하고|한테|에게|게|의|요)?$|^(난|날)$")
+"""The speaker as a word of its own (내가, 저는, 날), not a word that begins the same way (내내, 저녁, 제일)."""
+
+
 def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """A person named with a subject marker earlier in the answer, and the speaker nowhere before the
     theme: the whole is their story told, across its clauses ("|친구 놈이| 여자친구한테 카톡 보냈는데
     하루 종일 답이 |없다꼬|")."""
     before = tokens[:start]
-    if any(t.startswith(SPEAKER_WORDS) and len(t) <= 3 for t in before):
+    if any(SPEAKER_SELF.match(t) for t in before):
         return False
     for j, token in enumerate(before):
         for person in others.people:
@@ -952,7 +959,7 @@ TURNED_OUT = ("turns out", "turned out", "i find out", "then i found out", "foun
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
 
-BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip",
+BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip", "first year in", "first year at",
               "passed i was", "passed away i was", "passed i felt", "when he passed", "when she passed",
               "when my husband passed", "when my wife passed", "when mum passed", "when dad passed",
               "when my mum passed", "when my dad passed", "for a year", "for a long time", "years back",
@@ -976,7 +983,8 @@ NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "be
              "this weekend", "finally went", "went ahead", "sorted all that", "sorted it out", "made up",
              "made our peace", "crosses my mind", "this evening", "nowadays", "this team", "this job", "this crew",
              "this school", "this season")
-TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more", "and now")
+TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more", "and now", "now i am", "now im", "now i'm",
+         "now i feel")
 """After a past, a now that turns without a "but": "first year home … i was so lonely |these days not so much|"."""
 GONE = ("is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
 OVER_NOW = (("is", "over"), ("was", "over"), ("are", "over"))
@@ -1158,7 +1166,8 @@ SUPPOSING_KO = re.compile(r"(?<![었았했였웠셨겼졌쳤랐렸])(?<![었았�
 
 
 WORRY_AFTER = re.compile(r"(을까|ㄹ까|릴까|질까|칠까|길까) ?봐")
-ANSWERED_KO = ("답해주셨", "답해줬", "답해주더", "답장이왔", "답장왔", "답이왔", "답장을받", "답을받")
+ANSWERED_KO = ("답해주셨", "답해줬", "답해주더", "답장이왔", "답장왔", "답이왔", "답장을받", "답을받", "전화왔", "전화가왔",
+               "연락왔", "연락이왔", "문자왔", "문자가왔", "카톡왔", "카톡이왔", "전화가오")
 """Later in a Korean answer, the reply came after all: "아무도 답을 안 달았어 … 한 시간 뒤에 다 |답해 주셨|고"."""
 GAVE_UP = ("결국", "못했", "포기", "접었")
 """After a worry, words that tell the chance was let go after all: "거절 당하면 어쩌나 싶어서 |결국| 물어 보지도 |못했|어"."""
@@ -1219,8 +1228,9 @@ def _no_way_out(tokens: tuple[str, ...], start: int) -> bool:
 
 
 CONJECTURE = re.compile(r"겠(지|죠)")
-GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "]듯")
-"""In or just after a Korean theme's words, a guess at what will happen: "또 당일 에 노쇼 |할 듯|"."""
+GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "](듯|수도있|수도 있)")
+"""In or just after a Korean theme's words, a guess at what will happen: "또 당일 에 노쇼 |할 듯|",
+"당직 걸리면 취소|될 수도 있|대"."""
 """Inside the last word of a Korean theme's words, a guess at what will be: "우리도 점점 |멀어지겠지|"."""
 WILL_BE = re.compile("[" + FUTURE_SYLLABLES + "](낀데|텐데|건데|거야|거예요|기라)")
 """After a Korean drifting, told by what was or might have been (:data:`TOLD_AS_BEFORE`), a future all the
