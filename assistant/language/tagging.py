@@ -900,8 +900,8 @@ NAMED = re.compile(r"^[가-힣]{2,3}이(가|는)$")
 """A Korean given name said as friends say it, 수진이가, 민지이는: someone named, not the speaker."""
 
 
-SPEAKER_SELF = re.compile(r"^(나|내|저|제)(가|는|도|만|를|랑|하고|한테|에게|게|의|요)?$|^(난|날)$")
-"""The speaker as a word of its own (내가, 저는, 날), not a word that begins the same way (내내, 저녁, 제일)."""
+NOT_THE_SPEAKER = ("내내", "저녁", "제일", "저기", "저번", "내일", "나중", "나이", "내년", "제대로", "저쪽")
+"""Short Korean words that begin like the speaker (내가, 저는) and are not: 한 달 |내내|, |저녁|에."""
 
 
 def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
@@ -909,7 +909,7 @@ def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> b
     theme: the whole is their story told, across its clauses ("|친구 놈이| 여자친구한테 카톡 보냈는데
     하루 종일 답이 |없다꼬|")."""
     before = tokens[:start]
-    if any(SPEAKER_SELF.match(t) for t in before):
+    if any(t.startswith(SPEAKER_WORDS) and len(t) <= 3 and not t.startswith(NOT_THE_SPEAKER) for t in before):
         return False
     for j, token in enumerate(before):
         for person in others.people:
