@@ -1213,6 +1213,14 @@ def _missed_a_ride(tokens: tuple[str, ...], end: int) -> bool:
     return any(r in "".join(tokens[max(0, end - 3):end]) for r in RIDES)
 
 
+COLD_THINGS_KO = ("아메리카노", "커피", "음료", "맥주", "물이", "물은", "바람", "바닷물", "날씨", "공기", "손이", "발이", "방이")
+"""Before a Korean "차가워", a thing that is cold to the touch, not a cold shoulder: "아이스 |아메리카노|가 너무 차가워서"."""
+NOT_REPLIED_KO = ("못했", "못해")
+"""Right after a Korean "답을", the speaker could not reply: "엄마 문자에 아직 답을 |못 했어| 미안해"."""
+UNASKED_GLADLY = "다행"
+"""After a Korean unasked, glad of it: "주말 출근 하라고 아무도 안 물어봐서 |다행|이야"."""
+
+
 HOPELESS_BEFORE = frozenset(("진짜", "정말", "완전", "참", "건", "거는", "것은", "풀어도"))
 MESSAGES_KO = ("카톡", "문자", "연락", "메시지", "메세지", "전화", "톡", "디엠", "dm", "편지", "메일")
 
@@ -1479,6 +1487,10 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t not in ("connection", "memory", "win")
                     and any(w.startswith(PERHAPS) for w in words.tokens[max(0, a - PERHAPS_REACH):a]))
                 or (vocab.match == "joined" and t == "unanswered" and _no_way_out(words.tokens, a))
+                or (vocab.match == "joined" and t == "cold-shoulder" and "차가" in "".join(words.tokens[a:b])
+                    and any(c in "".join(words.tokens[max(0, a - 2):a]) for c in COLD_THINGS_KO))
+                or (vocab.match == "joined" and t == "unanswered" and "".join(words.tokens[b:b + 2]).startswith(NOT_REPLIED_KO))
+                or (vocab.match == "joined" and t == "unasked" and UNASKED_GLADLY in "".join(words.tokens[b:b + 3]))
                 or (vocab.match == "joined" and t == "missed-chance" and WORRY_AFTER.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "missed-chance" and (_over_or_unreal(words.tokens, b, WORRY)
                                                                           or _supposed_before(words.tokens, a, b))

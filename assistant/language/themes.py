@@ -293,10 +293,13 @@ def _past_habit(tokens: tuple[str, ...], end: int, endings: tuple[str, ...]) -> 
 DENIED_REACH = 1
 """How far after another cue of a theme its denied cue may start and still undo it: in "아이디어가
 그대로 채택됐다 아무도 |무시 안| 하고" or "아무도 |제 말을 자르지 않았어요|" the nobody is nobody doing it."""
+DENIED_BEFORE_REACH = 3
+"""How far before another cue of a theme a denied one may end and still undo it: "멀어진 건 아니야 요즘
+|서로 바빠서| 그래" gives the reason it is not drifting."""
 
 
 DENIED_AFTER = re.compile(r"^\w{0,2}?(지|진)(는|도|가|를)?(않|안|못)|^ ?안 ?(했|하|해|당)|^(을|를|은|는|도|이|가)?(안|못)(했|해|하|한|됐|돼|되|당)"
-                          r"|^\w{0,3}?(느낌|기분)(은|이|도)?(전혀|별로|딱히|하나도)?(아니|아냐)")
+                          r"|^\w{0,3}?(느낌|기분)(은|이|도)?(전혀|별로|딱히|하나도)?(아니|아냐)|^\w{0,2}?(건|거는|것은)(아니|아냐|아닌)")
 """A plain "not" right after a cue (무시|안 했어, 자르|지 않았어요), not the other negations read there
 (a supposition, 없 of an absence that is itself the theme: 다시 전화도 |없다|)."""
 
@@ -337,6 +340,8 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
             if _past_habit(text.tokens, max(first.end, last.end), TOLD_AS_PAST_HABIT.get(cue.theme, ())):
                 continue
             end = max(first.end, last.end)
+            if any(0 <= first.start - e <= DENIED_BEFORE_REACH for _, e in denied.get(cue.theme, ())):
+                continue  # "|멀어진 건 아니야| 요즘 서로 바빠서 그래": what follows a denial explains it
             if not cue.negatable:
                 if not any(first.start <= s <= end + DENIED_REACH for s, _ in denied.get(cue.theme, ())):
                     return first.start, end
