@@ -685,7 +685,7 @@ RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", 
             "cold-shoulder": ("apologised", "apologized", "said sorry"),
             "ignored": ("went with it", "came round to it", "went with my idea"),
             "drifting": ("no time had passed", "where we left off", "like old times"),
-            "left-out": ("i was asked and i said no", "i said no i had", "i told them to go", "i told em to go",
+            "left-out": ("i wasnt left out", "i wasn't left out", "i was not left out", "i was asked and i said no", "i said no i had", "i told them to go", "i told em to go",
                          "i told them i couldnt", "i told them i couldn't", "i told em i couldnt", "i was invited but"),
             "unanswered": ("he rang back", "she rang back", "they rang back", "he called back", "she called back",
                            "he texted back", "she texted back", "she replied", "he replied", "they replied",
@@ -877,6 +877,8 @@ def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) 
     if any(t.startswith(SPEAKER_AS_OBJECT) for t in near) or split or {"나", "저"} & set(within):
         return False  # 형제들이 자기들끼리 결정했대 … |나한테는| 통보만: done to the speaker
     after = ("".join(words.tokens[end - 1:end + 3]), "".join(words.tokens[end:end + 3]))
+    if theme == "drifting" and not any(f in words.joined for f in TELLING_FRAME_KO):
+        after = ("".join(words.tokens[end - 1:end + 1]),)  # (a friend's "바쁘대요" further on is their excuse)
     told = REPORTED if theme in REPORTED_ONLY else TOLD_OF_THEM
     if not any(told.match(a) for a in after):
         # "동생이 반 애들이 지들끼리만 가기로 |했다고| 서운해하더라": the ending further on, the whole theirs
@@ -925,10 +927,20 @@ def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> b
 HEARSAY = re.compile(r"(대요|했대|였대|었대|았대|셨대|하대|시대|됐대|다카대|다카더라|다카데|됐다고)")
 
 
+TELLING_FRAME_KO = ("그러는데", "그러던데", "말로는", "하던데", "하더라", "다고")
+"""Words that frame a Korean answer as someone else telling their story: "지수가 |그러는데| 남친이 … 뜸해져서"."""
+WITH_KO = ("랑", "하고", "와")
+PLANNED_KO = "기로"
+"""A Korean plan made with someone ("친구|랑| 보기|로| 했는데"): theirs to call off, the speaker's to lose."""
+
+
 def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
     """A Korean plan called off told as hearsay about someone else: "할머니가 … 자식들이 못 온다고
     |취소했대요|" (but "친구가 못 나온다고 연락 왔어" is the speaker's plan, told to the speaker)."""
-    return bool(HEARSAY.search("".join(words.tokens[end - 1:end + 3]))) and _reported_all_along(words.tokens, end, others)
+    before = words.tokens[:end]
+    planned_with = any(t.endswith(WITH_KO) for t in before) and any(PLANNED_KO in t for t in before)
+    return bool(HEARSAY.search("".join(words.tokens[end - 1:end + 3]))) and not planned_with \
+        and _reported_all_along(words.tokens, end, others)
 
 
 def _their_plan(words: Text, start: int, others: Frame) -> bool:
