@@ -436,6 +436,17 @@ def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) 
     return False
 
 
+def _named_person_before(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """Whether an English person stands right before ``start``, or a person and their name
+    ("my friend |priya|", "our kid |jas|")."""
+    if start and tokens[start - 1] in others.people:
+        return True
+    name = tokens[start - 1] if start >= 2 else ""
+    return start >= 2 and tokens[start - 2] in others.people and tokens[start - 2] not in THEM_WHO \
+        and name.isalpha() and name not in NOT_SOMEONE | HEDGES | STATE_WORDS | FELT | set(others.speaker) \
+        and name not in SPEAKER_IN_PHRASE | NOT_DOING | OBJECT_OF | CLAUSE_ENDS
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
@@ -478,6 +489,9 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards \
             and words.tokens[hit.start] not in OWN_SUBJECTS:
         return True  # "my mama |cried| on the call": the person right before the feeling has it
+    passive = hit.start if words.tokens[hit.start] in PASSIVE else hit.start - 1
+    if not joined and passive >= 0 and words.tokens[passive] in PASSIVE and _named_person_before(words.tokens, passive, others):
+        return True  # "me nephew |got dumped|", "my friend priya |got rejected|": done to them
     link = hit.start - 1
     while link > 0 and words.tokens[link] in others.through and words.tokens[link] not in LINKING | SENSED:
         link -= 1  # "everyone in accounts was |so| stressed", "the rest of them were |all| nervous"
@@ -788,6 +802,11 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
     if set(tokens[start:end + 3]) & (set(others.speaker) | {"my", "mine"}):
         return False
     j = start - 1
+    while j >= 0 and tokens[j] in HEDGES:
+        j -= 1
+    if j >= 1 and tokens[j] in FELT and tokens[j - 1] in ("he", "she", "they"):
+        return True  # "and |he felt| totally ignored by the company"
+    j = start - 1
     while j >= 0 and tokens[j] in HAPPENING:
         j -= 1
     if j >= 1 and tokens[j] in THEIR_THINGS:
@@ -965,13 +984,16 @@ BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "co
 otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible there but not anymore",
 "my flatmate |had| been short with me all week but tonight she apologised"."""
 CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
+PAST_HAVING = frozenset(("used", "had", "hadn't", "hadnt"))
+"""Of :data:`BELIEVING`, the past ones that hold only close to the theme."""
 TURNED_OUT = ("turns out", "turned out", "i find out", "then i found out", "found out", "then i find out", "then today",
               "then tonight", "it was just", "it were just", "after all",
               "she was just", "he was just", "shes just been", "hes just been")
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
 
-BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip", "first year in", "first year at",
+BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip", "first year in", "first year at", "when i first come",
+              "when i first came", "when i first arrived", "when i first moved", "winter of",
               "passed i was", "passed away i was", "passed i felt", "when he passed", "when she passed",
               "when my husband passed", "when my wife passed", "when mum passed", "when dad passed",
               "when my mum passed", "when my dad passed", "for a year", "for a long time", "years back",
@@ -1148,6 +1170,12 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
             return not (j and (tokens[j - 1] == "as" or (tokens[j - 1] == "like" and j > 1 and tokens[j - 2] in LIKENING)))
         if tokens[j] in BELIEVING and _turned_out(tokens, end):
             return True
+    for j in range(start - 1 - UNREAL_REACH, max(-1, start - 1 - BELIEF_REACH), -1):
+        if tokens[j] in CLAUSE_ENDS:
+            return False
+        if tokens[j] in BELIEVING and tokens[j] not in PAST_HAVING \
+                and any(f" {w} " in f" {' '.join(tokens[end:])} " for w in TURNED_OUT):
+            return True  # "|thought| the new keeper at the estate was giving me the cold shoulder … turns out"
     return False
 
 
