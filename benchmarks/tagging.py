@@ -827,11 +827,14 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "hard-66": "tagging_heldout66_{lang}.jsonl", "held-out-67": "tagging_heldout67_{lang}.jsonl",
         "hard-68": "tagging_heldout68_{lang}.jsonl", "held-out-70": "tagging_heldout70_{lang}.jsonl",
         "hard-71": "tagging_heldout71_{lang}.jsonl", "held-out-72": "tagging_heldout72_{lang}.jsonl",
-        "hard-73": "tagging_heldout73_{lang}.jsonl",
+        "hard-73": "tagging_heldout73_{lang}.jsonl", "held-out-75": "tagging_heldout75_{lang}.jsonl",
+        "hard-76": "tagging_heldout76_{lang}.jsonl", "held-out-77": "tagging_heldout77_{lang}.jsonl",
+        "hard-78": "tagging_heldout78_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
-        "held-out-64": "tagging_heldout64_{lang}.jsonl", "held-out-69": "tagging_heldout69_{lang}.jsonl"}
+        "held-out-64": "tagging_heldout64_{lang}.jsonl", "held-out-69": "tagging_heldout69_{lang}.jsonl",
+        "held-out-74": "tagging_heldout74_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
