@@ -1408,3 +1408,55 @@ def test_reported_guessed_and_supposed(language, text, expected_feelings, not_th
 ])
 def test_denied_beside_nobody_thanks_and_loanwords(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # rounds 12 and 13, English: who the subject is behind a place, a clause or a name
+    ("en", "this woman i met at the bus stop was so upset about her son", set(), set(), set()),
+    ("en", "winston was vexed proper vexed but me i was grand", set(), set(), set()),
+    ("en", "my brother says im being paranoid about the new boss", set(), set(), set()),
+    ("en", "me niece got dumped on her birthday so i took her for chips", set(), set(), set()),
+    ("en", "my friend ola got rejected for the visa again and she was so low", set(), set(), set()),
+    ("en", "a customer said he felt totally ignored by the helpline", set(), {"ignored"}, set()),
+    ("en", "my cousin stay all bummed cause his contest got cancelled", set(), {"cancelled"}, set()),
+    # a past that is over, a belief that turned out wrong, a theme undone, words that are not feelings
+    ("en", "when i first came to leeds i was so homesick but now i am settled", {"calm"}, set(), set()),
+    ("en", "i thought the new manager was giving me the cold shoulder all day but turns out she had a migraine",
+     set(), {"cold-shoulder"}, set()),
+    ("en", "they went to the quiz without me because i had a shift but i wasnt left out they saved me a seat",
+     set(), {"left-out"}, set()),
+    ("en", "the planning meeting was cancelled then it was not cancelled it was moved to two", set(), {"cancelled"},
+     set()),
+    ("en", "had to buy a sad lamp for the winter", set(), set(), set()),
+    # themes told without their usual words
+    ("en", "nobody turned up to the book club only me and the host", set(), set(), {"cancelled"}),
+    ("en", "the council voted down my idea for the bench in about a minute", set(), set(), {"ignored"}),
+    ("en", "cleared my driving theory exam this morning", set(), set(), {"win"}),
+    ("en", "nobody at the dinner table asked if i was ok after the rough week i had", set(), set(), {"unasked"}),
+    # Korean: a feeling put in someone's mouth after it, a report further on, a dialect past
+    ("ko", "퇴근하고 나니까 외롭다 고 아빠 가 그러셨어", set(), set(), set()),
+    ("ko", "편집자는 요즘 번아웃이라고 많이 지쳐 보이더라", set(), set(), set()),
+    ("ko", "애 아빠가 그러는데 시어머니가 요새 속이 상해서 그런다는디", set(), set(), set()),
+    ("ko", "예비 신부가 청첩장 때문에 화가 났어 나는 그냥 피곤했어", {"피곤함"}, set(), set()),
+    ("ko", "반장 이 내 말 은 듣는 척도 안 하고 딴 사람 말만 받아 주더라 억수로 짜증 나대", {"짜증"}, set(), {"ignored"}),
+    # denied, supposed, over, undone
+    ("ko", "솔직히 아쉬운 거 하나 도 없 데이", set(), set(), set()),
+    ("ko", "배신감 까지는 아니고 좀 서운했어", {"서운함"}, set(), set()),
+    ("ko", "오늘은 무시당한 느낌 같은 거 전혀 없었어", set(), {"ignored"}, set()),
+    ("ko", "걔 랑 멀어진 건 아니야 요즘 서로 바빠서 그래", set(), {"drifting"}, set()),
+    ("ko", "이번 주말 여행 은 남편 이 출장 잡히면 취소될 수도 있대 아직 몰라", set(), {"cancelled"}, set()),
+    ("ko", "친구 가 한 시간 째 답 이 없길래 서운했는데 저녁 에 전화 왔어", {"서운함"}, {"unanswered"}, set()),
+    ("ko", "처음 일 시작했을 땐 소외감이 컸는데 이제는 다들 친해", set(), set(), set()),
+    ("ko", "야근 하라고 아무 도 안 물어 봐서 다행 이야", {"안도"}, {"unasked"}, set()),
+    ("ko", "바빠서 언니 문자 에 아직 답 을 못 했어 미안 해", {"미안함"}, {"unanswered"}, set()),
+    # literal and ironic
+    ("ko", "저녁에 소주 한 잔 했더니 속이 쓰려서 일찍 잤다", set(), set(), set()),
+    ("ko", "아이스 커피가 너무 차가워서 이가 시렸어", set(), {"cold-shoulder"}, set()),
+    ("ko", "팀장님 이 오늘 도 퇴근 직전 에 일 을 주셨 어 아 너무 행복 하 다 진짜", set(), set(), set()),
+    # a plan made together is the speaker's to lose; a theme without its keyword
+    ("ko", "친구들이랑 밥 먹기로 했는데 걔가 갑자기 못 온대요 허탈했어요", {"허탈함"}, set(), {"cancelled"}),
+    ("ko", "동창회 얘기를 나만 늘 나중에 듣게 되더라 씁쓸해", {"씁쓸함"}, set(), {"left-out"}),
+])
+def test_subjects_behind_places_reports_after_and_denials_before(language, text, expected_feelings, not_themes,
+                                                                 must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -756,7 +756,7 @@ it: "my cousin |didn't| get invited", "my son |got| ghosted" (but "my landlord h
 the speaker's unanswered message). A cancelled plan is theirs only when it is their plan."""
 THEIR_THINGS = frozenset(("plans", "plan", "party", "trip", "joke", "idea", "birthday", "wedding", "sleepover",
                           "football", "match", "game", "practice", "training", "lesson", "recital", "playdate",
-                          "flight", "flights", "train", "gig", "concert"))
+                          "flight", "flights", "train", "gig", "concert", "contest", "tournament", "race"))
 
 
 THEIR_PLANS = THEIR_THINGS | {"drinks", "dinner", "night", "do", "holiday", "date", "appointment"}
