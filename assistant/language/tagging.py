@@ -414,6 +414,7 @@ def _person_then_hedges(tokens: tuple[str, ...], start: int, others: Frame) -> b
     return k < start - 1 and k >= 0 and (tokens[k] in others.people or tokens[k] in ("she", "he", "they"))
 
 
+PRONOUNS = frozenset(("it", "that", "this", "there", "which", "what", "he", "she", "they", "we", "you", "who"))
 PHRASE_REACH = 5
 PLACED = frozenset(("at", "from", "in", "on", "across", "down", "up", "over"))
 """Between a person and the verb, a place that is not the subject: "the lads |at| work were gutted"."""
@@ -423,8 +424,8 @@ def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) 
     """Whether the English subject of "was" is a person the words before it stand behind: a place
     ("the lads at work were"), or a clause of the speaker's about them ("this guy i picked up tonight
     was"). The word right before "was" is then not the subject, and not the speaker."""
-    if subject < 1 or tokens[subject] in others.speaker or tokens[subject] in SPEAKER_IN_PHRASE:
-        return False
+    if subject < 1 or tokens[subject] in others.speaker or tokens[subject] in SPEAKER_IN_PHRASE | PRONOUNS:
+        return False  # (but "at the usual place |it| was a calm day": the pronoun is the subject)
     for k in range(subject - 1, max(-1, subject - 1 - PHRASE_REACH), -1):
         token = tokens[k]
         if token in NEW_CLAUSE or token in STATE_WORDS or token in others.speaker and token != "i":
