@@ -652,7 +652,7 @@ def test_cli_tag_for_people(capsys):
     args = _parser().parse_args(["tag", "nobody asked how i was i felt lonely and drained"])
     assert cli_tag(args, "en") == 0
     assert capsys.readouterr().out == ('feelings: lonely ("lonely"), drained ("drained")\n'
-                                       'themes: unasked ("nobody asked")\n')
+                                       'themes: unasked ("nobody asked how i was")\n')
 
 
 def test_cli_tag_json_and_words_as_separate_arguments(capsys):
