@@ -834,7 +834,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
         "held-out-64": "tagging_heldout64_{lang}.jsonl", "held-out-69": "tagging_heldout69_{lang}.jsonl",
-        "held-out-74": "tagging_heldout74_{lang}.jsonl"}
+        "held-out-74": "tagging_heldout74_{lang}.jsonl", "held-out-81": "tagging_heldout81_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 

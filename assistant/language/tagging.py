@@ -437,6 +437,10 @@ def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) 
     return False
 
 
+SPEAKER_AS_THE_ONE = (("i", "was", "the", "one"), ("i", "am", "the", "one"), ("i'm", "the", "one"),
+                      ("im", "the", "one"), ("me", "was", "the", "one"))
+
+
 def _named_person_before(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """Whether an English person stands right before ``start``, or a person and their name
     ("my friend |priya|", "our kid |jas|")."""
@@ -481,6 +485,9 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         if others.cues and not (hit.start and words.tokens[hit.start - 1] in ("the", "this")) else None
     # ("my mother is gone three years and |the| grief came back": a feeling named as a thing, not said of her)
     between = words.tokens[at + 1:hit.start] if at is not None else ()
+    if at is not None and words.tokens[at] == "who" \
+            and any(tuple(words.tokens[max(0, at - len(p)):at]) == p for p in SPEAKER_AS_THE_ONE):
+        return False  # "honestly |i was the one who| felt left out"
     if at is not None and not (words.tokens[at] in THEIR_OBJECTS and (not at or words.tokens[at - 1] not in CAUSING)) \
             and not (between and words.tokens[at] in others.people and not set(between) & (STATE_WORDS | set(others.markers))):
         return True  # "it made |them| sad", "my |mum| was so sad"; but "every one of them | bit |wistful|" and
@@ -611,12 +618,16 @@ def _restated(tokens: tuple[str, ...], start: int, stop: int, their_feelings: li
     return False
 
 
+COUNTS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"))
+"""After a verb, a number of things: "the client |left out two| invoices"."""
+
+
 def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether an English feeling word is a verb done to a thing: "|drained| the old fish tank", "|gutting| the old
     kitchen", "|left out| the
     vanilla", "|rejected| the offer", not a state ("felt |left out| the whole time", "was |drained| the whole day")."""
     said = tokens[start:end]
-    if len(said) > 2 or end >= len(tokens) or (tokens[end] not in DETERMINERS and tokens[end] != "them"):
+    if len(said) > 2 or end >= len(tokens) or (tokens[end] not in DETERMINERS | COUNTS and tokens[end] != "them"):
         return False
     if not (said[0].endswith(("ed", "ing")) or said == ("left", "out")) or set(said) & TEARS:
         return False
@@ -702,7 +713,7 @@ RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", 
             "drifting": ("no time had passed", "where we left off", "like old times"),
             "left-out": ("i wasnt left out", "i wasn't left out", "i was not left out", "i was asked and i said no", "i said no i had", "i told them to go", "i told em to go",
                          "i told them i couldnt", "i told them i couldn't", "i told em i couldnt", "i was invited but"),
-            "unanswered": ("he rang back", "she rang back", "they rang back", "he called back", "she called back",
+            "unanswered": ("he call back", "she call back", "he rang back", "she rang back", "they rang back", "he called back", "she called back",
                            "he texted back", "she texted back", "she replied", "he replied", "they replied",
                            "she wrote back", "he wrote back", "she got back to me", "he got back to me",
                            "rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
@@ -1004,7 +1015,7 @@ BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month
               "that first year", "that first winter", "as a kid", "back when", "back in", "for months", "for weeks",
               "for years", "years ago", "months ago", "at first", "when i was younger", "when i was little",
               "back then", "at the time", "a while back", "ages ago", "when i first", "in my first", "at the start",
-              "when i started", "my first year", "my first few", "last spring", "last summer", "last autumn",
+              "when i started", "my first year", "my first few", "last spring", "last summer", "last autumn", "last carnival", "last christmas",
               "last fall", "last winter", "last month", "after school", "after secondary school", "after uni",
               "after college", "after high school", "last time in", "in secondary school", "in high school",
               "in primary school", "back in school", "there was a time", "at one point", "after the divorce",
@@ -1021,7 +1032,7 @@ NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "be
 TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more", "and now", "now i am", "now im", "now i'm",
          "now i feel")
 """After a past, a now that turns without a "but": "first year home … i was so lonely |these days not so much|"."""
-GONE = ("is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
+GONE = ("that done now", "thats done now", "that's done now", "is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
 OVER_NOW = (("is", "over"), ("was", "over"), ("are", "over"))
 """Straight after the feeling only: "the stress |is over|" (but "sad the holiday is over" is today's sadness)."""
 """Said right after a feeling: "the panic from this morning |is long gone|"."""
@@ -1047,7 +1058,7 @@ def _over_since(tokens: tuple[str, ...], start: int, end: int, feeling: bool = T
     later = " " + " ".join(tokens[turn + 1:turn + 7 + OVER_REACH]) + " "
     if not any(f" {n} " in later for n in NOW_SINCE):
         return False
-    before = " " + " ".join(tokens[max(0, start - OVER_REACH - 4):turn]) + " "
+    before = " " + " ".join(tokens[max(0, start - OVER_REACH - 8):turn]) + " "
     return any(f" {p} " in before for p in BEFORE_NOW)
 
 
