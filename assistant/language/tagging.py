@@ -250,12 +250,12 @@ NOT_SOMEONE = frozenset(("it", "that", "this", "which", "what", "there", "day", 
 """Before "was" and a feeling, words that are not someone else who has it ("it was |embarrassing|",
 "today was |exhausting|", "and was so |relieved|" with the "i" unheard; "reckon |were| drifting apart", Vosk's
 "we're" after a verb of thinking)."""
-FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느낌)(?!이?(래|라고|라더|랬|라네|이래))")
+FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느낌)(?!이?(래|라고|라더|랬|라네|이래|었다고|었대|였다고|였대))")
 """After a Korean feeling word, "…한 기분이야": the speaker's own feeling, told as a likeness."""
 SEEN_IN_ONESELF = re.compile(r"^하?(더라|드라|더군)")
 """A Korean feeling said with ~더라 straight after its stem, "서럽더라고요", "속상하더라": felt by
 the speaker (another's feeling is told as ~해하더라, ~하셨더라, ~더래), whoever is named before it."""
-THEIR_OWN = frozenset(("자기", "자기도", "자기는", "자기가", "자기네"))
+THEIR_OWN = frozenset(("자기", "자기도", "자기는", "자기가", "자기네", "지가"))
 THEIR_OWN_REACH = 5
 """Korean "oneself" said of someone else, just before a feeling: it is theirs."""
 CLAUSE_END_KO = ("요", "다", "어", "고", "서", "데", "지", "까", "라", "네")
@@ -1244,7 +1244,7 @@ OVERTURNED = re.compile(r"^\w{0,14}?((?<!이)나|건가|는가|은가|는건가|
 
 
 BEFORE_NOW_KO = ("한동안", "작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
-                 "처음엔", "처음에는", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
+                 "처음엔", "처음에는", "젊어서", "젊었을", "젊을때", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
                  "초반엔", "초반에는", "을땐", "을때는")
 NOW_KO = ("요즘은", "지금은", "지금", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
 
@@ -1269,7 +1269,7 @@ COLD_THINGS_KO = ("아메리카노", "커피", "음료", "맥주", "물이", "�
 """Before a Korean "차가워", a thing that is cold to the touch, not a cold shoulder: "아이스 |아메리카노|가 너무 차가워서"."""
 NOT_REPLIED_KO = ("못했", "못해")
 """Right after a Korean "답을", the speaker could not reply: "엄마 문자에 아직 답을 |못 했어| 미안해"."""
-UNASKED_GLADLY = "다행"
+UNASKED_GLADLY = ("다행", "날이없")
 """After a Korean unasked, glad of it: "주말 출근 하라고 아무도 안 물어봐서 |다행|이야"."""
 
 
@@ -1542,7 +1542,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t == "cold-shoulder" and "차가" in "".join(words.tokens[a:b])
                     and any(c in "".join(words.tokens[max(0, a - 2):a]) for c in COLD_THINGS_KO))
                 or (vocab.match == "joined" and t == "unanswered" and "".join(words.tokens[b:b + 2]).startswith(NOT_REPLIED_KO))
-                or (vocab.match == "joined" and t == "unasked" and UNASKED_GLADLY in "".join(words.tokens[b:b + 3]))
+                or (vocab.match == "joined" and t == "unasked" and any(g in "".join(words.tokens[b:b + 3]) for g in UNASKED_GLADLY))
                 or (vocab.match == "joined" and t == "missed-chance" and WORRY_AFTER.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "missed-chance" and (_over_or_unreal(words.tokens, b, WORRY)
                                                                           or _supposed_before(words.tokens, a, b))
