@@ -441,6 +441,26 @@ SPEAKER_AS_THE_ONE = (("i", "was", "the", "one"), ("i", "am", "the", "one"), ("i
                       ("im", "the", "one"), ("me", "was", "the", "one"))
 
 
+BEEN_REACH = 5
+BEEN_THROUGH = frozenset(("been", "feeling", "a", "bit", "of", "proper", "so", "really", "very", "that", "dead", "pretty",
+                          "well", "quite", "all", "too", "lately", "kind", "kinda", "sort", "bag"))
+
+
+def _theirs_been(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """Whether an English feeling follows someone's "been" with the apostrophe unheard ("my |dads been| really
+    down", "|hes been| feeling proper down", "my |partners been| a bag of nerves"), or a person next door."""
+    if start >= 3 and tokens[start - 2:start] == ("next", "door") and tokens[start - 3] in others.people:
+        return True  # "the kid |next door| cried all night"
+    k = start - 1
+    while k > 0 and start - k <= BEEN_REACH and tokens[k] in BEEN_THROUGH:
+        if tokens[k] == "been":
+            who = tokens[k - 1]
+            return who in ("hes", "shes", "he's", "she's", "theyve", "they've") \
+                or (who.endswith("s") and who[:-1] in others.people and who not in others.people)
+        k -= 1
+    return False
+
+
 def _named_person_before(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """Whether an English person stands right before ``start``, or a person and their name
     ("my friend |priya|", "our kid |jas|")."""
@@ -497,6 +517,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards \
             and words.tokens[hit.start] not in OWN_SUBJECTS:
         return True  # "my mama |cried| on the call": the person right before the feeling has it
+    if not joined and _theirs_been(words.tokens, hit.start, others):
+        return True  # "my dads been really down", "hes been feeling proper down", "the kid next door cried"
     passive = hit.start if words.tokens[hit.start] in PASSIVE else hit.start - 1
     if not joined and passive >= 0 and words.tokens[passive] in PASSIVE and _named_person_before(words.tokens, passive, others):
         return True  # "me nephew |got dumped|", "my friend priya |got rejected|": done to them
