@@ -255,6 +255,8 @@ FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느�
 SEEN_IN_ONESELF = re.compile(r"^하?(더라|드라|더군)")
 """A Korean feeling said with ~더라 straight after its stem, "서럽더라고요", "속상하더라": felt by
 the speaker (another's feeling is told as ~해하더라, ~하셨더라, ~더래), whoever is named before it."""
+SEEN_ENDINGS = ("던데", "더라", "드라", "시고", "시더라", "뛰었는데", "떠드시고")
+"""After a Korean feeling with ~서, what the speaker saw someone do: |신나서| 방방 |뛰던데|."""
 THEIR_OWN = frozenset(("자기", "자기도", "자기는", "자기가", "자기네", "지가"))
 THEIR_OWN_REACH = 5
 """Korean "oneself" said of someone else, just before a feeling: it is theirs."""
@@ -301,6 +303,8 @@ KO_CRYING = re.compile(r"^(울었|울어|울고|울면|눈물|엉엉|펑펑)")
 DRINKS = ("마셨", "마셔", "마시니", "들이키", "들이켜", "들이켰", "사발", "냉수", "찬물", "맥주", "사이다", "식혜", "콜라", "목이타", "목이말라")
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
 DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
+COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
+MACHINES = ("노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
 FOOD_AND_DRINK = ("막걸리", "소주", "맥주", "한잔", "마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
 
 
@@ -308,8 +312,10 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
     """Whether a Korean "속이 쓰려" is the stomach after food or drink, not a sore heart
     (on the labelled sets: after 술, 짬뽕, 커피 the writers never tagged it)."""
     span = "".join(words.tokens[hit.start:hit.end]) + hit.rest[:2]
-    if "답답" in span and any(d in words.joined for d in DIGESTING):
-        return True  # 급하게 먹었더니 |가슴이 답답|하더라고요 소화제 먹고 나니까
+    if "답답" in span and any(d in words.joined for d in DIGESTING + COLD_SYMPTOMS):
+        return True  # 급하게 먹었더니 |가슴이 답답|하더라고요 소화제 먹고 나니까; 감기 때문에 코가 꽉 막혀서 |답답|
+    if "열" in span and any(m in "".join(words.tokens[max(0, hit.start - 3):hit.start]) for m in MACHINES):
+        return True  # |노트북이| 하루 종일 열 받아 가지고 팬 소리가: a machine running hot
     before = "".join(words.tokens[:hit.start])
     if "시원" in span and any(d in before for d in DRINKS):
         return True  # 목이 타서 식혜 한 사발 들이키니까 |속이 다 시원|하더라: the thirst
@@ -482,6 +488,9 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
             and not KO_CRYING.match("".join(words.tokens[hit.start:hit.end])) \
             and not (hit.rest.startswith("하") and before_rest in DOING_FORM):
         return False  # 남편도 애들도 한마디를 안 물어보고 괜히 |서럽|더라고요
+    if joined and hit.rest.startswith("서") and any(t.endswith(SEEN_ENDINGS) for t in words.tokens[hit.end:hit.end + 3]) \
+            and _named_before(words.tokens, hit.start, others):
+        return True  # 동생이 시험 붙었다고 완전 |신나서| 방방 뛰던데: what they did, seen
     if joined and _their_own(words.tokens, hit.start):
         return True  # 다들 |자기| 취업 걱정만 하고, 언니는 |자기도| 몰랐다고 억울해하더라
     if joined and before_rest in DOING_FORM and SEEN_DOING.match(hit.rest):
