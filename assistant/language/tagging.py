@@ -856,6 +856,9 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
         j -= 1  # "my dad's |plans| fell through", "his |joke| fell flat": theirs, whatever the verb
         if tokens[j] in ("his", "her", "their"):
             return True
+        owner = tokens[j - 1] if j and tokens[j] not in others.people else tokens[j]
+        if owner.endswith("s") and owner[:-1] in others.people and owner not in others.people:
+            return True  # "my young |fellas| hockey |tournament| got called off": the apostrophe unheard
     elif not {tokens[start], *tokens[j + 1:start]} & befalling:
         return False  # "my manager |chose someone else|": the person did it, to the speaker
     elif tokens[j] in ("she", "he") and befalling is BEFALLING:
@@ -1171,6 +1174,11 @@ HONESTLY = (("im", "honest"), ("i'm", "honest"), ("im", "being"), ("i'm", "being
 cancel the flights again", "|i'll| miss the little fella's birthday"."""
 
 
+def _honestly(tokens: tuple[str, ...], k: int) -> bool:
+    """Whether the words from ``k`` begin one of :data:`HONESTLY` ("if |anything| relieved")."""
+    return any(tuple(tokens[k:k + len(h)]) == h for h in HONESTLY)
+
+
 def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """An English feeling or theme told as a supposition ("|if| anyone had ignored me", "i'd be
     gutted |if| the trip fell through") or as a fear that turned out wrong ("|thought| she was
@@ -1184,7 +1192,7 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
     opening = tokens[:2]
     if "if" in opening and start <= IF_REACH and not set(tokens[opening.index("if") + 1:start]) & CLAUSE_ENDS \
             and not set(tokens[opening.index("if") + 3:start]) & {"im", "i'm", "ive", "i've"} \
-            and tuple(tokens[opening.index("if") + 1:opening.index("if") + 3]) not in HONESTLY:
+            and not _honestly(tokens, opening.index("if") + 1):
         return True  # "|if| my high school group chat makes thanksgiving plans without me again"
     for j in range(start - 1, max(-1, start - 1 - UNREAL_REACH), -1):
         if tokens[j] == "then":  # "|if| the manager doesn't sign it off |then| the trip is off"
@@ -1205,7 +1213,7 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
             return tokens[j] in BECAUSE and any(
                 tokens[k] in BELIEVING for k in range(max(0, j - BELIEF_REACH), j)) and _turned_out(tokens, end)
         if tokens[j] in SUPPOSING:
-            if tokens[j] == "if" and tuple(tokens[j + 1:j + 3]) in HONESTLY:
+            if tokens[j] == "if" and _honestly(tokens, j + 1):
                 continue  # "|if im honest| i were more hurt": a way of saying so
             if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF) \
                     or tokens[j + 1:j + 3] == ("as", "well"):  # "|might as well| have been talking to a wall"
