@@ -467,6 +467,13 @@ def _theirs_been(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     return False
 
 
+def _persons_own(tokens: tuple[str, ...], k: int, others: Frame) -> bool:
+    """Whether word ``k`` is a person, or a name after "our" ("|our megan| was proper left out"; "my" is as
+    often a thing's: "my application was rejected")."""
+    return tokens[k] in others.people or (k >= 1 and tokens[k - 1] == "our" and tokens[k].isalpha()
+                                          and tokens[k] not in NOT_SOMEONE | THINGS | NOT_A_THING)
+
+
 def _named_person_before(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """Whether an English person stands right before ``start``, or a person and their name
     ("my friend |priya|", "our kid |jas|")."""
@@ -551,7 +558,7 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and subject >= 0 and link >= 1 and (words.tokens[link] in LINKING or sensed) \
             and words.tokens[subject].isalpha() and words.tokens[subject] not in NOT_SOMEONE | THINGS \
             and words.tokens[subject] not in others.speaker \
-            and (hit.key not in others.towards or sensed) \
+            and (hit.key not in others.towards or sensed or _persons_own(words.tokens, subject, others)) \
             and words.tokens[hit.end - 1] not in STIMULUS:
         return True  # "priya |was| devastated"; but "the speech was so |boring|" bored the speaker, "the lady next door |was| frantic": whoever it is, not "i"
     rest = "다" + hit.rest if joined and before_rest == "다" else hit.rest
@@ -762,10 +769,13 @@ SHUTTING = frozenset(("left", "leaving", "leave", "leaves", "ghosted", "ghosting
 ASKED_ME = ("asks me", "asked me", "ask me", "asking me", "asked after me", "asks after me", "checks on me",
             "checked on me")
 """Later in the answer, the speaker left unasked after all: "the nurses ask dad how hes doing … nobody |asks me|"."""
+CALLS = frozenset(("calls", "call", "texts", "text", "messages", "message", "emails", "email", "voicemails"))
+"""After "his" or "her" in an unanswered, whose messages went unanswered: "quit answerin |his calls|"."""
 ASKED_AFTER_THEM = (("she", "was"), ("he", "was"), ("they", "were"), ("she", "is"), ("he", "is"), ("her",), ("him",),
                     ("shes", "doing"), ("hes", "doing"), ("she's", "doing"), ("he's", "doing"), ("theyre", "doing"),
                     ("they're", "doing"), ("she", "was", "doing"), ("he", "was", "doing"), ("about", "her"),
-                    ("about", "him"), ("about", "them"), ("after", "her"), ("after", "him"), ("after", "them"))
+                    ("about", "him"), ("about", "them"), ("after", "her"), ("after", "him"), ("after", "them"),
+                    ("how", "he", "was"), ("how", "she", "was"), ("how", "they", "were"), ("how", "hes"), ("how", "shes"))
 """After "asked how", whose day it was: "nobody had |asked how| she was getting on"."""
 """Right after a theme's words, another person it was done to: "her friends |cancelled| on her",
 "he |never replies| to her texts", "|left| him |on read|"."""
@@ -907,6 +917,8 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme in THEIR_CHANCES and _they_did_it(tokens, start, end, others))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
+            or (theme == "unanswered" and any(tokens[k] in ("his", "her", "their") and tokens[k + 1] in CALLS
+                                              for k in range(max(start, end - 1), min(end + 1, len(tokens) - 1))))
             or (theme in DONE_TO_SOMEONE and any(tokens[k] in THEIR_OBJECTS_ONLY and tokens[k - 1] in SHUTTING
                                                  for k in range(max(start - 2, 1), min(end + 1, len(tokens)))))
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_AFTER_THEM)
@@ -1032,13 +1044,14 @@ otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible ther
 CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
 PAST_HAVING = frozenset(("used", "had", "hadn't", "hadnt"))
 """Of :data:`BELIEVING`, the past ones that hold only close to the theme."""
-TURNED_OUT = ("turns out", "turned out", "i find out", "then i found out", "found out", "then i find out", "then today",
+TURNED_OUT = ("it was a surprise", "turns out", "turned out", "i find out", "then i found out", "found out", "then i find out", "then today",
               "then tonight", "it was just", "it were just", "after all",
               "she was just", "he was just", "shes just been", "hes just been")
 """After a belief ("i was so |sure| she was giving me the cold shoulder"), words that say it was wrong."""
 
 
-BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip", "first year in", "first year at", "when i first come",
+BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month", "first winter", "first trip", "first year in", "first year at", "first season",
+              "first year after", "when we first", "when i first come",
               "when i first came", "when i first arrived", "when i first moved", "winter of",
               "passed i was", "passed away i was", "passed i felt", "when he passed", "when she passed",
               "when my husband passed", "when my wife passed", "when mum passed", "when dad passed",
@@ -1066,7 +1079,7 @@ NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "be
 TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more", "and now", "now i am", "now im", "now i'm",
          "now i feel")
 """After a past, a now that turns without a "but": "first year home … i was so lonely |these days not so much|"."""
-GONE = ("that done now", "thats done now", "that's done now", "is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
+GONE = ("thats over now", "that's over now", "that done now", "thats done now", "that's done now", "is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
 OVER_NOW = (("is", "over"), ("was", "over"), ("are", "over"))
 """Straight after the feeling only: "the stress |is over|" (but "sad the holiday is over" is today's sadness)."""
 """Said right after a feeling: "the panic from this morning |is long gone|"."""
@@ -1221,7 +1234,7 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
             return not (j and (tokens[j - 1] == "as" or (tokens[j - 1] == "like" and j > 1 and tokens[j - 2] in LIKENING)))
         if tokens[j] in BELIEVING and _turned_out(tokens, end):
             return True
-    for j in range(start - 1 - UNREAL_REACH, max(-1, start - 1 - BELIEF_REACH), -1):
+    for j in range(start - 1 - UNREAL_REACH, max(-1, start - 2 - BELIEF_REACH), -1):
         if tokens[j] in CLAUSE_ENDS:
             return False
         if tokens[j] in BELIEVING and tokens[j] not in PAST_HAVING \
