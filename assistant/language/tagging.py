@@ -304,7 +304,7 @@ DRINKS = ("마셨", "마셔", "마시니", "들이키", "들이켜", "들이켰"
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
 DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
 COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
-MACHINES = ("노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
+MACHINES = ("프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
 FOOD_AND_DRINK = ("막걸리", "소주", "맥주", "한잔", "마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
 
 
@@ -1319,6 +1319,8 @@ def _missed_a_ride(tokens: tuple[str, ...], end: int) -> bool:
 
 COLD_THINGS_KO = ("아메리카노", "커피", "음료", "맥주", "물이", "물은", "바람", "바닷물", "날씨", "공기", "손이", "발이", "방이")
 """Before a Korean "차가워", a thing that is cold to the touch, not a cold shoulder: "아이스 |아메리카노|가 너무 차가워서"."""
+HEARD_OUT_KO = ("끝까지다들어", "끝까지들어주", "다들어주시")
+"""After a Korean ignored, heard out after all: "채택은 안 됐는데 팀장님이 |끝까지 다 들어| 주시고"."""
 NOT_REPLIED_KO = ("못했", "못해")
 """Right after a Korean "답을", the speaker could not reply: "엄마 문자에 아직 답을 |못 했어| 미안해"."""
 UNASKED_GLADLY = ("다행", "날이없")
@@ -1591,6 +1593,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t not in ("connection", "memory", "win")
                     and any(w.startswith(PERHAPS) for w in words.tokens[max(0, a - PERHAPS_REACH):a]))
                 or (vocab.match == "joined" and t == "unanswered" and _no_way_out(words.tokens, a))
+                or (vocab.match == "joined" and t == "ignored" and any(h in "".join(words.tokens[b:]) for h in HEARD_OUT_KO))
                 or (vocab.match == "joined" and t == "cold-shoulder" and "차가" in "".join(words.tokens[a:b])
                     and any(c in "".join(words.tokens[max(0, a - 2):a]) for c in COLD_THINGS_KO))
                 or (vocab.match == "joined" and t == "unanswered" and "".join(words.tokens[b:b + 2]).startswith(NOT_REPLIED_KO))
