@@ -255,6 +255,8 @@ FELT_AS = re.compile(r"^\w{0,2}?(된|한|인|받는|당한|같은)?(기분|느�
 SEEN_IN_ONESELF = re.compile(r"^하?(더라|드라|더군)")
 """A Korean feeling said with ~더라 straight after its stem, "서럽더라고요", "속상하더라": felt by
 the speaker (another's feeling is told as ~해하더라, ~하셨더라, ~더래), whoever is named before it."""
+SEEN_GOING_ON = ("던데", "더라", "드라", "었는데", "었다", "던")
+"""After a Korean feeling said again of someone, what tells it was seen going on: 신나서 방방 뛰|던데|."""
 SEEN_ENDINGS = ("던데", "더라", "드라", "시고", "시더라", "뛰었는데", "떠드시고")
 """After a Korean feeling with ~서, what the speaker saw someone do: |신나서| 방방 |뛰던데|."""
 THEIR_OWN = frozenset(("자기", "자기도", "자기는", "자기가", "자기네", "지가"))
@@ -1515,6 +1517,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     their_feelings: list[int] = []
     """Where someone else's feelings end (in the words without hedges): "my point guard was |crushed| after
     the loss like devastated" says the second of him too."""
+    their_keys: set[tuple[int, str]] = set()
+    """Where someone else's feelings end, with the feeling: the same feeling said on right after is theirs too."""
     their_words: set[int] = set()
     """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine
     (but "동생이 |보고 싶었다고| 전화했어요" is the speaker's connection)."""
@@ -1522,8 +1526,11 @@ def rule_tags(text: str, language: str) -> RuleTags:
         start, end = kept[hit.start], kept[hit.end - 1] + 1  # in the words as said
         hit_said = "".join(said.tokens[hit.start:hit.end])
         if _theirs(said, hit, vocab.others, vocab.match == "joined") \
-                or (vocab.match == "tokens" and _restated(said.tokens, hit.start, hit.end, their_feelings, vocab.others)):
+                or (vocab.match == "tokens" and _restated(said.tokens, hit.start, hit.end, their_feelings, vocab.others)) \
+                or (vocab.match == "joined" and (hit.start, hit.key) in their_keys
+                    and hit.rest.startswith(SEEN_GOING_ON)):  # 신나서 |방방 뛰던데|: theirs on
             their_feelings.append(hit.end)
+            their_keys.add((hit.end, hit.key))
             if vocab.match == "joined" or (hit.start and said.tokens[hit.start - 1] in STATE_WORDS) \
                     or (hit.start >= 2 and said.tokens[hit.start - 2] in STATE_WORDS
                         and said.tokens[hit.start - 1] in vocab.others.through):  # "she felt |totally| left out"
