@@ -175,6 +175,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                 return following, j
             if joined and not rest and following in COUNTED:
                 return following[-1], j  # |손님 하나가| 면접 떨어졌다 카면서
+            if joined and not rest and following == "분" and j + 2 < start and tokens[j + 2] in ("이", "은", "께서"):
+                return tokens[j + 2], j  # |보호자 분 이| 엄청 화가 나서
             for marker in others.markers:
                 if rest.startswith(marker) and not any(rest[len(marker):].startswith(n) for n in others.not_markers) \
                         and len(rest) <= len(marker) + 1:
@@ -188,7 +190,7 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
     return None
 
 
-COUNTED = frozenset(("하나가", "하나는", "하나도", "한명이", "한명은", "한분이", "한분은"))
+COUNTED = frozenset(("하나가", "하나는", "하나도", "한명이", "한명은", "한분이", "한분은", "분이", "분은", "분께서"))
 """After a Korean person noun, one of them as the subject: 손님 |하나가|, 회원님 |한분이|."""
 
 
