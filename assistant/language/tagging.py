@@ -366,10 +366,10 @@ OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
 
 
 OF_MYSELF = (("of", "myself"), ("of", "meself"), ("with", "myself"), ("with", "meself"), ("of", "ourselves"))
-VIEWING = frozenset(("reckons", "reckoned", "thinks", "thought", "says", "said", "reckon", "think"))
+VIEWING = frozenset(("asked", "asks", "wondered", "reckons", "reckoned", "thinks", "thought", "says", "said", "reckon", "think"))
 TELLING = frozenset(("told", "tells", "telling"))
 ME_BEING = (("im",), ("i'm",), ("i", "was"), ("i", "am"), ("i", "must", "be"), ("im", "being"), ("i'm", "being"),
-            ("i", "looked"), ("i", "look"), ("i", "seemed"), ("i", "was", "being"))
+            ("i", "looked"), ("i", "look"), ("i", "seemed"), ("i", "was", "being"), ("was", "i"), ("if", "i", "was"))
 
 
 def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
@@ -537,6 +537,9 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards \
             and words.tokens[hit.start] not in OWN_SUBJECTS:
         return True  # "my mama |cried| on the call": the person right before the feeling has it
+    if not joined and words.tokens[hit.start] in FELT and hit.start \
+            and (words.tokens[hit.start - 1] in others.people or _person_behind_phrase(words.tokens, hit.start - 1, others)):
+        return True  # "the new kid |at the counter felt| awful about dropping a tray"
     if not joined and _theirs_been(words.tokens, hit.start, others):
         return True  # "my dads been really down", "hes been feeling proper down", "the kid next door cried"
     passive = hit.start if words.tokens[hit.start] in PASSIVE else hit.start - 1
@@ -813,7 +816,7 @@ it: "my cousin |didn't| get invited", "my son |got| ghosted" (but "my landlord h
 the speaker's unanswered message). A cancelled plan is theirs only when it is their plan."""
 THEIR_THINGS = frozenset(("plans", "plan", "party", "trip", "joke", "idea", "birthday", "wedding", "sleepover",
                           "football", "match", "game", "practice", "training", "lesson", "recital", "playdate",
-                          "flight", "flights", "train", "gig", "concert", "contest", "tournament", "race"))
+                          "flight", "flights", "train", "gig", "concert", "contest", "tournament", "race", "visit"))
 
 
 THEIR_PLANS = THEIR_THINGS | {"drinks", "dinner", "night", "do", "holiday", "date", "appointment"}
@@ -1066,7 +1069,8 @@ BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month
               "that first year", "that first winter", "as a kid", "back when", "back in", "for months", "for weeks",
               "for years", "years ago", "months ago", "at first", "when i was younger", "when i was little",
               "back then", "at the time", "a while back", "ages ago", "when i first", "in my first", "at the start",
-              "when i started", "my first year", "my first few", "last spring", "last summer", "last autumn", "last carnival", "last christmas",
+              "when i started", "my first year", "a long time", "my first few", "last spring", "last summer",
+              "last autumn", "last carnival", "last christmas",
               "last fall", "last winter", "last month", "after school", "after secondary school", "after uni",
               "after college", "after high school", "last time in", "in secondary school", "in high school",
               "in primary school", "back in school", "there was a time", "at one point", "after the divorce",
