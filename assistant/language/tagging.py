@@ -169,7 +169,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
             if not joined and token == person + "'s" and j >= start - 3:
                 return "'s", j  # "my mum's worried", "my brother's been depressed"
             rest = rest[1:] if rest.startswith("들") else rest
-            if joined and j == start - 1 and rest in ("의", "") and person in others.owners:
+            if joined and (j == start - 1 or (j == start - 2 and tokens[start - 1] == "들")) and rest in ("의", "") \
+                    and person in others.owners:
                 return "의", j  # 걔 |자신감|, 친구의 |자신감|: theirs
             if not rest and following in others.markers:
                 return following, j
@@ -307,6 +308,7 @@ KO_CRYING = re.compile(r"^(울었|울어|울고|울면|눈물|엉엉|펑펑)")
 DRINKS = ("마셨", "마셔", "마시니", "들이키", "들이켜", "들이켰", "사발", "냉수", "찬물", "맥주", "사이다", "식혜", "콜라", "목이타", "목이말라")
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
 DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
+TASTED = ("김치", "맛", "약", "사탕", "커피", "나물", "국", "찌개", "반찬")
 COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
 MACHINES = ("프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
 FOOD_AND_DRINK = ("막걸리", "소주", "맥주", "한잔", "마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
@@ -316,6 +318,8 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
     """Whether a Korean "속이 쓰려" is the stomach after food or drink, not a sore heart
     (on the labelled sets: after 술, 짬뽕, 커피 the writers never tagged it)."""
     span = "".join(words.tokens[hit.start:hit.end]) + hit.rest[:2]
+    if "씁쓸" in span and any(f in "".join(words.tokens[max(0, hit.start - 6):hit.start]) for f in TASTED):
+        return True  # 갓을 일찍 뽑았는가 |김치|가 영 씁쓸하드라: the taste
     if "답답" in span and any(d in words.joined for d in DIGESTING + COLD_SYMPTOMS):
         return True  # 급하게 먹었더니 |가슴이 답답|하더라고요 소화제 먹고 나니까; 감기 때문에 코가 꽉 막혀서 |답답|
     if "열" in span and any(m in "".join(words.tokens[max(0, hit.start - 3):hit.start]) for m in MACHINES):
@@ -622,7 +626,7 @@ def _named_before(tokens: tuple[str, ...], start: int, others: Frame, reach: int
                 continue
             rest = rest[1:] if rest.startswith("들") else rest
             if rest in ("가", "이", "는", "은", "께서", "도", "분이", "분은", "분께서", "님이", "님은", "님께서") \
-                    or (not rest and j + 1 < start and tokens[j + 1] in others.markers):
+                    or (not rest and j + 1 < start and tokens[j + 1] in others.markers) or token == "다들":
                 return True
     return False
 
@@ -1297,14 +1301,14 @@ MISTAKEN = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거든)|고
 OVERTURNED = re.compile(r"^\w{0,14}?((?<!이)나|건가|는가|은가|는건가|난가|려나|한가|인가)(했|싶었|하고|하며|해서)\w{0,3}?(는데|거든|더니|고|드만|더만|드니|는디)"
                         r"|(는데|지만|더니|그랬지|했지|었지|였지|어도|거든)\w{0,3}?(이제|이젠|요즘|지금|오늘은?)\w{0,20}?"
                         r"(아무렇지|괜찮|그런거없|상관없|신경안|나아졌|좋아졌|달라졌|잘들어|반갑|반가웠|지난일|옛날일|따뜻|편안|다시)"
-                        r"|(는데|지만|어도)\w{0,6}?(지난일|옛날일|옛날얘기|지난얘기)"
+                        r"|(는데|지만|어도)\w{0,6}?(지난일|옛날일|옛날얘기|지난얘기)|^\w{0,4}?(건|것은|거는)\w{0,3}?(지난일|옛날일|옛날얘기|지난얘기)"
                         r"|(는데|더니|지만|었제|았제|였제|했제|는디|드만|근데|거든)\w{0,6}?(알고|들어) ?(보(니|이)|봉께|본께|보니께)|(는데|더니)\w{0,20}?(괜히|공연히)(혼자)?(오해|걱정|소설|착각)")
 """Later in a Korean answer, a clause that takes back what came before: "서운했|는데 이제는 아무렇지|
 않아", "안 불렀나 했|는데 알고 보니|", "답장 없을 줄 알았|는데 … 괜히 혼자 오해|했네"."""
 
 
 BEFORE_NOW_KO = ("한동안", "작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
-                 "처음엔", "처음에는", "젊어서", "젊었을", "젊을때", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
+                 "처음엔", "처음에는", "젊어서", "젊었을", "젊을때", "젊을적", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
                  "초반엔", "초반에는", "을땐", "을때는")
 NOW_KO = ("요즘은", "지금은", "지금", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
 
