@@ -446,6 +446,8 @@ def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) 
             return False
         if token in PLACED and k and tokens[k - 1] in others.people:
             return True  # "the lads |at| work"
+        if token in PLACED and k >= 3 and tokens[k - 2:k] == ("of", "mine") and tokens[k - 3] in others.people:
+            return True  # "buddy |of mine on| the bottling line"
         if token == "i" and k and tokens[k - 1] in others.people and k + 1 < subject:
             return True  # "this guy |i| picked up tonight"
     return False
@@ -880,6 +882,9 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
         owner = tokens[j - 1] if j and tokens[j] not in others.people else tokens[j]
         if owner.endswith("s") and owner[:-1] in others.people and owner not in others.people:
             return True  # "my young |fellas| hockey |tournament| got called off": the apostrophe unheard
+    elif j >= 1 and befalling is BEFALLING and _person_behind_phrase(tokens, j, others) \
+            and {tokens[start], *tokens[j + 1:start]} & befalling:
+        return True  # "buddy of mine on the bottling line |got passed over|"
     elif not {tokens[start], *tokens[j + 1:start]} & befalling:
         return False  # "my manager |chose someone else|": the person did it, to the speaker
     elif tokens[j] in ("she", "he") and befalling is BEFALLING:
@@ -1091,7 +1096,7 @@ NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "be
 TURNS = ("these days", "nowadays", "not so much", "not anymore", "not any more", "and now", "now i am", "now im", "now i'm",
          "now i feel")
 """After a past, a now that turns without a "but": "first year home … i was so lonely |these days not so much|"."""
-GONE = ("thats over now", "that's over now", "that done now", "thats done now", "that's done now", "is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
+GONE = ("that old now", "thats old now", "thats over now", "that's over now", "that done now", "thats done now", "that's done now", "is gone", "long gone", "gone now", "is behind me", "behind me now", "is over now", "went away", "wore off")
 OVER_NOW = (("is", "over"), ("was", "over"), ("are", "over"))
 """Straight after the feeling only: "the stress |is over|" (but "sad the holiday is over" is today's sadness)."""
 """Said right after a feeling: "the panic from this morning |is long gone|"."""
