@@ -373,7 +373,8 @@ OF_MYSELF = (("of", "myself"), ("of", "meself"), ("with", "myself"), ("with", "m
 VIEWING = frozenset(("asked", "asks", "wondered", "reckons", "reckoned", "thinks", "thought", "says", "said", "reckon", "think"))
 TELLING = frozenset(("told", "tells", "telling"))
 ME_BEING = (("im",), ("i'm",), ("i", "was"), ("i", "am"), ("i", "must", "be"), ("im", "being"), ("i'm", "being"),
-            ("i", "looked"), ("i", "look"), ("i", "seemed"), ("i", "was", "being"), ("was", "i"), ("if", "i", "was"))
+            ("i", "looked"), ("i", "look"), ("i", "seemed"), ("i", "was", "being"), ("was", "i"), ("if", "i", "was"), ("im", "the"),
+            ("i'm", "the"))
 
 
 def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
@@ -392,8 +393,9 @@ def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> boo
     return False
 
 
-INVERTED = (("he", "was"), ("she", "was"), ("they", "were"), ("he", "is"), ("she", "is"))
-AFTER_INVERTED = frozenset(("cause", "because", "cos", "and", "but", "so", "mind", "too", "like", "an"))
+INVERTED = (("he", "was"), ("she", "was"), ("they", "were"), ("he", "is"), ("she", "is"), ("he", "been"), ("she", "been"),
+            ("hes", "been"), ("shes", "been"))
+AFTER_INVERTED = frozenset(("since", "cause", "because", "cos", "and", "but", "so", "mind", "too", "like", "an"))
 
 
 def _inverted(tokens: tuple[str, ...], end: int) -> bool:
