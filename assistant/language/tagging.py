@@ -310,7 +310,7 @@ BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
 DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
 TASTED = ("김치", "맛", "약", "사탕", "커피", "나물", "국", "찌개", "반찬")
 COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
-MACHINES = ("프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
+MACHINES = ("캔커피", "온장고", "프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
 FOOD_AND_DRINK = ("막걸리", "소주", "맥주", "한잔", "마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
 
 
@@ -1379,7 +1379,9 @@ def _only_them_left_out(words: Text, start: int, end: int, others: Frame) -> boo
     for j in range(max(0, start - 1), min(end, len(words.tokens))):
         token = words.tokens[j]
         following = words.tokens[j + 1] if j + 1 < len(words.tokens) else ""
-        if (token in THEMSELVES and following.startswith("빼")) \
+        if (token in THEMSELVES and following == "만" and j + 2 < len(words.tokens)
+                and words.tokens[j + 2].startswith(("빼", "안", "초대", "못"))) \
+                or (token in THEMSELVES and following.startswith("빼")) \
                 or (token in ONLY_THEMSELVES and following.startswith(("빼", "안", "초대", "못"))):
             return True  # 민지가 단톡에서 |지 빼고| 다들 여행 간 거 알고: she herself
         for person in others.people:
@@ -1622,7 +1624,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                     and any(c in "".join(words.tokens[max(0, a - 2):a]) for c in COLD_THINGS_KO))
                 or (vocab.match == "joined" and t == "unanswered" and "".join(words.tokens[b:b + 2]).startswith(NOT_REPLIED_KO))
                 or (vocab.match == "joined" and t == "unasked" and any(g in "".join(words.tokens[b:b + 3]) for g in UNASKED_GLADLY))
-                or (vocab.match == "joined" and t == "missed-chance" and WORRY_AFTER.search("".join(words.tokens[b - 1:b + 2])))
+                or (vocab.match == "joined" and t in ("missed-chance", "drifting")
+                    and WORRY_AFTER.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "missed-chance" and (_over_or_unreal(words.tokens, b, WORRY)
                                                                           or _supposed_before(words.tokens, a, b))
                     and not any(w in "".join(words.tokens[b:]) for w in GAVE_UP))
