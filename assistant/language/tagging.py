@@ -1376,12 +1376,12 @@ ONLY_THEMSELVES = frozenset(("자기만", "지만", "자기들만"))
 
 def _only_them_left_out(words: Text, start: int, end: int, others: Frame) -> bool:
     """"동네 아주머니들이 |엄마만 빼고| 꽃구경을 갔대": the one left out is the person named with 만."""
+    if start >= 2 and words.tokens[start - 2] in THEMSELVES and words.tokens[start - 1] == "만":
+        return True  # 단톡에 |자기 만| 안 불렀다고: Vosk's split 자기만
     for j in range(max(0, start - 1), min(end, len(words.tokens))):
         token = words.tokens[j]
         following = words.tokens[j + 1] if j + 1 < len(words.tokens) else ""
-        if (token in THEMSELVES and following == "만" and j + 2 < len(words.tokens)
-                and words.tokens[j + 2].startswith(("빼", "안", "초대", "못"))) \
-                or (token in THEMSELVES and following.startswith("빼")) \
+        if (token in THEMSELVES and following.startswith("빼")) \
                 or (token in ONLY_THEMSELVES and following.startswith(("빼", "안", "초대", "못"))):
             return True  # 민지가 단톡에서 |지 빼고| 다들 여행 간 거 알고: she herself
         for person in others.people:
