@@ -948,11 +948,22 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "hard-73": "tagging_heldout73_{lang}.jsonl", "held-out-75": "tagging_heldout75_{lang}.jsonl",
         "hard-76": "tagging_heldout76_{lang}.jsonl", "held-out-77": "tagging_heldout77_{lang}.jsonl",
         "hard-78": "tagging_heldout78_{lang}.jsonl",
+        "held-out-79": "tagging_heldout79_{lang}.jsonl", "hard-80": "tagging_heldout80_{lang}.jsonl",
+        "held-out-82": "tagging_heldout82_{lang}.jsonl", "hard-83": "tagging_heldout83_{lang}.jsonl",
+        "held-out-84": "tagging_heldout84_{lang}.jsonl", "hard-85": "tagging_heldout85_{lang}.jsonl",
+        "held-out-86": "tagging_heldout86_{lang}.jsonl", "hard-87": "tagging_heldout87_{lang}.jsonl",
+        "held-out-89": "tagging_heldout89_{lang}.jsonl", "hard-90": "tagging_heldout90_{lang}.jsonl",
+        "held-out-91": "tagging_heldout91_{lang}.jsonl", "hard-92": "tagging_heldout92_{lang}.jsonl",
+        "held-out-93": "tagging_heldout93_{lang}.jsonl", "hard-94": "tagging_heldout94_{lang}.jsonl",
+        "held-out-95": "tagging_heldout95_{lang}.jsonl", "hard-96": "tagging_heldout96_{lang}.jsonl",
+        "held-out-97": "tagging_heldout97_{lang}.jsonl", "hard-98": "tagging_heldout98_{lang}.jsonl",
+        "held-out-99": "tagging_heldout99_{lang}.jsonl", "hard-100": "tagging_heldout100_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
         "held-out-64": "tagging_heldout64_{lang}.jsonl", "held-out-69": "tagging_heldout69_{lang}.jsonl",
-        "held-out-74": "tagging_heldout74_{lang}.jsonl", "held-out-81": "tagging_heldout81_{lang}.jsonl"}
+        "held-out-74": "tagging_heldout74_{lang}.jsonl", "held-out-81": "tagging_heldout81_{lang}.jsonl",
+        "held-out-88": "tagging_heldout88_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 

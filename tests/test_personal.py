@@ -86,7 +86,7 @@ def corrected_entry(tmp_path):
     with Journal(tmp_path / "data" / "journal") as journal:
         session = journal.start_session("en")
         return journal.add_entry({"session": session, "language": "en", "prompt_id": "en-checkin-01",
-                                  "transcript": "she left me on read and i felt lonely and a bit proud of myself",
+                                  "transcript": "she left me on read and i felt lonely but i passed my driving test so a bit proud",
                                   "feelings": ["lonely", "hurt"], "themes": ["unanswered"], "words": []})
 
 
