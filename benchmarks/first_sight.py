@@ -26,7 +26,9 @@ time: for each stop, the learned layer is trained as
 stop's sets, and scored with that stop's first rules on them (so a change to
 the training, its features, its settings or more data, can be judged on answers
 neither part of the tagger had seen; the layer's code, assistant/language/learned.py,
-is this checkout's too).
+is this checkout's too). It also prints feeling F1 and forbidden feelings over a
+grid of ``feeling_drop_at``: a feeling the rules found is taken off when the
+layer scores its kind (pleasant, unpleasant) for the speaker below it.
 """
 from __future__ import annotations
 
@@ -57,32 +59,49 @@ HARD = {50, 53, 55, 57, 60, 63, 66, 68, 71, 73, 76, 78, 80, 83, 85, 87}
 ADD_AT = (1.01, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8)
 DROP_AT = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3)
 
+FEELING_DROP_AT = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+"""The grid for ``feeling_drop_at`` (``--retrain`` only: the old weights have no kinds of feeling)."""
+
 _SCORE = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
+from assistant.language.feelings import load_vocabulary
 from assistant.language.tagging import rule_tags, learned_changes
 from assistant.language.learned import load_model
-lang, grid, take_off_from, short_below = sys.argv[2], json.loads(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
-paths = sys.argv[6:]
+lang, grid, feeling_grid = sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
+take_off_from, short_below, paths = int(sys.argv[5]), float(sys.argv[6]), sys.argv[7:]
 model = load_model(lang)
+vocab = load_vocabulary(lang)
 out = {}
 for path in paths:
     counts = [[0, 0, 0, 0] for _ in grid]
+    feeling_counts = [[0, 0, 0, 0] for _ in feeling_grid]
     for line in open(path, encoding="utf-8"):
         if not line.strip():
             continue
         row = json.loads(line)
         found = rule_tags(row["text"], lang)
         scores = model.score(found.words)
+        kinds = {k: scores.pop(k) for k in ("pleasant", "unpleasant") if k in scores}
+        short = len(found.words.tokens) < take_off_from  # today's care for short answers, which old commits lack
         want, forbidden = set(row["themes"]), set(row.get("forbidden", ()))
         for k, (add_at, drop_at) in enumerate(grid):
-            if len(found.words.tokens) < take_off_from:  # today's gate for short answers, which the old commits lack
-                drop_at = min(drop_at, short_below)
-            added, dropped = learned_changes(found, scores, add_at, drop_at)
+            added, dropped = learned_changes(found, scores, add_at, min(drop_at, short_below) if short else drop_at)
             got = (set(found.themes) - dropped) | set(added)
             c = counts[k]
             c[0] += len(got & want); c[1] += len(got - want); c[2] += len(want - got); c[3] += len(got & forbidden)
-    out[path] = counts
+        want = set(row["feelings"])
+        for k, below in enumerate(feeling_grid):
+            below = 0.0 if short else below
+            got = set()
+            for name in found.feelings:
+                p = vocab.feeling(name).pleasantness
+                kind = "pleasant" if p > 0 else "unpleasant" if p < 0 else None
+                if not (kind in kinds and kinds[kind].probability < below):
+                    got.add(name)
+            c = feeling_counts[k]
+            c[0] += len(got & want); c[1] += len(got - want); c[2] += len(want - got); c[3] += len(got & forbidden)
+    out[path] = {"themes": counts, "feelings": feeling_counts}
 print(json.dumps(out))
 """
 
@@ -111,9 +130,10 @@ def retrain_without(language: str, sets: tuple[int, ...], tree: Path, tmp: Path)
 
 
 def first_sight_counts(language: str, grid: list[tuple[float, float]], retrain: bool = False,
-                       log=print) -> dict[int, list[list[int]]]:
-    """Per set number, the counts (right, wrong, missed, forbidden themes) of every grid cell."""
-    out: dict[int, list[list[int]]] = {}
+                       log=print) -> dict[int, dict[str, list[list[int]]]]:
+    """Per set number, the counts (right, wrong, missed, forbidden) of themes in every grid cell, and of
+    feelings at every :data:`FEELING_DROP_AT`."""
+    out: dict[int, dict[str, list[list[int]]]] = {}
     with tempfile.TemporaryDirectory(prefix="first-sight-") as tmp:
         for commit, sets in STOPS:
             log(f"{language}: the tagger of {commit} on sets {sets[0]}..{sets[-1]}"
@@ -122,8 +142,8 @@ def first_sight_counts(language: str, grid: list[tuple[float, float]], retrain: 
             if retrain:
                 retrain_without(language, sets, tree, Path(tmp))
             paths = [str(DATA / f"tagging_heldout{n}_{language}.jsonl") for n in sets]
-            done = subprocess.run([sys.executable, "-c", _SCORE, str(tree), language, json.dumps(grid), str(TAKE_OFF_FROM),
-                                   str(SHORT_TAKE_OFF_BELOW), *paths],
+            done = subprocess.run([sys.executable, "-c", _SCORE, str(tree), language, json.dumps(grid),
+                                   json.dumps(FEELING_DROP_AT), str(TAKE_OFF_FROM), str(SHORT_TAKE_OFF_BELOW), *paths],
                                   cwd=tmp, capture_output=True, text=True, check=True,
                                   env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"})
             for path, counts in json.loads(done.stdout).items():
@@ -143,18 +163,25 @@ def main(argv: list[str]) -> int:
         counts = first_sight_counts(language, grid, "--retrain" in argv)
         rows = []
         for k, cell in enumerate(grid):
-            standard = [sum(c[k][i] for n, c in counts.items() if n not in HARD) for i in range(4)]
-            hard = [sum(c[k][i] for n, c in counts.items() if n in HARD) for i in range(4)]
+            standard = [sum(c["themes"][k][i] for n, c in counts.items() if n not in HARD) for i in range(4)]
+            hard = [sum(c["themes"][k][i] for n, c in counts.items() if n in HARD) for i in range(4)]
             rows.append((cell, standard, hard))
         lines = sum(1 for n in counts for _ in open(DATA / f"tagging_heldout{n}_{language}.jsonl", encoding="utf-8"))
         print(f"\n{language}: {len(counts)} sets, {lines} lines, each scored by the tagger of before it was written")
         print("add_at drop_at | standard: theme F1 forbidden | hard: theme F1 forbidden")
         shown = sorted(rows, key=lambda r: (-round(_f1(r[1]), 3), -_f1(r[2])))[:top]
-        marks = {(1.01, 0.0): "rules alone", THRESHOLDS[language]: "shipped"}
+        marks = {(1.01, 0.0): "rules alone", THRESHOLDS[language][:2]: "shipped"}
         shown += [r for r in rows if r[0] in marks and r not in shown]
         for (add_at, drop_at), standard, hard in shown:
             print(f"{add_at:6.2f} {drop_at:7.2f} | {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f} {hard[3]:4}"
                   f"  {marks.get((add_at, drop_at), '')}")
+        if "--retrain" in argv:
+            print("feeling_drop_at | standard: feeling F1 forbidden | hard: feeling F1 forbidden")
+            for k, below in enumerate(FEELING_DROP_AT):
+                standard = [sum(c["feelings"][k][i] for n, c in counts.items() if n not in HARD) for i in range(4)]
+                hard = [sum(c["feelings"][k][i] for n, c in counts.items() if n in HARD) for i in range(4)]
+                mark = "shipped" if below == THRESHOLDS[language][2] else "rules alone" if not below else ""
+                print(f"{below:15.2f} | {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f} {hard[3]:4}  {mark}")
     return 0
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from assistant.language import train_tagger
-from assistant.language.learned import FEATURES_VERSION, Model, features, load_model, model_path, parse_model
+from assistant.language.learned import FEATURES_VERSION, POLARITIES, Model, features, load_model, model_path, parse_model
 from assistant.language.matching import Text
-from assistant.language.tagging import explain, tag
+from assistant.language.tagging import TAKE_OFF_FROM, explain, rule_tags, tag, unlikely_feelings
 from assistant.language.themes import THEMES
 from benchmarks.tagging import LANGUAGES, load_set, score
 
@@ -34,7 +34,7 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     assert f"tagging_heldout10_{language}.jsonl" not in names and f"tagging_heldout14_{language}.jsonl" not in names
     assert f"tagging_{language}.jsonl" in names and f"tagging_corpus15_{language}.jsonl" in names
     model = load_model(language)
-    assert model.labels == THEMES and 0 < model.add_at <= 1.01
+    assert model.labels == THEMES + POLARITIES and 0 < model.add_at <= 1.01 and 0 < model.feeling_drop_at < 0.5
 
 
 def test_tagging_reads_the_weights_without_numpy():
@@ -84,6 +84,44 @@ def test_features_carry_the_words_they_came_from():
     assert en["c:<rea"] == (2, 3)
     ko = features(Text.of("답장 이 없어"), joined=True)
     assert ko["c:장이"] == (0, 2) and ko["w:없어"] == (2, 3)
+
+
+@pytest.mark.parametrize("language, text, feeling", [
+    # irony about a bad day, a past that is over: the word lists keep the feeling, the layer's kinds do not
+    ("en", "the printer jammed and my lift home fell through brilliant what a day im so excited for another one tomorrow",
+     "excited"),
+    ("en", "when i first moved to leeds i was so lonely i barely spoke to anyone but that was ten years back", "lonely"),
+    ("ko", "택배 가 또 엉뚱한 데 로 갔대 아 정말 행복 하다 이번 주 는 운 이 넘쳐 나네", "행복"),
+    ("ko", "차 가 고속 도로 에서 퍼져 가지고 견인 차 기다리 면서 세 시간 서 있었어 와 정말 즐겁다 즐거워", "즐거움"),
+])
+def test_the_learned_kinds_take_off_a_feeling_the_word_lists_keep(language, text, feeling):
+    assert feeling in tag(text, language, learned=False).feelings
+    assert feeling not in tag(text, language).feelings
+
+
+def _kinds_model(pleasant: float, unpleasant: float) -> Model:
+    """A model that scores only the kinds of feeling, at fixed probabilities."""
+    logit = lambda p: __import__("math").log(p / (1 - p))  # noqa: E731
+    return Model("en", False, THEMES + POLARITIES, (0.0,) * len(THEMES) + (logit(pleasant), logit(unpleasant)), {},
+                 1.01, 0.0, 0.1)
+
+
+def test_a_feeling_of_an_unlikely_kind_is_taken_off_in_a_long_answer_only():
+    long = "we had the whole family round for sunday lunch and i was so happy all afternoon honestly"
+    short = "i was so happy today"
+    assert len(long.split()) >= TAKE_OFF_FROM > len(short.split())
+    unlikely = _kinds_model(pleasant=0.05, unpleasant=0.9)
+    for text in (long, short):
+        found = rule_tags(text, "en")
+        assert "happy" in found.feelings
+        scores = unlikely.score(found.words)
+        gone = unlikely_feelings(found, scores, unlikely.feeling_drop_at, "en")
+        assert gone == ({"happy"} if text == long else set())
+    found = rule_tags(short, "en")
+    very_unlikely = _kinds_model(pleasant=0.001, unpleasant=0.9)  # a short answer's kinds are the prior's
+    assert unlikely_feelings(found, very_unlikely.score(found.words), 0.1, "en") == set()
+    likely = _kinds_model(pleasant=0.9, unpleasant=0.05)  # only the other kind is unlikely
+    assert unlikely_feelings(rule_tags(long, "en"), likely.score(rule_tags(long, "en").words), 0.1, "en") == set()
 
 
 def test_an_unreadable_or_old_weights_file_is_no_model():

@@ -8,9 +8,12 @@ trained from the whole labelled corpus by :mod:`assistant.language.train_tagger`
 scores every theme, and :mod:`assistant.language.tagging` adds a theme the
 rules missed when its score is high, unless one of the rules' guards vetoes
 it (a negated cue, irony, someone else's win, a rival theme). (It could also
-take off a theme the rules found with a very low score, ``drop_at``; the
-training's cross-validation chose not to.) It never adds a feeling, so
-the guards on feelings (negation, someone else's, irony, idioms) stay whole.
+take off a theme the rules found with a very low score, ``drop_at``.) Two more labels,
+:data:`POLARITIES`, say whether the speaker tells a pleasant feeling of
+their own, and an unpleasant one: a feeling the rules found is taken off
+when its kind scores under ``feeling_drop_at`` (the feelings of irony,
+"great another rejection just thrilled", and someone else's, "동기가 엄청
+기뻐했어", score low there). It never adds a feeling.
 
 The weights are data, ``prompts/<lang>/learned.json``, read with the
 standard library only, so tagging needs no numpy. A language without the
@@ -33,6 +36,8 @@ from assistant.language.matching import Text
 from assistant.language.packs import prompts_root
 
 FILE_NAME = "learned.json"
+POLARITIES = ("pleasant", "unpleasant")
+"""The labels after the themes: the answer tells a pleasant (unpleasant) feeling of the speaker's own."""
 FEATURES_VERSION = 2
 """Bumped when :func:`features` changes, so old weights are not read with new features."""
 _PREFIX = 5
@@ -91,6 +96,8 @@ class Model:
     """A theme the rules missed is added at this probability or above (chosen by cross-validation)."""
     drop_at: float = 0.0
     """A theme the rules found is taken off below this probability (0: never)."""
+    feeling_drop_at: float = 0.0
+    """A feeling the rules found is taken off when its kind (:data:`POLARITIES`) scores below this (0: never)."""
 
     def score(self, words: Text, top: int = 3) -> dict[str, Score]:
         """Each label's probability for an answer, with the spans of its heaviest features."""
@@ -111,6 +118,7 @@ class Model:
     def as_json(self, trained_on: str) -> dict[str, Any]:
         return {"features_version": FEATURES_VERSION, "language": self.language, "joined": self.joined,
                 "trained_on": trained_on, "labels": list(self.labels), "add_at": self.add_at, "drop_at": self.drop_at,
+                "feeling_drop_at": self.feeling_drop_at,
                 "bias": [round(b, 4) for b in self.bias],
                 "weights": {f: [[n, round(w, 3)] for n, w in ws] for f, ws in sorted(self.weights.items())}}
 
@@ -131,7 +139,7 @@ def parse_model(data: Any) -> Model | None:
         if len(bias) != len(labels):
             return None
         return Model(str(data["language"]), bool(data["joined"]), labels, bias, weights, float(data["add_at"]),
-                     float(data.get("drop_at", 0.0)))
+                     float(data.get("drop_at", 0.0)), float(data.get("feeling_drop_at", 0.0)))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
-from assistant.language.learned import Score, load_model
+from assistant.language.learned import POLARITIES, Score, load_model
 from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, framed_at, negated
 from assistant.language.packs import prompts_root
 from assistant.language.personal import PersonalCues
@@ -1696,7 +1696,7 @@ def learned_changes(found: RuleTags, scores: dict[str, Score], add_at: float,
     benchmarks/first_sight.py)."""
     told = {i for a, b in found.themes.values() for i in range(a, b)}
     added = {t: s for t, s in scores.items()
-             if s.probability >= add_at and t not in found.themes and t not in found.blocked
+             if t in THEMES and s.probability >= add_at and t not in found.themes and t not in found.blocked
              and not told & {i for a, b in s.evidence for i in range(a, b)}
              and not (s.evidence and found.vetoed(t, min(a for a, _ in s.evidence), max(b for _, b in s.evidence)))}
     if len(found.words.tokens) < TAKE_OFF_FROM:
@@ -1705,13 +1705,31 @@ def learned_changes(found: RuleTags, scores: dict[str, Score], add_at: float,
     return added, dropped
 
 
+def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at: float, language: str) -> set[str]:
+    """The rules' feelings the learned layer takes off: those whose kind, pleasant or unpleasant
+    (:data:`~assistant.language.learned.POLARITIES`), it scores under ``feeling_drop_at`` for the
+    speaker ("great another rejection just |thrilled|", "동기 가 엄청 |기뻐| 했어"); none in an
+    answer under :data:`TAKE_OFF_FROM` words, whose kinds are mostly the model's prior ("i cried in
+    the car" scores unpleasant at 0.02)."""
+    if len(found.words.tokens) < TAKE_OFF_FROM:
+        return set()
+    vocab = _rules(language, prompts_root()).vocab
+    out = set()
+    for name in found.feelings:
+        pleasantness = vocab.feeling(name).pleasantness
+        kind = POLARITIES[0] if pleasantness > 0 else POLARITIES[1] if pleasantness < 0 else None
+        if kind in scores and scores[kind].probability < feeling_drop_at:
+            out.add(name)
+    return out
+
+
 def explain(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Explained:
     """The feelings named and the themes told in one transcript, each with the words that told it.
 
     The word lists decide first (:func:`rule_tags`, with its guards); then
     the learned layer (:mod:`assistant.language.learned`) may add a theme
     they missed, its explanation the words whose n-grams weighed most,
-    marked "(learned)"; last, ``personal``: what the person's own
+    marked "(learned)", and take off a theme or a feeling it finds unlikely; last, ``personal``: what the person's own
     corrections taught (see :mod:`assistant.language.personal`).
     ``learned=False`` gives the rules alone.
     """
@@ -1721,9 +1739,12 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
     themes = {t: _span(words, a, b) for t, (a, b) in found.themes.items()}
     model = load_model(language) if learned else None
     if model is not None:
-        added, dropped = learned_changes(found, model.score(words), model.add_at, model.drop_at)
+        scores = model.score(words)
+        added, dropped = learned_changes(found, scores, model.add_at, model.drop_at)
         for name in dropped:
             del themes[name]
+        for name in unlikely_feelings(found, scores, model.feeling_drop_at, language):
+            del feelings[name]
         for name, s in added.items():
             themes[name] = _runs(words, s.evidence) + " (learned)"
     if personal is not None:
