@@ -958,12 +958,15 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-95": "tagging_heldout95_{lang}.jsonl", "hard-96": "tagging_heldout96_{lang}.jsonl",
         "held-out-97": "tagging_heldout97_{lang}.jsonl", "hard-98": "tagging_heldout98_{lang}.jsonl",
         "held-out-99": "tagging_heldout99_{lang}.jsonl", "hard-100": "tagging_heldout100_{lang}.jsonl",
+        "held-out-102": "tagging_heldout102_{lang}.jsonl", "hard-103": "tagging_heldout103_{lang}.jsonl",
+        "held-out-104": "tagging_heldout104_{lang}.jsonl", "hard-105": "tagging_heldout105_{lang}.jsonl",
+        "held-out-106": "tagging_heldout106_{lang}.jsonl", "hard-107": "tagging_heldout107_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
         "held-out-64": "tagging_heldout64_{lang}.jsonl", "held-out-69": "tagging_heldout69_{lang}.jsonl",
         "held-out-74": "tagging_heldout74_{lang}.jsonl", "held-out-81": "tagging_heldout81_{lang}.jsonl",
-        "held-out-88": "tagging_heldout88_{lang}.jsonl"}
+        "held-out-88": "tagging_heldout88_{lang}.jsonl", "held-out-101": "tagging_heldout101_{lang}.jsonl"}
 """Each labelled set by name; ``tagging_{lang}.jsonl`` also holds the older holdout lines (``"split"``)."""
 
 
