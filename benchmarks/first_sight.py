@@ -60,7 +60,8 @@ ADD_AT = (1.01, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8)
 DROP_AT = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 FEELING_DROP_AT = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
-"""The grid for ``feeling_drop_at`` (``--retrain`` only: the old weights have no kinds of feeling)."""
+"""The grid for ``feeling_drop_at`` (``--retrain`` only: the old weights have no kinds of feeling), one
+threshold for both kinds, then each pair of a pleasant feeling's and an unpleasant one's."""
 
 _SCORE = """
 import json, sys
@@ -91,19 +92,22 @@ for path in paths:
             c = counts[k]
             c[0] += len(got & want); c[1] += len(got - want); c[2] += len(want - got); c[3] += len(got & forbidden)
         want = set(row["feelings"])
-        for k, below in enumerate(feeling_grid):
-            below = 0.0 if short else below
+        for k, (pleasant_below, unpleasant_below) in enumerate(feeling_grid):
+            below = {"pleasant": 0.0 if short else pleasant_below, "unpleasant": 0.0 if short else unpleasant_below}
             got = set()
             for name in found.feelings:
                 p = vocab.feeling(name).pleasantness
                 kind = "pleasant" if p > 0 else "unpleasant" if p < 0 else None
-                if not (kind in kinds and kinds[kind].probability < below):
+                if not (kind in kinds and kinds[kind].probability < below[kind]):
                     got.add(name)
             c = feeling_counts[k]
             c[0] += len(got & want); c[1] += len(got - want); c[2] += len(want - got); c[3] += len(got & forbidden)
     out[path] = {"themes": counts, "feelings": feeling_counts}
 print(json.dumps(out))
 """
+
+
+FEELING_PAIRS = [(t, t) for t in FEELING_DROP_AT] + [(p, u) for p in FEELING_DROP_AT for u in FEELING_DROP_AT if p != u]
 
 
 def tagger_of(commit: str, into: Path) -> Path:
@@ -143,7 +147,7 @@ def first_sight_counts(language: str, grid: list[tuple[float, float]], retrain: 
                 retrain_without(language, sets, tree, Path(tmp))
             paths = [str(DATA / f"tagging_heldout{n}_{language}.jsonl") for n in sets]
             done = subprocess.run([sys.executable, "-c", _SCORE, str(tree), language, json.dumps(grid),
-                                   json.dumps(FEELING_DROP_AT), str(TAKE_OFF_FROM), str(SHORT_TAKE_OFF_BELOW), *paths],
+                                   json.dumps(FEELING_PAIRS), str(TAKE_OFF_FROM), str(SHORT_TAKE_OFF_BELOW), *paths],
                                   cwd=tmp, capture_output=True, text=True, check=True,
                                   env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"})
             for path, counts in json.loads(done.stdout).items():
@@ -176,12 +180,19 @@ def main(argv: list[str]) -> int:
             print(f"{add_at:6.2f} {drop_at:7.2f} | {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f} {hard[3]:4}"
                   f"  {marks.get((add_at, drop_at), '')}")
         if "--retrain" in argv:
-            print("feeling_drop_at | standard: feeling F1 forbidden | hard: feeling F1 forbidden")
-            for k, below in enumerate(FEELING_DROP_AT):
+            print("feeling_drop_at (pleasant, unpleasant) | standard: feeling F1 forbidden | hard: feeling F1 forbidden")
+            rows = []
+            for k, pair in enumerate(FEELING_PAIRS):
                 standard = [sum(c["feelings"][k][i] for n, c in counts.items() if n not in HARD) for i in range(4)]
                 hard = [sum(c["feelings"][k][i] for n, c in counts.items() if n in HARD) for i in range(4)]
-                mark = "shipped" if below == THRESHOLDS[language][2] else "rules alone" if not below else ""
-                print(f"{below:15.2f} | {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f} {hard[3]:4}  {mark}")
+                rows.append((pair, standard, hard))
+            shipped = (THRESHOLDS[language][2],) * 2
+            shown = [r for r in rows if r[0][0] == r[0][1]]
+            shown += [r for r in sorted(rows, key=lambda r: (-round(_f1(r[1]), 3), r[1][3]))[:top] if r not in shown]
+            for (pleasant, unpleasant), standard, hard in shown:
+                mark = "shipped" if (pleasant, unpleasant) == shipped else "rules alone" if pleasant == unpleasant == 0 else ""
+                print(f"{pleasant:17.2f} {unpleasant:20.2f} | {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f}"
+                      f" {hard[3]:4}  {mark}")
     return 0
 
 

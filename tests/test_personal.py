@@ -14,7 +14,7 @@ from tests.cli_helpers import run_cli
 # A person's corrected answers: what was said, the tags the tagger gave, and the tags they left.
 CORRECTED = [
     ("en", "ate dinner at my desk again while everyone went home", {"feelings": ["lonely"]}, {}),
-    ("en", "my sister phoned and we did the crossword together over the phone", {"themes": ["connection"]}, {}),
+    ("en", "my sister phoned and we did the crossword over the phone", {"themes": ["connection"]}, {}),
     ("en", "i'm so happy to be stuck on this spreadsheet all weekend", {}, {"feelings": ["happy"]}),
     ("ko", "퇴근하고 편의점 에서 혼자 컵라면 먹었어", {"feelings": ["외로움"]}, {}),
     ("ko", "오늘 도 엄마 한테 잔소리 들었어", {"feelings": ["속상함"]}, {}),
