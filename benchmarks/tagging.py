@@ -885,6 +885,94 @@ it):
    the set not read.) Time, two runs each against the session's first
    tagger: the 248-word English answer 7.9 ms (7.3 to 7.6), the 198-word
    Korean one 5.8 ms (5.4 to 5.5).
+18. The session after stopped writing rules and measured the learned layer
+   where it matters, at first sight. benchmarks/first_sight.py takes the
+   tagger of the commit each of the last three work stops began from (git
+   history) and scores the sets written during that stop, about 1,970
+   lines a language, over grids of thresholds; ``--retrain`` trains this
+   checkout's layer without each stop's sets first. What it showed: the
+   cross-validated thresholds were far too timid. Taking off a theme the
+   rules found when the layer scores it low is worth doing at first sight
+   (the rules, tuned on every corpus line, looked perfect in
+   cross-validation, so it never did), and so is a theme added at a lower
+   score. Then two more labels, a pleasant and an unpleasant feeling of the
+   speaker's own, let the layer take off a feeling the rules found when its
+   kind scores low (irony, someone else's, a past that is over), and an
+   English rule, measured the same way on the old taggers' output, leaves
+   out a feeling only described beside one named by its word ("like i
+   wasnt even there felt proper stupid": stupid, not invisible; first
+   sight 0.900 -> 0.909, 0.887 -> 0.905 and 0.925 -> 0.939 feeling F1 on
+   the three stops' standard sets; on the whole corpus 47 lines better, 5
+   worse; Korean, tried the same way, 37 better and 14 worse at best: its
+   descriptions are as often the feeling's own idiom, left). Short answers
+   (under 12 words) keep their feelings and lose a theme only under 0.02:
+   a few words give the model little but its prior ("i felt left out at
+   the work christmas do" scored left-out at 0.08).
+
+   First sight, standard sets (theme F1 / forbidden themes; feeling F1 /
+   forbidden feelings), this training without each stop's sets:
+
+   ==== ============== ================= ================= ===============
+   lang rules alone    layer before      shipped themes    shipped feelings
+   ==== ============== ================= ================= ===============
+   en   0.740 / 17     0.878 / 17 (old)  0.897 / 13        0.906 -> 0.915,
+                                                           35 -> 23
+   ko   0.723 / 13     0.869 / 9 (old)   0.915 / 4         0.927 -> 0.938,
+                                                           42 -> 11
+   ==== ============== ================= ================= ===============
+
+   (On the sets of hard cases: themes 0.666 -> 0.789 (en), 0.644 -> 0.828
+   (ko), forbidden themes 78 -> 51, 114 -> 48; feelings 0.804 -> 0.833 and
+   0.827 -> 0.856, forbidden feelings 129 -> 93 and 175 -> 100.) Shipped:
+   English adds at 0.4, takes a theme off under 0.05 and a feeling under
+   0.02; Korean 0.25, 0.15 and 0.1. Retraining no longer cross-validates:
+   82 s a language instead of 90 minutes. The corpus grew by rounds 14 to
+   17 (read last session) and 18 new sets a language written for training
+   and never read (held-out-89 to -107 but -101; half of them hard cases),
+   to 7,113 English and 6,855 Korean lines; the weights are pruned under
+   0.05 (1.1 and 1.7 MB; 31 and 26 MB once loaded). Two more standard sets
+   are kept out: held-out-88 (written at the start) and held-out-101
+   (written after the kinds of feeling were built, scored once before the
+   last retraining). Tried and left: features scaled by one over the root
+   of their number (English first-sight themes 0.864: worse), L2 ten times
+   up or down (no change), separate thresholds for pleasant and unpleasant
+   feelings (0.001 better).
+
+   The kept-out standard sets, tagger of the session's start (37a187b) and
+   shipped (theme F1 / feeling F1 / forbidden tags):
+
+   ============ ==== ================ ================
+   set          lang session start    shipped
+   ============ ==== ================ ================
+   held-out-39  en   0.85 / 0.89 / 3  0.86 / 0.91 / 3
+                ko   0.93 / 0.88 / 5  0.95 / 0.88 / 5
+   held-out-46  en   0.90 / 0.92 / 2  0.85 / 0.93 / 1
+                ko   0.92 / 0.93 / 4  0.93 / 0.90 / 3
+   held-out-51  en   0.92 / 0.91 / 3  0.95 / 0.91 / 3
+                ko   0.89 / 0.92 / 3  0.93 / 0.91 / 1
+   held-out-58  en   0.97 / 0.88 / 1  0.95 / 0.89 / 1
+                ko   0.87 / 0.92 / 4  0.89 / 0.93 / 3
+   held-out-64  en   0.85 / 0.90 / 4  0.88 / 0.95 / 3
+                ko   0.96 / 0.97 / 3  0.95 / 0.99 / 1
+   held-out-69  en   0.91 / 0.85 / 3  0.91 / 0.86 / 4
+                ko   0.93 / 0.94 / 2  0.93 / 0.98 / 1
+   held-out-74  en   0.95 / 0.95 / 1  0.96 / 0.97 / 0
+                ko   0.88 / 0.96 / 3  0.90 / 0.97 / 2
+   held-out-81  en   0.91 / 0.95 / 1  0.92 / 0.96 / 1
+                ko   0.84 / 0.89 / 5  0.85 / 0.89 / 2
+   held-out-88  en   0.87 / 0.89 / 2  0.88 / 0.93 / 0
+                ko   0.93 / 0.90 / 6  0.94 / 0.94 / 0
+   held-out-101 en   0.88 / 0.93 / 2  0.86 / 0.93 / 2
+                ko   0.91 / 0.90 / 9  0.91 / 0.93 / 5
+   ============ ==== ================ ================
+
+   Means over the ten: English themes 0.901 -> 0.902, feelings 0.907 ->
+   0.924, forbidden tags 22 -> 18; Korean themes 0.906 -> 0.918, feelings
+   0.921 -> 0.932, forbidden 44 -> 23. Every set now meets 0.85 on themes
+   in both languages; feelings 0.90 on eight English and eight Korean sets;
+   three sets (held-out-74 en, -88 en and ko) have no forbidden tag, the
+   first to. These sets were scored several times during the session (each
+   after a change was chosen on the first-sight sets, never to choose one).
 """
 from __future__ import annotations
 
