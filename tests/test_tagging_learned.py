@@ -150,3 +150,21 @@ def test_tag_text_names_the_learned_words(tmp_path):
     assert result.returncode == 0, result.stderr
     why = json.loads(result.stdout)["why"]["themes"]
     assert why["cancelled"].endswith("(learned)")
+
+
+def test_tag_text_says_what_the_learned_layer_set_aside(tmp_path):
+    """ "Why wasn't that tagged?": a feeling the word lists found and the learned layer took off is
+    shown with its words and the layer's score, on the lines and in the JSON."""
+    from tests.cli_helpers import run_cli
+
+    text = "the printer jammed and my lift home fell through brilliant what a day im so excited for another one tomorrow"
+    result = run_cli(tmp_path / "data", "tag", text)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "feelings: none"
+    aside = next(line for line in lines if line.startswith("set aside: "))
+    assert 'excited ("excited": the learned layer reads no pleasant feeling of yours here, 0.0' in aside
+    data = json.loads(run_cli(tmp_path / "data", "tag", "--json", text).stdout)
+    assert "excited" not in data["feelings"] and data["set_aside"]["feelings"]["excited"].startswith('"excited": ')
+    plain = json.loads(run_cli(tmp_path / "data", "tag", "--json", "i was so happy today").stdout)
+    assert plain["feelings"] == ["happy"] and plain["set_aside"] == {"feelings": {}, "themes": {}}

@@ -54,6 +54,9 @@ def cli_tag(args: argparse.Namespace, language: str, personal_for=None) -> int:
     else:
         print(f"feelings: {_listed(result.why['feelings'])}")
         print(f"themes: {_listed(result.why['themes'])}")
+        aside = {**result.set_aside["feelings"], **result.set_aside["themes"]}
+        if aside:
+            print("set aside: " + ", ".join(f"{name} ({why})" for name, why in aside.items()))
     return 0
 
 
@@ -61,13 +64,16 @@ def _entry_reasons(entry: dict, settings) -> dict[str, Any]:
     """Why an entry has each of its tags: the words, or the person's own correction."""
     language = entry.get("language") or settings.language
     text = entry.get("transcript") or ""
-    found = explain(text, language).why
+    explained = explain(text, language)
+    found = explained.why
     out: dict[str, Any] = {"language": language, "transcript": text}
     for kind in ("feelings", "themes"):
         stored = list(entry.get(kind) or [])
         out[kind] = stored
         out.setdefault("why", {})[kind] = {name: found[kind].get(name) for name in stored}
         out.setdefault("removed", {})[kind] = [name for name in found[kind] if name not in stored]
+        out.setdefault("set_aside", {})[kind] = {name: why for name, why in explained.set_aside[kind].items()
+                                                 if name not in stored}
     return out
 
 
@@ -83,6 +89,9 @@ def _explain_entry(args, paths, settings, entry_id: str) -> int:
         parts = [f'{name} ("{said}")' if said else f"{name} (set by you)" for name, said in reasons["why"][kind].items()]
         parts += [f"not {name} (you took it off)" for name in reasons["removed"][kind]]
         print(f"{kind}: {', '.join(parts) or 'none'}")
+    aside = {**reasons["set_aside"]["feelings"], **reasons["set_aside"]["themes"]}
+    if aside:
+        print("set aside: " + ", ".join(f"{name} ({why})" for name, why in aside.items()))
     return 0
 
 

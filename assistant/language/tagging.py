@@ -46,9 +46,13 @@ class Explained:
     why: dict[str, dict[str, str]]
     """``{"feelings": {word: "the words said"}, "themes": {id: "the words said"}}``; words
     learned from the person's corrections are marked "(your words)"."""
+    set_aside: dict[str, dict[str, str]] = field(default_factory=lambda: {"feelings": {}, "themes": {}})
+    """What the word lists found and the learned layer took off, with the words and the layer's
+    score (``'"so excited": the learned layer reads no pleasant feeling of yours here, 0.01'``): so
+    "why wasn't that tagged" has an answer too."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self.tags.as_dict(), "why": self.why}
+        return {**self.tags.as_dict(), "why": self.why, "set_aside": self.set_aside}
 
 
 # --- loading and tagging --------------------------------------------------------
@@ -1738,13 +1742,17 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
     feelings = dict(found.feelings)
     themes = {t: _span(words, a, b) for t, (a, b) in found.themes.items()}
     model = load_model(language) if learned else None
+    set_aside: dict[str, dict[str, str]] = {"feelings": {}, "themes": {}}
     if model is not None:
         scores = model.score(words)
         added, dropped = learned_changes(found, scores, model.add_at, model.drop_at)
-        for name in dropped:
-            del themes[name]
-        for name in unlikely_feelings(found, scores, model.feeling_drop_at, language):
-            del feelings[name]
+        for name in sorted(dropped):
+            set_aside["themes"][name] = (f'"{themes.pop(name)}": the learned layer finds it unlikely here, '
+                                         f'{scores[name].probability:.2f}')
+        for name in sorted(unlikely_feelings(found, scores, model.feeling_drop_at, language)):
+            kind = POLARITIES[0] if _rules(language, prompts_root()).vocab.feeling(name).pleasantness > 0 else POLARITIES[1]
+            set_aside["feelings"][name] = (f'"{feelings.pop(name)}": the learned layer reads no {kind} feeling '
+                                           f'of yours here, {scores[kind].probability:.2f}')
         for name, s in added.items():
             themes[name] = _runs(words, s.evidence) + " (learned)"
     if personal is not None:
@@ -1756,7 +1764,7 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
                 got.setdefault(name, f"{said} (your words)")
     ordered_themes = {t: themes[t] for t in THEMES if t in themes}
     return Explained(Tags(tuple(feelings), tuple(ordered_themes)),
-                     {"feelings": feelings, "themes": ordered_themes})
+                     {"feelings": feelings, "themes": ordered_themes}, set_aside)
 
 
 def tag(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Tags:
