@@ -929,11 +929,12 @@ it):
    82 s a language instead of 90 minutes. The corpus grew by rounds 14 to
    17 (read last session) and 18 new sets a language written for training
    and never read (held-out-89 to -107 but -101; half of them hard cases),
-   to 7,113 English and 6,855 Korean lines; the weights are pruned under
-   0.05 (1.1 and 1.7 MB; 31 and 26 MB once loaded). Two more standard sets
-   are kept out: held-out-88 (written at the start) and held-out-101
-   (written after the kinds of feeling were built, scored once before the
-   last retraining). Tried and left: features scaled by one over the root
+   and 8 more after them (-108 to -115), to 7,608 English and 7,355 Korean
+   lines; the weights are pruned under 0.05 (1.1 and 1.7 MB; about 31 and
+   26 MB once loaded). Two more standard sets are kept out: held-out-88
+   (written at the start) and held-out-101 (written after the kinds of
+   feeling were built; blind then, en 0.88 / 0.93 / 2, ko 0.91 / 0.93 /
+   5). Tried and left: features scaled by one over the root
    of their number (English first-sight themes 0.864: worse), L2 ten times
    up or down (no change), separate thresholds for pleasant and unpleasant
    feelings (0.001 better).
@@ -945,32 +946,32 @@ it):
    set          lang session start    shipped
    ============ ==== ================ ================
    held-out-39  en   0.85 / 0.89 / 3  0.86 / 0.91 / 3
-                ko   0.93 / 0.88 / 5  0.95 / 0.88 / 5
-   held-out-46  en   0.90 / 0.92 / 2  0.85 / 0.93 / 1
-                ko   0.92 / 0.93 / 4  0.93 / 0.90 / 3
-   held-out-51  en   0.92 / 0.91 / 3  0.95 / 0.91 / 3
-                ko   0.89 / 0.92 / 3  0.93 / 0.91 / 1
+                ko   0.93 / 0.88 / 5  0.96 / 0.88 / 5
+   held-out-46  en   0.90 / 0.92 / 2  0.86 / 0.93 / 1
+                ko   0.92 / 0.93 / 4  0.94 / 0.90 / 3
+   held-out-51  en   0.92 / 0.91 / 3  0.93 / 0.91 / 3
+                ko   0.89 / 0.92 / 3  0.92 / 0.91 / 1
    held-out-58  en   0.97 / 0.88 / 1  0.95 / 0.89 / 1
-                ko   0.87 / 0.92 / 4  0.89 / 0.93 / 3
-   held-out-64  en   0.85 / 0.90 / 4  0.88 / 0.95 / 3
-                ko   0.96 / 0.97 / 3  0.95 / 0.99 / 1
-   held-out-69  en   0.91 / 0.85 / 3  0.91 / 0.86 / 4
-                ko   0.93 / 0.94 / 2  0.93 / 0.98 / 1
+                ko   0.87 / 0.92 / 4  0.89 / 0.92 / 3
+   held-out-64  en   0.85 / 0.90 / 4  0.88 / 0.96 / 3
+                ko   0.96 / 0.97 / 3  0.95 / 0.98 / 1
+   held-out-69  en   0.91 / 0.85 / 3  0.90 / 0.86 / 4
+                ko   0.93 / 0.94 / 2  0.94 / 0.97 / 1
    held-out-74  en   0.95 / 0.95 / 1  0.96 / 0.97 / 0
                 ko   0.88 / 0.96 / 3  0.90 / 0.97 / 2
    held-out-81  en   0.91 / 0.95 / 1  0.92 / 0.96 / 1
                 ko   0.84 / 0.89 / 5  0.85 / 0.89 / 2
-   held-out-88  en   0.87 / 0.89 / 2  0.88 / 0.93 / 0
-                ko   0.93 / 0.90 / 6  0.94 / 0.94 / 0
-   held-out-101 en   0.88 / 0.93 / 2  0.86 / 0.93 / 2
-                ko   0.91 / 0.90 / 9  0.91 / 0.93 / 5
+   held-out-88  en   0.87 / 0.89 / 2  0.89 / 0.94 / 0
+                ko   0.93 / 0.90 / 6  0.94 / 0.93 / 1
+   held-out-101 en   0.88 / 0.93 / 2  0.87 / 0.93 / 2
+                ko   0.91 / 0.90 / 9  0.90 / 0.94 / 4
    ============ ==== ================ ================
 
    Means over the ten: English themes 0.901 -> 0.902, feelings 0.907 ->
-   0.924, forbidden tags 22 -> 18; Korean themes 0.906 -> 0.918, feelings
-   0.921 -> 0.932, forbidden 44 -> 23. Every set now meets 0.85 on themes
+   0.926, forbidden tags 22 -> 18; Korean themes 0.906 -> 0.919, feelings
+   0.921 -> 0.929, forbidden 44 -> 23. Every set now meets 0.85 on themes
    in both languages; feelings 0.90 on eight English and eight Korean sets;
-   three sets (held-out-74 en, -88 en and ko) have no forbidden tag, the
+   two sets (held-out-74 and -88, English) have no forbidden tag, the
    first to. These sets were scored several times during the session (each
    after a change was chosen on the first-sight sets, never to choose one).
 """
