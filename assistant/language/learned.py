@@ -1,4 +1,4 @@
-"""A learned layer over the theme rules: what the word lists cannot list.
+"""A learned layer over the rules: what the word lists cannot list.
 
 The rules of :mod:`assistant.language.themes` know the phrasings they were
 written from; new speech tells the same small griefs in other words ("it
@@ -7,8 +7,8 @@ model, one logistic regression per theme over word and character n-grams,
 trained from the whole labelled corpus by :mod:`assistant.language.train_tagger`,
 scores every theme, and :mod:`assistant.language.tagging` adds a theme the
 rules missed when its score is high, unless one of the rules' guards vetoes
-it (a negated cue, irony, someone else's win, a rival theme). (It could also
-take off a theme the rules found with a very low score, ``drop_at``.) Two more labels,
+it (a negated cue, irony, someone else's win, a rival theme), and takes off
+a theme the rules found when its score is very low (``drop_at``). Two more labels,
 :data:`POLARITIES`, say whether the speaker tells a pleasant feeling of
 their own, and an unpleasant one: a feeling the rules found is taken off
 when its kind scores under ``feeling_drop_at`` (the feelings of irony,
@@ -93,7 +93,8 @@ class Model:
     weights: dict[str, tuple[tuple[int, float], ...]]
     """Per feature, the labels (by position) it weighs for, and how much."""
     add_at: float
-    """A theme the rules missed is added at this probability or above (chosen by cross-validation)."""
+    """A theme the rules missed is added at this probability or above (measured at first sight,
+    :data:`assistant.language.train_tagger.THRESHOLDS`)."""
     drop_at: float = 0.0
     """A theme the rules found is taken off below this probability (0: never)."""
     feeling_drop_at: float = 0.0
