@@ -1709,6 +1709,12 @@ def learned_changes(found: RuleTags, scores: dict[str, Score], add_at: float,
     return added, dropped
 
 
+def feeling_kind(name: str, language: str) -> str | None:
+    """Which of :data:`~assistant.language.learned.POLARITIES` a feeling is (None: neither)."""
+    pleasantness = _rules(language, prompts_root()).vocab.feeling(name).pleasantness
+    return POLARITIES[0] if pleasantness > 0 else POLARITIES[1] if pleasantness < 0 else None
+
+
 def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at: float, language: str) -> set[str]:
     """The rules' feelings the learned layer takes off: those whose kind, pleasant or unpleasant
     (:data:`~assistant.language.learned.POLARITIES`), it scores under ``feeling_drop_at`` for the
@@ -1717,14 +1723,8 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
     the car" scores unpleasant at 0.02)."""
     if len(found.words.tokens) < TAKE_OFF_FROM:
         return set()
-    vocab = _rules(language, prompts_root()).vocab
-    out = set()
-    for name in found.feelings:
-        pleasantness = vocab.feeling(name).pleasantness
-        kind = POLARITIES[0] if pleasantness > 0 else POLARITIES[1] if pleasantness < 0 else None
-        if kind in scores and scores[kind].probability < feeling_drop_at:
-            out.add(name)
-    return out
+    return {name for name in found.feelings
+            if (kind := feeling_kind(name, language)) in scores and scores[kind].probability < feeling_drop_at}
 
 
 def explain(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Explained:
@@ -1750,7 +1750,7 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
             set_aside["themes"][name] = (f'"{themes.pop(name)}": the learned layer finds it unlikely here, '
                                          f'{scores[name].probability:.2f}')
         for name in sorted(unlikely_feelings(found, scores, model.feeling_drop_at, language)):
-            kind = POLARITIES[0] if _rules(language, prompts_root()).vocab.feeling(name).pleasantness > 0 else POLARITIES[1]
+            kind = feeling_kind(name, language)
             set_aside["feelings"][name] = (f'"{feelings.pop(name)}": the learned layer reads no {kind} feeling '
                                            f'of yours here, {scores[kind].probability:.2f}')
         for name, s in added.items():
