@@ -28,7 +28,9 @@ the training, its features, its settings or more data, can be judged on answers
 neither part of the tagger had seen; the layer's code, assistant/language/learned.py,
 is this checkout's too). It also prints feeling F1 and forbidden feelings over a
 grid of ``feeling_drop_at``: a feeling the rules found is taken off when the
-layer scores its kind (pleasant, unpleasant) for the speaker below it.
+layer scores its kind (pleasant, unpleasant) for the speaker below it; and of
+``mention_drop_at`` (:data:`MENTION_DROP_AT`): taken off when the reading of the words
+around it says it is not the speaker's, felt now.
 """
 from __future__ import annotations
 
@@ -92,13 +94,21 @@ for path in paths:
             c = counts[k]
             c[0] += len(got & want); c[1] += len(got - want); c[2] += len(want - got); c[3] += len(got & forbidden)
         want = set(row["feelings"])
-        for k, (pleasant_below, unpleasant_below) in enumerate(feeling_grid):
+        own = {}  # the reading of the words around each feeling (its first span's every place: old rules say no more)
+        for name, span in found.feelings.items():
+            p = vocab.feeling(name).pleasantness
+            kind = "pleasant" if p > 0 else "unpleasant" if p < 0 else None
+            t, n = found.words.tokens, len(span.split())
+            places = [i for i in range(len(t) - n + 1) if " ".join(t[i:i + n]) == span]
+            own[name] = max((model.own(found.words, i, i + n, name, kind).probability for i in places), default=1.0)
+        for k, (pleasant_below, unpleasant_below, own_below) in enumerate(feeling_grid):
             below = {"pleasant": 0.0 if short else pleasant_below, "unpleasant": 0.0 if short else unpleasant_below}
             got = set()
             for name in found.feelings:
                 p = vocab.feeling(name).pleasantness
                 kind = "pleasant" if p > 0 else "unpleasant" if p < 0 else None
-                if not (kind in kinds and kinds[kind].probability < below[kind]):
+                if not (kind in kinds and kinds[kind].probability < below[kind]) \
+                        and not (not short and own[name] < own_below):
                     got.add(name)
             c = feeling_counts[k]
             c[0] += len(got & want); c[1] += len(got - want); c[2] += len(want - got); c[3] += len(got & forbidden)
@@ -107,7 +117,18 @@ print(json.dumps(out))
 """
 
 
-FEELING_PAIRS = [(t, t) for t in FEELING_DROP_AT] + [(p, u) for p in FEELING_DROP_AT for u in FEELING_DROP_AT if p != u]
+MENTION_DROP_AT = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+"""The grid for ``mention_drop_at`` (``--retrain`` only), at the shipped ``feeling_drop_at``: a feeling the
+rules found is taken off when the reading of the words around it (:meth:`~assistant.language.learned.Model.own`)
+says it is not the speaker's, felt now, below it."""
+
+
+def feeling_cells(language: str) -> list[tuple[float, float, float]]:
+    """``(pleasant below, unpleasant below, own below)``: the kinds' grid without the reading of the words
+    around each feeling, then that reading's grid at the shipped kinds' threshold."""
+    shipped = THRESHOLDS[language][2]
+    return ([(t, t, 0.0) for t in FEELING_DROP_AT] + [(p, u, 0.0) for p in FEELING_DROP_AT for u in FEELING_DROP_AT if p != u]
+            + [(shipped, shipped, m) for m in MENTION_DROP_AT])
 
 
 def tagger_of(commit: str, into: Path) -> Path:
@@ -147,7 +168,7 @@ def first_sight_counts(language: str, grid: list[tuple[float, float]], retrain: 
                 retrain_without(language, sets, tree, Path(tmp))
             paths = [str(DATA / f"tagging_heldout{n}_{language}.jsonl") for n in sets]
             done = subprocess.run([sys.executable, "-c", _SCORE, str(tree), language, json.dumps(grid),
-                                   json.dumps(FEELING_PAIRS), str(TAKE_OFF_FROM), str(SHORT_TAKE_OFF_BELOW), *paths],
+                                   json.dumps(feeling_cells(language)), str(TAKE_OFF_FROM), str(SHORT_TAKE_OFF_BELOW), *paths],
                                   cwd=tmp, capture_output=True, text=True, check=True,
                                   env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"})
             for path, counts in json.loads(done.stdout).items():
@@ -180,19 +201,21 @@ def main(argv: list[str]) -> int:
             print(f"{add_at:6.2f} {drop_at:7.2f} | {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f} {hard[3]:4}"
                   f"  {marks.get((add_at, drop_at), '')}")
         if "--retrain" in argv:
-            print("feeling_drop_at (pleasant, unpleasant) | standard: feeling F1 forbidden | hard: feeling F1 forbidden")
+            print("feeling_drop_at (pleasant, unpleasant) mention_drop_at | standard: feeling F1 forbidden"
+                  " | hard: feeling F1 forbidden")
             rows = []
-            for k, pair in enumerate(FEELING_PAIRS):
+            for k, cell in enumerate(feeling_cells(language)):
                 standard = [sum(c["feelings"][k][i] for n, c in counts.items() if n not in HARD) for i in range(4)]
                 hard = [sum(c["feelings"][k][i] for n, c in counts.items() if n in HARD) for i in range(4)]
-                rows.append((pair, standard, hard))
-            shipped = (THRESHOLDS[language][2],) * 2
+                rows.append((cell, standard, hard))
+            shipped = (THRESHOLDS[language][2],) * 2 + (THRESHOLDS[language][3],)
             shown = [r for r in rows if r[0][0] == r[0][1]]
             shown += [r for r in sorted(rows, key=lambda r: (-round(_f1(r[1]), 3), r[1][3]))[:top] if r not in shown]
-            for (pleasant, unpleasant), standard, hard in shown:
-                mark = "shipped" if (pleasant, unpleasant) == shipped else "rules alone" if pleasant == unpleasant == 0 else ""
-                print(f"{pleasant:17.2f} {unpleasant:20.2f} | {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f}"
-                      f" {hard[3]:4}  {mark}")
+            for (pleasant, unpleasant, own), standard, hard in shown:
+                mark = "shipped" if (pleasant, unpleasant, own) == shipped else \
+                    "rules alone" if pleasant == unpleasant == own == 0 else ""
+                print(f"{pleasant:17.2f} {unpleasant:20.2f} {own:15.2f} | {_f1(standard):.3f} {standard[3]:4} |"
+                      f" {_f1(hard):.3f} {hard[3]:4}  {mark}")
     return 0
 
 

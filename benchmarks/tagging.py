@@ -975,6 +975,81 @@ it):
    two sets (held-out-74 and -88, English) have no forbidden tag, the
    first to. These sets were scored several times during the session (each
    after a change was chosen on the first-sight sets, never to choose one).
+
+19. The session after read whose feeling a mention is from the words around
+   it. The rules' guards list the ways a feeling is denied, someone else's,
+   ironic or over; new voices find others ("the old me would have been
+   devastated", "과장님은 … 풀이 죽어서 점심도 안 드시더라"). A second small
+   logistic regression (learned.mention_features: the feeling, its kind,
+   the three words either side by place, every word within six, the pairs
+   next to it, Korean endings and word edges, the words further off as a
+   bag) learns from every feeling named in the corpus, guards aside
+   (6,649 English and 7,120 Korean mentions, 54% and 58% the speaker's own),
+   whether the line's feelings have it. In an answer of 12 words or more, a
+   feeling none of whose mentions it reads as the speaker's at 0.3 is taken
+   off, and ``tag`` says so with the words that weighed against it. Chosen
+   on benchmarks/first_sight.py --retrain (the three stops' sets, each
+   scored by the rules of before they were written and this training
+   without them), at the kinds' shipped thresholds:
+
+   ==== ====================== ======================= ======================
+   lang standard sets          hard-case sets          0.4 instead
+   ==== ====================== ======================= ======================
+   en   0.917 / 21 -> 0.929 / 8 0.833 / 93 -> 0.880 / 31 0.930 / 3, 0.878 / 27
+   ko   0.940 / 10 -> 0.945 / 2 0.864 / 91 -> 0.900 / 28 0.939 / 2, 0.894 / 24
+   ==== ====================== ======================= ======================
+
+   (feeling F1 / forbidden feelings.) English at 0.4 took "i felt lonely but
+   i passed my driving test" off at 0.36, so 0.3. Tried and left: the same
+   reading for themes (every theme cue in the corpus, 140,000 English and
+   68,000 Korean mentions; Korean first-sight forbidden themes 5 -> 4 at
+   0.05, F1 lower from 0.1 on: the line-level layer already takes off what
+   it would); dropping the feeling and place features (English 0.930 / 2,
+   Korean 0.941 / 4: no clearer); short answers read too (no change at
+   first sight, but "still hurting from it" and "i cried in the car" lost
+   their feelings). A tested case changed: "친구가 한 시간째 답이 없길래
+   서운했는데 저녁에 전화 왔어" is now read as a hurt that passed, as the
+   corpus reads "예전엔 … 서운했는데 이젠 괜찮아요". The Korean weights file is
+   1.97 MB (the test allows 2.5; about 34 MB at peak while loading, 29
+   before); tagging 0.7 ms an answer (0.6 before).
+
+   One more standard set a language, held-out-116, written at the start
+   and kept out; two more for training (held-out-117, hard-118). The
+   kept-out standard sets, tagger of the session's start (f466a62) and
+   shipped (theme F1 / feeling F1 / forbidden tags):
+
+   ============ ==== ================ ================
+   set          lang session start    shipped
+   ============ ==== ================ ================
+   held-out-39  en   0.86 / 0.91 / 3  0.86 / 0.93 / 2
+                ko   0.96 / 0.88 / 5  0.96 / 0.90 / 2
+   held-out-46  en   0.86 / 0.93 / 1  0.86 / 0.94 / 0
+                ko   0.94 / 0.90 / 3  0.94 / 0.92 / 1
+   held-out-51  en   0.93 / 0.91 / 3  0.95 / 0.92 / 2
+                ko   0.92 / 0.91 / 1  0.92 / 0.90 / 0
+   held-out-58  en   0.95 / 0.89 / 1  0.95 / 0.90 / 1
+                ko   0.89 / 0.92 / 3  0.90 / 0.92 / 2
+   held-out-64  en   0.88 / 0.96 / 3  0.88 / 1.00 / 2
+                ko   0.95 / 0.98 / 1  0.95 / 0.98 / 1
+   held-out-69  en   0.90 / 0.86 / 4  0.90 / 0.88 / 3
+                ko   0.94 / 0.97 / 1  0.94 / 0.99 / 0
+   held-out-74  en   0.96 / 0.97 / 0  0.95 / 0.97 / 0
+                ko   0.90 / 0.97 / 2  0.90 / 0.97 / 1
+   held-out-81  en   0.92 / 0.96 / 1  0.93 / 0.97 / 0
+                ko   0.85 / 0.89 / 2  0.85 / 0.90 / 2
+   held-out-88  en   0.89 / 0.94 / 0  0.90 / 0.96 / 0
+                ko   0.94 / 0.93 / 1  0.94 / 0.94 / 0
+   held-out-101 en   0.87 / 0.93 / 2  0.87 / 0.96 / 1
+                ko   0.90 / 0.94 / 4  0.90 / 0.98 / 0
+   held-out-116 en   0.88 / 0.94 / 1  0.88 / 0.93 / 0
+                ko   0.95 / 0.97 / 0  0.95 / 0.96 / 0
+   ============ ==== ================ ================
+
+   Over the ten older sets: English feelings 0.926 -> 0.943 (every set but
+   held-out-69 at 0.90 or more), forbidden tags 18 -> 11; Korean feelings
+   0.929 -> 0.940 (every set at 0.90 or more, the first time), forbidden
+   23 -> 9; themes unchanged (0.905, 0.920). Held-out-116 was scored blind
+   once with each tagger, after the change was chosen.
 """
 from __future__ import annotations
 
@@ -1055,6 +1130,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-110": "tagging_heldout110_{lang}.jsonl", "hard-111": "tagging_heldout111_{lang}.jsonl",
         "held-out-112": "tagging_heldout112_{lang}.jsonl", "hard-113": "tagging_heldout113_{lang}.jsonl",
         "held-out-114": "tagging_heldout114_{lang}.jsonl", "hard-115": "tagging_heldout115_{lang}.jsonl",
+        "held-out-116": "tagging_heldout116_{lang}.jsonl", "held-out-117": "tagging_heldout117_{lang}.jsonl",
+        "hard-118": "tagging_heldout118_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",

@@ -1445,7 +1445,9 @@ def test_denied_beside_nobody_thanks_and_loanwords(language, text, expected_feel
     ("ko", "오늘은 무시당한 느낌 같은 거 전혀 없었어", set(), {"ignored"}, set()),
     ("ko", "걔 랑 멀어진 건 아니야 요즘 서로 바빠서 그래", set(), {"drifting"}, set()),
     ("ko", "이번 주말 여행 은 남편 이 출장 잡히면 취소될 수도 있대 아직 몰라", set(), {"cancelled"}, set()),
-    ("ko", "친구 가 한 시간 째 답 이 없길래 서운했는데 저녁 에 전화 왔어", {"서운함"}, {"unanswered"}, set()),
+    # over by the evening: the call came (the learned layer reads 서운했는데 … 전화 왔어 as a hurt that has passed,
+    # as the corpus does "예전엔 … 서운했는데 이젠 괜찮아요"; the word lists alone kept it)
+    ("ko", "친구 가 한 시간 째 답 이 없길래 서운했는데 저녁 에 전화 왔어", set(), {"unanswered"}, set()),
     ("ko", "처음 일 시작했을 땐 소외감이 컸는데 이제는 다들 친해", set(), set(), set()),
     ("ko", "야근 하라고 아무 도 안 물어 봐서 다행 이야", {"안도"}, {"unasked"}, set()),
     ("ko", "바빠서 언니 문자 에 아직 답 을 못 했어 미안 해", {"미안함"}, {"unanswered"}, set()),

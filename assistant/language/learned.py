@@ -13,7 +13,12 @@ a theme the rules found when its score is very low (``drop_at``). Two more label
 their own, and an unpleasant one: a feeling the rules found is taken off
 when its kind scores under ``feeling_drop_at`` (the feelings of irony,
 "great another rejection just thrilled", and someone else's, "동기가 엄청
-기뻐했어", score low there). It never adds a feeling.
+기뻐했어", score low there). And a second small model reads the words around
+each feeling the rules found (:func:`mention_features`, :meth:`Model.own`):
+whether that mention is the speaker's own feeling, felt now, or denied,
+someone else's, ironic or over in words the guards do not list ("my flatmate
+was |stressed| to bits", "예전엔 … |서운했는데| 이젠 괜찮아요"); a feeling
+none of whose mentions reads as the speaker's is taken off. It never adds a feeling.
 
 The weights are data, ``prompts/<lang>/learned.json``, read with the
 standard library only, so tagging needs no numpy. A language without the
@@ -26,7 +31,7 @@ that weighed most for a theme, so ``voice-journal tag`` can name them.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,8 +43,8 @@ from assistant.language.packs import prompts_root
 FILE_NAME = "learned.json"
 POLARITIES = ("pleasant", "unpleasant")
 """The labels after the themes: the answer tells a pleasant (unpleasant) feeling of the speaker's own."""
-FEATURES_VERSION = 2
-"""Bumped when :func:`features` changes, so old weights are not read with new features."""
+FEATURES_VERSION = 3
+"""Bumped when :func:`features` or :func:`mention_features` change, so old weights are not read with new features."""
 _PREFIX = 5
 """English words also count by their first letters: "replied", "replies" and "reply" share "repli"/"reply"."""
 _EN_GRAMS = 4
@@ -77,6 +82,54 @@ def features(words: Text, joined: bool) -> dict[str, tuple[int, int]]:
     return out
 
 
+MENTION_REACH = 6
+"""How many words either side of a feeling word are read for whose it is and whether it is felt now."""
+
+
+def mention_features(tokens: tuple[str, ...], start: int, end: int, name: str, kind: str | None,
+                     joined: bool) -> dict[str, tuple[int, int]]:
+    """What is said around one feeling named at ``tokens[start:end]``, each with the words it was read from.
+
+    The feeling (``k:``) and its kind; the three words on each side by place (``l1:`` the word just
+    before, ``r1:`` the one just after), every word within :data:`MENTION_REACH` (``L:``, ``R:``, also
+    with the kind: "great" before an unpleasant feeling is not "great" before a pleasant one), the
+    pairs next to it, the feeling's own last word (Korean: its endings, ``hs:``, where 기뻐|했어| is
+    someone else's and 기뻐|요| the speaker's; and the first and last two letters of the words
+    around), and the words further off as a bag (``F:``).
+    """
+    out: dict[str, tuple[int, int]] = {}
+    kind = kind or "none"
+    here = (start, end)
+    out["k:" + name] = here
+    out["kind:" + kind] = here
+    n = len(tokens)
+    for d in range(1, MENTION_REACH + 1):
+        for i, side in ((start - d, "l"), (end + d - 1, "r")):
+            if not 0 <= i < n:
+                continue
+            t, at = tokens[i], (i, i + 1)
+            if d <= 3:
+                out.setdefault(f"{side}{d}:{t}", at)
+            out.setdefault(f"{side.upper()}:{t}", at)
+            out.setdefault(f"{side.upper()}:{kind}:{t}", at)
+            if joined:
+                out.setdefault(f"{side.upper()}p:{t[:2]}", at)
+                out.setdefault(f"{side.upper()}s:{t[-2:]}", at)
+    if start >= 2:
+        out[f"lb:{tokens[start - 2]} {tokens[start - 1]}"] = (start - 2, start)
+    if end + 1 < n:
+        out[f"rb:{tokens[end]} {tokens[end + 1]}"] = (end, end + 2)
+    out["h:" + tokens[end - 1]] = here
+    if joined:
+        for k in (1, 2, 3):
+            out.setdefault(f"hs{k}:{tokens[end - 1][-k:]}", here)
+    for i, t in enumerate(tokens):
+        if i < start - MENTION_REACH or i >= end + MENTION_REACH:
+            out.setdefault("F:" + t, (i, i + 1))
+    out["pos:" + ("start" if start == 0 else "end" if end >= n - 1 else "mid")] = here
+    return out
+
+
 @dataclass(frozen=True)
 class Score:
     probability: float
@@ -99,6 +152,24 @@ class Model:
     """A theme the rules found is taken off below this probability (0: never)."""
     feeling_drop_at: float = 0.0
     """A feeling the rules found is taken off when its kind (:data:`POLARITIES`) scores below this (0: never)."""
+    mention_bias: float = 0.0
+    mention_weights: dict[str, float] = field(default_factory=dict)
+    """Per feature of :func:`mention_features`, how much it says the feeling named is the speaker's own, felt now."""
+    mention_drop_at: float = 0.0
+    """A feeling the rules found is taken off when :meth:`own` scores it below this (0: never)."""
+
+    def own(self, words: Text, start: int, end: int, name: str, kind: str | None, top: int = 3) -> Score:
+        """How likely the feeling named at ``words[start:end]`` is the speaker's own and felt now (not
+        denied, not someone else's, not in irony, not over), with the spans that weighed most against it."""
+        total = self.mention_bias
+        against: list[tuple[float, tuple[int, int]]] = []
+        for feature, span in mention_features(words.tokens, start, end, name, kind, self.joined).items():
+            weight = self.mention_weights.get(feature, 0.0)
+            total += weight
+            if weight < 0:
+                against.append((weight, span))
+        spans = tuple(dict.fromkeys(s for _, s in sorted(against)[:top]))
+        return Score(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total)))), spans)
 
     def score(self, words: Text, top: int = 3) -> dict[str, Score]:
         """Each label's probability for an answer, with the spans of its heaviest features."""
@@ -121,7 +192,9 @@ class Model:
                 "trained_on": trained_on, "labels": list(self.labels), "add_at": self.add_at, "drop_at": self.drop_at,
                 "feeling_drop_at": self.feeling_drop_at,
                 "bias": [round(b, 4) for b in self.bias],
-                "weights": {f: [[n, round(w, 3)] for n, w in ws] for f, ws in sorted(self.weights.items())}}
+                "weights": {f: [[n, round(w, 3)] for n, w in ws] for f, ws in sorted(self.weights.items())},
+                "mentions": {"drop_at": self.mention_drop_at, "bias": round(self.mention_bias, 4),
+                             "weights": {f: round(w, 3) for f, w in sorted(self.mention_weights.items())}}}
 
 
 def model_path(language: str, root: Path | None = None) -> Path:
@@ -139,8 +212,11 @@ def parse_model(data: Any) -> Model | None:
         bias = tuple(float(b) for b in data["bias"])
         if len(bias) != len(labels):
             return None
+        mentions = data.get("mentions", {})
         return Model(str(data["language"]), bool(data["joined"]), labels, bias, weights, float(data["add_at"]),
-                     float(data.get("drop_at", 0.0)), float(data.get("feeling_drop_at", 0.0)))
+                     float(data.get("drop_at", 0.0)), float(data.get("feeling_drop_at", 0.0)),
+                     float(mentions.get("bias", 0.0)), {str(f): float(w) for f, w in mentions.get("weights", {}).items()},
+                     float(mentions.get("drop_at", 0.0)))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 

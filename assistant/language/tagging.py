@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
-from assistant.language.learned import POLARITIES, Score, load_model
+from assistant.language.learned import POLARITIES, Model, Score, load_model
 from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, framed_at, negated
 from assistant.language.packs import prompts_root
 from assistant.language.personal import PersonalCues
@@ -1505,6 +1505,9 @@ class RuleTags:
     (negated, irony, someone else's win), or a rival theme was told (see ``OUTWEIGHED_BY``)."""
     vetoed: Callable[[str, int, int], bool] = field(default=lambda theme, start, end: False, compare=False)
     """The rules' guards, for a theme the learned layer would add from the words ``start:end``."""
+    named_at: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """Where each feeling was named (every time the guards let it by), in the words as said, for the learned
+    layer's reading of whose it is."""
 
 
 SET_AGAINST = frozenset({"but", "yet", "though", "also", "and"})
@@ -1537,6 +1540,22 @@ _NO_NEGATION = Negation()
 """No negation at all: which theme cues were said, negated or not."""
 
 
+def _feeling_hits(rules: _Rules, words: Text) -> tuple[Text, tuple[int, ...], list[Hit]]:
+    """The feeling words said, read without the hedges (마음이 |참| 따뜻했어), and where each word
+    without them was in the words as said."""
+    said, kept = words.without(rules.vocab.hedges)
+    return said, kept, [h for h in rules.feelings.longest(said, rules.vocab.frame) if h.key is not None]
+
+
+def feeling_mentions(text: str, language: str) -> tuple[Text, list[tuple[str, int, int]]]:
+    """Every feeling named in ``text``, guards aside (negated, someone else's, over): each with where
+    it was said in the words. What the learned layer learns whose feeling a mention is from."""
+    rules = _rules(language, prompts_root())
+    words = Text.of(text)
+    _, kept, hits = _feeling_hits(rules, words)
+    return words, [(h.key, kept[h.start], kept[h.end - 1] + 1) for h in hits]
+
+
 def rule_tags(text: str, language: str) -> RuleTags:
     """The feelings and themes the word lists find, with the guards' vetoes.
 
@@ -1549,8 +1568,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
     vocab = rules.vocab
     words = Text.of(text)
     neg = vocab.negation
-    said, kept = words.without(vocab.hedges)  # 마음이 |참| 따뜻했어: read without the hedge
-    hits = [h for h in rules.feelings.longest(said, vocab.frame) if h.key is not None]
+    said, kept, hits = _feeling_hits(rules, words)
     passable = {i for h in hits for i in range(h.start, h.end)}
     cues = theme_hits(words, rules.themes)
     evidence = theme_evidence(words, rules.themes, neg, cues)
@@ -1559,6 +1577,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     sarcastic = _sarcastic(words, vocab, evidence, unpleasant)
     feelings: dict[str, str] = {}
     felt_at: dict[str, tuple[int, int]] = {}
+    named_at: dict[str, list[tuple[int, int]]] = {}
+    """Every place each feeling was named and kept by the guards, for the learned layer."""
     said_otherwise: set[str] = set()
     """Feelings said by words other than tears too ("|울었어요| 너무 그립고 |슬펐어요|")."""
     denied: set[str] = set()
@@ -1606,6 +1626,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
         if not unreal:
             feelings.setdefault(hit.key, _span(words, start, end))
             felt_at.setdefault(hit.key, (start, end))
+            named_at.setdefault(hit.key, []).append((start, end))
             if not _only_tears(_span(words, start, end), vocab.match == "joined"):
                 said_otherwise.add(hit.key)
     for name in denied & set(feelings):
@@ -1671,13 +1692,16 @@ def rule_tags(text: str, language: str) -> RuleTags:
         for word, now in vocab.at_theme[theme].items():
             for was in [f for f, span in feelings.items() if word in span and now not in feelings]:
                 feelings[now] = feelings.pop(was)
+                if was in named_at:
+                    named_at[now] = named_at.pop(was)
     said = set(theme_evidence(words, rules.themes, _NO_NEGATION, cues))
     blocked = (said - set(themes)) | ({"win", "connection"} if sarcastic else set())
     blocked |= {t for t, rivals in OUTWEIGHED_BY.items() if set(rivals) & set(themes)}
     blocked |= {t for t, idioms in rules.themes.idioms.items() if any(_said(p, words, vocab.match) for p in idioms)}
     # a phrase cue heard and set aside ("the |cancel| button", "|취소|표") is a veto too
     blocked |= {rules.themes.cues[h.key[0]].theme for h in cues if rules.themes.cues[h.key[0]].sides == 1} - set(themes)
-    return RuleTags(words, feelings, themes, frozenset(blocked), vetoed)
+    return RuleTags(words, feelings, themes, frozenset(blocked), vetoed,
+                    {name: tuple(named_at[name]) for name in feelings if name in named_at})
 
 
 TAKE_OFF_FROM = 12
@@ -1727,6 +1751,23 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
             if (kind := feeling_kind(name, language)) in scores and scores[kind].probability < feeling_drop_at}
 
 
+def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, Score]:
+    """The rules' feelings the learned layer reads, from the words around each, as not the speaker's own
+    feeling now (:meth:`~assistant.language.learned.Model.own` under ``mention_drop_at``): denied,
+    someone else's, irony, over, in words the guards do not know ("my flatmate was |stressed| to bits",
+    "as if i'd be |jealous| of that"); none in an answer under :data:`TAKE_OFF_FROM` words, where there
+    is little around the feeling to read ("still |hurting| from it")."""
+    if not model.mention_drop_at or len(found.words.tokens) < TAKE_OFF_FROM:
+        return {}
+    out = {}
+    for name, places in found.named_at.items():
+        kind = feeling_kind(name, language)
+        score = max((model.own(found.words, a, b, name, kind) for a, b in places), key=lambda s: s.probability)
+        if score.probability < model.mention_drop_at:  # none of the times it was named reads as the speaker's
+            out[name] = score
+    return out
+
+
 def explain(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Explained:
     """The feelings named and the themes told in one transcript, each with the words that told it.
 
@@ -1753,6 +1794,11 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
             kind = feeling_kind(name, language)
             set_aside["feelings"][name] = (f'"{feelings.pop(name)}": the learned layer reads no {kind} feeling '
                                            f'of yours here, {scores[kind].probability:.2f}')
+        for name, score in sorted(unowned_feelings(found, model, language).items()):
+            if name in feelings:
+                around = f' (the words "{_runs(words, score.evidence)}")' if score.evidence else ""
+                set_aside["feelings"][name] = (f'"{feelings.pop(name)}": the learned layer reads it as not yours, '
+                                               f'or not felt now{around}, {score.probability:.2f}')
         for name, s in added.items():
             themes[name] = _runs(words, s.evidence) + " (learned)"
     if personal is not None:
