@@ -982,74 +982,82 @@ it):
    devastated", "과장님은 … 풀이 죽어서 점심도 안 드시더라"). A second small
    logistic regression (learned.mention_features: the feeling, its kind,
    the three words either side by place, every word within six, the pairs
-   next to it, Korean endings and word edges, the words further off as a
-   bag) learns from every feeling named in the corpus, guards aside
-   (6,649 English and 7,120 Korean mentions, 54% and 58% the speaker's own),
-   whether the line's feelings have it. In an answer of 12 words or more, a
-   feeling none of whose mentions it reads as the speaker's at 0.3 is taken
-   off, and ``tag`` says so with the words that weighed against it. Chosen
-   on benchmarks/first_sight.py --retrain (the three stops' sets, each
-   scored by the rules of before they were written and this training
-   without them), at the kinds' shipped thresholds:
+   next to it, Korean endings and word edges, the words further off as two
+   bags, before and after) learns from every feeling named in the corpus,
+   guards aside (6,901 English and 7,378 Korean mentions, 54% and 57% the
+   speaker's own), whether the line's feelings have it. In an answer of 12
+   words or more, a feeling none of whose mentions it reads as the
+   speaker's at 0.3 is taken off, and ``tag`` says so with the words that
+   weighed against it. Chosen on benchmarks/first_sight.py --retrain (the
+   three stops' sets, each scored by the rules of before they were written
+   and this training without them), at the kinds' shipped thresholds
+   (feeling F1 / forbidden feelings):
 
-   ==== ====================== ======================= ======================
-   lang standard sets          hard-case sets          0.4 instead
-   ==== ====================== ======================= ======================
-   en   0.917 / 21 -> 0.929 / 8 0.833 / 93 -> 0.880 / 31 0.930 / 3, 0.878 / 27
-   ko   0.940 / 10 -> 0.945 / 2 0.864 / 91 -> 0.900 / 28 0.939 / 2, 0.894 / 24
-   ==== ====================== ======================= ======================
+   ==== ========================= ========================= =================
+   lang standard sets             hard-case sets            0.4 instead
+   ==== ========================= ========================= =================
+   en   0.915 / 22 -> 0.933 / 5   0.835 / 94 -> 0.893 / 22  0.931 / 5, 0.893 / 16
+   ko   0.942 / 9 -> 0.947 / 1    0.863 / 91 -> 0.901 / 29  0.942 / 1, 0.896 / 22
+   ==== ========================= ========================= =================
 
-   (feeling F1 / forbidden feelings.) English at 0.4 took "i felt lonely but
-   i passed my driving test" off at 0.36, so 0.3. Tried and left: the same
+   (Rules alone: 0.906 / 35 and 0.927 / 42; hard 0.804 / 129 and 0.827 /
+   175.) An earlier English 0.4 took "i felt lonely but i passed my driving
+   test" off at 0.36, so 0.3. The far words in one bag instead of two:
+   English hard sets 30 forbidden instead of 22. Tried and left: the same
    reading for themes (every theme cue in the corpus, 140,000 English and
-   68,000 Korean mentions; Korean first-sight forbidden themes 5 -> 4 at
-   0.05, F1 lower from 0.1 on: the line-level layer already takes off what
-   it would); dropping the feeling and place features (English 0.930 / 2,
-   Korean 0.941 / 4: no clearer); short answers read too (no change at
-   first sight, but "still hurting from it" and "i cried in the car" lost
-   their feelings). A tested case changed: "친구가 한 시간째 답이 없길래
-   서운했는데 저녁에 전화 왔어" is now read as a hurt that passed, as the
-   corpus reads "예전엔 … 서운했는데 이젠 괜찮아요". The Korean weights file is
-   1.97 MB (the test allows 2.5; about 34 MB at peak while loading, 29
-   before); tagging 0.7 ms an answer (0.6 before).
+   68,000 Korean mentions: at 0.05 forbidden themes 13 -> 13 and 5 -> 4, F1
+   lower from 0.1 on; the line-level layer already takes off what it
+   would); the words after a "but" or "now" as a bag of their own (two
+   fewer forbidden on the hard sets, no clearer); without the feeling and
+   place features (no clearer); short answers read too (no change at first
+   sight, but "still hurting from it" and "i cried in the car" lost their
+   feelings). A tested case changed: "친구가 한 시간째 답이 없길래 서운했는데
+   저녁에 전화 왔어" is now read as a hurt that passed, as the corpus reads
+   "예전엔 … 서운했는데 이젠 괜찮아요". The Korean weights file is 1.99 MB (the
+   test allows 2.5; about 34 MB at peak while loading, 29 before); tagging
+   0.7 ms an answer (0.6 before).
 
    One more standard set a language, held-out-116, written at the start
-   and kept out; two more for training (held-out-117, hard-118). The
+   and kept out; six more for training (held-out-117, -119, -121 and
+   hard-118, -120, -122; 7,988 English and 7,721 Korean lines now). The
    kept-out standard sets, tagger of the session's start (f466a62) and
    shipped (theme F1 / feeling F1 / forbidden tags):
 
    ============ ==== ================ ================
    set          lang session start    shipped
    ============ ==== ================ ================
-   held-out-39  en   0.86 / 0.91 / 3  0.86 / 0.93 / 2
-                ko   0.96 / 0.88 / 5  0.96 / 0.90 / 2
-   held-out-46  en   0.86 / 0.93 / 1  0.86 / 0.94 / 0
+   held-out-39  en   0.86 / 0.91 / 3  0.88 / 0.93 / 2
+                ko   0.96 / 0.88 / 5  0.96 / 0.91 / 2
+   held-out-46  en   0.86 / 0.93 / 1  0.88 / 0.94 / 0
                 ko   0.94 / 0.90 / 3  0.94 / 0.92 / 1
-   held-out-51  en   0.93 / 0.91 / 3  0.95 / 0.92 / 2
-                ko   0.92 / 0.91 / 1  0.92 / 0.90 / 0
-   held-out-58  en   0.95 / 0.89 / 1  0.95 / 0.90 / 1
-                ko   0.89 / 0.92 / 3  0.90 / 0.92 / 2
-   held-out-64  en   0.88 / 0.96 / 3  0.88 / 1.00 / 2
+   held-out-51  en   0.93 / 0.91 / 3  0.93 / 0.93 / 1
+                ko   0.92 / 0.91 / 1  0.92 / 0.91 / 0
+   held-out-58  en   0.95 / 0.89 / 1  0.95 / 0.92 / 1
+                ko   0.89 / 0.92 / 3  0.89 / 0.92 / 2
+   held-out-64  en   0.88 / 0.96 / 3  0.87 / 0.98 / 2
                 ko   0.95 / 0.98 / 1  0.95 / 0.98 / 1
    held-out-69  en   0.90 / 0.86 / 4  0.90 / 0.88 / 3
-                ko   0.94 / 0.97 / 1  0.94 / 0.99 / 0
-   held-out-74  en   0.96 / 0.97 / 0  0.95 / 0.97 / 0
-                ko   0.90 / 0.97 / 2  0.90 / 0.97 / 1
+                ko   0.94 / 0.97 / 1  0.94 / 1.00 / 0
+   held-out-74  en   0.96 / 0.97 / 0  0.96 / 0.96 / 0
+                ko   0.90 / 0.97 / 2  0.89 / 0.97 / 1
    held-out-81  en   0.92 / 0.96 / 1  0.93 / 0.97 / 0
                 ko   0.85 / 0.89 / 2  0.85 / 0.90 / 2
-   held-out-88  en   0.89 / 0.94 / 0  0.90 / 0.96 / 0
+   held-out-88  en   0.89 / 0.94 / 0  0.91 / 0.95 / 0
                 ko   0.94 / 0.93 / 1  0.94 / 0.94 / 0
-   held-out-101 en   0.87 / 0.93 / 2  0.87 / 0.96 / 1
-                ko   0.90 / 0.94 / 4  0.90 / 0.98 / 0
-   held-out-116 en   0.88 / 0.94 / 1  0.88 / 0.93 / 0
-                ko   0.95 / 0.97 / 0  0.95 / 0.96 / 0
+   held-out-101 en   0.87 / 0.93 / 2  0.87 / 0.96 / 0
+                ko   0.90 / 0.94 / 4  0.91 / 0.98 / 0
+   held-out-116 en   0.88 / 0.94 / 1  0.87 / 0.94 / 0
+                ko   0.95 / 0.97 / 0  0.96 / 0.96 / 0
    ============ ==== ================ ================
 
-   Over the ten older sets: English feelings 0.926 -> 0.943 (every set but
-   held-out-69 at 0.90 or more), forbidden tags 18 -> 11; Korean feelings
-   0.929 -> 0.940 (every set at 0.90 or more, the first time), forbidden
-   23 -> 9; themes unchanged (0.905, 0.920). Held-out-116 was scored blind
-   once with each tagger, after the change was chosen.
+   Over the ten older sets: English feelings 0.926 -> 0.942 (every set but
+   held-out-69 at 0.90 or more), forbidden tags 18 -> 9 (2 of them
+   feelings, 7 themes); Korean feelings 0.929 -> 0.943 (every set at 0.90
+   or more, the first time), forbidden 23 -> 9 (2 feelings, 7 themes);
+   themes 0.905 -> 0.908 and 0.920 -> 0.919. Six English and five Korean
+   sets of the eleven have no forbidden tag. Held-out-116 was scored blind
+   with the start's tagger and with this layer's first training (en 0.88 /
+   0.93 / 0, ko 0.95 / 0.96 / 0), then once more as shipped.
 """
 from __future__ import annotations
 
@@ -1131,7 +1139,9 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-112": "tagging_heldout112_{lang}.jsonl", "hard-113": "tagging_heldout113_{lang}.jsonl",
         "held-out-114": "tagging_heldout114_{lang}.jsonl", "hard-115": "tagging_heldout115_{lang}.jsonl",
         "held-out-116": "tagging_heldout116_{lang}.jsonl", "held-out-117": "tagging_heldout117_{lang}.jsonl",
-        "hard-118": "tagging_heldout118_{lang}.jsonl",
+        "hard-118": "tagging_heldout118_{lang}.jsonl", "held-out-119": "tagging_heldout119_{lang}.jsonl",
+        "hard-120": "tagging_heldout120_{lang}.jsonl", "held-out-121": "tagging_heldout121_{lang}.jsonl",
+        "hard-122": "tagging_heldout122_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",

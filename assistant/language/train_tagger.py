@@ -60,9 +60,9 @@ layer before, adding at 0.6 and taking off under 0.01) to 0.900 in English, 0.72
 in Korean; feelings from 0.906 to 0.917 and 0.927 to 0.940, forbidden feelings 35 -> 21 and 42 -> 10
 (on the sets of hard cases 129 -> 93 and 175 -> 91). English feelings at 0.05: 0.918 with 18
 forbidden, but "now i am settled" after a homesick past lost its calm. ``mention_drop_at`` the same way,
-at those: standard-set feelings 0.917 -> 0.929 (forbidden 21 -> 8) in English, 0.940 -> 0.945 (10 -> 2)
-in Korean; on the hard sets forbidden feelings 93 -> 31 and 91 -> 28 (English at 0.4 had 3 forbidden but
-took "i felt lonely but i passed my driving test" off at 0.36). Cross-validation over this corpus
+at those: standard-set feelings 0.915 -> 0.933 (forbidden 22 -> 5) in English, 0.942 -> 0.947 (9 -> 1)
+in Korean; on the hard sets forbidden feelings 94 -> 22 and 91 -> 29 (English at 0.4 once took "i felt
+lonely but i passed my driving test" off at 0.36). Cross-validation over this corpus
 cannot choose them, as the rules were tuned on every line of it: there they find almost nothing wrong,
 so it chose to take off almost nothing (0.01, 0.02)."""
 MIN_FILES = 2
