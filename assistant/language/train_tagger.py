@@ -22,6 +22,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from assistant.language.learned import (FEATURES_VERSION, MENTION_REACH, POLARITIES, Model, features,
                                         mention_features, model_path)
@@ -127,18 +128,22 @@ def _fit(np, x, y, rounds: int = ROUNDS, l2: float = L2):
     return w, b
 
 
-def _matrix(np, rows: list[dict], language: str, joined: bool, vocabulary: dict[str, int] | None = None):
-    feats = [features(Text.of(r["text"]), joined) for r in rows]
-    if vocabulary is None:
-        counts: dict[str, int] = {}
-        for f in feats:
-            for k in f:
-                counts[k] = counts.get(k, 0) + 1
-        vocabulary = {k: i for i, k in enumerate(sorted(k for k, c in counts.items() if c >= MIN_FILES))}
+def _sparse(np, feats: list[dict[str, Any]]):
+    """Rows of features as :func:`_fit` takes them, over the features said in at least :data:`MIN_FILES` rows."""
+    counts: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    vocabulary = {k: i for i, k in enumerate(sorted(k for k, c in counts.items() if c >= MIN_FILES))}
     # every row also has the last column, always 1, so none is empty (reduceat needs that)
     pairs = [(i, j) for i, f in enumerate(feats) for j in sorted(vocabulary[k] for k in f if k in vocabulary)
              + [len(vocabulary)]]
-    x = (np.array([i for i, _ in pairs]), np.array([j for _, j in pairs]), len(vocabulary) + 1)
+    return (np.array([i for i, _ in pairs]), np.array([j for _, j in pairs]), len(vocabulary) + 1), vocabulary
+
+
+def _matrix(np, rows: list[dict], language: str, joined: bool):
+    """Each line's n-grams, labelled by its themes and the kinds of its feelings."""
+    x, vocabulary = _sparse(np, [features(Text.of(r["text"]), joined) for r in rows])
     kinds = _kinds(language)
     y = np.array([[t in r["themes"] for t in THEMES] + [any(kinds.get(f) == k for f in r["feelings"]) for k in POLARITIES]
                   for r in rows], dtype=np.float64)
@@ -155,14 +160,7 @@ def _mention_matrix(np, rows: list[dict], language: str, joined: bool):
         for name, start, end in mentions:
             feats.append(mention_features(words.tokens, start, end, name, feeling_kind(name, language), joined))
             labels.append([name in r["feelings"]])
-    counts: dict[str, int] = {}
-    for f in feats:
-        for k in f:
-            counts[k] = counts.get(k, 0) + 1
-    vocabulary = {k: i for i, k in enumerate(sorted(k for k, c in counts.items() if c >= MIN_FILES))}
-    pairs = [(i, j) for i, f in enumerate(feats) for j in sorted(vocabulary[k] for k in f if k in vocabulary)
-             + [len(vocabulary)]]
-    x = (np.array([i for i, _ in pairs]), np.array([j for _, j in pairs]), len(vocabulary) + 1)
+    x, vocabulary = _sparse(np, feats)
     return x, np.array(labels, dtype=np.float64), vocabulary
 
 
