@@ -16,8 +16,9 @@ when its kind scores under ``feeling_drop_at`` (the feelings of irony,
 기뻐했어", score low there). And a second small model reads the words around
 each feeling the rules found (:func:`mention_features`, :meth:`Model.own`):
 whether that mention is the speaker's own feeling, felt now, or denied,
-someone else's, ironic or over in words the guards do not list ("my flatmate
-was |stressed| to bits", "예전엔 … |서운했는데| 이젠 괜찮아요"); a feeling
+someone else's, ironic or over in words the guards do not list ("the old me
+would have been |devastated| by that email", "과장님은 … |풀이 죽어서| 점심도 안
+드시더라"); a feeling
 none of whose mentions reads as the speaker's is taken off. It never adds a feeling.
 
 The weights are data, ``prompts/<lang>/learned.json``, read with the

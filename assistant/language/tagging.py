@@ -1754,8 +1754,8 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
 def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, Score]:
     """The rules' feelings the learned layer reads, from the words around each, as not the speaker's own
     feeling now (:meth:`~assistant.language.learned.Model.own` under ``mention_drop_at``): denied,
-    someone else's, irony, over, in words the guards do not know ("my flatmate was |stressed| to bits",
-    "as if i'd be |jealous| of that"); none in an answer under :data:`TAKE_OFF_FROM` words, where there
+    someone else's, irony, over, in words the guards do not know ("the old me would have been |devastated|
+    by that email but i just shrugged", "과장님 은 … 완전 |풀이 죽어서| 점심 도 안 드시더라"); none in an answer under :data:`TAKE_OFF_FROM` words, where there
     is little around the feeling to read ("still |hurting| from it")."""
     if not model.mention_drop_at or len(found.words.tokens) < TAKE_OFF_FROM:
         return {}
