@@ -1576,8 +1576,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
                                                  and not _theirs(said, h, vocab.others, True) for h in hits)
     sarcastic = _sarcastic(words, vocab, evidence, unpleasant)
     feelings: dict[str, str] = {}
+    felt_at: dict[str, tuple[int, int]] = {}
     named_at: dict[str, list[tuple[int, int]]] = {}
-    """Every place each feeling was named and kept by the guards (the first is where it was felt)."""
+    """Every place each feeling was named and kept by the guards, for the learned layer."""
     said_otherwise: set[str] = set()
     """Feelings said by words other than tears too ("|울었어요| 너무 그립고 |슬펐어요|")."""
     denied: set[str] = set()
@@ -1624,19 +1625,21 @@ def rule_tags(text: str, language: str) -> RuleTags:
             continue  # 커피를 여섯 잔이나 마셨더니 |속이 너무 쓰려요|: the stomach
         if not unreal:
             feelings.setdefault(hit.key, _span(words, start, end))
+            felt_at.setdefault(hit.key, (start, end))
             named_at.setdefault(hit.key, []).append((start, end))
             if not _only_tears(_span(words, start, end), vocab.match == "joined"):
                 said_otherwise.add(hit.key)
     for name in denied & set(feelings):
         del feelings[name]
+        felt_at.pop(name, None)
     for name in [f for f, span in feelings.items() if _only_tears(span, vocab.match == "joined")
                  and f not in said_otherwise]:
         if len(feelings) > 1:  # "so lonely i |cried|", "울었다 … 그립다": the tears are the other feeling's
             del feelings[name]
-    felt_at = {name: named_at[name][0] for name in feelings}
+            felt_at.pop(name, None)
     for name in _described_beside_named(words.tokens, felt_at) if vocab.match == "tokens" else ():
         del feelings[name]
-        del felt_at[name]
+        felt_at.pop(name, None)
     theirs = SOMEONE_ELSES.get(language, ("win",))
     pride = _pride_told(words, felt_at, PRIDE.get(language, ()))
     if pride and not sarcastic and not set(OUTWEIGHED_BY["win"]) & set(evidence):
