@@ -88,9 +88,13 @@ for path in paths:
         kinds = {k: scores.pop(k) for k in ("pleasant", "unpleasant") if k in scores}
         short = len(found.words.tokens) < take_off_from  # today's care for short answers, which old commits lack
         want, forbidden = set(row["themes"]), set(row.get("forbidden", ()))
-        for k, (add_at, drop_at) in enumerate(grid):
+        # the reading of the words around the words that told each theme (old weights have none)
+        told = {t: model.told(found.words, a, b, t).probability for t, (a, b) in found.themes.items()} \
+            if hasattr(model, "told") else {}
+        for k, (add_at, drop_at, told_below) in enumerate(grid):
             added, dropped = learned_changes(found, scores, add_at, min(drop_at, short_below) if short else drop_at)
-            got = (set(found.themes) - dropped) | set(added)
+            untold = set() if short else {t for t, p in told.items() if p < told_below}
+            got = (set(found.themes) - dropped - untold) | set(added)
             c = counts[k]
             c[0] += len(got & want); c[1] += len(got - want); c[2] += len(want - got); c[3] += len(got & forbidden)
         want = set(row["feelings"])
@@ -121,6 +125,19 @@ MENTION_DROP_AT = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 """The grid for ``mention_drop_at`` (``--retrain`` only), at the shipped ``feeling_drop_at``: a feeling the
 rules found is taken off when the reading of the words around it (:meth:`~assistant.language.learned.Model.own`)
 says it is not the speaker's, felt now, below it."""
+
+
+TOLD_DROP_AT = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+"""The grid for the tellings' ``drop_at`` (``--retrain`` only), at the shipped ``add_at`` and ``drop_at``: a theme
+the rules found is taken off when the reading of the words around its cues
+(:meth:`~assistant.language.learned.Model.told`) says it did not happen to the speaker, below it."""
+
+
+def theme_cells(language: str) -> list[tuple[float, float, float]]:
+    """``(add_at, drop_at, told below)``: the learned layer's grid without the reading of the words around
+    each cue, then that reading's grid at the shipped thresholds."""
+    add_at, drop_at = THRESHOLDS[language][:2]
+    return [(a, d, 0.0) for a in ADD_AT for d in DROP_AT] + [(add_at, drop_at, t) for t in TOLD_DROP_AT]
 
 
 def feeling_cells(language: str) -> list[tuple[float, float, float]]:
@@ -154,7 +171,7 @@ def retrain_without(language: str, sets: tuple[int, ...], tree: Path, tmp: Path)
     (tree / "prompts" / language / "learned.json").write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
 
 
-def first_sight_counts(language: str, grid: list[tuple[float, float]], retrain: bool = False,
+def first_sight_counts(language: str, grid: list[tuple[float, float, float]], retrain: bool = False,
                        log=print) -> dict[int, dict[str, list[list[int]]]]:
     """Per set number, the counts (right, wrong, missed, forbidden) of themes in every grid cell, and of
     feelings at every :data:`FEELING_DROP_AT`."""
@@ -183,8 +200,8 @@ def _f1(c: list[int]) -> float:
 def main(argv: list[str]) -> int:
     languages = [a for a in argv if a in ("en", "ko")] or ["en", "ko"]
     top = int(next((a.split("=")[1] for a in argv if a.startswith("--top=")), "8"))
-    grid = [(a, d) for a in ADD_AT for d in DROP_AT]
     for language in languages:
+        grid = theme_cells(language)
         counts = first_sight_counts(language, grid, "--retrain" in argv)
         rows = []
         for k, cell in enumerate(grid):
@@ -193,13 +210,18 @@ def main(argv: list[str]) -> int:
             rows.append((cell, standard, hard))
         lines = sum(1 for n in counts for _ in open(DATA / f"tagging_heldout{n}_{language}.jsonl", encoding="utf-8"))
         print(f"\n{language}: {len(counts)} sets, {lines} lines, each scored by the tagger of before it was written")
-        print("add_at drop_at | standard: theme F1 forbidden | hard: theme F1 forbidden")
-        shown = sorted(rows, key=lambda r: (-round(_f1(r[1]), 3), -_f1(r[2])))[:top]
-        marks = {(1.01, 0.0): "rules alone", THRESHOLDS[language][:2]: "shipped"}
+        plain = [r for r in rows if not r[0][2]]
+        shown = sorted(plain, key=lambda r: (-round(_f1(r[1]), 3), -_f1(r[2])))[:top]
+        shipped = THRESHOLDS[language][:2] + (THRESHOLDS[language][4],)
+        marks = {(1.01, 0.0, 0.0): "rules alone", THRESHOLDS[language][:2] + (0.0,): "shipped before the tellings",
+                 shipped: "shipped"}
+        if "--retrain" in argv:
+            shown += [r for r in rows if r[0][2] and r not in shown]
         shown += [r for r in rows if r[0] in marks and r not in shown]
-        for (add_at, drop_at), standard, hard in shown:
-            print(f"{add_at:6.2f} {drop_at:7.2f} | {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f} {hard[3]:4}"
-                  f"  {marks.get((add_at, drop_at), '')}")
+        print("add_at drop_at told_below | standard: theme F1 forbidden | hard: theme F1 forbidden")
+        for (add_at, drop_at, told_below), standard, hard in shown:
+            print(f"{add_at:6.2f} {drop_at:7.2f} {told_below:10.2f} | {_f1(standard):.3f} {standard[3]:4} |"
+                  f" {_f1(hard):.3f} {hard[3]:4}  {marks.get((add_at, drop_at, told_below), '')}")
         if "--retrain" in argv:
             print("feeling_drop_at (pleasant, unpleasant) mention_drop_at | standard: feeling F1 forbidden"
                   " | hard: feeling F1 forbidden")

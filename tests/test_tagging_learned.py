@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from assistant.language import train_tagger
-from assistant.language.learned import FEATURES_VERSION, POLARITIES, Model, features, load_model, model_path, parse_model
+from assistant.language.learned import FEATURES_VERSION, POLARITIES, Model, Reading, features, load_model, model_path, parse_model
 from assistant.language.matching import Text
-from assistant.language.tagging import TAKE_OFF_FROM, RuleTags, explain, rule_tags, tag, unlikely_feelings, unowned_feelings
+from assistant.language.tagging import (TAKE_OFF_FROM, RuleTags, explain, rule_tags, tag, unlikely_feelings,
+                                        unowned_feelings, untold_themes)
 from assistant.language.themes import THEMES
 from benchmarks.tagging import LANGUAGES, load_set, score
 
@@ -36,7 +37,8 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     assert f"tagging_{language}.jsonl" in names and f"tagging_corpus15_{language}.jsonl" in names
     model = load_model(language)
     assert model.labels == THEMES + POLARITIES and 0 < model.add_at <= 1.01 and 0 < model.feeling_drop_at < 0.5
-    assert model.mention_weights and 0 < model.mention_drop_at < 0.5
+    assert model.mentions.weights and 0 < model.mentions.drop_at < 0.5
+    assert model.tellings.weights and 0 < model.tellings.drop_at < 0.5
 
 
 def test_tagging_reads_the_weights_without_numpy():
@@ -130,8 +132,10 @@ def test_a_feeling_of_an_unlikely_kind_is_taken_off_in_a_long_answer_only():
     # over: the word lists keep a feeling said of a past the speaker has left behind
     ("en", "honestly the old me would have been devastated by that email but i just shrugged and made dinner",
      "devastated"),
-    ("en", "last spring i was lonely every single night in that flat but the new place has neighbours who wave",
+    ("en", "in my first job i was lonely every lunch break in that canteen and the new team eat together every day",
      "lonely"),
+    ("en", "my first term i felt invisible in lectures whereas this term the tutor knows my name and asks for my view",
+     "invisible"),
     ("en", "used to be so anxious before every shift at the call centre but these days i just put my headset on"
      " and get on with it", "anxious"),
     ("ko", "고등학교 때 는 친구 가 없어서 늘 외톨이 같았는데 대학 와서 는 동아리 친구 들 이 많아", "외로움"),
@@ -146,10 +150,41 @@ def test_the_words_around_a_feeling_say_it_is_not_the_speakers_now(language, tex
     assert feeling not in tag(text, language).feelings
 
 
+@pytest.mark.parametrize("language, text, theme", [
+    # someone else's, in words the guards do not list
+    ("en", "my missus reckons our youngest has been drifting from his school pals ever since he started at the new"
+     " club", "drifting"),
+    ("en", "the ward sister told me nobody in that family has asked how the old man is doing in weeks poor soul",
+     "unasked"),
+    ("ko", "아빠 가 수술 하고 나서 회사 에서 아무도 안부 를 안 물어봤다고 하셨어", "unasked"),
+    # denied
+    ("en", "nobody talked over me in the standup today for once and i got to finish the whole update", "ignored"),
+    ("ko", "오늘 회의 에서 는 아무도 내 말 을 안 자르 더라 끝 까지 다 얘기 했어", "ignored"),
+    # a fear that turned out wrong, or is only a fear
+    ("en", "i was sure i had not been invited to the leaving do and then the invite turned up in my spam folder",
+     "left-out"),
+    ("en", "the foreman did not answer my text straight away but he rang me ten minutes later and sorted it",
+     "unanswered"),
+    ("en", "the plumber could cancel tomorrow if his van isnt fixed so i have not taken the morning off yet",
+     "cancelled"),
+])
+def test_the_words_around_a_theme_say_it_did_not_happen_to_the_speaker(language, text, theme):
+    found = rule_tags(text, language)
+    assert theme in found.themes  # the word lists keep it
+    assert theme in untold_themes(found, load_model(language))
+    assert theme not in tag(text, language).themes  # (or taken off before, by the answer's words: set aside either way)
+    assert theme in explain(text, language).set_aside["themes"]
+
+
+def test_tag_says_a_theme_was_read_as_not_the_speakers():
+    said = explain("my missus reckons our youngest has been drifting from his school pals ever since he started at"
+                   " the new club", "en").set_aside["themes"]["drifting"]
+    assert said.startswith('"drifting": the learned layer reads it as not what happened to you (the words "my')
+
+
 def test_a_feeling_stays_when_any_time_it_is_named_reads_as_the_speakers():
     """At the seam, a fake reading: "flatmate" within reach says the feeling is not the speaker's."""
-    model = Model("en", False, (), (), {}, 1.01, mention_bias=2.0, mention_weights={"L:flatmate": -6.0},
-                  mention_drop_at=0.3)
+    model = Model("en", False, (), (), {}, 1.01, mentions=Reading(2.0, {"L:flatmate": -6.0}, 0.3))
     words = Text.of("my flatmate was stressed about the rent all week and by friday night i was stressed as well")
     once = RuleTags(words, {"stressed": "stressed"}, {}, frozenset(), named_at={"stressed": ((3, 4),)})
     assert set(unowned_feelings(once, model, "en")) == {"stressed"}
@@ -161,6 +196,21 @@ def test_a_feeling_stays_when_any_time_it_is_named_reads_as_the_speakers():
     assert unowned_feelings(short, model, "en") == {}  # too few words around it to read
 
 
+def test_a_theme_is_taken_off_when_the_words_around_it_say_it_happened_to_someone_else():
+    """At the seam, a fake reading: "sister" within reach of the words that told it says it is hers."""
+    model = Model("en", False, (), (), {}, 1.01, tellings=Reading(2.0, {"L:left-out:sister": -6.0}, 0.3))
+    hers = RuleTags(Text.of("my sister was left out of the wedding plans and to be honest it hurt us all"),
+                    {}, {"left-out": (3, 5)}, frozenset())
+    assert set(untold_themes(hers, model)) == {"left-out"}
+    assert untold_themes(hers, model)["left-out"].evidence == ((1, 2),)  # "sister", to explain it
+    mine = RuleTags(Text.of("on sunday i was left out of the wedding plans and to be honest it hurt a lot"),
+                    {}, {"left-out": (4, 6)}, frozenset())
+    assert untold_themes(mine, model) == {}
+    short = RuleTags(Text.of("my sister was left out"), {}, {"left-out": (3, 5)}, frozenset())
+    assert untold_themes(short, model) == {}  # too few words around it to read
+    assert untold_themes(hers, Model("en", False, (), (), {}, 1.01)) == {}  # weights without the reading
+
+
 def test_an_unreadable_or_old_weights_file_is_no_model():
     assert parse_model({"features_version": FEATURES_VERSION + 1}) is None
     assert parse_model({"features_version": FEATURES_VERSION, "labels": ["win"]}) is None
@@ -168,12 +218,14 @@ def test_an_unreadable_or_old_weights_file_is_no_model():
     again = parse_model(json.loads(json.dumps(model.as_json("x"))))
     assert again.score(Text.of("i passed"))["win"].probability > 0.7
     assert again.score(Text.of("i failed"))["win"].probability < 0.2
-    reading = Model("en", False, ("win",), (0.0,), {}, 0.5, mention_bias=1.0, mention_weights={"l1:not": -4.0},
-                    mention_drop_at=0.3)
+    reading = Model("en", False, ("win",), (0.0,), {}, 0.5, mentions=Reading(1.0, {"l1:not": -4.0}, 0.3),
+                    tellings=Reading(1.0, {"L:win:if": -4.0}, 0.2))
     again = parse_model(json.loads(json.dumps(reading.as_json("x"))))
-    assert again.mention_drop_at == 0.3
+    assert again.mentions.drop_at == 0.3 and again.tellings.drop_at == 0.2
     assert again.own(Text.of("i am not sad"), 3, 4, "sad", "unpleasant").probability < 0.1
     assert again.own(Text.of("i am so sad"), 3, 4, "sad", "unpleasant").probability > 0.7
+    assert again.told(Text.of("if i got the job"), 2, 5, "win").probability < 0.1
+    assert again.told(Text.of("and i got the job"), 2, 5, "win").probability > 0.7
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -19,7 +19,10 @@ whether that mention is the speaker's own feeling, felt now, or denied,
 someone else's, ironic or over in words the guards do not list ("the old me
 would have been |devastated| by that email", "과장님은 … |풀이 죽어서| 점심도 안
 드시더라"); a feeling
-none of whose mentions reads as the speaker's is taken off. It never adds a feeling.
+none of whose mentions reads as the speaker's is taken off. It never adds a feeling. A third reads
+the words around each cue of a theme the rules found the same way (:meth:`Model.told`): whether it
+happened to the speaker, or is denied, someone else's, only feared or over ("my brother said his mates
+never |invite| him anywhere"); a theme none of whose cues reads as told is taken off.
 
 The weights are data, ``prompts/<lang>/learned.json``, read with the
 standard library only, so tagging needs no numpy. A language without the
@@ -143,6 +146,41 @@ class Score:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """A small model of the words around one mention (:func:`mention_features`): a feeling named, or a
+    theme's cue. Its probability says the mention is the speaker's own, now: not denied, not someone
+    else's, not in irony, not over, not only feared."""
+    bias: float = 0.0
+    weights: dict[str, float] = field(default_factory=dict)
+    drop_at: float = 0.0
+    """What the rules found is taken off when no mention of it reads above this (0: never)."""
+
+    def read(self, words: Text, start: int, end: int, name: str, kind: str | None, joined: bool,
+             top: int = 3) -> Score:
+        """How likely the mention at ``words[start:end]`` is the speaker's own, now, with the spans that
+        weighed most against it."""
+        total = self.bias
+        against: list[tuple[float, tuple[int, int]]] = []
+        for feature, span in mention_features(words.tokens, start, end, name, kind, joined).items():
+            weight = self.weights.get(feature, 0.0)
+            total += weight
+            if weight < 0:
+                against.append((weight, span))
+        spans = tuple(dict.fromkeys(s for _, s in sorted(against)[:top]))
+        return Score(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total)))), spans)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"drop_at": self.drop_at, "bias": round(self.bias, 4),
+                "weights": {f: round(w, 3) for f, w in sorted(self.weights.items())}}
+
+
+def _reading(data: Any) -> Reading:
+    data = data if isinstance(data, dict) else {}
+    return Reading(float(data.get("bias", 0.0)), {str(f): float(w) for f, w in data.get("weights", {}).items()},
+                   float(data.get("drop_at", 0.0)))
+
+
+@dataclass(frozen=True)
 class Model:
     language: str
     joined: bool
@@ -157,24 +195,19 @@ class Model:
     """A theme the rules found is taken off below this probability (0: never)."""
     feeling_drop_at: float = 0.0
     """A feeling the rules found is taken off when its kind (:data:`POLARITIES`) scores below this (0: never)."""
-    mention_bias: float = 0.0
-    mention_weights: dict[str, float] = field(default_factory=dict)
-    """Per feature of :func:`mention_features`, how much it says the feeling named is the speaker's own, felt now."""
-    mention_drop_at: float = 0.0
-    """A feeling the rules found is taken off when :meth:`own` scores it below this (0: never)."""
+    mentions: Reading = Reading()
+    """The words around a feeling named: is it the speaker's own, felt now."""
+    tellings: Reading = Reading()
+    """The words around a theme's cue: did it happen to the speaker (not denied, someone else's, feared)."""
 
     def own(self, words: Text, start: int, end: int, name: str, kind: str | None, top: int = 3) -> Score:
-        """How likely the feeling named at ``words[start:end]`` is the speaker's own and felt now (not
-        denied, not someone else's, not in irony, not over), with the spans that weighed most against it."""
-        total = self.mention_bias
-        against: list[tuple[float, tuple[int, int]]] = []
-        for feature, span in mention_features(words.tokens, start, end, name, kind, self.joined).items():
-            weight = self.mention_weights.get(feature, 0.0)
-            total += weight
-            if weight < 0:
-                against.append((weight, span))
-        spans = tuple(dict.fromkeys(s for _, s in sorted(against)[:top]))
-        return Score(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total)))), spans)
+        """How likely the feeling named at ``words[start:end]`` is the speaker's own and felt now."""
+        return self.mentions.read(words, start, end, name, kind, self.joined, top)
+
+    def told(self, words: Text, start: int, end: int, theme: str, top: int = 3) -> Score:
+        """How likely the theme whose cue is ``words[start:end]`` happened to the speaker (the theme is
+        the cue's kind too: "great" before a win is not "great" before a cancelled plan)."""
+        return self.tellings.read(words, start, end, theme, theme, self.joined, top)
 
     def score(self, words: Text, top: int = 3) -> dict[str, Score]:
         """Each label's probability for an answer, with the spans of its heaviest features."""
@@ -198,8 +231,7 @@ class Model:
                 "feeling_drop_at": self.feeling_drop_at,
                 "bias": [round(b, 4) for b in self.bias],
                 "weights": {f: [[n, round(w, 3)] for n, w in ws] for f, ws in sorted(self.weights.items())},
-                "mentions": {"drop_at": self.mention_drop_at, "bias": round(self.mention_bias, 4),
-                             "weights": {f: round(w, 3) for f, w in sorted(self.mention_weights.items())}}}
+                "mentions": self.mentions.as_json(), "tellings": self.tellings.as_json()}
 
 
 def model_path(language: str, root: Path | None = None) -> Path:
@@ -217,11 +249,9 @@ def parse_model(data: Any) -> Model | None:
         bias = tuple(float(b) for b in data["bias"])
         if len(bias) != len(labels):
             return None
-        mentions = data.get("mentions", {})
         return Model(str(data["language"]), bool(data["joined"]), labels, bias, weights, float(data["add_at"]),
                      float(data.get("drop_at", 0.0)), float(data.get("feeling_drop_at", 0.0)),
-                     float(mentions.get("bias", 0.0)), {str(f): float(w) for f, w in mentions.get("weights", {}).items()},
-                     float(mentions.get("drop_at", 0.0)))
+                     _reading(data.get("mentions")), _reading(data.get("tellings")))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
