@@ -105,14 +105,15 @@ for path in paths:
             t, n = found.words.tokens, len(span.split())
             places = [i for i in range(len(t) - n + 1) if " ".join(t[i:i + n]) == span]
             own[name] = max((model.own(found.words, i, i + n, name, kind).probability for i in places), default=1.0)
-        for k, (pleasant_below, unpleasant_below, own_below) in enumerate(feeling_grid):
+        for k, (pleasant_below, unpleasant_below, own_below, doubt_kind, doubt_own) in enumerate(feeling_grid):
             below = {"pleasant": 0.0 if short else pleasant_below, "unpleasant": 0.0 if short else unpleasant_below}
             got = set()
             for name in found.feelings:
                 p = vocab.feeling(name).pleasantness
                 kind = "pleasant" if p > 0 else "unpleasant" if p < 0 else None
+                doubted = not short and kind in kinds and kinds[kind].probability < doubt_kind and own[name] < doubt_own
                 if not (kind in kinds and kinds[kind].probability < below[kind]) \
-                        and not (not short and own[name] < own_below):
+                        and not (not short and own[name] < own_below) and not doubted:
                     got.add(name)
             c = feeling_counts[k]
             c[0] += len(got & want); c[1] += len(got - want); c[2] += len(want - got); c[3] += len(got & forbidden)
@@ -140,12 +141,21 @@ def theme_cells(language: str) -> list[tuple[float, float, float]]:
     return [(a, d, 0.0) for a in ADD_AT for d in DROP_AT] + [(add_at, drop_at, t) for t in TOLD_DROP_AT]
 
 
-def feeling_cells(language: str) -> list[tuple[float, float, float]]:
-    """``(pleasant below, unpleasant below, own below)``: the kinds' grid without the reading of the words
-    around each feeling, then that reading's grid at the shipped kinds' threshold."""
-    shipped = THRESHOLDS[language][2]
-    return ([(t, t, 0.0) for t in FEELING_DROP_AT] + [(p, u, 0.0) for p in FEELING_DROP_AT for u in FEELING_DROP_AT if p != u]
-            + [(shipped, shipped, m) for m in MENTION_DROP_AT])
+DOUBT_KIND_AT = (0.05, 0.1, 0.2, 0.3)
+DOUBT_OWN_AT = (0.4, 0.5, 0.6)
+"""The grid for ``doubt_at`` (``--retrain`` only), at the other shipped thresholds: a feeling is taken off when
+its kind scores under the first and the words around it read under the second."""
+
+
+def feeling_cells(language: str) -> list[tuple[float, float, float, float, float]]:
+    """``(pleasant below, unpleasant below, own below, doubted kind below, doubted own below)``: the kinds'
+    grid without the reading of the words around each feeling, then that reading's grid at the shipped
+    kinds' threshold, then the two doubts' at both shipped."""
+    shipped, own = THRESHOLDS[language].feeling_drop_at, THRESHOLDS[language].mention_drop_at
+    return ([(t, t, 0.0, 0.0, 0.0) for t in FEELING_DROP_AT]
+            + [(p, u, 0.0, 0.0, 0.0) for p in FEELING_DROP_AT for u in FEELING_DROP_AT if p != u]
+            + [(shipped, shipped, m, 0.0, 0.0) for m in MENTION_DROP_AT]
+            + [(shipped, shipped, own, k, o) for k in DOUBT_KIND_AT for o in DOUBT_OWN_AT])
 
 
 def tagger_of(commit: str, into: Path) -> Path:
@@ -223,21 +233,23 @@ def main(argv: list[str]) -> int:
             print(f"{add_at:6.2f} {drop_at:7.2f} {told_below:10.2f} | {_f1(standard):.3f} {standard[3]:4} |"
                   f" {_f1(hard):.3f} {hard[3]:4}  {marks.get((add_at, drop_at, told_below), '')}")
         if "--retrain" in argv:
-            print("feeling_drop_at (pleasant, unpleasant) mention_drop_at | standard: feeling F1 forbidden"
-                  " | hard: feeling F1 forbidden")
+            print("feeling_drop_at (pleasant, unpleasant) mention_drop_at doubt_at (kind, own) | standard: feeling F1"
+                  " forbidden | hard: feeling F1 forbidden")
             rows = []
             for k, cell in enumerate(feeling_cells(language)):
                 standard = [sum(c["feelings"][k][i] for n, c in counts.items() if n not in HARD) for i in range(4)]
                 hard = [sum(c["feelings"][k][i] for n, c in counts.items() if n in HARD) for i in range(4)]
                 rows.append((cell, standard, hard))
-            shipped = (THRESHOLDS[language][2],) * 2 + (THRESHOLDS[language][3],)
+            t = THRESHOLDS[language]
+            shipped = (t.feeling_drop_at, t.feeling_drop_at, t.mention_drop_at, t.doubt_kind_at, t.doubt_own_at)
             shown = [r for r in rows if r[0][0] == r[0][1]]
             shown += [r for r in sorted(rows, key=lambda r: (-round(_f1(r[1]), 3), r[1][3]))[:top] if r not in shown]
-            for (pleasant, unpleasant, own), standard, hard in shown:
-                mark = "shipped" if (pleasant, unpleasant, own) == shipped else \
-                    "rules alone" if pleasant == unpleasant == own == 0 else ""
-                print(f"{pleasant:17.2f} {unpleasant:20.2f} {own:15.2f} | {_f1(standard):.3f} {standard[3]:4} |"
-                      f" {_f1(hard):.3f} {hard[3]:4}  {mark}")
+            shown += [r for r in rows if r[0][3] and r not in shown]
+            for cell, standard, hard in shown:
+                mark = "shipped" if cell == shipped else "rules alone" if not any(cell) else ""
+                pleasant, unpleasant, own, doubt_kind, doubt_own = cell
+                print(f"{pleasant:17.2f} {unpleasant:20.2f} {own:15.2f} {doubt_kind:8.2f} {doubt_own:5.2f} |"
+                      f" {_f1(standard):.3f} {standard[3]:4} | {_f1(hard):.3f} {hard[3]:4}  {mark}")
     return 0
 
 

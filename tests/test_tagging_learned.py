@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from assistant.language import train_tagger
-from assistant.language.learned import FEATURES_VERSION, POLARITIES, Model, Reading, features, load_model, model_path, parse_model
+from assistant.language.learned import FEATURES_VERSION, POLARITIES, Model, Reading, Score, features, load_model, model_path, parse_model
 from assistant.language.matching import Text
-from assistant.language.tagging import (TAKE_OFF_FROM, RuleTags, explain, rule_tags, tag, unlikely_feelings,
-                                        unowned_feelings, untold_themes)
+from assistant.language.tagging import (TAKE_OFF_FROM, RuleTags, doubted_feelings, explain, rule_tags, tag,
+                                        unlikely_feelings, unowned_feelings, untold_themes)
 from assistant.language.themes import THEMES
 from benchmarks.tagging import LANGUAGES, load_set, score
 
@@ -39,6 +39,7 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     assert model.labels == THEMES + POLARITIES and 0 < model.add_at <= 1.01 and 0 < model.feeling_drop_at < 0.5
     assert model.mentions.weights and 0 < model.mentions.drop_at < 0.5
     assert model.tellings.weights and 0 < model.tellings.drop_at < 0.5
+    assert 0 < model.doubt_at[0] < model.doubt_at[1] < 1
 
 
 def test_tagging_reads_the_weights_without_numpy():
@@ -211,6 +212,33 @@ def test_a_theme_is_taken_off_when_the_words_around_it_say_it_happened_to_someon
     assert untold_themes(hers, Model("en", False, (), (), {}, 1.01)) == {}  # weights without the reading
 
 
+def test_a_feeling_both_readings_doubt_is_taken_off_and_one_doubt_is_not_enough():
+    """At the seam: the kind scored low and the words around it read low, each above its own threshold."""
+    model = Model("en", False, (), (), {}, 1.01, mentions=Reading(-0.5, {"L:thanks": 3.0}, 0.1), doubt_at=(0.3, 0.5))
+    said = RuleTags(Text.of("he rolled his eyes at my idea in front of everyone wow i feel so respected"),
+                    {"respected": "respected"}, {}, frozenset(), named_at={"respected": ((15, 16),)})
+    low, high = {"pleasant": Score(0.1, ())}, {"pleasant": Score(0.6, ())}
+    assert doubted_feelings(said, low, model, "en") == {"respected": (0.1, pytest.approx(0.38, abs=0.01))}
+    assert doubted_feelings(said, high, model, "en") == {}  # the kind does not doubt it
+    thanked = RuleTags(Text.of("he thanked me for my idea in front of everyone and said thanks i feel so respected"),
+                       {"respected": "respected"}, {}, frozenset(), named_at={"respected": ((16, 17),)})
+    assert doubted_feelings(thanked, low, model, "en") == {}  # the words around it do not
+    short = RuleTags(Text.of("wow i feel so respected"), {"respected": "respected"}, {}, frozenset(),
+                     named_at={"respected": ((4, 5),)})
+    assert doubted_feelings(short, low, model, "en") == {}
+
+
+def test_irony_that_each_reading_alone_lets_by_is_taken_off_when_both_doubt_it():
+    text = "worked a double shift and the boss docked my pay for being two minutes late so i am feeling really appreciated"
+    found, model = rule_tags(text, "en"), load_model("en")
+    assert "appreciated" in found.feelings  # the word lists keep it
+    assert not unowned_feelings(found, model, "en")  # and neither reading alone takes it off
+    assert not unlikely_feelings(found, model.score(found.words), model.feeling_drop_at, "en")
+    assert set(doubted_feelings(found, model.score(found.words), model, "en")) == {"appreciated"}
+    assert "appreciated" not in tag(text, "en").feelings
+    assert "doubts it twice" in explain(text, "en").set_aside["feelings"]["appreciated"]
+
+
 def test_an_unreadable_or_old_weights_file_is_no_model():
     assert parse_model({"features_version": FEATURES_VERSION + 1}) is None
     assert parse_model({"features_version": FEATURES_VERSION, "labels": ["win"]}) is None
@@ -219,9 +247,9 @@ def test_an_unreadable_or_old_weights_file_is_no_model():
     assert again.score(Text.of("i passed"))["win"].probability > 0.7
     assert again.score(Text.of("i failed"))["win"].probability < 0.2
     reading = Model("en", False, ("win",), (0.0,), {}, 0.5, mentions=Reading(1.0, {"l1:not": -4.0}, 0.3),
-                    tellings=Reading(1.0, {"L:win:if": -4.0}, 0.2))
+                    tellings=Reading(1.0, {"L:win:if": -4.0}, 0.2), doubt_at=(0.3, 0.5))
     again = parse_model(json.loads(json.dumps(reading.as_json("x"))))
-    assert again.mentions.drop_at == 0.3 and again.tellings.drop_at == 0.2
+    assert again.mentions.drop_at == 0.3 and again.tellings.drop_at == 0.2 and again.doubt_at == (0.3, 0.5)
     assert again.own(Text.of("i am not sad"), 3, 4, "sad", "unpleasant").probability < 0.1
     assert again.own(Text.of("i am so sad"), 3, 4, "sad", "unpleasant").probability > 0.7
     assert again.told(Text.of("if i got the job"), 2, 5, "win").probability < 0.1

@@ -199,6 +199,9 @@ class Model:
     """The words around a feeling named: is it the speaker's own, felt now."""
     tellings: Reading = Reading()
     """The words around a theme's cue: did it happen to the speaker (not denied, someone else's, feared)."""
+    doubt_at: tuple[float, float] = (0.0, 0.0)
+    """A feeling the rules found is taken off when its kind scores below the first and the words around it
+    read below the second: two doubts, each too weak alone, that agree (0, 0: never)."""
 
     def own(self, words: Text, start: int, end: int, name: str, kind: str | None, top: int = 3) -> Score:
         """How likely the feeling named at ``words[start:end]`` is the speaker's own and felt now."""
@@ -231,7 +234,7 @@ class Model:
                 "feeling_drop_at": self.feeling_drop_at,
                 "bias": [round(b, 4) for b in self.bias],
                 "weights": {f: [[n, round(w, 3)] for n, w in ws] for f, ws in sorted(self.weights.items())},
-                "mentions": self.mentions.as_json(), "tellings": self.tellings.as_json()}
+                "mentions": self.mentions.as_json(), "tellings": self.tellings.as_json(), "doubt_at": list(self.doubt_at)}
 
 
 def model_path(language: str, root: Path | None = None) -> Path:
@@ -251,7 +254,8 @@ def parse_model(data: Any) -> Model | None:
             return None
         return Model(str(data["language"]), bool(data["joined"]), labels, bias, weights, float(data["add_at"]),
                      float(data.get("drop_at", 0.0)), float(data.get("feeling_drop_at", 0.0)),
-                     _reading(data.get("mentions")), _reading(data.get("tellings")))
+                     _reading(data.get("mentions")), _reading(data.get("tellings")),
+                     tuple(float(v) for v in data.get("doubt_at", (0.0, 0.0)))[:2])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 

@@ -1778,6 +1778,24 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     return out
 
 
+def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, language: str) -> dict[str, tuple[float, float]]:
+    """The rules' feelings both readings doubt, each too weakly to take it off alone: its kind scores under
+    ``model.doubt_at[0]`` and the words around it read under ``doubt_at[1]`` ("the supervisor … rolled his eyes
+    wow thanks i feel so |respected|"); with the two scores. None in an answer under :data:`TAKE_OFF_FROM` words."""
+    kind_below, own_below = model.doubt_at
+    if not kind_below or len(found.words.tokens) < TAKE_OFF_FROM:
+        return {}
+    out = {}
+    for name, places in found.named_at.items():
+        kind = feeling_kind(name, language)
+        if kind not in scores or scores[kind].probability >= kind_below:
+            continue
+        own = max(model.own(found.words, a, b, name, kind).probability for a, b in places)
+        if own < own_below:
+            out[name] = (scores[kind].probability, own)
+    return out
+
+
 def untold_themes(found: RuleTags, model: Model) -> dict[str, Score]:
     """The rules' themes the learned layer reads, from the words around the words that told them, as not
     what happened to the speaker (:meth:`~assistant.language.learned.Model.told` under its ``drop_at``):
@@ -1825,6 +1843,11 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
                 around = f' (the words "{_runs(words, score.evidence)}")' if score.evidence else ""
                 set_aside["feelings"][name] = (f'"{feelings.pop(name)}": the learned layer reads it as not yours, '
                                                f'or not felt now{around}, {score.probability:.2f}')
+        for name, (kind_p, own_p) in sorted(doubted_feelings(found, scores, model, language).items()):
+            if name in feelings:
+                set_aside["feelings"][name] = (f'"{feelings.pop(name)}": the learned layer doubts it twice: little '
+                                               f'{feeling_kind(name, language)} feeling of yours here, {kind_p:.2f}, '
+                                               f'and the words around it, {own_p:.2f}')
         for name, s in added.items():
             themes[name] = _runs(words, s.evidence) + " (learned)"
     if personal is not None:

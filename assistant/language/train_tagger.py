@@ -23,7 +23,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from assistant.language.learned import (FEATURES_VERSION, MENTION_REACH, POLARITIES, Model, Reading, features,
                                         mention_features, model_path)
@@ -49,13 +49,25 @@ written at the start of the next and after its third round (item 15), and held-o
 of the one after and after its third round (item 16), held-out-74 and -81 likewise (item 17), held-out-88,
 written at the start of the work of item 18, held-out-101, written after its learned layer was built,
 held-out-116 and -123, written at the start of the work of items 19 and 20; never read."""
-THRESHOLDS = {"en": (0.4, 0.05, 0.02, 0.25, 0.4), "ko": (0.25, 0.15, 0.1, 0.3, 0.4)}
-"""``(add_at, drop_at, feeling_drop_at, mention_drop_at, told_drop_at)`` per language: a theme the rules missed
-is added when the model scores it at ``add_at`` or above, one they found is taken off below ``drop_at`` or
-when the reading of the words around its cues (:meth:`~assistant.language.learned.Model.told`) is below
-``told_drop_at``, and a feeling they found when its kind (pleasant or unpleasant, for the speaker) scores
-below ``feeling_drop_at`` or the reading of the words around it (:meth:`~assistant.language.learned.Model.own`)
-below ``mention_drop_at``.
+class Thresholds(NamedTuple):
+    """Where the learned layer changes what the rules found (see :data:`THRESHOLDS`)."""
+    add_at: float
+    """A theme the rules missed is added when the model scores it at this or above."""
+    drop_at: float
+    """A theme they found is taken off when scored below this,"""
+    feeling_drop_at: float
+    """a feeling they found when its kind (pleasant or unpleasant, for the speaker) scores below this,"""
+    mention_drop_at: float
+    """or the reading of the words around it (:meth:`~assistant.language.learned.Model.own`) below this,"""
+    told_drop_at: float
+    """a theme when the reading of the words around the words that told it (``Model.told``) is below this,"""
+    doubt_kind_at: float = 0.0
+    doubt_own_at: float = 0.0
+    """and a feeling when both its kind and the words around it doubt it: under these two."""
+
+
+THRESHOLDS = {"en": Thresholds(0.4, 0.05, 0.02, 0.25, 0.4, 0.3, 0.5), "ko": Thresholds(0.25, 0.15, 0.1, 0.3, 0.4, 0.3, 0.5)}
+"""Per language, :class:`Thresholds`.
 
 Chosen on answers the tagger had never seen (benchmarks/first_sight.py --retrain: each work stop's fresh
 sets, about 1,970 lines a language, scored by the rules of before they were written and by this
@@ -200,7 +212,7 @@ def _kinds(language: str) -> dict[str, str]:
 
 
 def _model(language: str, joined: bool, w, b, vocabulary: dict[str, int], mentions, tellings,
-           thresholds: tuple[float, ...]) -> Model:
+           thresholds: Thresholds) -> Model:
     labels = THEMES + POLARITIES
     weights = {}
     for feature, i in vocabulary.items():
@@ -208,11 +220,12 @@ def _model(language: str, joined: bool, w, b, vocabulary: dict[str, int], mentio
         if ws:
             weights[feature] = ws
     bias = b + w[len(vocabulary)]  # the always-1 column is part of the bias
-    return Model(language, joined, labels, tuple(float(v) for v in bias), weights, *thresholds[:3],
-                 _reading(mentions, thresholds[3]), _reading(tellings, thresholds[4]))
+    return Model(language, joined, labels, tuple(float(v) for v in bias), weights, thresholds.add_at, thresholds.drop_at,
+                 thresholds.feeling_drop_at, _reading(mentions, thresholds.mention_drop_at),
+                 _reading(tellings, thresholds.told_drop_at), (thresholds.doubt_kind_at, thresholds.doubt_own_at))
 
 
-def train(language: str, data: Path = DATA, thresholds: tuple[float, ...] | None = None,
+def train(language: str, data: Path = DATA, thresholds: Thresholds | None = None,
           log=print) -> dict:
     """The learned layer's file content for ``language``, trained on the whole corpus."""
     import numpy as np  # build time only
@@ -234,7 +247,8 @@ def train(language: str, data: Path = DATA, thresholds: tuple[float, ...] | None
     log(f"{language}: {len(corpus)} lines, {len(vocabulary)} features, {len(model.weights)} kept, "
         f"{len(mvocabulary)} around feelings, {len(model.mentions.weights)} kept, {len(tvocabulary)} around cues, "
         f"{len(model.tellings.weights)} kept; add_at {model.add_at}, drop_at {model.drop_at}, feeling_drop_at "
-        f"{model.feeling_drop_at}, mentions' drop_at {model.mentions.drop_at}, tellings' {model.tellings.drop_at}")
+        f"{model.feeling_drop_at}, mentions' drop_at {model.mentions.drop_at}, tellings' {model.tellings.drop_at}, "
+        f"doubt_at {model.doubt_at}")
     return model.as_json(corpus_hash(language, data))
 
 
