@@ -30,7 +30,9 @@ is this checkout's too). It also prints feeling F1 and forbidden feelings over a
 grid of ``feeling_drop_at``: a feeling the rules found is taken off when the
 layer scores its kind (pleasant, unpleasant) for the speaker below it; and of
 ``mention_drop_at`` (:data:`MENTION_DROP_AT`): taken off when the reading of the words
-around it says it is not the speaker's, felt now.
+around it says it is not the speaker's, felt now; and of ``doubt_at`` (:data:`DOUBT_KIND_AT`,
+:data:`DOUBT_OWN_AT`): taken off when both readings doubt it. The theme grid likewise gets the
+reading of the words around the words that told a theme (:data:`TOLD_DROP_AT`).
 """
 from __future__ import annotations
 

@@ -1058,6 +1058,104 @@ it):
    sets of the eleven have no forbidden tag. Held-out-116 was scored blind
    with the start's tagger and with this layer's first training (en 0.88 /
    0.93 / 0, ko 0.95 / 0.96 / 0), then once more as shipped.
+
+20. The session after read the words around each theme the same way. Most
+   forbidden tags left on the kept-out sets were themes: a fear, someone
+   else's evening or one that did not happen, told in words the guards do
+   not list ("my missus reckons our youngest has been |drifting| from his
+   school pals", "아빠가 … 아무도 |안부를 안 물어봤다고| 하셨어"). A third small
+   model (``Model.told``: the features of item 19, the theme as the kind)
+   reads the words around the words that told each theme the rules found;
+   it is trained on every theme a line tells or forbids, guards aside
+   (4,754 English and 4,621 Korean), and a theme it reads under 0.4 in an
+   answer of 12 words or more is taken off, ``tag`` saying so with the
+   words that weighed. At first sight (benchmarks/first_sight.py
+   --retrain; theme F1 / forbidden themes):
+
+   ==== ============================== ==============================
+   lang standard sets                  hard-case sets
+   ==== ============================== ==============================
+   en   0.904 / 13 -> 0.906 / 8        0.797 / 46 -> 0.804 / 31
+   ko   0.919 / 4 -> 0.920 / 2         0.839 / 48 -> 0.846 / 32
+   ==== ============================== ==============================
+
+   (Rules alone: 0.740 / 17 and 0.723 / 13.) Read at every place of every
+   cue of the theme, parts of cues too, and trained so: 46 -> 39 and 48 ->
+   44 on the hard sets at 0.3; trained also on lines that neither tell nor
+   forbid the theme: F1 lower (item 19).
+
+   And a feeling both the kind (item 18) and the words around it (item
+   19) doubt, each too little to take it off alone, is taken off: kind
+   under 0.3 and words under 0.5 ("worked a double shift and the boss
+   docked my pay … so i am feeling really |appreciated|": 0.09 and 0.33).
+   At first sight, feeling F1 / forbidden feelings: English 0.932 / 6 ->
+   0.933 / 3 (hard 0.894 / 25 -> 0.890 / 21), Korean 0.944 / 2 -> 0.945 /
+   1 (hard 0.908 / 25 -> 0.910 / 22); the grid is in the benchmark. The
+   thresholds are named now (``train_tagger.Thresholds``). With more data
+   the English reading of "she left me on read and i felt lonely but i
+   passed my driving test so a bit proud" fell to 0.27, so English takes a
+   feeling off under 0.25 (at first sight 0.25 and 0.3 score alike on the
+   standard sets, 0.932 / 6; hard 25 and 22 forbidden).
+
+   Data: held-out-123, written at the start and kept out; held-out-124,
+   -126 and hard-125, -127 for training (8,242 English and 7,966 Korean
+   lines). Those four, and the six of item 19 that were never read, are
+   the rules' first sight too: no rule was written from them. Scored with
+   this session's tagger, the layer trained without them (theme F1 /
+   forbidden themes, feeling F1 / forbidden feelings): English standard
+   0.881 / 5, 0.961 / 3, hard 0.781 / 7, 0.903 / 14 (rules alone themes
+   0.770 / 7 and 0.601 / 20); Korean standard 0.921 / 1, 0.963 / 1, hard
+   0.770 / 6, 0.948 / 5 (0.734 / 7, 0.646 / 22). Of the 44 forbidden tags
+   there, read afterwards: irony about a bad day (about ten: "wow thanks i
+   feel so respected", "아주 좋아 죽겠다"), a past that is over, someone
+   else's feeling, words used literally ("relieved the night cook",
+   "bored out a seized bolt hole", "불안정해서"), a denial ("i wont say im
+   heartbroken", "소외감 없었어요"), a fear. Irony in "i felt very |loved|"
+   after a forgotten birthday reads as the speaker's own to both readings
+   (0.86): left alone.
+
+   Kept-out standard sets, tagger of the session's start (849db22) and
+   shipped (theme F1 / feeling F1 / forbidden tags):
+
+   ============ ==== ================ ================
+   set          lang session start    shipped
+   ============ ==== ================ ================
+   held-out-39  en   0.88 / 0.93 / 2  0.87 / 0.93 / 2
+                ko   0.96 / 0.91 / 2  0.96 / 0.91 / 2
+   held-out-46  en   0.88 / 0.94 / 0  0.88 / 0.94 / 0
+                ko   0.94 / 0.92 / 1  0.94 / 0.92 / 1
+   held-out-51  en   0.93 / 0.93 / 1  0.95 / 0.93 / 1
+                ko   0.92 / 0.91 / 0  0.92 / 0.92 / 0
+   held-out-58  en   0.95 / 0.92 / 1  0.97 / 0.92 / 1
+                ko   0.89 / 0.92 / 2  0.90 / 0.92 / 1
+   held-out-64  en   0.87 / 0.98 / 2  0.88 / 0.98 / 2
+                ko   0.95 / 0.98 / 1  0.95 / 0.98 / 1
+   held-out-69  en   0.90 / 0.88 / 3  0.91 / 0.88 / 2
+                ko   0.94 / 1.00 / 0  0.94 / 1.00 / 0
+   held-out-74  en   0.96 / 0.96 / 0  0.94 / 0.97 / 0
+                ko   0.89 / 0.97 / 1  0.92 / 0.97 / 0
+   held-out-81  en   0.93 / 0.97 / 0  0.91 / 0.97 / 0
+                ko   0.85 / 0.90 / 2  0.85 / 0.90 / 2
+   held-out-88  en   0.91 / 0.95 / 0  0.87 / 0.95 / 0
+                ko   0.94 / 0.94 / 0  0.94 / 0.94 / 0
+   held-out-101 en   0.87 / 0.96 / 0  0.88 / 0.95 / 1
+                ko   0.91 / 0.98 / 0  0.90 / 0.98 / 0
+   held-out-116 en   0.87 / 0.94 / 0  0.90 / 0.94 / 0
+                ko   0.96 / 0.96 / 0  0.96 / 0.96 / 0
+   held-out-123 en   0.93 / 0.97 / 0  0.94 / 0.97 / 0
+                ko   0.92 / 0.98 / 1  0.92 / 0.99 / 1
+   ============ ==== ================ ================
+
+   Over the twelve (about 750 lines a language): English themes 0.907 ->
+   0.908, feelings 0.944 -> 0.944, forbidden themes 7 -> 6 and feelings 2
+   -> 3; Korean themes 0.922 -> 0.925, feelings 0.949 -> 0.951, forbidden
+   themes 7 -> 5, feelings 3 -> 3. The theme reading alone, the rest as
+   shipped: English 7 forbidden themes, Korean 7. Every set meets theme F1
+   0.85 and, but English held-out-69 (0.88), feeling F1 0.90; six
+   English and six Korean sets of the twelve have no forbidden tag.
+   Held-out-123 was scored blind with the start's tagger, then as
+   shipped. The weights are 1.40 MB and 2.22 MB (the Korean about 40 MB at
+   peak while loading); tagging 0.75 ms an answer.
 """
 from __future__ import annotations
 
