@@ -1099,7 +1099,7 @@ it):
 
    Data: held-out-123, written at the start and kept out; held-out-124,
    -126 and hard-125, -127 for training (8,242 English and 7,966 Korean
-   lines). Those four, and the six of item 19 that were never read, are
+   lines then). Those four, and the six of item 19 that were never read, are
    the rules' first sight too: no rule was written from them. Scored with
    this session's tagger, the layer trained without them (theme F1 /
    forbidden themes, feeling F1 / forbidden feelings): English standard
@@ -1114,47 +1114,60 @@ it):
    after a forgotten birthday reads as the speaker's own to both readings
    (0.86): left alone.
 
+   Last, six sets of one family of traps each, with sincere twins using
+   the same words in earnest (written by helpers from a one-page addendum:
+   irony about a bad day; a past that is over and a fear; words used
+   literally and someone else's, reported; hard-128, -129, -130, 8,438
+   English and 8,153 Korean lines now). At first sight they change little
+   (themes 0.906 / 8 -> 0.905 / 8, hard 0.804 / 31 -> 0.798 / 32 in
+   English, 0.920 / 2 -> 0.919 / 2 and 0.846 -> 0.847 in Korean; feelings
+   0.933 / 3 -> 0.934 / 3, hard 0.890 / 21 -> 0.892 / 19, and 0.945 / 1 ->
+   0.947 / 1, hard 0.910 / 22 -> 0.904 / 25); on the kept-out sets below
+   they took two English forbidden feelings off.
+
    Kept-out standard sets, tagger of the session's start (849db22) and
    shipped (theme F1 / feeling F1 / forbidden tags):
 
    ============ ==== ================ ================
    set          lang session start    shipped
    ============ ==== ================ ================
-   held-out-39  en   0.88 / 0.93 / 2  0.87 / 0.93 / 2
-                ko   0.96 / 0.91 / 2  0.96 / 0.91 / 2
-   held-out-46  en   0.88 / 0.94 / 0  0.88 / 0.94 / 0
-                ko   0.94 / 0.92 / 1  0.94 / 0.92 / 1
+   held-out-39  en   0.88 / 0.93 / 2  0.88 / 0.93 / 2
+                ko   0.96 / 0.91 / 2  0.95 / 0.91 / 2
+   held-out-46  en   0.88 / 0.94 / 0  0.84 / 0.94 / 0
+                ko   0.94 / 0.92 / 1  0.93 / 0.92 / 1
    held-out-51  en   0.93 / 0.93 / 1  0.95 / 0.93 / 1
-                ko   0.92 / 0.91 / 0  0.92 / 0.92 / 0
+                ko   0.92 / 0.91 / 0  0.92 / 0.91 / 0
    held-out-58  en   0.95 / 0.92 / 1  0.97 / 0.92 / 1
-                ko   0.89 / 0.92 / 2  0.90 / 0.92 / 1
-   held-out-64  en   0.87 / 0.98 / 2  0.88 / 0.98 / 2
+                ko   0.89 / 0.92 / 2  0.89 / 0.93 / 1
+   held-out-64  en   0.87 / 0.98 / 2  0.89 / 0.98 / 2
                 ko   0.95 / 0.98 / 1  0.95 / 0.98 / 1
-   held-out-69  en   0.90 / 0.88 / 3  0.91 / 0.88 / 2
+   held-out-69  en   0.90 / 0.88 / 3  0.91 / 0.89 / 1
                 ko   0.94 / 1.00 / 0  0.94 / 1.00 / 0
    held-out-74  en   0.96 / 0.96 / 0  0.94 / 0.97 / 0
-                ko   0.89 / 0.97 / 1  0.92 / 0.97 / 0
+                ko   0.89 / 0.97 / 1  0.91 / 0.98 / 0
    held-out-81  en   0.93 / 0.97 / 0  0.91 / 0.97 / 0
                 ko   0.85 / 0.90 / 2  0.85 / 0.90 / 2
-   held-out-88  en   0.91 / 0.95 / 0  0.87 / 0.95 / 0
-                ko   0.94 / 0.94 / 0  0.94 / 0.94 / 0
-   held-out-101 en   0.87 / 0.96 / 0  0.88 / 0.95 / 1
-                ko   0.91 / 0.98 / 0  0.90 / 0.98 / 0
-   held-out-116 en   0.87 / 0.94 / 0  0.90 / 0.94 / 0
+   held-out-88  en   0.91 / 0.95 / 0  0.90 / 0.95 / 0
+                ko   0.94 / 0.94 / 0  0.95 / 0.94 / 0
+   held-out-101 en   0.87 / 0.96 / 0  0.87 / 0.96 / 0
+                ko   0.91 / 0.98 / 0  0.91 / 0.98 / 0
+   held-out-116 en   0.87 / 0.94 / 0  0.90 / 0.93 / 0
                 ko   0.96 / 0.96 / 0  0.96 / 0.96 / 0
-   held-out-123 en   0.93 / 0.97 / 0  0.94 / 0.97 / 0
+   held-out-123 en   0.93 / 0.97 / 0  0.95 / 0.97 / 0
                 ko   0.92 / 0.98 / 1  0.92 / 0.99 / 1
    ============ ==== ================ ================
 
    Over the twelve (about 750 lines a language): English themes 0.907 ->
-   0.908, feelings 0.944 -> 0.944, forbidden themes 7 -> 6 and feelings 2
-   -> 3; Korean themes 0.922 -> 0.925, feelings 0.949 -> 0.951, forbidden
-   themes 7 -> 5, feelings 3 -> 3. The theme reading alone, the rest as
-   shipped: English 7 forbidden themes, Korean 7. Every set meets theme F1
-   0.85 and, but English held-out-69 (0.88), feeling F1 0.90; six
+   0.908, feelings 0.944 -> 0.945, forbidden themes 7 -> 6 and feelings 2
+   -> 1; Korean themes 0.922 -> 0.923, feelings 0.949 -> 0.952, forbidden
+   themes 7 -> 5, feelings 3 -> 3. Before the six family sets: English
+   0.908 / 0.944, forbidden 6 and 3 (held-out-46 0.88, -69 2), Korean
+   0.925 / 0.951, 5 and 3. Every set meets theme F1 0.85 but English
+   held-out-46 (0.84: two more themes missed and one more wrong of its
+   60 lines) and feeling F1 0.90 but English held-out-69 (0.89); seven
    English and six Korean sets of the twelve have no forbidden tag.
    Held-out-123 was scored blind with the start's tagger, then as
-   shipped. The weights are 1.40 MB and 2.22 MB (the Korean about 40 MB at
+   shipped. The weights are 1.41 MB and 2.25 MB (the Korean about 41 MB at
    peak while loading); tagging 0.75 ms an answer.
 """
 from __future__ import annotations
@@ -1242,6 +1255,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "hard-122": "tagging_heldout122_{lang}.jsonl", "held-out-123": "tagging_heldout123_{lang}.jsonl",
         "held-out-124": "tagging_heldout124_{lang}.jsonl", "hard-125": "tagging_heldout125_{lang}.jsonl",
         "held-out-126": "tagging_heldout126_{lang}.jsonl", "hard-127": "tagging_heldout127_{lang}.jsonl",
+        "hard-128": "tagging_heldout128_{lang}.jsonl", "hard-129": "tagging_heldout129_{lang}.jsonl",
+        "hard-130": "tagging_heldout130_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
