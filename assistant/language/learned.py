@@ -20,9 +20,10 @@ someone else's, ironic or over in words the guards do not list ("the old me
 would have been |devastated| by that email", "과장님은 … |풀이 죽어서| 점심도 안
 드시더라"); a feeling
 none of whose mentions reads as the speaker's is taken off. It never adds a feeling. A third reads
-the words around each cue of a theme the rules found the same way (:meth:`Model.told`): whether it
-happened to the speaker, or is denied, someone else's, only feared or over ("my brother said his mates
-never |invite| him anywhere"); a theme none of whose cues reads as told is taken off.
+the words around the words that told each theme the rules found the same way (:meth:`Model.told`):
+whether it happened to the speaker, or is denied, someone else's, only feared or over ("my missus
+reckons our youngest has been |drifting| from his school pals"); a theme read as not told is taken
+off. And a feeling both its kind and the words around it doubt, each too little alone, is taken off.
 
 The weights are data, ``prompts/<lang>/learned.json``, read with the
 standard library only, so tagging needs no numpy. A language without the

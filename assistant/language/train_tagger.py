@@ -7,8 +7,8 @@ except :data:`KEPT_OUT` (the held-out sets, scored once and never trained on),
 fits one L2-regularised logistic regression per theme over
 :func:`~assistant.language.learned.features`, and one over the words around every
 feeling named in it, guards aside (:func:`~assistant.language.learned.mention_features`,
-labelled by whether the line's feelings have it), one over the words around every cue of a
-theme a line tells or forbids (labelled by whether it tells it), with the probabilities at
+labelled by whether the line's feelings have it), one over the words around the words that tell
+each theme a line tells or forbids (labelled by whether it tells it), with the probabilities at
 which a theme the rules missed is added, and one they found is taken off, of
 :data:`THRESHOLDS` (measured by benchmarks/first_sight.py). The weights go to
 ``prompts/<lang>/learned.json`` with a hash of the corpus they came from, so
@@ -49,6 +49,8 @@ written at the start of the next and after its third round (item 15), and held-o
 of the one after and after its third round (item 16), held-out-74 and -81 likewise (item 17), held-out-88,
 written at the start of the work of item 18, held-out-101, written after its learned layer was built,
 held-out-116 and -123, written at the start of the work of items 19 and 20; never read."""
+
+
 class Thresholds(NamedTuple):
     """Where the learned layer changes what the rules found (see :data:`THRESHOLDS`)."""
     add_at: float
@@ -67,7 +69,8 @@ class Thresholds(NamedTuple):
 
 
 THRESHOLDS = {"en": Thresholds(0.4, 0.05, 0.02, 0.25, 0.4, 0.3, 0.5), "ko": Thresholds(0.25, 0.15, 0.1, 0.3, 0.4, 0.3, 0.5)}
-"""Per language, :class:`Thresholds`.
+"""Per language, :class:`Thresholds`. ``told_drop_at`` and ``doubt_*_at`` were chosen the same way as the
+others below (benchmarks/tagging.py, item 20).
 
 Chosen on answers the tagger had never seen (benchmarks/first_sight.py --retrain: each work stop's fresh
 sets, about 1,970 lines a language, scored by the rules of before they were written and by this
