@@ -1769,13 +1769,16 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     is little around the feeling to read ("still |hurting| from it")."""
     if not model.mentions.drop_at or len(found.words.tokens) < TAKE_OFF_FROM:
         return {}
-    out = {}
-    for name, places in found.named_at.items():
-        kind = feeling_kind(name, language)
-        score = max((model.own(found.words, a, b, name, kind) for a, b in places), key=lambda s: s.probability)
-        if score.probability < model.mentions.drop_at:  # none of the times it was named reads as the speaker's
-            out[name] = score
-    return out
+    scores = {name: _read_as_own(found, model, name, language) for name in found.named_at}
+    return {name: score for name, score in scores.items() if score.probability < model.mentions.drop_at}
+
+
+def _read_as_own(found: RuleTags, model: Model, name: str, language: str) -> Score:
+    """How the words around a feeling read, at the place it reads most as the speaker's own (it stays
+    when any of the times it was named does)."""
+    kind = feeling_kind(name, language)
+    return max((model.own(found.words, a, b, name, kind) for a, b in found.named_at[name]),
+               key=lambda s: s.probability)
 
 
 def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, language: str) -> dict[str, tuple[float, float]]:
@@ -1786,13 +1789,12 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
     if not kind_below or len(found.words.tokens) < TAKE_OFF_FROM:
         return {}
     out = {}
-    for name, places in found.named_at.items():
+    for name in found.named_at:
         kind = feeling_kind(name, language)
-        if kind not in scores or scores[kind].probability >= kind_below:
-            continue
-        own = max(model.own(found.words, a, b, name, kind).probability for a, b in places)
-        if own < own_below:
-            out[name] = (scores[kind].probability, own)
+        if kind in scores and scores[kind].probability < kind_below:
+            own = _read_as_own(found, model, name, language).probability
+            if own < own_below:
+                out[name] = (scores[kind].probability, own)
     return out
 
 
