@@ -124,13 +124,13 @@ print(json.dumps(out))
 """
 
 
-MENTION_DROP_AT = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+MENTION_DROP_AT = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 """The grid for ``mention_drop_at`` (``--retrain`` only), at the shipped ``feeling_drop_at``: a feeling the
 rules found is taken off when the reading of the words around it (:meth:`~assistant.language.learned.Model.own`)
 says it is not the speaker's, felt now, below it."""
 
 
-TOLD_DROP_AT = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+TOLD_DROP_AT = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 """The grid for the tellings' ``drop_at`` (``--retrain`` only), at the shipped ``add_at`` and ``drop_at``: a theme
 the rules found is taken off when the reading of the words around its cues
 (:meth:`~assistant.language.learned.Model.told`) says it did not happen to the speaker, below it."""
@@ -144,7 +144,7 @@ def theme_cells(language: str) -> list[tuple[float, float, float]]:
 
 
 DOUBT_KIND_AT = (0.05, 0.1, 0.2, 0.3)
-DOUBT_OWN_AT = (0.4, 0.5, 0.6)
+DOUBT_OWN_AT = (0.4, 0.5, 0.6, 0.7, 0.8)
 """The grid for ``doubt_at`` (``--retrain`` only), at the other shipped thresholds: a feeling is taken off when
 its kind scores under the first and the words around it read under the second."""
 

@@ -38,8 +38,8 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     assert f"tagging_{language}.jsonl" in names and f"tagging_corpus15_{language}.jsonl" in names
     model = load_model(language)
     assert model.labels == THEMES + POLARITIES and 0 < model.add_at <= 1.01 and 0 < model.feeling_drop_at < 0.5
-    assert model.mentions.weights and 0 < model.mentions.drop_at < 0.5
-    assert model.tellings.weights and 0 < model.tellings.drop_at < 0.5
+    assert model.mentions.weights and 0 < model.mentions.drop_at < 0.7
+    assert model.tellings.weights and 0 < model.tellings.drop_at < 0.7
     assert 0 < model.doubt_at[0] < model.doubt_at[1] < 1
 
 
@@ -141,6 +141,10 @@ def test_a_feeling_of_an_unlikely_kind_is_taken_off_in_a_long_answer_only():
     ("en", "used to be so anxious before every shift at the call centre but these days i just put my headset on"
      " and get on with it", "anxious"),
     ("ko", "고등학교 때 는 친구 가 없어서 늘 외톨이 같았는데 대학 와서 는 동아리 친구 들 이 많아", "외로움"),
+    # irony about a bad day, which the sarcasm list does not know
+    ("en", "worked a double shift and the boss docked my pay for being two minutes late so i am feeling really"
+     " appreciated", "appreciated"),
+    ("ko", "회의 때 내 의견 은 싹 무시 당하고 야근 까지 떠안 았 는데 참 뿌듯 한 하루 네요", "뿌듯함"),
     # someone else's, in words the guards do not list
     ("ko", "과장님 은 보고서 가 반려 되자 완전 풀이 죽어서 점심 도 안 드시더라", "우울함"),
     ("ko", "동생 이 합격 소식 듣고 너무 기뻐서 방방 뛰는데 나 도 덩달아 웃었어", "신남"),
@@ -228,17 +232,6 @@ def test_a_feeling_both_readings_doubt_is_taken_off_and_one_doubt_is_not_enough(
     short = RuleTags(Text.of("wow i feel so respected"), {"respected": "respected"}, {}, frozenset(),
                      named_at={"respected": ((4, 5),)})
     assert doubted_feelings(short, low, model, "en") == {}
-
-
-def test_irony_that_each_reading_alone_lets_by_is_taken_off_when_both_doubt_it():
-    text = "worked a double shift and the boss docked my pay for being two minutes late so i am feeling really appreciated"
-    found, model = rule_tags(text, "en"), load_model("en")
-    assert "appreciated" in found.feelings  # the word lists keep it
-    assert not unowned_feelings(found, model, "en")  # and neither reading alone takes it off
-    assert not unlikely_feelings(found, model.score(found.words), model.feeling_drop_at, "en")
-    assert set(doubted_feelings(found, model.score(found.words), model, "en")) == {"appreciated"}
-    assert "appreciated" not in tag(text, "en").feelings
-    assert "doubts it twice" in explain(text, "en").set_aside["feelings"]["appreciated"]
 
 
 def test_an_unreadable_or_old_weights_file_is_no_model():

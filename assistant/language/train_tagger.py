@@ -39,7 +39,7 @@ KEPT_OUT = ("tagging_heldout10_{lang}.jsonl", "tagging_heldout14_{lang}.jsonl", 
             "tagging_heldout69_{lang}.jsonl", "tagging_heldout74_{lang}.jsonl",
             "tagging_heldout81_{lang}.jsonl", "tagging_heldout88_{lang}.jsonl",
             "tagging_heldout101_{lang}.jsonl", "tagging_heldout116_{lang}.jsonl",
-            "tagging_heldout123_{lang}.jsonl")
+            "tagging_heldout123_{lang}.jsonl", "tagging_heldout131_{lang}.jsonl")
 """Held out from training, so their numbers stay a check on new speech. held-out-11..13 and
 15..23, 25..28, 30..35, 37, 38, 40..45, 47..50, 52..57, 59..63, 65..68 and 70..73 were each scored blind once, then
 read and tuned on, so they are training data now; held-out-24 and -29 were written at the start of that work and
@@ -48,7 +48,7 @@ likewise in the round after (item 14), held-out-46, written after that tagger wa
 written at the start of the next and after its third round (item 15), and held-out-64 and -69, written at the start
 of the one after and after its third round (item 16), held-out-74 and -81 likewise (item 17), held-out-88,
 written at the start of the work of item 18, held-out-101, written after its learned layer was built,
-held-out-116 and -123, written at the start of the work of items 19 and 20; never read."""
+held-out-116, -123 and -131, written at the start of the work of items 19, 20 and 21; never read."""
 
 
 class Thresholds(NamedTuple):
@@ -68,9 +68,15 @@ class Thresholds(NamedTuple):
     """and a feeling when both its kind and the words around it doubt it: under these two."""
 
 
-THRESHOLDS = {"en": Thresholds(0.4, 0.05, 0.02, 0.25, 0.4, 0.3, 0.5), "ko": Thresholds(0.25, 0.15, 0.1, 0.3, 0.4, 0.3, 0.5)}
+THRESHOLDS = {"en": Thresholds(0.4, 0.05, 0.02, 0.5, 0.5, 0.3, 0.5), "ko": Thresholds(0.25, 0.15, 0.1, 0.4, 0.55, 0.3, 0.6)}
 """Per language, :class:`Thresholds`. ``told_drop_at`` and ``doubt_*_at`` were chosen the same way as the
-others below (benchmarks/tagging.py, item 20).
+others below (benchmarks/tagging.py, item 20). Since item 21 the two readings of the words around a feeling
+or a theme are chosen for fewest forbidden tags while F1 on the standard sets stays within about 0.005 of the
+best (the issue asks for none; both F1s are well above theirs): English feelings off under 0.5, not 0.25, at
+first sight 0.934 / 4 -> 0.938 / 1 (hard sets 20 -> 16 forbidden), Korean under 0.4, not 0.3, 0.942 / 4 ->
+0.938 / 1 (30 -> 26); themes under 0.5 and 0.55, not 0.4 (hard 32 -> 30, 30 -> 26). In English the two
+doubts then add nothing (a feeling read under 0.5 is off already); at 0.7 they take "when i first came to
+leeds i was so homesick but now i am settled" off its calm.
 
 Chosen on answers the tagger had never seen (benchmarks/first_sight.py --retrain: each work stop's fresh
 sets, about 1,970 lines a language, scored by the rules of before they were written and by this
