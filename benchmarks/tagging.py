@@ -1261,6 +1261,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "hard-134": "tagging_heldout134_{lang}.jsonl", "hard-135": "tagging_heldout135_{lang}.jsonl",
         "hard-136": "tagging_heldout136_{lang}.jsonl", "hard-137": "tagging_heldout137_{lang}.jsonl",
         "hard-138": "tagging_heldout138_{lang}.jsonl", "held-out-139": "tagging_heldout139_{lang}.jsonl",
+        "hard-140": "tagging_heldout140_{lang}.jsonl", "hard-141": "tagging_heldout141_{lang}.jsonl",
+        "held-out-142": "tagging_heldout142_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",

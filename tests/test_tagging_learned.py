@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from assistant.language import train_tagger
-from assistant.language.learned import FEATURES_VERSION, POLARITIES, Model, Reading, Score, features, load_model, model_path, parse_model
+from assistant.language.learned import (FEATURES_VERSION, POLARITIES, Model, Reading, Score, features, load_model,
+                                        model_path, parse_model, said_as_mine)
 from assistant.language.matching import Text
-from assistant.language.tagging import (TAKE_OFF_FROM, RuleTags, doubted_feelings, explain, rule_tags, tag,
-                                        unlikely_feelings, unowned_feelings, untold_themes)
+from assistant.language.tagging import (SAID_AS_MINE_DROP_AT, TAKE_OFF_FROM, RuleTags, _read_as_own, doubted_feelings,
+                                        explain, rule_tags, tag, unlikely_feelings, unowned_feelings, untold_themes)
 from assistant.language.themes import THEMES
 from benchmarks.tagging import LANGUAGES, load_set, score
 
@@ -141,10 +142,6 @@ def test_a_feeling_of_an_unlikely_kind_is_taken_off_in_a_long_answer_only():
     ("en", "used to be so anxious before every shift at the call centre but these days i just put my headset on"
      " and get on with it", "anxious"),
     ("ko", "고등학교 때 는 친구 가 없어서 늘 외톨이 같았는데 대학 와서 는 동아리 친구 들 이 많아", "외로움"),
-    # irony about a bad day, which the sarcasm list does not know
-    ("en", "worked a double shift and the boss docked my pay for being two minutes late so i am feeling really"
-     " appreciated", "appreciated"),
-    ("ko", "회의 때 내 의견 은 싹 무시 당하고 야근 까지 떠안 았 는데 참 뿌듯 한 하루 네요", "뿌듯함"),
     # someone else's, in words the guards do not list
     ("ko", "과장님 은 보고서 가 반려 되자 완전 풀이 죽어서 점심 도 안 드시더라", "우울함"),
     ("ko", "동생 이 합격 소식 듣고 너무 기뻐서 방방 뛰는데 나 도 덩달아 웃었어", "신남"),
@@ -232,6 +229,32 @@ def test_a_feeling_both_readings_doubt_is_taken_off_and_one_doubt_is_not_enough(
     short = RuleTags(Text.of("wow i feel so respected"), {"respected": "respected"}, {}, frozenset(),
                      named_at={"respected": ((4, 5),)})
     assert doubted_feelings(short, low, model, "en") == {}
+
+
+@pytest.mark.parametrize("language, text, feeling", [
+    ("en", "worked a double shift and the boss docked my pay for being two minutes late so i am feeling really"
+     " appreciated", "appreciated"),
+    ("ko", "회의 때 내 의견 은 싹 무시 당하고 야근 까지 떠안 았 는데 참 뿌듯 한 하루 네요", "뿌듯함"),
+])
+def test_irony_the_sarcasm_list_does_not_know_is_set_aside_and_said(language, text, feeling):
+    """By the words around it, or by both readings doubting it: either way ``tag`` says the learned layer did."""
+    assert feeling in rule_tags(text, language).feelings  # the word lists keep it
+    assert feeling not in tag(text, language).feelings
+    assert "learned layer" in explain(text, language).set_aside["feelings"][feeling]
+
+
+def test_a_feeling_said_as_the_speakers_needs_a_lower_reading_to_be_taken_off():
+    """ "and i felt |lonely|" after someone else's doing: the words further off ("but the dog") read it low,
+    not low enough for a feeling said as the speaker's own."""
+    text = "he never replied to my message and i felt lonely all evening but the dog was pleased to see me"
+    found, model = rule_tags(text, "en"), load_model("en")
+    a, _ = found.named_at["lonely"][0]
+    assert said_as_mine(found.words.tokens, a)
+    assert SAID_AS_MINE_DROP_AT <= _read_as_own(found, model, "lonely", "en").probability < model.mentions.drop_at
+    assert "lonely" in tag(text, "en").feelings
+    assert not said_as_mine(Text.of("my flatmate was lonely").tokens, 3)
+    assert said_as_mine(Text.of("and i felt really quite lonely").tokens, 5)
+    assert said_as_mine(Text.of("it made me so sad").tokens, 4)
 
 
 def test_an_unreadable_or_old_weights_file_is_no_model():

@@ -90,6 +90,23 @@ def features(words: Text, joined: bool) -> dict[str, tuple[int, int]]:
 MENTION_REACH = 6
 """How many words either side of a feeling word are read for whose it is and whether it is felt now."""
 
+SAID_AS_MINE = frozenset((("i", "felt"), ("i", "feel"), ("i", "was"), ("i", "am"), ("im",), ("i'm",), ("i", "got"),
+                          ("i", "get"), ("made", "me"), ("makes", "me"), ("left", "me"), ("me", "feel"), ("me", "feeling"),
+                          ("i", "been"), ("ive", "been"), ("i've", "been"), ("i", "felt", "so")))
+"""English words just before a feeling that say it is the speaker's ("and i felt |lonely|")."""
+_FILLERS = frozenset(("so", "really", "very", "a", "bit", "little", "kind", "sort", "of", "quite", "pretty", "just",
+                      "honestly", "actually", "totally", "proper", "well", "dead", "too", "that", "like", "all", "um"))
+
+
+def said_as_mine(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether the feeling at ``tokens[start]`` comes right after :data:`SAID_AS_MINE`, fillers aside
+    ("i felt really quite |lonely|"); the words further off then weigh less (see
+    :data:`assistant.language.tagging.SAID_AS_MINE_DROP_AT`)."""
+    i = start
+    while i > 0 and tokens[i - 1] in _FILLERS:
+        i -= 1
+    return any(tuple(tokens[max(0, i - len(f)):i]) == f for f in SAID_AS_MINE)
+
 
 def mention_features(tokens: tuple[str, ...], start: int, end: int, name: str, kind: str | None,
                      joined: bool) -> dict[str, tuple[int, int]]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
-from assistant.language.learned import POLARITIES, Model, Score, load_model
+from assistant.language.learned import POLARITIES, Model, Score, load_model, said_as_mine
 from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, framed_at, negated
 from assistant.language.packs import prompts_root
 from assistant.language.personal import PersonalCues
@@ -1769,8 +1769,20 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     is little around the feeling to read ("still |hurting| from it")."""
     if not model.mentions.drop_at or len(found.words.tokens) < TAKE_OFF_FROM:
         return {}
-    scores = {name: _read_as_own(found, model, name, language) for name in found.named_at}
-    return {name: score for name, score in scores.items() if score.probability < model.mentions.drop_at}
+    out = {}
+    for name in found.named_at:
+        score = _read_as_own(found, model, name, language)
+        mine = any(said_as_mine(found.words.tokens, a) for a, _ in found.named_at[name])
+        if score.probability < (min(SAID_AS_MINE_DROP_AT, model.mentions.drop_at) if mine else model.mentions.drop_at):
+            out[name] = score
+    return out
+
+
+SAID_AS_MINE_DROP_AT = 0.25
+"""A feeling said as the speaker's ("he never replied and i felt |lonely| all evening but the dog was pleased")
+is taken off by the reading of the words around it only under this, not the reading's own ``drop_at``: the
+words further off ("but") weigh against it with nothing to say it is someone else's (benchmarks/tagging.py,
+item 21)."""
 
 
 def _read_as_own(found: RuleTags, model: Model, name: str, language: str) -> Score:
