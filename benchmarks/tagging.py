@@ -1169,6 +1169,94 @@ it):
    Held-out-123 was scored blind with the start's tagger, then as
    shipped. The weights are 1.41 MB and 2.25 MB (the Korean about 41 MB at
    peak while loading); tagging 0.75 ms an answer.
+
+21. The session after wrote more data and chose the readings' thresholds for
+   fewest forbidden tags. Helpers wrote, from a one-page brief, one standard
+   set a language kept out (held-out-131, scored once at the start) and
+   twelve to learn from: seven of one family of traps each with sincere
+   twins (hedged denials, hard-132; idioms, -133; irony in new trades, -134;
+   someone else's feeling, -135; themes without their keyword and neutral
+   days with the same props, -136; someone else's theme, reported, -137;
+   themes denied, feared or resolved, -138), the speaker as witness of
+   someone else's grief (-140), two events in one answer, one a trap (-141),
+   and three standard sets in voices rarely heard and rambling speech
+   (held-out-139, -142). Scored before training on them, by the tagger of
+   the session's start or the one after the first seven: the families
+   leaked most where the grief was someone else's (hard-137: 11 English and
+   8 Korean forbidden tags in 50 lines; hard-140: 13 and 14), irony (-134:
+   6 English) and the neutral days (-136: 5); the standard sets were at
+   goal (held-out-139 0.918 / 0.977 / 0 English, 0.933 / 0.925 / 2 Korean;
+   -142 0.889 / 0.962 / 0 and 0.933 / 0.943 / 1). 9,008 English and 8,723
+   Korean labelled lines now.
+
+   At first sight (first_sight.py --retrain, with every set above in the
+   training), the reading of the words around a feeling is a better guard
+   when it takes off more than F1 alone would choose: English feeling F1 /
+   forbidden feelings at 0.3 0.932 / 6 (hard sets 24), at 0.5 0.933 / 2
+   (15); Korean at 0.3 0.944 / 3 (32), at 0.4 0.942 / 2 (26). The issue asks
+   for no forbidden tag and both F1s are well above theirs, so the
+   thresholds are now the fewest forbidden within about 0.005 F1: feelings
+   0.5 and 0.4, the words around a theme 0.5 and 0.55 (English 8 -> 7
+   forbidden on the standard sets, hard 32 -> 32; Korean hard 31 -> 26).
+
+   Taking off more took off plain feelings too: "he never replied to my
+   message and i felt |lonely| all evening but the dog was pleased to see
+   me" reads 0.36 (the words further off, "but", weigh against a feeling
+   after "i felt lonely but now ..."). A feeling said as the speaker's (right
+   after "i felt", "i was", "im", "made me", fillers aside: ``learned.
+   said_as_mine``) is taken off by that reading only under 0.25
+   (``tagging.SAID_AS_MINE_DROP_AT``). At first sight it changes almost
+   nothing (0.933 / 2 -> 0.932 / 2, hard 15 -> 16; 0.1 to 0.45 alike); it
+   is there for the plain answers the product hears most. Tried and
+   dropped: a feature for the nearest person said before a mention ("my
+   |sister| was left out ... and |i| was gutted": a bag of words cannot say
+   which is nearer): at first sight English feelings 0.932 / 4 -> 0.930 / 3,
+   Korean 0.941 / 1 -> 0.942 / 1, themes unchanged; noise, so not shipped.
+
+   Kept-out standard sets, tagger of the session's start (9a268ef) and
+   shipped (theme F1 / feeling F1 / forbidden tags):
+
+   ============ ==== ================ ================
+   set          lang session start    shipped
+   ============ ==== ================ ================
+   held-out-39  en   0.88 / 0.93 / 2  0.88 / 0.94 / 2
+                ko   0.95 / 0.91 / 2  0.95 / 0.91 / 2
+   held-out-46  en   0.84 / 0.94 / 0  0.86 / 0.96 / 0
+                ko   0.93 / 0.93 / 1  0.94 / 0.95 / 1
+   held-out-51  en   0.95 / 0.94 / 1  0.95 / 0.95 / 1
+                ko   0.92 / 0.91 / 0  0.93 / 0.91 / 0
+   held-out-58  en   0.97 / 0.92 / 1  0.97 / 0.92 / 1
+                ko   0.89 / 0.93 / 1  0.90 / 0.93 / 1
+   held-out-64  en   0.89 / 0.98 / 2  0.89 / 0.99 / 2
+                ko   0.95 / 0.98 / 1  0.95 / 0.97 / 1
+   held-out-69  en   0.91 / 0.89 / 1  0.93 / 0.89 / 0
+                ko   0.94 / 1.00 / 0  0.94 / 1.00 / 0
+   held-out-74  en   0.94 / 0.97 / 0  0.95 / 0.97 / 0
+                ko   0.91 / 0.98 / 0  0.91 / 0.96 / 0
+   held-out-81  en   0.92 / 0.97 / 0  0.92 / 0.97 / 0
+                ko   0.85 / 0.91 / 2  0.87 / 0.91 / 1
+   held-out-88  en   0.90 / 0.95 / 0  0.91 / 0.95 / 0
+                ko   0.95 / 0.94 / 0  0.95 / 0.94 / 0
+   held-out-101 en   0.87 / 0.96 / 0  0.88 / 0.96 / 0
+                ko   0.91 / 0.98 / 0  0.90 / 0.97 / 0
+   held-out-116 en   0.90 / 0.93 / 0  0.90 / 0.93 / 0
+                ko   0.96 / 0.96 / 0  0.96 / 0.96 / 0
+   held-out-123 en   0.95 / 0.98 / 0  0.97 / 0.98 / 0
+                ko   0.92 / 0.99 / 1  0.92 / 1.00 / 0
+   held-out-131 en   0.93 / 0.92 / 1  0.91 / 0.93 / 1
+                ko   0.88 / 0.93 / 1  0.88 / 0.93 / 1
+   ============ ==== ================ ================
+
+   Over the twelve before held-out-131: English themes 0.908 -> 0.915,
+   feelings 0.945 -> 0.948, forbidden tags 7 -> 6 (sets with none 7 -> 8);
+   Korean 0.923 -> 0.927, 0.952 -> 0.950, 8 -> 6 (6 -> 7). Every set meets
+   theme F1 0.85 (English held-out-46 0.84 -> 0.86) and feeling F1 0.90 but
+   English held-out-69 (0.89). Of the 14 forbidden tags left on the
+   thirteen, 9 are themes the word lists found (someone else's, or one
+   that did not happen, in words neither the guards nor the readings
+   know), 1 a theme the learned layer added, and 4 feelings. The weights
+   are 1.51 MB and 2.39 MB (the tests allow 2.5); tagging about 1.1 ms an
+   answer of held-out-131 on this machine, 2.4 ms at most.
 """
 from __future__ import annotations
 
