@@ -1245,6 +1245,8 @@ it):
                 ko   0.92 / 0.99 / 1  0.92 / 1.00 / 0
    held-out-131 en   0.93 / 0.92 / 1  0.91 / 0.93 / 1
                 ko   0.88 / 0.93 / 1  0.88 / 0.93 / 1
+   held-out-143 en   0.86 / 0.90 / 1  0.86 / 0.90 / 0
+                ko   0.88 / 0.95 / 3  0.88 / 0.96 / 2
    ============ ==== ================ ================
 
    Over the twelve before held-out-131: English themes 0.908 -> 0.915,
@@ -1254,9 +1256,27 @@ it):
    English held-out-69 (0.89). Of the 14 forbidden tags left on the
    thirteen, 9 are themes the word lists found (someone else's, or one
    that did not happen, in words neither the guards nor the readings
-   know), 1 a theme the learned layer added, and 4 feelings. The weights
+   know), 1 a theme the learned layer added, and 4 feelings. Held-out-143
+   was written at the end, after everything above was shipped, and scored
+   with the start's tagger and the shipped one (in the table). The weights
    are 1.51 MB and 2.39 MB (the tests allow 2.5); tagging about 1.1 ms an
    answer of held-out-131 on this machine, 2.4 ms at most.
+
+   Second sets of two families were written at the end too (hard-144:
+   someone else's grief or win, witnessed or reported; hard-145: words not
+   meant, irony, a feeling claimed then taken back, a polite formula, a
+   feeling expected and not had). Scored with the start's tagger and the
+   shipped one: English 0.706 / 0.879 / 10 -> 0.735 / 0.862 / 8 and 0.621 /
+   0.785 / 6 -> 0.600 / 0.727 / 5; Korean 0.607 / 0.959 / 17 -> 0.654 /
+   0.959 / 13 and 0.652 / 0.765 / 5 -> 0.636 / 0.837 / 5. Training on the
+   first sets of a family carries a little to new lines of it; someone
+   else's grief is still the largest leak. Trained on as well, they moved
+   the kept-out sets by noise (English 0.915 / 0.946 / 6, Korean 0.925 /
+   0.949 / 6, held-out-143 Korean 2 -> 3 forbidden), took the Korean weights
+   to 2.42 MB, and lost a left-out the layer adds to "부모님 이 언니 네 식구
+   만 데리고 바닷가 에 다녀 오시고 나중에 말씀 하셨어" (its evidence moved
+   into words a guard reads as someone else's); so they are kept out, for
+   the next round to measure a family with.
 """
 from __future__ import annotations
 
@@ -1350,7 +1370,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "hard-136": "tagging_heldout136_{lang}.jsonl", "hard-137": "tagging_heldout137_{lang}.jsonl",
         "hard-138": "tagging_heldout138_{lang}.jsonl", "held-out-139": "tagging_heldout139_{lang}.jsonl",
         "hard-140": "tagging_heldout140_{lang}.jsonl", "hard-141": "tagging_heldout141_{lang}.jsonl",
-        "held-out-142": "tagging_heldout142_{lang}.jsonl",
+        "held-out-142": "tagging_heldout142_{lang}.jsonl", "held-out-143": "tagging_heldout143_{lang}.jsonl",
+        "hard-144": "tagging_heldout144_{lang}.jsonl", "hard-145": "tagging_heldout145_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
