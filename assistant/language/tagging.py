@@ -1761,9 +1761,17 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
             if (kind := feeling_kind(name, language)) in scores and scores[kind].probability < feeling_drop_at}
 
 
+SAID_AS_MINE_DROP_AT = 0.25
+"""A feeling said as the speaker's ("he never replied and i felt |lonely| all evening but the dog was pleased")
+is taken off by the reading of the words around it only under this, not the reading's own ``drop_at``: the
+words further off ("but") weigh against it with nothing to say it is someone else's (benchmarks/tagging.py,
+item 21)."""
+
+
 def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, Score]:
     """The rules' feelings the learned layer reads, from the words around each, as not the speaker's own
-    feeling now (:meth:`~assistant.language.learned.Model.own` under its ``drop_at``): denied,
+    feeling now (:meth:`~assistant.language.learned.Model.own` under its ``drop_at``, or under
+    :data:`SAID_AS_MINE_DROP_AT` when said as the speaker's): denied,
     someone else's, irony, over, in words the guards do not know ("the old me would have been |devastated|
     by that email but i just shrugged", "과장님 은 … 완전 |풀이 죽어서| 점심 도 안 드시더라"); none in an answer under :data:`TAKE_OFF_FROM` words, where there
     is little around the feeling to read ("still |hurting| from it")."""
@@ -1776,13 +1784,6 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
         if score.probability < (min(SAID_AS_MINE_DROP_AT, model.mentions.drop_at) if mine else model.mentions.drop_at):
             out[name] = score
     return out
-
-
-SAID_AS_MINE_DROP_AT = 0.25
-"""A feeling said as the speaker's ("he never replied and i felt |lonely| all evening but the dog was pleased")
-is taken off by the reading of the words around it only under this, not the reading's own ``drop_at``: the
-words further off ("but") weigh against it with nothing to say it is someone else's (benchmarks/tagging.py,
-item 21)."""
 
 
 def _read_as_own(found: RuleTags, model: Model, name: str, language: str) -> Score:
