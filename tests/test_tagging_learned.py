@@ -257,6 +257,34 @@ def test_a_feeling_said_as_the_speakers_needs_a_lower_reading_to_be_taken_off():
     assert said_as_mine(Text.of("it made me so sad").tokens, 4)
 
 
+@pytest.mark.parametrize("language, trap, twin, tag_", [
+    # the families of traps of benchmarks/tagging.py item 21, each with a twin that means it, in new words
+    ("en", "i wouldnt say i was jealous when the new lad got the forklift ticket more just tired after a long week"
+     " of nights", "i was jealous when the new lad got the forklift ticket after i had asked for it twice", "jealous"),
+    ("en", "the vicar said the choir should feel proud of the harvest service but i was stuck in the kitchen doing"
+     " teas all afternoon", "the choir sang my arrangement at the harvest service and i felt so proud standing at the"
+     " back", "proud"),
+    ("en", "my brother reckons his gaffer keeps talking over him in the morning briefing and he has stopped bothering"
+     " to speak up", "the gaffer kept talking over me in the morning briefing so i just stopped bothering to speak up",
+     "ignored"),
+    ("en", "our youngest waited at the window all afternoon for her pal and the pal never turned up poor thing",
+     "my pal was meant to come round this afternoon and she cancelled an hour before", "cancelled"),
+    ("en", "she told me shes been feeling left out at her new school so we had a long chat over hot chocolate",
+     "everyone at the new school has their own group and i feel so left out at lunch", "left out"),
+    ("ko", "형 이 그러는데 회의 때 팀장 이 자꾸 형 말 을 자르 더래 그래서 요즘 은 아예 말 을 안 한대",
+     "회의 때 팀장 이 자꾸 내 말 을 자르 더라 그래서 요즘 은 아예 말 을 안 해", "ignored"),
+    ("ko", "서운 하진 않았 어 그냥 다들 바빠서 그런 거 아니까 주말 에 따로 보면 되지",
+     "다들 바쁘다 고 주말 약속 을 미뤘 는데 솔직히 좀 서운 했어", "서운함"),
+    ("ko", "엄마 가 동창회 단톡 에서 빠져 있었 다고 많이 속상 해 하시더라", "동창회 단톡 에 나 만 초대 를 안 했 더라", "left-out"),
+    ("ko", "행복 주택 신청 서류 내고 은행 들렀 다가 장 보고 들어 왔어", "오늘 은 진짜 행복 했어 오랜만 에 가족 이 다 모였 거든", "행복"),
+])
+def test_a_trap_stays_untagged_and_its_sincere_twin_is_tagged(language, trap, twin, tag_):
+    """A denial, someone else's, irony, a word in a name: not the speaker's; the same words meant are."""
+    said = lambda text: set(tag(text, language).feelings) | set(tag(text, language).themes)  # noqa: E731
+    assert tag_ not in said(trap)
+    assert tag_ in said(twin)
+
+
 def test_an_unreadable_or_old_weights_file_is_no_model():
     assert parse_model({"features_version": FEATURES_VERSION + 1}) is None
     assert parse_model({"features_version": FEATURES_VERSION, "labels": ["win"]}) is None
