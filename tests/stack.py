@@ -158,6 +158,8 @@ def story(result, leave_out=("chime",)) -> str:
         if e["event"] == "weighed":
             return (f"weighed: {e['command']} -> {e['accepted']} ({e['reason']}; free {e['free']!r}, "
                     f"grammar {e['grammar']!r} at {e['conf']}, gap {e['gap_s']}, pause {e['pause_s']})")
+        if e["event"] == "reply":
+            return f"reply: {e['heard']!r} (next {e['alternatives']}) at {e['at_s']} s of mic audio"
         what = e.get("command") or e.get("transcript") or e.get("text") or e.get("id") or e.get("feelings") or ""
         return f"{e['event']}: {what} {e.get('heard', '')}".rstrip()
     lines = [line(e) for e in events(result.stdout) if e["event"] not in leave_out]

@@ -15,7 +15,7 @@ from datetime import date
 from types import SimpleNamespace
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from assistant.speech.recognizer import RecognizerFactory
 from assistant.language.commands import SpokenCommands, spoken_commands
@@ -37,6 +37,9 @@ from assistant.conversation.pin_gate import ReplayGate
 from assistant.conversation.spoken_yes import confirm_grammar, is_plain_yes, yes_phrases
 from assistant.journal.replay_pin import ReplayPin, pin_file
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.audio.chunks import AudioChunk
 
 
 class Next(enum.Enum):
@@ -124,6 +127,8 @@ class EveningSession:
         self._set_aside: list[Path] = []
         """Scratched audio of answers already saved, deleted when the evening ends."""
         self._gate: ReplayGate | None = None
+        self._samples_heard = 0
+        """Microphone audio read so far tonight, in samples: where in the evening's sound each reply sits."""
 
     # -- the evening ---------------------------------------------------
     def run(self) -> SessionReport:
@@ -320,7 +325,12 @@ class EveningSession:
 
     def _listen(self, answer: Answer, commands_only: bool) -> Outcome:
         with self.ear.listening() as chunks:
-            return self.listener.listen(chunks, answer, commands_only=commands_only)
+            return self.listener.listen(self._counted(chunks), answer, commands_only=commands_only)
+
+    def _counted(self, chunks: Iterator[AudioChunk]) -> Iterator[AudioChunk]:
+        for chunk in chunks:
+            self._samples_heard += chunk.samples
+            yield chunk
 
     def _stop(self, outcome: Outcome) -> Next:
         self._keep(outcome)
@@ -458,8 +468,13 @@ class EveningSession:
         return Next.NEXT_PROMPT
 
     def _hear(self, phrases: list[str], give_up_s: float | None = None, alternatives: int = 0) -> str | None:
+        """A short reply, heard with a grammar; a ``reply`` event says what was heard and where in the
+        evening's audio the hearing ended (a reply misheard shifts every turn after it: this shows which)."""
         with self.ear.listening() as chunks:
-            return self.listener.hear(chunks, phrases, give_up_s, alternatives)
+            heard = self.listener.hear(self._counted(chunks), phrases, give_up_s, alternatives)
+        self.events({"event": "reply", "heard": heard, "alternatives": list(getattr(heard, "alternatives", ()))[:3],
+                     "at_s": round(self._samples_heard / self.rate_hz, 2)})
+        return heard
 
     def _follow_up(self, feelings, themes, intensity, number: int) -> None:
         """Replace the next prompt (never the closing one) when a rule fits."""
