@@ -1277,6 +1277,75 @@ it):
    만 데리고 바닷가 에 다녀 오시고 나중에 말씀 하셨어" (its evidence moved
    into words a guard reads as someone else's); so they are kept out, for
    the next round to measure a family with.
+
+22. The session after scored a fresh standard set first (held-out-146,
+   written from the same one-page brief by helpers who never saw the
+   tagger, kept out, never read) with the tagger as it stood: English
+   0.879 / 0.962 / 0, Korean 0.906 / 0.961 / 0 (theme F1 / feeling F1 /
+   forbidden tags): at goal, with no forbidden tag, at first sight. A third
+   set of the largest leak (hard-147: someone else's grief or win,
+   witnessed or reported, with sincere twins) scored 0.800 / 0.767 / 9 and
+   0.723 / 0.952 / 9.
+
+   Read, hard-144 and -147 showed where the guards did not look; each
+   guard below was checked on all the other labelled lines (about 17,700),
+   which it left as they were but where said:
+
+   - whose message a silence followed: the nearest way of reaching out
+     before it and who did it ("my cousin |sent| her resume … no reply",
+     "my flat mate sent the landlord … it says seen"), and likewise whose
+     idea was shot down ("my mum says she |suggested| the car boot … ken
+     shot it down"); ``tagging._sent_by_them``;
+   - a person named with words between ("my |best| friend got left on read");
+   - Korean "my" before a person (|내| 친구 가 … 씹혔 대) is the person's
+     story, not the speaker's part (``_whose_person``);
+   - the speaker as the one told (… 답 을 안 했 다꼬 |나 한테| 얘기 하더라)
+     is not the one it was done to (``_listener_left_out``);
+   - an answer that opens "딸내미 가 그러는디 …" is the daughter's telling
+     up to its first reported ending (``_opened_as_their_telling``), and
+     "~다 하더라", "~라고 하더라고요" report like "~다고";
+   - a feeling whose own words begin with "felt" ("i |felt bad| for the
+     kid") or an answer that begins with "felt"/"been", its "i" unsaid, is
+     said as the speaker's (``learned.said_as_mine``); on the other lines
+     this one brought back 3 right feelings ("felt so |seen| when my nan
+     asked about my art course") and added 1 wrong, no forbidden one.
+
+   A set of every kind of hard case at once (hard-148: denials, someone
+   else's feeling, irony, idioms and words used literally, themes without
+   their keyword, neutral days with tempting words; 50 lines each, all
+   hard) scored at first sight English 0.600 / 0.765 / 0 and Korean 0.765
+   / 0.913 / 2: on hard lines forbidden tags are now rare, and the F1s are
+   low because these lines carry few tags, so each one missed weighs a lot
+   (23 of the English lines have no feeling). From its misses: "속 이
+   시원 하 더라" after cold noodles is the stomach (cold foods join the
+   drinks of ``_body_not_heart``); "간 떨어질 뻔 했어요" is being startled
+   (놀람), its 뻔 part of the saying, not "nearly"; "killing it at work"
+   is a win; a place is not a person behind a phrase ("outside a customers
+   |house in| the rain"). Korean 2 -> 1 forbidden.
+
+   Tried and dropped: a rule taking every theme off an answer that opens
+   with someone else ("my brother …", "took my dad …") when "his", "her"
+   or "them" is said and the speaker is not: on the other lines it took 11
+   right themes off for 6 wrong ones ("me best mate from school is always
+   with his new uni crowd now" is the speaker's drifting). A Korean
+   reading of whose greeting or idea it was by the subject of its clause:
+   72 right themes off (the subject of "인사를 못 본 척" is the one who
+   snubbed). A doubt that spares an unpleasant feeling said as the
+   speaker's: 2 feelings over ("i am very homesick now i have friends")
+   came back.
+
+   Training on hard-144, -145 and -147 was measured again at first sight
+   (first_sight.py --retrain, every set of the 32 scored by a layer that
+   never saw it): English themes 0.908 / 7 (hard 32) -> 0.908 / 7 (30),
+   feelings 0.932 / 2 (16) -> 0.930 / 5 (18); Korean themes 0.922 / 2 (26)
+   -> 0.919 / 3 (24), feelings 0.940 / 1 (21) -> 0.941 / 1 (21). Not
+   better, so they stay out and the weights are unchanged.
+
+   Scored with the session's start and as shipped: the twelve older kept-out
+   sets unchanged (English 0.915 / 0.948 / 6, Korean 0.927 / 0.950 / 6);
+   held-out-131, -143 and -146 unchanged; the family sets the guards were
+   written from, hard-144 English 8 -> 6, Korean 13 -> 12 forbidden,
+   hard-147 English 9 -> 7, Korean 9 -> 5.
 """
 from __future__ import annotations
 
@@ -1372,6 +1441,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "hard-140": "tagging_heldout140_{lang}.jsonl", "hard-141": "tagging_heldout141_{lang}.jsonl",
         "held-out-142": "tagging_heldout142_{lang}.jsonl", "held-out-143": "tagging_heldout143_{lang}.jsonl",
         "hard-144": "tagging_heldout144_{lang}.jsonl", "hard-145": "tagging_heldout145_{lang}.jsonl",
+        "held-out-146": "tagging_heldout146_{lang}.jsonl", "hard-147": "tagging_heldout147_{lang}.jsonl",
+        "hard-148": "tagging_heldout148_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",

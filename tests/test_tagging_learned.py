@@ -255,6 +255,9 @@ def test_a_feeling_said_as_the_speakers_needs_a_lower_reading_to_be_taken_off():
     assert not said_as_mine(Text.of("my flatmate was lonely").tokens, 3)
     assert said_as_mine(Text.of("and i felt really quite lonely").tokens, 5)
     assert said_as_mine(Text.of("it made me so sad").tokens, 4)
+    assert said_as_mine(Text.of("and i felt bad for the kid").tokens, 2)  # the feeling's words "felt bad"
+    assert said_as_mine(Text.of("felt really included tonight").tokens, 2)  # the "i" unsaid
+    assert not said_as_mine(Text.of("she felt bad for the kid").tokens, 1)
 
 
 @pytest.mark.parametrize("language, trap, twin, tag_", [

@@ -102,10 +102,16 @@ def said_as_mine(tokens: tuple[str, ...], start: int) -> bool:
     """Whether the feeling at ``tokens[start]`` comes right after :data:`SAID_AS_MINE`, fillers aside
     ("i felt really quite |lonely|"); the words further off then weigh less (see
     :data:`assistant.language.tagging.SAID_AS_MINE_DROP_AT`)."""
-    i = start
+    i = start + 1 if start < len(tokens) and tokens[start] in _FRAME_VERBS else start  # "i |felt bad| for the kid"
     while i > 0 and tokens[i - 1] in _FILLERS:
         i -= 1
+    if i == 1 and tokens[0] in _FRAME_VERBS:
+        return True  # "|been| really |lonely| since the move": the speaker, the subject unsaid
     return any(tuple(tokens[max(0, i - len(f)):i]) == f for f in SAID_AS_MINE)
+
+
+_FRAME_VERBS = frozenset(("felt", "feel", "feeling", "been"))
+"""Frame words a feeling's own words may begin with ("|felt bad|"), or an answer with, its "i" unsaid."""
 
 
 def mention_features(tokens: tuple[str, ...], start: int, end: int, name: str, kind: str | None,

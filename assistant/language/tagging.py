@@ -309,7 +309,8 @@ KO_CRYING = re.compile(r"^(울었|울어|울고|울면|눈물|엉엉|펑펑)")
 """Korean tears proper (not 울컥, being moved): right after a pleasant feeling they are its tears."""
 
 
-DRINKS = ("마셨", "마셔", "마시니", "들이키", "들이켜", "들이켰", "사발", "냉수", "찬물", "맥주", "사이다", "식혜", "콜라", "목이타", "목이말라")
+DRINKS = ("마셨", "마셔", "마시니", "들이키", "들이켜", "들이켰", "사발", "냉수", "찬물", "맥주", "사이다", "식혜", "콜라", "목이타", "목이말라",
+          "냉면", "빙수", "아이스", "얼음", "수박", "냉국", "콩국수")
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
 DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
 TASTED = ("김치", "맛", "약", "사탕", "커피", "나물", "국", "찌개", "반찬")
@@ -450,8 +451,8 @@ def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) 
         token = tokens[k]
         if token in NEW_CLAUSE or token in STATE_WORDS or token in others.speaker and token != "i":
             return False
-        if token in PLACED and k and tokens[k - 1] in others.people:
-            return True  # "the lads |at| work"
+        if token in PLACED and k and tokens[k - 1] in others.people and tokens[k - 1] not in NOT_PEOPLE:
+            return True  # "the lads |at| work" (but "outside a customers |house in| the rain felt a right idiot")
         if token in PLACED and k >= 3 and tokens[k - 2:k] == ("of", "mine") and tokens[k - 3] in others.people:
             return True  # "buddy |of mine on| the bottling line"
         if token == "i" and k and tokens[k - 1] in others.people and k + 1 < subject:
@@ -902,7 +903,10 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
             and tokens[j - 2] in POSSESSIVES | {"me"} and tokens[j].isalpha() and len(tokens[j]) > 2 \
             and tokens[j] not in NOT_SOMEONE | DETERMINERS | HEDGES:
         return True  # "me mate |sharon| got left on read": a person, then their name
-    if j < 1 or tokens[j - 1] not in POSSESSIVES | {"me"}:
+    k = j - 1
+    while k >= 1 and tokens[k] in PERSON_ADJECTIVES:
+        k -= 1  # "my |best| friend got left on read"
+    if k < 0 or tokens[k] not in POSSESSIVES | {"me"}:
         return False  # ("me brother got left off the invite": a Northern "my")
     return _persons(tokens[j], others) or tokens[j] in others.people
 
@@ -928,6 +932,63 @@ def _they_did_it(tokens: tuple[str, ...], start: int, end: int, others: Frame) -
     return False
 
 
+SENDING = frozenset(("sent", "texted", "messaged", "emailed", "posted", "put", "wrote", "dropped", "dmed", "dmd",
+                     "whatsapped", "pinged", "applied", "asked", "invited", "rang", "called"))
+"""English verbs of reaching out: the one who did it is the one a silence after it was done to."""
+NOT_PEOPLE = frozenset(("team", "office", "evening", "party", "place", "house", "room", "street", "apartment",
+                        "flat", "everyone", "everybody", "he", "she", "they"))
+"""Of the frame's words for other people, those that are places, groups the speaker is in, or pronouns."""
+PERSON_ADJECTIVES = frozenset(("best", "old", "little", "big", "new", "eldest", "oldest", "youngest", "younger",
+                               "older", "baby", "dear", "poor", "late", "wee", "kid", "twin", "step", "flat", "house",
+                               "room", "work", "school", "uni"))
+SENDER_REACH = 18
+ADVERBS = frozenset(("finally", "just", "only", "actually", "also", "even", "eventually", "already", "again",
+                     "apparently", "somehow", "then", "totally", "properly"))
+
+
+def _person_phrase_ending(tokens: tuple[str, ...], k: int, others: Frame) -> bool:
+    """Whether ``tokens[..k]`` ends with someone else named: "my best |friend|", "our |daughter|",
+    "my mate |sunil|" (a person noun, then perhaps a name), or "he", "she"."""
+    if k < 0:
+        return False
+    if tokens[k] in ("he", "she", "hes", "shes", "he's", "she's"):
+        return True
+    people = set(others.people) - NOT_PEOPLE
+    if tokens[k] not in people and k >= 1 and tokens[k - 1] in people and tokens[k].isalpha() \
+            and tokens[k] not in NOT_SOMEONE | DETERMINERS | HEDGES | ADVERBS:
+        k -= 1  # "my mate |sunil|": the person noun before a name
+    if tokens[k] not in people:
+        return False
+    j = k - 1
+    while j >= 0 and tokens[j] in PERSON_ADJECTIVES:
+        j -= 1
+    return j >= 0 and tokens[j] in ("my", "our", "me", "his", "her", "their")
+
+
+SUGGESTING = frozenset(("suggested", "pitched", "proposed", "raised", "floated", "offered", "shared", "presented",
+                        "mentioned"))
+"""English verbs of putting an idea forward: the one who did it is the one talked over or shot down after it."""
+REACHING = {"unanswered": SENDING, "ignored": SUGGESTING}
+
+
+def _sent_by_them(tokens: tuple[str, ...], start: int, others: Frame, reaching: frozenset[str] = SENDING) -> bool:
+    """An English unanswered message someone else sent: "my cousin |sent| her resume … no reply", "my
+    daughter |put| a message in her group chat … none of them answered". The nearest way of reaching
+    out before the silence says whose it was; the speaker anywhere from there on makes it theirs
+    ("my mum sent me a photo and i texted back and nothing" is the speaker's)."""
+    speaker = set(others.speaker) | {"my", "mine", "im", "ive", "id"}
+    for k in range(start, max(-1, start - SENDER_REACH), -1):
+        if k < start and tokens[k] in speaker:
+            return False
+        if tokens[k] in reaching and tokens[k + 1:k + 2] not in (("me",), ("us",), ("back",)) \
+                and (k == 0 or tokens[k - 1] not in NOT_REPLYING | {"never", "didnt", "hasnt", "wont", "won't"}):
+            j = k - 1
+            while j >= 0 and tokens[j] in ADVERBS:
+                j -= 1
+            return _person_phrase_ending(tokens, j, others) and not set(tokens[k:start]) & speaker
+    return False
+
+
 def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """English themes that happened to someone else, or that the speaker did: told in someone's
     reported words about another person, a chance or win right after "he" or "she" (or a win
@@ -937,6 +998,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
     before = tokens[start - 1] if start else ""
     return ((theme != "connection" and _their_story(words, start, end, others, theme))
             or (theme in THEIR_CHANCES and _they_did_it(tokens, start, end, others))
+            or (theme in REACHING and _sent_by_them(tokens, start, others, REACHING[theme]))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
             or (theme == "unanswered" and any(tokens[k] in ("his", "her", "their") and tokens[k + 1] in CALLS
@@ -957,11 +1019,11 @@ subject is who did it to the speaker ("팀장님이 말을 끊으셨어요", "�
 REPORTED_ONLY = ("unasked", "ignored", "cold-shoulder")
 """Themes whose subject is who did it ("팀장님이 안 물어보셨어요"), so only reported words, not
 honoured ones, make them someone else's ("할머니가 아무도 안부를 안 물어본다고 하시더라")."""
-REPORTED = re.compile(r"^\w{0,6}?(다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
-REPORTED_FAR = re.compile(r"(다고|다꼬|대요|냐고|래요|다카|카더라|하대|시대|었대|았대|했대|였대|한다고|하시는데|하시더|어하멍|어허멍)")
+REPORTED = re.compile(r"^\w{0,6}?(다하(?:더|드|데|던|대|는데|셨|시)|라고하(?:더|드|데|던|대|는데|셨|시)|다그러|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
+REPORTED_FAR = re.compile(r"(다하(?:더|드|데|던|대|는데|셨|시)|라고하(?:더|드|데|던|대|는데|셨|시)|다그러|다고|다꼬|대요|냐고|래요|다카|카더라|하대|시대|었대|았대|했대|였대|한다고|하시는데|하시더|어하멍|어허멍)")
 """Reported-speech endings that make a whole Korean answer someone's story when its subject is theirs."""
 PLANS = ("생일", "파티", "약속", "여행", "모임", "소풍", "공연", "돌잔치", "졸업식")
-TOLD_OF_THEM = re.compile(r"^\w{0,6}?(다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기])|다고|다며|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지|어하멍|어허멍|다하멍)")
+TOLD_OF_THEM = re.compile(r"^\w{0,6}?(다하(?:더|드|데|던|대|는데|셨|시)|라고하(?:더|드|데|던|대|는데|셨|시)|다그러|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기])|다고|다며|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지|어하멍|어허멍|다하멍)")
 """A Korean theme told as reported (~대요, ~다고) or honoured (~셨) speech is about the one named
 before it: "딸이 생일 파티에 초대를 못 받았|대요|", "할머니가 할아버지 얘기를 하|셨|어"."""
 
@@ -972,6 +1034,7 @@ SPEAKER_AS_OBJECT = ("나만", "나한테", "나를", "날", "저만", "저한�
 def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """Whether a Korean theme happened to the person who is its subject, told in reported or honoured words."""
     near, within = words.tokens[max(0, start - 3):end + 6], words.tokens[max(0, start - 3):end + 1]
+    near = _listener_left_out(near)
     split = any(t in ("나", "내", "저", "제") and n.startswith(("한테", "를", "만", "에게")) for t, n in zip(near, near[1:]))
     if any(t.startswith(SPEAKER_AS_OBJECT) for t in near) or split or {"나", "저"} & set(within):
         return False  # 형제들이 자기들끼리 결정했대 … |나한테는| 통보만: done to the speaker
@@ -979,6 +1042,8 @@ def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) 
     if theme == "drifting" and not any(f in words.joined for f in TELLING_FRAME_KO):
         after = ("".join(words.tokens[end - 1:end + 1]),)  # (a friend's "바쁘대요" further on is their excuse)
     told = REPORTED if theme in REPORTED_ONLY else TOLD_OF_THEM
+    if _opened_as_their_telling(words.tokens, start, others):
+        return True
     if not any(told.match(a) for a in after):
         # "동생이 반 애들이 지들끼리만 가기로 |했다고| 서운해하더라": the ending further on, the whole theirs
         # (a friend drifting away says they are busy, "바쁘다고만 하고": still the speaker's drifting)
@@ -993,6 +1058,45 @@ def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) 
         or (any(REPORTED.match(a) for a in after) and _reported_all_along(words.tokens, start, others))
 
 
+TOLD_TO = ("얘기", "이야기", "말하", "말했", "말을", "하소연", "털어놓", "그러더", "그러드", "그러데", "그랬")
+"""Saying verbs after "나한테": the speaker as the one told, not the one it was done to."""
+
+
+def _listener_left_out(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the speaker as a listener: "답을 안 했다꼬 |나 한테| 살짝 |얘기| 하더라" is the
+    daughter-in-law's story told to the speaker (but "나한테 답을 안 했다" is done to the speaker)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        size = 2 if t in ("나", "저") and tokens[i + 1:i + 2] and tokens[i + 1].startswith(("한테", "에게")) else 1
+        if (size == 2 or t.startswith(("나한테", "저한테", "나에게", "저에게"))) \
+                and any(w.startswith(TOLD_TO) for w in tokens[i + size:i + size + 2]):
+            i += size
+            continue
+        out.append(t)
+        i += 1
+    return tuple(out)
+
+
+TELLING_OPENINGS = ("그러는데", "그러는디", "그러던데", "그러든데", "그러더라고", "그러드라고", "말로는", "말론",
+                    "말이", "하는말이", "얘기로는", "한테들었는데", "한테들은건데")
+"""After a person named at the start of a Korean answer, the words that make all of it their telling:
+"|딸내미 가 그러는디| 반 여자애 들 이 … 자기 만 안 넣어줬 다 하드라"."""
+OPENING_REACH = 5
+
+
+def _opened_as_their_telling(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """A Korean answer that opens "엄마가 그러는데 …": what follows is theirs, up to the speaker's own part."""
+    head = "".join(tokens[:OPENING_REACH])
+    frame = next((f for f in TELLING_OPENINGS if f in head), None)
+    if frame is None or not _reported_all_along(tokens, start, others) or head.index(frame) == 0:
+        return False
+    # the telling ends at its first reported ending (… 적적 해 하신|대| 그리고 오늘 은 …: the speaker's own day)
+    return not any(REPORTED_FAR.search("".join(tokens[k - 1:k + 1])) or REPORTED.match(tokens[k])
+                   for k in range(OPENING_REACH, start))
+
+
 SPEAKER_WORDS = ("나", "내", "저", "제")
 """Korean words that begin the speaker's own part in a sentence (나는, 내가, 저도, 제가)."""
 
@@ -1005,12 +1109,29 @@ NOT_THE_SPEAKER = ("내내", "저녁", "제일", "저기", "저번", "내일", "
 """Short Korean words that begin like the speaker (내가, 저는) and are not: 한 달 |내내|, |저녁|에."""
 
 
+MY_KO = ("내", "제", "우리")
+"""Korean "my" before a person ("|내| 친구가", "|제| 동생이"): the person's, not the speaker's part."""
+
+
+def _whose_person(tokens: tuple[str, ...], j: int, others: Frame) -> bool:
+    """Whether ``tokens[j]`` is "my" said of the person right after it: |내| 친구 가 … 씹혔 대 is the friend's story."""
+    if tokens[j] not in MY_KO or j + 1 >= len(tokens):
+        return False
+    following = tokens[j + 1]
+    return any(following.startswith(p) and following[len(p):] in PERSON_ENDINGS for p in others.people)
+
+
+PERSON_ENDINGS = ("", "가", "이", "는", "은", "도", "님", "님이", "님은", "씨", "씨가", "들", "들이", "놈", "놈이", "녀석")
+"""What may follow a person noun in the same word (친구|가|, 동생|이|): "아이디어" starts like 아이 and is no person."""
+
+
 def _reported_all_along(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """A person named with a subject marker earlier in the answer, and the speaker nowhere before the
     theme: the whole is their story told, across its clauses ("|친구 놈이| 여자친구한테 카톡 보냈는데
     하루 종일 답이 |없다꼬|")."""
     before = tokens[:start]
-    if any(t.startswith(SPEAKER_WORDS) and len(t) <= 3 and not t.startswith(NOT_THE_SPEAKER) for t in before):
+    if any(t.startswith(SPEAKER_WORDS) and len(t) <= 3 and not t.startswith(NOT_THE_SPEAKER)
+           and not _whose_person(before, j, others) for j, t in enumerate(before)):
         return False
     for j, token in enumerate(before):
         for person in others.people:
