@@ -1534,6 +1534,11 @@ def test_apostrophes_unheard_hearsay_lookalikes_and_machines(language, text, exp
     ("ko", "내 동생 이 과제 방 에 질문 올렸 는데 씹혔 대", "내 가 과제 방 에 질문 올렸 는데 씹혔 어", "unanswered"),
     ("ko", "옆집 언니 가 가족 단톡 에 사진 올렸 는데 아무 도 답 을 안 했 다고 나 한테 얘기 하더라",
      "가족 단톡 에 사진 올렸 는데 아무 도 나 한테 답 을 안 했어", "unanswered"),
+    # someone else reaching out to a third person named (~한테): their hello, their idea
+    ("ko", "동료 가 부장님 한테 인사 했는데 부장님 이 쳐다 도 안 보고 지나가 시더라",
+     "부장님 한테 인사 했는데 부장님 이 쳐다 도 안 보고 지나가 시더라", "cold-shoulder"),
+    ("ko", "후배 가 팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라", "팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라",
+     "ignored"),
     # an answer that opens with someone's telling ("언니가 그러는데 …") is theirs up to its first reported ending
     ("ko", "언니 가 그러는데 회사 동기 들 이 지들 끼리 만 점심 먹으러 다니 고 자기 는 안 불러 준 대",
      "회사 동기 들 이 지들 끼리 만 점심 먹으러 다니 고 나 는 안 불러 주 더라", "left-out"),

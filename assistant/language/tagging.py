@@ -1079,6 +1079,34 @@ def _listener_left_out(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+REACHING_KO = ("인사", "의견", "아이디어", "제안", "문자", "카톡", "톡", "메시지", "연락", "전화", "고백", "질문")
+"""Korean ways of reaching out: a greeting, an idea, a message."""
+RECIPIENT_KO = ("한테", "에게", "께", "한티", "헌티")
+ACT_KO = re.compile(r"^(했|하|냈|내|보냈|보내|올렸|올리|드렸|드리|걸었|걸)\w{0,3}(는데|는디|더니|니까|니께|었는데|는데도|지만)")
+REACH_ACT_REACH = 6
+
+
+def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
+    """A Korean theme that followed someone else reaching out to a third person: "언니 가 관리소장 |한테| 인사
+    했는데 소장 이 쳐다 도 안 보고" is her hello ignored. Only with the one reached named (~한테): "형 이 오늘
+    인사 해도 눈 도 안 마주치고" leaves unsaid who greeted, and it is the speaker."""
+    tokens = words.tokens
+    for k in range(min(start + 2, len(tokens) - 1), max(-1, start - 1 - REACH_ACT_REACH), -1):
+        token = tokens[k]
+        noun = next((r for r in REACHING_KO if token.startswith(r)), None)
+        if noun is None:
+            continue
+        act = token[len(noun):].lstrip("을를도") + "".join(tokens[k + 1:k + 3])
+        if not ACT_KO.match(act):
+            continue
+        if k == 0 or not any(tokens[k - 1].endswith(r) or tokens[k - 1] in RECIPIENT_KO for r in RECIPIENT_KO):
+            return False
+        j = k - 1 if not tokens[k - 1] in RECIPIENT_KO else k - 2
+        subject = _someone_else_as_subject(tokens, j, others, True)
+        return subject is not None and subject[0] in others.markers  # (not "친구 놈|한테|": whose, not who)
+    return False
+
+
 TELLING_OPENINGS = ("그러는데", "그러는디", "그러던데", "그러든데", "그러더라고", "그러드라고", "말로는", "말론",
                     "말이", "하는말이", "얘기로는", "한테들었는데", "한테들은건데")
 """After a person named at the start of a Korean answer, the words that make all of it their telling:
@@ -1789,6 +1817,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
                 or (vocab.match == "tokens" and (_denied_before(words.tokens, a) or _asked_and_denied(words.tokens, a, b)))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
+                or (vocab.match == "joined" and t in ("cold-shoulder", "ignored", "unanswered")
+                    and _reached_out_by_them(words, a, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
                                                                      or _heard_of_them(words, b, vocab.others)))
                 or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
