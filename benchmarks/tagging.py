@@ -1297,6 +1297,8 @@ it):
      idea was shot down ("my mum says she |suggested| the car boot … ken
      shot it down"); ``tagging._sent_by_them``;
    - a person named with words between ("my |best| friend got left on read");
+   - a win done by someone named, of their own ("my nephew |fixed his| own
+     boiler", ``_their_own_win``);
    - Korean "my" before a person (|내| 친구 가 … 씹혔 대) is the person's
      story, not the speaker's part (``_whose_person``);
    - someone else reaching out to a third person named: "언니 가 관리소장

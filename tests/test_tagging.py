@@ -1531,6 +1531,8 @@ def test_apostrophes_unheard_hearsay_lookalikes_and_machines(language, text, exp
     # and whose idea was shot down: who put it forward
     ("en", "my work mate pitched a new layout for the shop window and the owner shot it down straight away",
      "i pitched a new layout for the shop window and the owner shot it down straight away", "ignored"),
+    # and whose win: done by someone named, of their own
+    ("en", "my nephew fixed his own radiator valve and he was buzzing", "fixed my own radiator valve and im buzzing", "win"),
     ("ko", "내 동생 이 과제 방 에 질문 올렸 는데 씹혔 대", "내 가 과제 방 에 질문 올렸 는데 씹혔 어", "unanswered"),
     ("ko", "옆집 언니 가 가족 단톡 에 사진 올렸 는데 아무 도 답 을 안 했 다고 나 한테 얘기 하더라",
      "가족 단톡 에 사진 올렸 는데 아무 도 나 한테 답 을 안 했어", "unanswered"),

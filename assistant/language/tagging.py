@@ -989,6 +989,17 @@ def _sent_by_them(tokens: tuple[str, ...], start: int, others: Frame, reaching: 
     return False
 
 
+def _their_own_win(tokens: tuple[str, ...], start: int, end: int, others: Frame) -> bool:
+    """An English win done by someone named before it, of their own: "my granddaughter |passed her| driving
+    test", "my neighbour |ran her| first half marathon" (but "my boss |said| my report was the clearest")."""
+    if not set(tokens[start:end + 2]) & {"her", "his", "their"} or set(tokens[start:end + 2]) & {"my", "me", "our", "i"}:
+        return False
+    j = start - 1
+    while j >= 0 and tokens[j] in ADVERBS | {"has", "had", "have", "just"}:
+        j -= 1
+    return _person_phrase_ending(tokens, j, others)
+
+
 def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """English themes that happened to someone else, or that the speaker did: told in someone's
     reported words about another person, a chance or win right after "he" or "she" (or a win
@@ -999,6 +1010,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
     return ((theme != "connection" and _their_story(words, start, end, others, theme))
             or (theme in THEIR_CHANCES and _they_did_it(tokens, start, end, others))
             or (theme in REACHING and _sent_by_them(tokens, start, others, REACHING[theme]))
+            or (theme == "win" and _their_own_win(tokens, start, end, others))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
             or (theme == "unanswered" and any(tokens[k] in ("his", "her", "their") and tokens[k + 1] in CALLS
