@@ -260,30 +260,68 @@ def test_a_feeling_said_as_the_speakers_needs_a_lower_reading_to_be_taken_off():
     assert not said_as_mine(Text.of("she felt bad for the kid").tokens, 1)
 
 
-@pytest.mark.parametrize("language, trap, twin, tag_", [
+TRAPS = [
+    # (language, trap, sincere twin, tag, whether the word lists alone already keep the trap untagged)
     # the families of traps of benchmarks/tagging.py item 21, each with a twin that means it, in new words
     ("en", "i wouldnt say i was jealous when the new lad got the forklift ticket more just tired after a long week"
-     " of nights", "i was jealous when the new lad got the forklift ticket after i had asked for it twice", "jealous"),
+     " of nights", "i was jealous when the new lad got the forklift ticket after i had asked for it twice", "jealous", False),
     ("en", "the vicar said the choir should feel proud of the harvest service but i was stuck in the kitchen doing"
      " teas all afternoon", "the choir sang my arrangement at the harvest service and i felt so proud standing at the"
-     " back", "proud"),
+     " back", "proud", False),
     ("en", "my brother reckons his gaffer keeps talking over him in the morning briefing and he has stopped bothering"
      " to speak up", "the gaffer kept talking over me in the morning briefing so i just stopped bothering to speak up",
-     "ignored"),
+     "ignored", False),
     ("en", "our youngest waited at the window all afternoon for her pal and the pal never turned up poor thing",
-     "my pal was meant to come round this afternoon and she cancelled an hour before", "cancelled"),
+     "my pal was meant to come round this afternoon and she cancelled an hour before", "cancelled", False),
     ("en", "she told me shes been feeling left out at her new school so we had a long chat over hot chocolate",
-     "everyone at the new school has their own group and i feel so left out at lunch", "left out"),
+     "everyone at the new school has their own group and i feel so left out at lunch", "left out", False),
     ("ko", "형 이 그러는데 회의 때 팀장 이 자꾸 형 말 을 자르 더래 그래서 요즘 은 아예 말 을 안 한대",
-     "회의 때 팀장 이 자꾸 내 말 을 자르 더라 그래서 요즘 은 아예 말 을 안 해", "ignored"),
+     "회의 때 팀장 이 자꾸 내 말 을 자르 더라 그래서 요즘 은 아예 말 을 안 해", "ignored", False),
     ("ko", "서운 하진 않았 어 그냥 다들 바빠서 그런 거 아니까 주말 에 따로 보면 되지",
-     "다들 바쁘다 고 주말 약속 을 미뤘 는데 솔직히 좀 서운 했어", "서운함"),
-    ("ko", "엄마 가 동창회 단톡 에서 빠져 있었 다고 많이 속상 해 하시더라", "동창회 단톡 에 나 만 초대 를 안 했 더라", "left-out"),
-    ("ko", "행복 주택 신청 서류 내고 은행 들렀 다가 장 보고 들어 왔어", "오늘 은 진짜 행복 했어 오랜만 에 가족 이 다 모였 거든", "행복"),
-])
-def test_a_trap_stays_untagged_and_its_sincere_twin_is_tagged(language, trap, twin, tag_):
-    """A denial, someone else's, irony, a word in a name: not the speaker's; the same words meant are."""
-    said = lambda text: set(tag(text, language).feelings) | set(tag(text, language).themes)  # noqa: E731
+     "다들 바쁘다 고 주말 약속 을 미뤘 는데 솔직히 좀 서운 했어", "서운함", False),
+    ("ko", "엄마 가 동창회 단톡 에서 빠져 있었 다고 많이 속상 해 하시더라", "동창회 단톡 에 나 만 초대 를 안 했 더라", "left-out", False),
+    ("ko", "행복 주택 신청 서류 내고 은행 들렀 다가 장 보고 들어 왔어", "오늘 은 진짜 행복 했어 오랜만 에 가족 이 다 모였 거든", "행복", False),
+    # item 22: whose story a theme is, which the word lists alone already read
+    # whose message went unanswered: who sent it ("my nephew sent his cv"), a person named with "my best",
+    # Korean "my" before a person (내 동생이 … 씹혔대), and the speaker as the one told (나한테 얘기하더라)
+    ("en", "my little sister posted in the class chat about the bake sale and nobody replied all evening",
+     "i posted in the class chat about the bake sale and nobody replied all evening", "unanswered", True),
+    ("en", "my nephew sent his cv to the garage on the high street twice last week and they never got back to him",
+     "i sent my cv to the garage on the high street twice last week and they never got back to me", "unanswered", True),
+    ("en", "my old flatmate got left on read by the landlord about the deposit",
+     "i got left on read by the landlord about the deposit", "unanswered", True),
+    ("en", "my room mate texted the landlord about the boiler twice and it says seen and nothing back",
+     "texted the landlord about the boiler twice and it says seen and nothing back", "unanswered", True),
+    # and whose idea was shot down: who put it forward
+    ("en", "my work mate pitched a new layout for the shop window and the owner shot it down straight away",
+     "i pitched a new layout for the shop window and the owner shot it down straight away", "ignored", True),
+    # and whose win: done by someone named, of their own
+    ("en", "my nephew fixed his own radiator valve and he was buzzing", "fixed my own radiator valve and im buzzing", "win", True),
+    ("ko", "내 동생 이 과제 방 에 질문 올렸 는데 씹혔 대", "내 가 과제 방 에 질문 올렸 는데 씹혔 어", "unanswered", True),
+    ("ko", "옆집 언니 가 가족 단톡 에 사진 올렸 는데 아무 도 답 을 안 했 다고 나 한테 얘기 하더라",
+     "가족 단톡 에 사진 올렸 는데 아무 도 나 한테 답 을 안 했어", "unanswered", True),
+    # someone else reaching out to a third person named (~한테): their hello, their idea
+    ("ko", "동료 가 부장님 한테 인사 했는데 부장님 이 쳐다 도 안 보고 지나가 시더라",
+     "부장님 한테 인사 했는데 부장님 이 쳐다 도 안 보고 지나가 시더라", "cold-shoulder", True),
+    ("ko", "후배 가 팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라", "팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라",
+     "ignored", True),
+    # an answer that opens with someone's telling ("언니가 그러는데 …") is theirs up to its first reported ending
+    ("ko", "언니 가 그러는데 회사 동기 들 이 지들 끼리 만 점심 먹으러 다니 고 자기 는 안 불러 준 대",
+     "회사 동기 들 이 지들 끼리 만 점심 먹으러 다니 고 나 는 안 불러 주 더라", "left-out", True),
+    ("ko", "엄마 가 그러는디 동창 들 이 지들 끼리 만 여행 을 갔 다 하드라", "동창 들 이 지들 끼리 만 여행 을 갔 더라 나 만 빼고",
+     "left-out", True),
+]
+
+
+@pytest.mark.parametrize("language, trap, twin, tag_, learned",
+                         [(*row[:4], True) for row in TRAPS] + [(*row[:4], False) for row in TRAPS if row[4]])
+def test_a_trap_stays_untagged_and_its_sincere_twin_is_tagged(language, trap, twin, tag_, learned):
+    """A denial, someone else's, irony, a word in a name, another's story: not the speaker's; the same words
+    meant are. Some traps need the learned layer; those of item 22 the word lists alone already keep."""
+    def said(text: str) -> set[str]:
+        tags = tag(text, language, learned=learned)
+        return set(tags.feelings) | set(tags.themes)
+
     assert tag_ not in said(trap)
     assert tag_ in said(twin)
 
