@@ -305,6 +305,12 @@ TRAPS = [
      "부장님 한테 인사 했는데 부장님 이 쳐다 도 안 보고 지나가 시더라", "cold-shoulder", True),
     ("ko", "후배 가 팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라", "팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라",
      "ignored", True),
+    # a plan someone else made with others and lost, told as hearsay; a feeling word describing a thing or a name
+    ("ko", "아들 이 친구 들 이랑 낚시 가기로 했 는데 비 와서 취소 됐 대", "친구 들 이랑 낚시 가기로 했 는데 비 와서 취소 됐 어",
+     "cancelled", True),
+    ("en", "watched a documentary about a lonely whale that sings to nobody then had beans on toast",
+     "watched a documentary on my own and felt so lonely after", "lonely", True),
+    ("ko", "건물 에 불안 장애 상담 센터 가 새로 생겼 더라", "면접 앞두고 너무 불안 했어", "불안", True),
     # an answer that opens with someone's telling ("언니가 그러는데 …") is theirs up to its first reported ending
     ("ko", "언니 가 그러는데 회사 동기 들 이 지들 끼리 만 점심 먹으러 다니 고 자기 는 안 불러 준 대",
      "회사 동기 들 이 지들 끼리 만 점심 먹으러 다니 고 나 는 안 불러 주 더라", "left-out", True),

@@ -694,6 +694,21 @@ def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return not start or tokens[start - 1] not in NOT_DONE_TO
 
 
+DESCRIBED = frozenset(("a", "an", "some"))
+"""Before an English feeling word, the words that make it describe a thing: "a documentary about |a lonely| whale"."""
+DESCRIBED_THINGS = frozenset(("whale", "film", "movie", "song", "songs", "book", "novel", "story", "poem", "show",
+                              "documentary", "character", "painting", "picture", "tune", "ballad", "dog", "cat",
+                              "puppy", "bird", "robot", "woman", "boy", "girl", "old", "little"))
+"""After it, what it describes: a story's or a creature's feeling, not the speaker's ("|a sad| song came on")."""
+
+
+def _describing_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """An English feeling word said of a thing or a character: "watched a documentary about |a lonely| whale",
+    "|a sad| film" (not "a bit |sad|", "a |lonely| evening", which are the speaker's)."""
+    return bool(start) and end - start == 1 and tokens[start - 1] in DESCRIBED and end < len(tokens) \
+        and tokens[end] in DESCRIBED_THINGS
+
+
 SOMEONE_ELSES = {"en": ("win",), "ko": ("win", "missed-chance")}
 """Themes that are not the speaker's when told of someone else: "my sister finally got the job",
 "형이 드디어 합격했대", "친구가 면접 떨어지고". Not English missed chances: on the labelled sets
@@ -1198,7 +1213,9 @@ def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
     """A Korean plan called off told as hearsay about someone else: "할머니가 … 자식들이 못 온다고
     |취소했대요|" (but "친구가 못 나온다고 연락 왔어" is the speaker's plan, told to the speaker)."""
     before = words.tokens[:end]
-    planned_with = any(t.endswith(WITH_KO) for t in before) and any(PLANNED_KO in t for t in before)
+    planned = next((k for k, t in enumerate(before) if PLANNED_KO in t), None)
+    planned_with = any(t.endswith(WITH_KO) for t in before) and planned is not None \
+        and _someone_else_as_subject(words.tokens, planned, others, True) is None  # (|아들 이| 친구 들 이랑 캠핑 가기로: his)
     return bool(HEARSAY.search("".join(words.tokens[end - 1:end + 3]))) and not planned_with \
         and _reported_all_along(words.tokens, end, others)
 
@@ -1784,8 +1801,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
         if negated(hit, hit.rest, said.tokens, neg, passable):
             denied.add(hit.key)
             continue
-        if vocab.match == "tokens" and _done_to_a_thing(said.tokens, hit.start, hit.end):
-            continue  # "|drained| the fish tank", "|left out| the vanilla"
+        if vocab.match == "tokens" and (_done_to_a_thing(said.tokens, hit.start, hit.end)
+                                        or _describing_a_thing(said.tokens, hit.start, hit.end)):
+            continue  # "|drained| the fish tank", "|left out| the vanilla", "a |lonely| whale"
         if vocab.match == "tokens":
             unreal = _unreal(said.tokens, hit.start, hit.end) \
                 or _over_since(said.tokens, hit.start, hit.end, vocab.feeling(hit.key).pleasantness < 0)
