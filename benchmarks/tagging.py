@@ -1341,7 +1341,12 @@ it):
    (|아들 이| 친구 들 이랑 캠핑 가기로 … 취소 됐 대) is theirs; a feeling word
    describing a thing ("a documentary about |a lonely| whale") or a name
    ("불안 장애 상담 센터") is no one's feeling. Hard-149 after: English
-   0.615 / 0.962 / 4, Korean 0.923 / 0.955 / 0.
+   0.615 / 0.962 / 4, Korean 0.923 / 0.955 / 0. And trying ``voice-journal
+   tag`` by hand showed "i wasnt left out they saved me a plate" tagged
+   left-out: a cue of "not" near "saved me a" (not included) read across
+   the denial. A cue that begins with a "not" and goes on with the theme's
+   own plain words ("wasnt left out") is now the theme denied
+   (``_denied_inside``); no labelled line changed.
 
    Tried and dropped: a rule taking every theme off an answer that opens
    with someone else ("my brother …", "took my dad …") when "his", "her"

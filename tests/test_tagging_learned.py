@@ -305,6 +305,9 @@ TRAPS = [
      "부장님 한테 인사 했는데 부장님 이 쳐다 도 안 보고 지나가 시더라", "cold-shoulder", True),
     ("ko", "후배 가 팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라", "팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라",
      "ignored", True),
+    # a theme whose words begin by denying it ("wasnt left out they saved me a", read as "wasn't … saved me a")
+    ("en", "the lads went to the pub after training and i wasnt left out they saved me a seat",
+     "the lads went to the pub after training without me and i felt so left out", "left-out", True),
     # a plan someone else made with others and lost, told as hearsay; a feeling word describing a thing or a name
     ("ko", "아들 이 친구 들 이랑 낚시 가기로 했 는데 비 와서 취소 됐 대", "친구 들 이랑 낚시 가기로 했 는데 비 와서 취소 됐 어",
      "cancelled", True),

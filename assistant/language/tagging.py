@@ -853,6 +853,21 @@ THEIR_PLANS = THEIR_THINGS | {"drinks", "dinner", "night", "do", "holiday", "dat
 DENYING = (("wasnt", "that"), ("wasn't", "that"), ("isnt", "that"), ("isn't", "that"))
 
 
+SELF_DENIED = {"left-out": ("left out", "excluded"), "ignored": ("ignored",), "unanswered": ("left on read", "ghosted"),
+               "cold-shoulder": ("blanked", "snubbed"), "cancelled": ("cancelled", "called off")}
+"""Per English theme, its own plain words: a cue that begins with a "not" and goes on with them ("|wasnt left
+out they saved me a| plate", read as "wasn't … saved me a": not included) is the theme denied."""
+SELF_DENYING = frozenset(("wasnt", "wasn't", "werent", "weren't", "not", "never", "isnt", "isn't", "aint", "ain't"))
+
+
+def _denied_inside(theme: str, tokens: tuple[str, ...], start: int) -> bool:
+    """Whether the words that told an English theme begin by denying it: "i |wasnt left out| they saved me a plate"."""
+    if start >= len(tokens) or tokens[start] not in SELF_DENYING:
+        return False
+    following = " ".join(tokens[start + 1:start + 4])
+    return any(f"{following} ".startswith(f"{p} ") for p in SELF_DENIED.get(theme, ()))
+
+
 def _denied_before(tokens: tuple[str, ...], start: int) -> bool:
     """An English theme said after "it wasn't that": "it wasn't that |nobody asked| how i was, three people did"."""
     return any(tuple(tokens[max(0, start - len(d)):start]) == d or tuple(tokens[start:start + len(d)]) == d
@@ -1845,7 +1860,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
                 or (vocab.match == "tokens" and t == "win" and _proud_of_them(words.tokens, a, b))
                 or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
-                or (vocab.match == "tokens" and (_denied_before(words.tokens, a) or _asked_and_denied(words.tokens, a, b)))
+                or (vocab.match == "tokens" and (_denied_before(words.tokens, a) or _asked_and_denied(words.tokens, a, b)
+                                                 or _denied_inside(t, words.tokens, a)))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t in ("cold-shoulder", "ignored", "unanswered")
                     and _reached_out_by_them(words, a, vocab.others))
