@@ -1346,7 +1346,12 @@ it):
    left-out: a cue of "not" near "saved me a" (not included) read across
    the denial. A cue that begins with a "not" and goes on with the theme's
    own plain words ("wasnt left out") is now the theme denied
-   (``_denied_inside``); no labelled line changed.
+   (``_denied_inside``); no labelled line changed. Likewise by hand: "my
+   sister passed her driving test today im so |proud of her|" took a win
+   from the pride, which is in her doing (``_proud_of_them``: 2 right, 0
+   wrong on the other lines; one of them a line of held-out-150, which
+   the check showed me after that set was scored), and "i |left| my
+   daughter |on read|" was the speaker's own silence (2 right, 0 wrong).
 
    Tried and dropped: a rule taking every theme off an answer that opens
    with someone else ("my brother …", "took my dad …") when "his", "her"

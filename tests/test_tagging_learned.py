@@ -305,6 +305,10 @@ TRAPS = [
      "부장님 한테 인사 했는데 부장님 이 쳐다 도 안 보고 지나가 시더라", "cold-shoulder", True),
     ("ko", "후배 가 팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라", "팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라",
      "ignored", True),
+    # a message the speaker left unanswered; pride in someone else's doing
+    ("en", "i left my daughter on read all day oops", "my daughter left me on read all day", "unanswered", True),
+    ("en", "my sister passed her driving test today im so proud of her",
+     "i passed my driving test today im so proud of myself", "win", True),
     # a theme whose words begin by denying it ("wasnt left out they saved me a", read as "wasn't … saved me a")
     ("en", "the lads went to the pub after training and i wasnt left out they saved me a seat",
      "the lads went to the pub after training without me and i felt so left out", "left-out", True),

@@ -1030,6 +1030,20 @@ def _their_own_win(tokens: tuple[str, ...], start: int, end: int, others: Frame)
     return _person_phrase_ending(tokens, j, others)
 
 
+LEAVING = frozenset(("left", "leave", "leaving", "leaves"))
+
+
+def _left_them_on_read(tokens: tuple[str, ...], start: int) -> bool:
+    """An English message the speaker left unanswered: "i |left| my daughter |on read| all day oops"."""
+    if tokens[start:start + 1] != ("on",):
+        return False  # ("i |left| two voicemails … and still haven't heard a peep": the speaker reached out)
+    for k in range(start - 1, max(-1, start - 5), -1):
+        if tokens[k] in LEAVING:
+            between = set(tokens[k + 1:start])
+            return k > 0 and tokens[k - 1] in SPEAKER_AS_SUBJECT | {"ive", "i've", "id"} and not between & {"me", "us"}
+    return False
+
+
 def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """English themes that happened to someone else, or that the speaker did: told in someone's
     reported words about another person, a chance or win right after "he" or "she" (or a win
@@ -1041,6 +1055,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme in THEIR_CHANCES and _they_did_it(tokens, start, end, others))
             or (theme in REACHING and _sent_by_them(tokens, start, others, REACHING[theme]))
             or (theme == "win" and _their_own_win(tokens, start, end, others))
+            or (theme == "unanswered" and _left_them_on_read(tokens, start))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
             or (theme == "unanswered" and any(tokens[k] in ("his", "her", "their") and tokens[k + 1] in CALLS
@@ -1345,6 +1360,9 @@ def _cause_of_their_feeling(tokens: tuple[str, ...], start: int, end: int, their
     return False
 
 
+PROUD_OF_THEM = frozenset(("her", "him", "them", "his", "their", "everyone", "everybody", "yous", "you"))
+
+
 def _proud_of_them(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether the pride in an English win's words is in someone else's doing: "i was |proud| as punch
     when little amy read every sign out loud" (hers), not "proud when i finally finished" (mine)."""
@@ -1354,6 +1372,9 @@ def _proud_of_them(tokens: tuple[str, ...], start: int, end: int) -> bool:
         j = k + 1
         while j < len(tokens) and tokens[j] in PRIDE_SAYING:
             j += 1
+        if tokens[k + 1:k + 2] == ("of",) and tokens[k + 2:k + 3] and tokens[k + 2] in PROUD_OF_THEM \
+                and not {"myself", "meself", "ourselves", "us"} & set(tokens[k + 3:k + 9]):
+            return True  # "im so |proud of her|": her doing (but "proud of them and a bit of myself too": ours)
         if j + 1 >= len(tokens) or tokens[j] not in PRIDE_WHEN:
             return False
         who = tokens[j + 1]
