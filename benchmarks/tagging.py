@@ -1304,7 +1304,8 @@ it):
    - someone else reaching out to a third person named: "언니 가 관리소장
      |한테| 인사 했는데 소장 이 쳐다 도 안 보고" is her hello ignored (with no
      one named, "형 이 오늘 인사 해도 눈 도 안 마주치고", the greeting is the
-     speaker's; ``_reached_out_by_them``);
+     speaker's, but an idea put forward or a message sent, done, "민지 씨가
+     회의 때 의견 |냈는데| 팀장님이 말 딱 끊고", is hers; ``_reached_out_by_them``);
    - the speaker as the one told (… 답 을 안 했 다꼬 |나 한테| 얘기 하더라)
      is not the one it was done to (``_listener_left_out``);
    - an answer that opens "딸내미 가 그러는디 …" is the daughter's telling
@@ -1375,7 +1376,7 @@ it):
    sets unchanged (English 0.915 / 0.948 / 6, Korean 0.927 / 0.950 / 6);
    held-out-131, -143 and -146 unchanged; the family sets the guards were
    written from, hard-144 English 8 -> 6, Korean 13 -> 12 forbidden,
-   hard-147 English 9 -> 7, Korean 9 -> 4.
+   hard-147 English 9 -> 7, Korean 9 -> 3.
 """
 from __future__ import annotations
 

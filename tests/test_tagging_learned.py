@@ -305,6 +305,8 @@ TRAPS = [
      "부장님 한테 인사 했는데 부장님 이 쳐다 도 안 보고 지나가 시더라", "cold-shoulder", True),
     ("ko", "후배 가 팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라", "팀장님 한테 의견 냈는데 팀장님 이 말 을 딱 끊으시더라",
      "ignored", True),
+    ("ko", "후배 가 회의 때 의견 냈는데 부장님 이 말 을 딱 자르 시더라", "회의 때 의견 냈는데 부장님 이 말 을 딱 자르 시더라",
+     "ignored", True),  # an idea put forward, done (~냈는데): who did it, even with no one named
     # a message the speaker left unanswered; pride in someone else's doing
     ("en", "i left my daughter on read all day oops", "my daughter left me on read all day", "unanswered", True),
     ("en", "my sister passed her driving test today im so proud of her",

@@ -1141,6 +1141,9 @@ REACHING_KO = ("인사", "의견", "아이디어", "제안", "문자", "카톡",
 RECIPIENT_KO = ("한테", "에게", "께", "한티", "헌티")
 ACT_KO = re.compile(r"^(했|하|냈|내|보냈|보내|올렸|올리|드렸|드리|걸었|걸)\w{0,3}(는데|는디|더니|니까|니께|었는데|는데도|지만)")
 REACH_ACT_REACH = 6
+DONE_ACT_KO = re.compile(r"^(냈|보냈|올렸|드렸)(는데|는디|더니)")
+"""An idea put forward or a message sent, done (~냈는데): its subject is who reached out even with no one named
+("엄마 가 성당 바자회 아이디어 를 |냈 는데| 총무 님 이 … 잘랐 대")."""
 
 
 def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
@@ -1153,12 +1156,14 @@ def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
         noun = next((r for r in REACHING_KO if token.startswith(r)), None)
         if noun is None:
             continue
-        act = token[len(noun):].lstrip("을를도") + "".join(tokens[k + 1:k + 3])
+        act = (token[len(noun):] + "".join(tokens[k + 1:k + 4])).lstrip("을를도")
         if not ACT_KO.match(act):
             continue
-        if k == 0 or not any(tokens[k - 1].endswith(r) or tokens[k - 1] in RECIPIENT_KO for r in RECIPIENT_KO):
+        named = k > 0 and any(tokens[k - 1].endswith(r) or tokens[k - 1] in RECIPIENT_KO for r in RECIPIENT_KO)
+        if not named and not DONE_ACT_KO.match(act):
             return False
-        j = k - 1 if not tokens[k - 1] in RECIPIENT_KO else k - 2
+        j = k - 1 if not named or tokens[k - 1] not in RECIPIENT_KO else k - 2
+        j = j if named else k
         subject = _someone_else_as_subject(tokens, j, others, True)
         return subject is not None and subject[0] in others.markers  # (not "친구 놈|한테|": whose, not who)
     return False
