@@ -1076,11 +1076,13 @@ subject is who did it to the speaker ("팀장님이 말을 끊으셨어요", "�
 REPORTED_ONLY = ("unasked", "ignored", "cold-shoulder")
 """Themes whose subject is who did it ("팀장님이 안 물어보셨어요"), so only reported words, not
 honoured ones, make them someone else's ("할머니가 아무도 안부를 안 물어본다고 하시더라")."""
-REPORTED = re.compile(r"^\w{0,6}?(다하(?:더|드|데|던|대|는데|셨|시)|라고하(?:더|드|데|던|대|는데|셨|시)|다그러|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
-REPORTED_FAR = re.compile(r"(다하(?:더|드|데|던|대|는데|셨|시)|라고하(?:더|드|데|던|대|는데|셨|시)|다그러|다고|다꼬|대요|냐고|래요|다카|카더라|하대|시대|었대|았대|했대|였대|한다고|하시는데|하시더|어하멍|어허멍)")
+SAID_THAT = r"(?:다|라고)하(?:더|드|데|던|대|는데|셨|시)|다그러"
+"""Korean "said that" as a whole saying (joined): "안 넣어줬 |다 하드라|", "첫 기일이 |라고 하더라고요|", "|다 그러더라|"."""
+REPORTED = re.compile(r"^\w{0,6}?(" + SAID_THAT + r"|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
+REPORTED_FAR = re.compile(r"(" + SAID_THAT + r"|다고|다꼬|대요|냐고|래요|다카|카더라|하대|시대|었대|았대|했대|였대|한다고|하시는데|하시더|어하멍|어허멍)")
 """Reported-speech endings that make a whole Korean answer someone's story when its subject is theirs."""
 PLANS = ("생일", "파티", "약속", "여행", "모임", "소풍", "공연", "돌잔치", "졸업식")
-TOLD_OF_THEM = re.compile(r"^\w{0,6}?(다하(?:더|드|데|던|대|는데|셨|시)|라고하(?:더|드|데|던|대|는데|셨|시)|다그러|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기])|다고|다며|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지|어하멍|어허멍|다하멍)")
+TOLD_OF_THEM = re.compile(r"^\w{0,6}?(" + SAID_THAT + r"|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기])|다고|다며|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지|어하멍|어허멍|다하멍)")
 """A Korean theme told as reported (~대요, ~다고) or honoured (~셨) speech is about the one named
 before it: "딸이 생일 파티에 초대를 못 받았|대요|", "할머니가 할아버지 얘기를 하|셨|어"."""
 
@@ -1143,13 +1145,14 @@ ACT_KO = re.compile(r"^(했|하|냈|내|보냈|보내|올렸|올리|드렸|드�
 REACH_ACT_REACH = 6
 DONE_ACT_KO = re.compile(r"^(냈|보냈|올렸|드렸)(는데|는디|더니)")
 """An idea put forward or a message sent, done (~냈는데): its subject is who reached out even with no one named
-("엄마 가 성당 바자회 아이디어 를 |냈 는데| 총무 님 이 … 잘랐 대")."""
+("민지 씨가 회의 때 의견 |냈는데| 팀장님이 말 딱 끊고")."""
 
 
 def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
-    """A Korean theme that followed someone else reaching out to a third person: "언니 가 관리소장 |한테| 인사
-    했는데 소장 이 쳐다 도 안 보고" is her hello ignored. Only with the one reached named (~한테): "형 이 오늘
-    인사 해도 눈 도 안 마주치고" leaves unsaid who greeted, and it is the speaker."""
+    """A Korean theme that followed someone else reaching out: "언니 가 관리소장 |한테| 인사 했는데 소장 이
+    쳐다 도 안 보고" is her hello ignored. A greeting counts only with the one greeted named (~한테): "형 이 오늘
+    인사 해도 눈 도 안 마주치고" leaves unsaid who greeted, and it is the speaker; an idea or message sent,
+    done (:data:`DONE_ACT_KO`), counts without."""
     tokens = words.tokens
     for k in range(min(start + 2, len(tokens) - 1), max(-1, start - 1 - REACH_ACT_REACH), -1):
         token = tokens[k]
@@ -1159,11 +1162,11 @@ def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
         act = (token[len(noun):] + "".join(tokens[k + 1:k + 4])).lstrip("을를도")
         if not ACT_KO.match(act):
             continue
-        named = k > 0 and any(tokens[k - 1].endswith(r) or tokens[k - 1] in RECIPIENT_KO for r in RECIPIENT_KO)
+        named = k > 0 and tokens[k - 1].endswith(RECIPIENT_KO)
         if not named and not DONE_ACT_KO.match(act):
             return False
-        j = k - 1 if not named or tokens[k - 1] not in RECIPIENT_KO else k - 2
-        j = j if named else k
+        # who did it: walked back from before the one reached ("관리소장 |한테|"), or from the reaching itself
+        j = (k - 2 if tokens[k - 1] in RECIPIENT_KO else k - 1) if named else k
         subject = _someone_else_as_subject(tokens, j, others, True)
         return subject is not None and subject[0] in others.markers  # (not "친구 놈|한테|": whose, not who)
     return False
