@@ -9,6 +9,7 @@ people go to stderr.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import importlib
 import sys
 
@@ -59,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stderr, "reconfigure"):  # a message must reach the person whatever the terminal's encoding
         sys.stderr.reconfigure(errors="backslashreplace")
+    if not faulthandler.is_enabled():
+        try:  # a crash in a native library (Vosk, PortAudio, espeak) leaves where it was in the log
+            faulthandler.enable()
+        except (AttributeError, ValueError, OSError):  # a stderr with no file behind it
+            pass
     args = build_parser().parse_args(argv)
     try:
         paths = default_paths()
