@@ -1002,10 +1002,10 @@ REACHING = {"unanswered": SENDING, "ignored": SUGGESTING}
 
 
 def _sent_by_them(tokens: tuple[str, ...], start: int, others: Frame, reaching: frozenset[str] = SENDING) -> bool:
-    """An English unanswered message someone else sent: "my cousin |sent| her resume … no reply", "my
-    daughter |put| a message in her group chat … none of them answered". The nearest way of reaching
-    out before the silence says whose it was; the speaker anywhere from there on makes it theirs
-    ("my mum sent me a photo and i texted back and nothing" is the speaker's)."""
+    """An English unanswered message, or an idea shot down, that someone else put out: "my cousin |sent| her
+    resume … no reply", "my mum says she |suggested| the car boot … ken shot it down". The nearest way of
+    reaching out before it (``reaching``, per theme :data:`REACHING`) says whose it was; the speaker anywhere
+    from there on makes it the speaker's ("my mum sent me a photo and i texted back and nothing")."""
     speaker = set(others.speaker) | {"my", "mine", "im", "ive", "id"}
     for k in range(start, max(-1, start - SENDER_REACH), -1):
         if k < start and tokens[k] in speaker:
@@ -1025,7 +1025,7 @@ def _their_own_win(tokens: tuple[str, ...], start: int, end: int, others: Frame)
     if not set(tokens[start:end + 2]) & {"her", "his", "their"} or set(tokens[start:end + 2]) & {"my", "me", "our", "i"}:
         return False
     j = start - 1
-    while j >= 0 and tokens[j] in ADVERBS | {"has", "had", "have", "just"}:
+    while j >= 0 and tokens[j] in ADVERBS | {"has", "had", "have"}:
         j -= 1
     return _person_phrase_ending(tokens, j, others)
 
@@ -1040,7 +1040,7 @@ def _left_them_on_read(tokens: tuple[str, ...], start: int) -> bool:
     for k in range(start - 1, max(-1, start - 5), -1):
         if tokens[k] in LEAVING:
             between = set(tokens[k + 1:start])
-            return k > 0 and tokens[k - 1] in SPEAKER_AS_SUBJECT | {"ive", "i've", "id"} and not between & {"me", "us"}
+            return k > 0 and tokens[k - 1] in SPEAKER_AS_SUBJECT | {"ive", "id"} and not between & {"me", "us"}
     return False
 
 
