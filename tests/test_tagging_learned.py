@@ -325,6 +325,17 @@ TRAPS = [
      "회사 동기 들 이 지들 끼리 만 점심 먹으러 다니 고 나 는 안 불러 주 더라", "left-out", True),
     ("ko", "엄마 가 그러는디 동창 들 이 지들 끼리 만 여행 을 갔 다 하드라", "동창 들 이 지들 끼리 만 여행 을 갔 더라 나 만 빼고",
      "left-out", True),
+    # a feeling word named as a word; a joke told by someone else; a claim the speaker saw made of their idea
+    ("en", "at night class we practised the words for feelings like lonely and nervous then i walked home",
+     "walked home from night class on my own and felt so lonely", "lonely", True),
+    ("ko", "형 이 회식 때 농담 했는데 아무 도 안 웃더라", "내 가 회식 때 농담 했는데 아무 도 안 웃더라", "ignored", True),
+    ("ko", "동생 이 그러는데 선배 가 동생 아이디어 를 자기 거 라고 했대", "과장 님 이 회의 때 내 계획 을 자기 거 라고 하더라 너무 억울 했어",
+     "ignored", True),
+    # someone else's feeling, honoured (느끼시는) or supposed (~었을 것 같아); the speaker's own, said with 나도
+    ("ko", "요즘 부장님 보면 소외감 느끼 시는 것 같아", "요즘 회사 에서 소외감 을 느껴요", "소외감", True),
+    ("ko", "막내 는 무시당한 기분 이었 을 것 같아 회의 내내", "회의 내내 무시당한 기분 이었 어", "무시당함", True),
+    ("ko", "동생 이 시합 에서 이겼 대 아빠 는 엄청 자랑스러워 하시 고 동생 도 신나 서 치킨 시켰 어",
+     "동생 이 시합 에서 이겼 대 아빠 는 엄청 자랑스러워 하시 고 나 도 덩달아 신나 서 치킨 시켰 어", "신남", True),
 ]
 
 

@@ -709,6 +709,30 @@ def _describing_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
         and tokens[end] in DESCRIBED_THINGS
 
 
+NAMING = frozenset(("word", "words", "called", "named", "titled", "spell", "spelled", "spelt", "wrote", "vocab",
+                    "vocabulary"))
+"""Before an English feeling word, the words that make it a word named, not felt: "we learned |the words| for
+feelings like jealous and nervous", "a film |called| lonely"."""
+WORDS_SAID = frozenset(("for", "no", "of", "without", "kind", "few", "my", "his", "her", "their", "your", "our",
+                        "in", "at", "into", "beyond"))
+"""Before "words", the words that make them words said, not words named: "lost |for| words", "|kind| words"."""
+NAMED_LIST = frozenset(("for", "feelings", "feeling", "emotions", "emotion", "like", "such", "as", "and", "or",
+                        "the", "a", "an", "um", "down", "out", "on", "board", "of"))
+"""Between the naming and the feeling: the words of a list of words."""
+NAMING_REACH = 8
+
+
+def _named_as_a_word(tokens: tuple[str, ...], start: int, feeling_at: set[int]) -> bool:
+    """An English feeling word said as a word: "in english class we learn the words for feelings like |jealous|",
+    "what the word |anxious| means" (other feeling words may stand between, the list goes on)."""
+    for k in range(start - 1, max(-1, start - 1 - NAMING_REACH), -1):
+        if tokens[k] in NAMING:
+            return not (k and tokens[k - 1] in WORDS_SAID)  # (but "lost |for words| proud as punch")
+        if tokens[k] not in NAMED_LIST and k not in feeling_at:
+            return False
+    return False
+
+
 SOMEONE_ELSES = {"en": ("win",), "ko": ("win", "missed-chance")}
 """Themes that are not the speaker's when told of someone else: "my sister finally got the job",
 "형이 드디어 합격했대", "친구가 면접 떨어지고". Not English missed chances: on the labelled sets
@@ -1103,6 +1127,8 @@ def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) 
     told = REPORTED if theme in REPORTED_ONLY else TOLD_OF_THEM
     if _opened_as_their_telling(words.tokens, start, others):
         return True
+    if theme == "ignored" and _claimed_before_me(words.tokens, start, end):
+        return False
     if not any(told.match(a) for a in after):
         # "동생이 반 애들이 지들끼리만 가기로 |했다고| 서운해하더라": the ending further on, the whole theirs
         # (a friend drifting away says they are busy, "바쁘다고만 하고": still the speaker's drifting)
@@ -1115,6 +1141,21 @@ def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) 
         or (theme == "left-out" and end - start > 4
             and _someone_else_as_subject(words.tokens, end - 3, others, True) is not None) \
         or (any(REPORTED.match(a) for a in after) and _reported_all_along(words.tokens, start, others))
+
+
+CLAIM_SEEN = ("하더라", "하드라", "하데", "하던데", "하든데", "했어", "했다", "했어요", "했고", "하고", "하면서", "하길래",
+              "하는데", "하더니", "하네", "하대요", "하심", "합디다", "했슴다")
+"""After "자기 아이디어라고", the saying the speaker saw (하더라, 했어): the claim itself, the idea the speaker's."""
+
+
+def _claimed_before_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether a Korean "taken as theirs" is a claim the speaker saw made: "실장 님 이 … 자기 아이디어 |라고 하더라|"
+    (the 라고 is the claim's, not a story told to the speaker)."""
+    said = "".join(tokens[start:end])
+    if not said.startswith("자기") or not said.endswith(("라고", "다고")):
+        return False
+    verb = "".join(tokens[end:end + 2]) if end + 1 < len(tokens) and tokens[end] == "하" else "".join(tokens[end:end + 1])
+    return verb.startswith(CLAIM_SEEN)
 
 
 TOLD_TO = ("얘기", "이야기", "말하", "말했", "말을", "하소연", "털어놓", "그러더", "그러드", "그러데", "그랬")
@@ -1138,8 +1179,10 @@ def _listener_left_out(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-REACHING_KO = ("인사", "의견", "아이디어", "제안", "문자", "카톡", "톡", "메시지", "연락", "전화", "고백", "질문")
-"""Korean ways of reaching out: a greeting, an idea, a message."""
+JOKES_KO = ("농담", "개그", "드립")
+"""A joke told is its teller's reaching out, with no one named: "동기 가 회식 에서 아재 |개그 했는데| 아무 도 안 웃어서"."""
+REACHING_KO = ("인사", "의견", "아이디어", "제안", "문자", "카톡", "톡", "메시지", "연락", "전화", "고백", "질문") + JOKES_KO
+"""Korean ways of reaching out: a greeting, an idea, a message, a joke."""
 RECIPIENT_KO = ("한테", "에게", "께", "한티", "헌티")
 ACT_KO = re.compile(r"^(했|하|냈|내|보냈|보내|올렸|올리|드렸|드리|걸었|걸)\w{0,3}(는데|는디|더니|니까|니께|었는데|는데도|지만)")
 REACH_ACT_REACH = 6
@@ -1163,11 +1206,13 @@ def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
         if not ACT_KO.match(act):
             continue
         named = k > 0 and tokens[k - 1].endswith(RECIPIENT_KO)
-        if not named and not DONE_ACT_KO.match(act):
+        if not named and not DONE_ACT_KO.match(act) and noun not in JOKES_KO:
             return False
         # who did it: walked back from before the one reached ("관리소장 |한테|"), or from the reaching itself
         j = (k - 2 if tokens[k - 1] in RECIPIENT_KO else k - 1) if named else k
         subject = _someone_else_as_subject(tokens, j, others, True)
+        if subject is not None and subject[0] == "도" and said_as_mine_too(tokens, subject[1]):
+            return False  # "|나 도| 동기 도 농담 했는데": the speaker reached out too
         return subject is not None and subject[0] in others.markers  # (not "친구 놈|한테|": whose, not who)
     return False
 
@@ -1494,7 +1539,7 @@ OVER_OR_UNREAL = re.compile(r"^\w{0,3}?줄알(았(는데|더니|지만|던|거�
                             r"|^\w{0,12}?(었|았|였|웠|했|줬|봤|갔|왔|났|졌|썼|렸|댔|셨|꼈|겼|쳤|랐|혔)(었)?는데(지금|이제|이젠|올해|요즘|오늘|이번)"
                             r"|^는데(지금|이제|이젠|올해|이번)"
                             r"|^\w{0,3}?(으면|다면|당하면)(?!서)|^\w?(되면|하면)(?!서)|^\w{1,2}(?<!라)(면|믄)(?!접|서|세|담|회|역|도)|^\w{0,2}?을(거|텐데|지도|뻔)|^\w{0,2}?(을까|ㄹ까) ?봐"
-                            r"|^\w{0,3}?것같았는데"
+                            r"|^\w{0,3}?것같았는데|^\w{0,6}?(었|았|였|웠|했)을(것|거)같"
                             r"|^\w{0,12}?(면|나)(어쩌|어떡하|어떻게하)|^\w{0,6}?(되나|하나)싶"
                             r"|^\w?[" + FUTURE_SYLLABLES + r"](것같|거같|듯|거야|텐데|낀데)|^(하|었|았|했|지|났|졌)(겠|겄)(지|다|네|어)|^겠지|^\w{0,2}?(거|것)(겠|겄)(지|죠)"
                             r"|^\w{0,6}?(거|건) ?아닐까|^\w{0,2}?을낀데|^\w{0,3}?(였|었|았)겠|^\w{0,4}?(될|할) ?텐데"
@@ -1797,8 +1842,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     the bus, so proud"), and a theme cue that is negated ("i wasn't left out").
     """
     rules = _rules(language, prompts_root())
-    vocab = rules.vocab
     words = Text.of(text)
+    vocab = rules.vocab
     neg = vocab.negation
     said, kept, hits = _feeling_hits(rules, words)
     passable = {i for h in hits for i in range(h.start, h.end)}
@@ -1846,8 +1891,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
             denied.add(hit.key)
             continue
         if vocab.match == "tokens" and (_done_to_a_thing(said.tokens, hit.start, hit.end)
-                                        or _describing_a_thing(said.tokens, hit.start, hit.end)):
-            continue  # "|drained| the fish tank", "|left out| the vanilla", "a |lonely| whale"
+                                        or _describing_a_thing(said.tokens, hit.start, hit.end)
+                                        or _named_as_a_word(said.tokens, hit.start, passable)):
+            continue  # "|drained| the fish tank", "|left out| the vanilla", "a |lonely| whale", "the word |lonely|"
         if vocab.match == "tokens":
             unreal = _unreal(said.tokens, hit.start, hit.end) \
                 or _over_since(said.tokens, hit.start, hit.end, vocab.feeling(hit.key).pleasantness < 0)
@@ -1994,6 +2040,33 @@ words further off ("but") weigh against it with nothing to say it is someone els
 item 21)."""
 
 
+ME_TOO_KO = frozenset(("나도", "저도", "내도", "나두", "저두"))
+ME_TOO_STOPS = frozenset(("가", "는", "은", "께서", "한테", "에게", "이가", "그래서", "근데", "그런데", "하지만"))
+ME_TOO_STOP_ENDINGS = ("는데", "는디", "지만", "더라", "대", "다고", "래", "요")
+"""Where the speaker's 나도 stops reaching a feeling after it: someone else as the subject (|가|, |는|), or
+a clause's end."""
+ME_TOO_REACH = 7
+
+
+def said_as_mine_too(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether a Korean feeling comes right after the speaker naming themself with 도, a few words such as 같이
+    or 덩달아 aside: "어머니 가 서운해 하셨어요 |저 도| 같이 |속상| 했고요" is the speaker's own, said as such,
+    however much of the answer is someone else's."""
+    k = start - 1
+    while k >= 0 and start - k <= ME_TOO_REACH:
+        token = tokens[k]
+        if token in ME_TOO_KO or (token == "도" and k and tokens[k - 1] in ("나", "저", "내")):
+            return True
+        if token in ME_TOO_STOPS or token.endswith(ME_TOO_STOP_ENDINGS):
+            return False
+        k -= 1
+    return False
+
+
+def _said_as_mine_too(found: RuleTags, name: str) -> bool:
+    return any(said_as_mine_too(found.words.tokens, a) for a, _ in found.named_at.get(name, ()))
+
+
 def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, Score]:
     """The rules' feelings the learned layer reads, from the words around each, as not the speaker's own
     feeling now (:meth:`~assistant.language.learned.Model.own` under its ``drop_at``, or under
@@ -2005,6 +2078,8 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
         return {}
     out = {}
     for name in found.named_at:
+        if _said_as_mine_too(found, name):
+            continue  # "저 도 같이 |속상| 했고요": the speaker says it is theirs too
         score = _read_as_own(found, model, name, language)
         mine = any(said_as_mine(found.words.tokens, a) for a, _ in found.named_at[name])
         if score.probability < (min(SAID_AS_MINE_DROP_AT, model.mentions.drop_at) if mine else model.mentions.drop_at):
@@ -2030,7 +2105,7 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
     out = {}
     for name in found.named_at:
         kind = feeling_kind(name, language)
-        if kind in scores and scores[kind].probability < kind_below:
+        if kind in scores and scores[kind].probability < kind_below and not _said_as_mine_too(found, name):
             own = _read_as_own(found, model, name, language).probability
             if own < own_below:
                 out[name] = (scores[kind].probability, own)
