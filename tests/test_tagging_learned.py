@@ -16,7 +16,8 @@ from assistant.language.learned import (FEATURES_VERSION, POLARITIES, Model, Rea
                                         model_path, parse_model, said_as_mine)
 from assistant.language.matching import Text
 from assistant.language.tagging import (SAID_AS_MINE_DROP_AT, TAKE_OFF_FROM, RuleTags, _read_as_own, doubted_feelings,
-                                        explain, rule_tags, tag, unlikely_feelings, unowned_feelings, untold_themes)
+                                        explain, learned_changes, rule_tags, tag, unlikely_feelings, unowned_feelings,
+                                        untold_themes)
 from assistant.language.themes import THEMES
 from benchmarks.tagging import LANGUAGES, load_set, score
 
@@ -336,6 +337,14 @@ TRAPS = [
     ("ko", "막내 는 무시당한 기분 이었 을 것 같아 회의 내내", "회의 내내 무시당한 기분 이었 어", "무시당함", True),
     ("ko", "동생 이 시합 에서 이겼 대 아빠 는 엄청 자랑스러워 하시 고 동생 도 신나 서 치킨 시켰 어",
      "동생 이 시합 에서 이겼 대 아빠 는 엄청 자랑스러워 하시 고 나 도 덩달아 신나 서 치킨 시켰 어", "신남", True),
+    # "if im honest" is a way of saying so, not a supposition; a 경상도 "~대이" is the speaker's; a "못" after
+    # "~서" belongs to the next verb; honoured feelings seen (실망 하신 게)
+    ("en", "if i was honest i would say i felt guilty", "i was cross with her if im honest and then felt guilty about it",
+     "guilty", True),
+    ("ko", "동생 이 그러는데 자기 친구 들 이 자기 만 빼고 놀러 갔다고 서운 하대", "친구 들 이 내 만 빼고 놀러 갔 다 카데 서운 하 대이",
+     "서운함", True),
+    ("ko", "하나 도 안 지쳤 어 씻고 바로 나갔 다", "몸 이 완전 지쳐 서 씻지 도 못 하고 누웠 다", "지침", True),
+    ("ko", "엄마 가 괜찮 다 하시는데 실망 하신 게 얼굴 에서 보이 더라", "엄마 가 괜찮 다 하시는데 나 는 솔직히 실망 했 어", "실망", True),
 ]
 
 
@@ -350,6 +359,26 @@ def test_a_trap_stays_untagged_and_its_sincere_twin_is_tagged(language, trap, tw
 
     assert tag_ not in said(trap)
     assert tag_ in said(twin)
+
+
+@pytest.mark.parametrize("theirs, mine, theme", [
+    ("at stand up priya suggested the rota fix and the lead just talked right over her",
+     "at stand up i suggested the rota fix and the lead just talked right over me", "ignored"),
+    ("my nephew passed his driving test today he was over the moon so we got pizza",
+     "passed my driving test today first go so we got pizza", "win"),
+    ("his girlfriend left him on read all weekend and hes been checking his phone at dinner",
+     "my girlfriend left me on read all weekend and ive been checking my phone at dinner", "unanswered"),
+])
+def test_the_learned_layer_adds_no_theme_said_of_someone_else(theirs, mine, theme):
+    """A saying of ``idioms`` in prompts/en/themes.json ("talked over her", "passed his") is what befell
+    someone else: however sure the learned layer is, it does not add that theme; the speaker's own it still may."""
+    def added(text: str) -> set[str]:
+        found = rule_tags(text, "en")
+        sure = {theme: Score(0.99, ((0, len(found.words.tokens)),))}
+        return set(learned_changes(found, sure, 0.5, 0.0)[0]) | set(found.themes)
+
+    assert theme not in added(theirs)
+    assert theme in added(mine)
 
 
 def test_an_unreadable_or_old_weights_file_is_no_model():

@@ -1499,7 +1499,8 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
         return True  # "|if| my high school group chat makes thanksgiving plans without me again"
     for j in range(start - 1, max(-1, start - 1 - UNREAL_REACH), -1):
         if tokens[j] == "then":  # "|if| the manager doesn't sign it off |then| the trip is off"
-            return any(t in SUPPOSING for t in tokens[max(0, j - IF_THEN_REACH):j])
+            return any(tokens[k] in SUPPOSING and not (tokens[k] == "if" and _honestly(tokens, k + 1))
+                       for k in range(max(0, j - IF_THEN_REACH), j))  # (not "|if im honest| and then felt guilty")
         if tokens[j] == "and":  # "|if| i mention it |and| nobody asks": the supposition goes on
             back = range(j - 1, max(-1, j - 1 - IF_THEN_REACH), -1)
             for k in back:
