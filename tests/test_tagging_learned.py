@@ -345,6 +345,12 @@ TRAPS = [
      "서운함", True),
     ("ko", "하나 도 안 지쳤 어 씻고 바로 나갔 다", "몸 이 완전 지쳐 서 씻지 도 못 하고 누웠 다", "지침", True),
     ("ko", "엄마 가 괜찮 다 하시는데 실망 하신 게 얼굴 에서 보이 더라", "엄마 가 괜찮 다 하시는데 나 는 솔직히 실망 했 어", "실망", True),
+    # taken back at once ("not really", "고맙긴 뭐"); "what a proud moment" before a blunder
+    ("en", "the oven died mid service and the whole order went out late i felt so capable not really i just wanted to cry",
+     "the oven died mid service and i fixed it myself with a spare fuse i felt so capable", "capable", True),
+    ("en", "what a proud moment i called my new boss by the wrong name in front of everyone",
+     "what a proud moment i gave my first talk at the club and everyone clapped", "win", True),
+    ("ko", "반장 이 도와 줘서 고맙 다 카 데 고맙 긴 뭐 주말 다 날아 갔 는데", "반장 이 주말 에 대신 나와 줘서 진짜 고맙 더라", "감사", True),
 ]
 
 
