@@ -935,6 +935,14 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("ko", "개그 프로 보다 가 배꼽 빠지 게 웃었어", {"재미"}),
     ("ko", "시험 때문에 스트레스 는 안 받았어", set()),  # 안 받았어 denies it
     ("ko", "시험 때문에 스트레스 받았어", {"스트레스"}),
+    ("en", "three double shifts this week im dead on my feet", {"exhausted"}),
+    ("en", "the wedding planning all got on top of me today", {"overwhelmed"}),
+    ("en", "people who reply all to the whole company really grind my gears", {"annoyed"}),
+    ("ko", "검사 결과 괜찮 대서 이제 한시름 놨 어", {"안도"}),
+    ("ko", "애들 다 떠나고 나니 가슴 이 휑 하더라", {"허전함"}),
+    ("ko", "이사 가고 나니 마음 한 구석 이 뻥 뚫린 것 같아", {"공허함"}),
+    ("ko", "다들 나 를 식구 처럼 대해 줘서 고마웠 어", {"소속감", "감사"}),
+    ("ko", "나 는 이제 아무 한테 도 생각 안 나는 사람 이 된 것 같아", {"잊혀짐"}),
 ])
 def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected

@@ -1218,7 +1218,8 @@ def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
 
 
 TELLING_OPENINGS = ("그러는데", "그러는디", "그러던데", "그러든데", "그러더라고", "그러드라고", "말로는", "말론",
-                    "말이", "하는말이", "얘기로는", "한테들었는데", "한테들은건데")
+                    "말이", "하는말이", "얘기로는", "한테들었는데", "한테들은건데", "말들어보니", "얘기들어보니",
+                    "말듣기로는", "얘기듣기로는")
 """After a person named at the start of a Korean answer, the words that make all of it their telling:
 "|딸내미 가 그러는디| 반 여자애 들 이 … 자기 만 안 넣어줬 다 하드라"."""
 OPENING_REACH = 5
