@@ -1377,6 +1377,76 @@ it):
    held-out-131, -143 and -146 unchanged; the family sets the guards were
    written from, hard-144 English 8 -> 6, Korean 13 -> 12 forbidden,
    hard-147 English 9 -> 7, Korean 9 -> 3.
+
+23. The session after began, as before, with fresh sets from the one-page
+   brief, scored at first sight by the tagger of its start: a standard set
+   in rarely heard voices (held-out-151: farmers, carers, trades, second-
+   language speakers) English 0.857 / 0.880 / 3, Korean 0.845 / 0.937 / 1;
+   and an all-hard set of someone else's doings and feelings, named or
+   observed (hard-152: "priya suggested", "우리 어머니 가 서운 해 하셨 어요"),
+   English 0.741 / 0.939 / 8, Korean 0.811 / 0.912 / 7. Both were then read
+   (151 trained on, 152 kept out). Each change below was checked on all
+   the other labelled lines, as in item 22:
+
+   - a feeling word named as a word ("we learn the words for feelings like
+     |jealous| and nervous", "a film called |lonely|"; ``_named_as_a_word``);
+   - "gutting" is disappointed (as "gutted"), not devastated; "겁이 나" is
+     fear; "my heart was so warm"; "dead on my feet", "got on top of me",
+     "grinds my gears";
+   - Korean: the speaker naming themself with 도 right before a feeling
+     ("어머니 가 서운해 하셨어요 |저 도| 회사 때문에 늦게 가서 같이 |속상| 했고요")
+     keeps it from the learned layer's doubts, however much of the answer
+     is someone else's (``said_as_mine_too``; 6 right feelings back, 4 more
+     that the labels had left out, such as "나 도 힘든데");
+   - a joke told by someone else is their reaching out (동기 가 … 아재 |개그
+     했는데| 아무 도 안 웃어서), and "아재" is no clause ending;
+   - a claim the speaker saw made of their idea ("실장 님 이 … |자기 아이디어
+     라고 하더라|") is the speaker's ignored, not hearsay (``_claimed_before_me``);
+   - honoured feelings of others: "소외감 |느끼 시는|", "실망 |하신 게| 목소리 에서
+     느껴 졌어요"; a past supposed ("무시당한 기분 이었 |을 것 같아|") is not so;
+   - "X 말 들어 보니까 …" opens someone's telling; "잘됐다 |싶기도|" is glad for
+     someone, no win; a 경상도 "서운 하 |대이|" is the speaker's, not hearsay;
+     a "못" after "~서" belongs to the next verb ("지쳐 서 씻지 도 |못| 하고");
+   - a feeling taken back at once: "i felt so accomplished |not really|",
+     "just kidding", "고맙 |긴 뭐|"; "what a proud moment" or "such an honour"
+     opening a blunder ("called the client by |the wrong name|") is irony;
+   - "if im honest and then felt guilty": "if im honest" is no supposition;
+   - sayings of what befell someone else ("talked over her", "passed his",
+     "left him on read") keep the learned layer from adding that theme, as
+     Korean idioms already did (prompts/en/themes.json "idioms").
+
+   More data, each set scored at first sight before it was read: themes told
+   without their keyword (themes-154: wins, connection, missed chances,
+   left out, in everyday words; English 0.811 / 0.983 / 1, Korean 0.637 /
+   0.945 / 2) and a standard set (held-out-155; English 0.897 / 0.955 / 0,
+   Korean 0.883 / 0.939 / 0: at goal at first sight, no forbidden tag). Both
+   trained on; measured with first_sight.py --retrain, English with and
+   without themes-154 gave themes 0.909 / 7 vs 0.910 / 7, feelings 0.934 / 4
+   vs 0.933 / 5: no worse, so kept.
+
+   Two standard sets never read, written during the work and scored at
+   first sight: held-out-153 English 0.899 / 0.964 / 2, Korean 0.866 / 0.929
+   / 0 (the start's tagger: 0.899 / 0.964 / 2 and 0.882 / 0.929 / 0); held-
+   out-156 English 0.940 / 0.932 / 1, Korean 0.851 / 0.866 / 0 (start's:
+   0.941 / 0.932 / 2, 0.851 / 0.866 / 0). Korean 156's misses were then read:
+   everyday words for belonging (팀 식구 된 거 같아), being forgotten (나를
+   까맣게 잊어 버렸나 봐), emptiness (뻥 뚫린) the rules now know, but the
+   learned layer's reading of the words around a feeling still takes some
+   off wrongly (a bare Korean psych adjective, 뚫린 거 같어, is the
+   speaker's; a rule for that ending was tried and left for lack of time).
+
+   Tried and dropped: someone named by the verb after them ("priya |felt|",
+   "mohammed |texted|") as a person for the guards: on the other lines 0
+   right, 2 wrong ("then rahul said the same thing … so frustrated" made
+   the frustration his). A Korean theme done to someone named with ~한테
+   (|여친 한테 만| 눈 도 안 마주치고): 1 right, 1 wrong on a kept-out line. A
+   Korean question in honoured words (괜찮 으시냐고) as asked of an elder:
+   7 wrong (a father speaks of himself so: "아부지 어떠시냐고 묻는 사람이 없다").
+
+   As shipped against the start: the twelve older kept-out sets English
+   0.916 / 0.948 / 6 -> 0.914 / 0.948 / 6, Korean 0.927 / 0.950 / 6 -> 0.929
+   / 0.953 / 6; the hard sets read (144, 145, 147, 148, 149, 152) English 30
+   -> 27 forbidden, Korean 28 -> 21.
 """
 from __future__ import annotations
 
