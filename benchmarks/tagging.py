@@ -1435,6 +1435,17 @@ it):
    off wrongly (a bare Korean psych adjective, 뚫린 거 같어, is the
    speaker's; a rule for that ending was tried and left for lack of time).
 
+   Last, a standard set asked to name feelings in everyday sayings as
+   people do (held-out-157, never read), with the shipped tagger: English
+   0.957 / 0.837 / 0, Korean 0.837 / 0.892 / 1 (the start's: 0.957 / 0.837
+   / 0 and 0.837 / 0.877 / 1). Its feeling misses, counted without reading
+   the lines: in English 8 of 13 are feelings the rules found and the
+   learned layer took off (6 by the reading of the words around them, at
+   0.15 to 0.44, under its 0.5), 5 sayings the rules do not know; in Korean
+   5 of 7 sayings not known. On the older stops (first_sight.py) a lower
+   English ``mention_drop_at`` costs F1 and forbidden tags both (0.3: 0.934
+   / 6 against 0.936 / 3), so it stays; sayings are the work left.
+
    Tried and dropped: someone named by the verb after them ("priya |felt|",
    "mohammed |texted|") as a person for the guards: on the other lines 0
    right, 2 wrong ("then rahul said the same thing … so frustrated" made
@@ -1547,7 +1558,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-150": "tagging_heldout150_{lang}.jsonl", "held-out-151": "tagging_heldout151_{lang}.jsonl",
         "hard-152": "tagging_heldout152_{lang}.jsonl", "held-out-153": "tagging_heldout153_{lang}.jsonl",
         "themes-154": "tagging_heldout154_{lang}.jsonl", "held-out-155": "tagging_heldout155_{lang}.jsonl",
-        "held-out-156": "tagging_heldout156_{lang}.jsonl",
+        "held-out-156": "tagging_heldout156_{lang}.jsonl", "held-out-157": "tagging_heldout157_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
