@@ -947,6 +947,8 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("ko", "이사 가고 나니 마음 한 구석 이 뻥 뚫린 것 같아", {"공허함"}),
     ("ko", "다들 나 를 식구 처럼 대해 줘서 고마웠 어", {"소속감", "감사"}),
     ("ko", "나 는 이제 아무 한테 도 생각 안 나는 사람 이 된 것 같아", {"잊혀짐"}),
+    ("ko", "회의 내내 사람 취급 을 못 받은 기분 이었어", {"무시당함"}),
+    ("ko", "애들 다 결혼 하고 나니 이제 혼자 라는 게 실감 나 더라", {"외로움"}),
 ])
 def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected
