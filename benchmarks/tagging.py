@@ -1559,6 +1559,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "hard-152": "tagging_heldout152_{lang}.jsonl", "held-out-153": "tagging_heldout153_{lang}.jsonl",
         "themes-154": "tagging_heldout154_{lang}.jsonl", "held-out-155": "tagging_heldout155_{lang}.jsonl",
         "held-out-156": "tagging_heldout156_{lang}.jsonl", "held-out-157": "tagging_heldout157_{lang}.jsonl",
+        "hard-158": "tagging_heldout158_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",

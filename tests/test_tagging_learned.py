@@ -356,6 +356,11 @@ TRAPS = [
      "새 팀장 이 회의 때 마다 나 한테 만 눈 도 안 마주치 더라", "cold-shoulder", True),
     ("ko", "옆집 아들 이 공무원 시험 붙었 다 카 데 부럽 기도 하고 잘됐다 싶기도 하고", "내 가 공무원 시험 붙었 다 진짜 잘됐다", "win",
      True),
+    # a feeling word as the subject of a film or a talk; a bitter taste
+    ("en", "watched a documentary about loneliness in big cities then made a brew and went to bed",
+     "watched a documentary on my own in the flat and felt so lonely after", "lonely", True),
+    ("ko", "새 원두 로 바꿨 더니 에스프레소 가 너무 씁쓸 하더라 내일 은 좀 굵게 갈아 봐야지", "아무 도 내 생일 을 모르 더라 좀 씁쓸 하더라",
+     "씁쓸함", True),
 ]
 
 

@@ -313,7 +313,7 @@ DRINKS = ("마셨", "마셔", "마시니", "들이키", "들이켜", "들이켰"
           "냉면", "빙수", "아이스", "얼음", "수박", "냉국", "콩국수")
 BODILY = ("쓰려", "쓰리", "쓰렸", "쓰린")
 DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
-TASTED = ("김치", "맛", "약", "사탕", "커피", "나물", "국", "찌개", "반찬")
+TASTED = ("김치", "맛", "약", "사탕", "커피", "나물", "국", "찌개", "반찬", "에스프레소", "원두", "차가", "녹차", "초콜릿", "한약")
 COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
 MACHINES = ("캔커피", "온장고", "프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
 FOOD_AND_DRINK = ("막걸리", "소주", "맥주", "한잔", "마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
@@ -702,9 +702,17 @@ DESCRIBED_THINGS = frozenset(("whale", "film", "movie", "song", "songs", "book",
 """After it, what it describes: a story's or a creature's feeling, not the speaker's ("|a sad| song came on")."""
 
 
+MEDIA = frozenset(("documentary", "documentaries", "film", "movie", "book", "programme", "program", "show", "podcast",
+                   "article", "talk", "lecture", "episode", "video", "series", "sermon", "play", "song", "poem", "essay",
+                   "workshop", "course", "leaflet", "assembly", "lesson", "seminar"))
+"""Before "about", things whose subject a feeling word may be: "a |podcast about| loneliness"."""
+
+
 def _describing_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """An English feeling word said of a thing or a character: "watched a documentary about |a lonely| whale",
     "|a sad| film" (not "a bit |sad|", "a |lonely| evening", which are the speaker's)."""
+    if start >= 2 and tokens[start - 1] in ("about", "on") and set(tokens[max(0, start - 4):start - 1]) & MEDIA:
+        return True  # "watched a |documentary about| grief in elephants": its subject, not a feeling
     return bool(start) and end - start == 1 and tokens[start - 1] in DESCRIBED and end < len(tokens) \
         and tokens[end] in DESCRIBED_THINGS
 
