@@ -81,7 +81,7 @@ class Thresholds(NamedTuple):
     """and a feeling when both its kind and the words around it doubt it: under these two."""
 
 
-THRESHOLDS = {"en": Thresholds(0.4, 0.05, 0.02, 0.5, 0.5, 0.3, 0.5), "ko": Thresholds(0.25, 0.15, 0.1, 0.4, 0.55, 0.3, 0.6)}
+THRESHOLDS = {"en": Thresholds(0.4, 0.05, 0.02, 0.5, 0.5, 0.3, 0.5), "ko": Thresholds(0.25, 0.15, 0.03, 0.4, 0.55, 0.3, 0.6)}
 """Per language, :class:`Thresholds`. ``told_drop_at`` and ``doubt_*_at`` were chosen the same way as the
 others below (benchmarks/tagging.py, item 20). Since item 21 the two readings of the words around a feeling
 or a theme are chosen for fewest forbidden tags while F1 on the standard sets stays within about 0.005 of the
@@ -104,7 +104,13 @@ at those: standard-set feelings 0.915 -> 0.933 (forbidden 22 -> 5) in English, 0
 in Korean; on the hard sets forbidden feelings 94 -> 22 and 91 -> 29 (English at 0.4 once took "i felt
 lonely but i passed my driving test" off at 0.36). Cross-validation over this corpus
 cannot choose them, as the rules were tuned on every line of it: there they find almost nothing wrong,
-so it chose to take off almost nothing (0.01, 0.02)."""
+so it chose to take off almost nothing (0.01, 0.02).
+
+Korean ``feeling_drop_at`` went from 0.1 to 0.03 in item 23, measured with the rules of now, whose guards
+have since caught most of what it took off: on the eighteen kept-out standard sets, never trained on (most
+never read), feelings 0.944 -> 0.947 at the same 8 forbidden tags, on the seven hard sets read for guards
+0.934 -> 0.946 at 21; at 0.01 the hard sets gain 2 forbidden. English, likewise swept, was flat, and the
+readings of the words around a feeling (``mention_drop_at``) cost forbidden tags when lower in both."""
 MIN_FILES = 2
 """A feature is kept when it is said in at least this many lines."""
 L2 = 0.0003
