@@ -2059,9 +2059,9 @@ ME_TOO_REACH = 7
 
 
 def said_as_mine_too(tokens: tuple[str, ...], start: int) -> bool:
-    """Whether a Korean feeling comes right after the speaker naming themself with 도, a few words such as 같이
-    or 덩달아 aside: "어머니 가 서운해 하셨어요 |저 도| 같이 |속상| 했고요" is the speaker's own, said as such,
-    however much of the answer is someone else's."""
+    """Whether a Korean feeling comes after the speaker naming themself with 도 in the same clause (no one else
+    as a subject between): "어머니 가 서운해 하셨어요 |저 도| 회사 때문에 늦게 가서 같이 |속상| 했고요" is the
+    speaker's own, said as such, however much of the answer is someone else's."""
     k = start - 1
     while k >= 0 and start - k <= ME_TOO_REACH:
         token = tokens[k]
@@ -2074,6 +2074,7 @@ def said_as_mine_too(tokens: tuple[str, ...], start: int) -> bool:
 
 
 def _said_as_mine_too(found: RuleTags, name: str) -> bool:
+    """Whether any of the places a feeling was named is :func:`said_as_mine_too`."""
     return any(said_as_mine_too(found.words.tokens, a) for a, _ in found.named_at.get(name, ()))
 
 
