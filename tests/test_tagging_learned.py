@@ -352,10 +352,10 @@ TRAPS = [
      "what a proud moment i gave my first talk at the club and everyone clapped", "win", True),
     ("ko", "반장 이 도와 줘서 고맙 다 카 데 고맙 긴 뭐 주말 다 날아 갔 는데", "반장 이 주말 에 대신 나와 줘서 진짜 고맙 더라", "감사", True),
     # hearsay opened with "X 말 들어 보니까"; glad for someone else (잘됐다 싶) is no win of the speaker's
-    ("ko", "언니 말 들어 보니까 새 팀장 이 회의 때 마다 언니 한테 만 눈 도 안 마주친 대",
+    ("ko", "남자친구 말 들어 보니까 새로 온 과장 이 회의 때 마다 남친 한테 만 눈 도 안 마주치고 대답 도 단답 으로 한 대",
      "새 팀장 이 회의 때 마다 나 한테 만 눈 도 안 마주치 더라", "cold-shoulder", True),
-    ("ko", "옆집 아들 이 공무원 시험 붙었 다 카 데 부럽 기도 하고 잘됐다 싶기도 하고", "내 가 공무원 시험 붙었 다 진짜 잘됐다", "win",
-     True),
+    ("ko", "옆 가게 사장 이 올해 가게 를 하나 더 냈 다꼬 자랑 을 하데 부럽 기도 하고 마 잘됐다 싶기도 하고",
+     "내 가 공무원 시험 붙었 다 진짜 잘됐다", "win", True),
     # a feeling word as the subject of a film or a talk; a bitter taste
     ("en", "watched a documentary about loneliness in big cities then made a brew and went to bed",
      "watched a documentary on my own in the flat and felt so lonely after", "lonely", True),
