@@ -1852,8 +1852,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     the bus, so proud"), and a theme cue that is negated ("i wasn't left out").
     """
     rules = _rules(language, prompts_root())
-    words = Text.of(text)
     vocab = rules.vocab
+    words = Text.of(text)
     neg = vocab.negation
     said, kept, hits = _feeling_hits(rules, words)
     passable = {i for h in hits for i in range(h.start, h.end)}
