@@ -950,6 +950,19 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("ko", "나 는 이제 아무 한테 도 생각 안 나는 사람 이 된 것 같아", {"잊혀짐"}),
     ("ko", "회의 내내 사람 취급 을 못 받은 기분 이었어", {"무시당함"}),
     ("ko", "애들 다 결혼 하고 나니 이제 혼자 라는 게 실감 나 더라", {"외로움"}),
+    ("en", "that budget meeting sucked the life out of me", {"drained"}),
+    ("en", "the dog bolted at the fireworks and i nearly jumped out of my skin", {"scared"}),
+    ("en", "she said it in front of my kids and it was like a knife in my chest", {"hurt"}),
+    ("en", "the new rota honestly i couldnt make head nor tail of it", {"confused"}),
+    ("en", "getting turned down again knocked the wind out of my sails", {"discouraged"}),
+    ("en", "my sister drove four hours just to sit with me i felt so looked after and loved", {"loved"}),
+    ("en", "the kids made me a card with glitter everywhere and i was tickled pink", {"delighted"}),
+    ("en", "the council changed the bin day again and im so over it", {"frustrated"}),
+    ("ko", "요즘 은 뭘 봐도 감정 이 꺼진 것 같 아", {"무감각"}),
+    ("ko", "마감 을 또 놓쳤 어 내 자신 한테 너무 화 가 난다", {"화"}),
+    ("ko", "석 달 만 에 처음 으로 완주 했 어 나 자신 이 대견 하 더라", {"뿌듯함"}),
+    ("ko", "설명 을 세 번 들었 는데 도 뭐 가 뭔지 모르겠 어", {"혼란"}),
+    ("ko", "산악회 형님 들 이 단체 조끼 를 줬 는데 이제 식구 된 느낌 이야", {"소속감"}),
 ])
 def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected

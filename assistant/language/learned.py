@@ -95,13 +95,17 @@ SAID_AS_MINE = frozenset((("i", "felt"), ("i", "feel"), ("i", "was"), ("i", "am"
                           ("i", "been"), ("ive", "been"), ("i've", "been")))
 """English words just before a feeling that say it is the speaker's ("and i felt |lonely|")."""
 _FILLERS = frozenset(("so", "really", "very", "a", "bit", "little", "kind", "sort", "of", "quite", "pretty", "just",
-                      "honestly", "actually", "totally", "proper", "well", "dead", "too", "that", "like", "all", "um"))
+                      "honestly", "actually", "totally", "proper", "well", "dead", "too", "that", "like", "all", "um",
+                      "real", "right", "super", "rather", "fairly", "extremely", "incredibly", "awfully", "terribly",
+                      "absolutely", "completely", "utterly", "properly", "bloody", "pure", "kinda", "sorta", "somewhat"))
 
 
 def said_as_mine(tokens: tuple[str, ...], start: int) -> bool:
     """Whether the feeling at ``tokens[start]`` comes right after :data:`SAID_AS_MINE`, fillers aside
     ("i felt really quite |lonely|"); the words further off then weigh less (see
     :data:`assistant.language.tagging.SAID_AS_MINE_DROP_AT`)."""
+    if any(tuple(tokens[start:start + len(f)]) == f for f in SAID_AS_MINE):
+        return True  # "|i was tickled pink|": the feeling's own words begin with the frame
     i = start + 1 if start < len(tokens) and tokens[start] in _FRAME_VERBS else start  # "i |felt bad| for the kid"
     while i > 0 and tokens[i - 1] in _FILLERS:
         i -= 1
