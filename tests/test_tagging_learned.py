@@ -361,6 +361,14 @@ TRAPS = [
      "watched a documentary on my own in the flat and felt so lonely after", "lonely", True),
     ("ko", "새 원두 로 바꿨 더니 에스프레소 가 너무 씁쓸 하더라 내일 은 좀 굵게 갈아 봐야지", "아무 도 내 생일 을 모르 더라 좀 씁쓸 하더라",
      "씁쓸함", True),
+    # "felt" with its "i" unsaid after another's finished clause ("she said thanks |felt|"), after someone named
+    # as an object ("with the girls |felt|"), after "without me"; but a person right before it is theirs
+    ("en", "my colleague said thanks and she felt really appreciated", "my colleague said thanks felt really appreciated",
+     "appreciated", True),
+    ("en", "played the old mixtape and the girls felt proper nostalgic",
+     "played the old mixtape down the beach with the girls felt proper nostalgic", "wistful", True),
+    ("en", "she finished the whole audit without feeling appreciated by anyone",
+     "she said she couldnt have finished the audit without me felt really appreciated", "appreciated", True),
 ]
 
 

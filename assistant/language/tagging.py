@@ -298,6 +298,11 @@ NOT_A_SUBJECT = frozenset(("and", "but", "so", "honestly", "actually", "just", "
                            "then", "again", "it", "that", "me", "though", "lot",
                            "time", "ages", "once", "twice", "work", "home"))
 """Words that can stand before a subjectless "felt" in speech: "… in front of everyone |felt| appreciated"."""
+DONE_VERBS = frozenset(("said", "told", "gave", "made", "took", "came", "went", "sent", "brought", "left", "saw", "ran",
+                        "sat", "stood", "put", "kept", "bought", "paid", "wrote", "rang", "sang", "threw", "caught",
+                        "taught", "found", "held", "won", "lost", "did", "had", "sang", "drove", "fed"))
+"""Another's verb with its object after ("she |said| thanks |felt| appreciated"): their clause is over, before a
+past "felt" (a "feel" may be in their words: "colleague said dont |feel| bad")."""
 
 
 TEARS = frozenset(("cried", "cry", "crying", "tears", "teared", "welled"))
@@ -360,14 +365,18 @@ def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others:
             return False
     near = tokens[max(0, k - 3):k]
     people_at = [i for i, t in enumerate(near)
-                 if t in others.people and (i == 0 or near[i - 1] not in OBJECT_OF | {"my", "old"})]
-    if people_at and any(t.endswith("ed") and t not in STATE_WORDS for t in near[people_at[-1] + 1:]):
-        return True  # "everyone |cracked| up |felt| so stupid": their clause ended on its verb, the "i" unsaid
+                 if t in others.people and (i == 0 or near[i - 1] not in OBJECT_OF | {"my", "old"})
+                 and not (k - 3 + i >= 2 and near[i - 1] in DETERMINERS and tokens[k - 3 + i - 2] in OBJECT_OF)]
+    after_them = near[people_at[-1] + 1:] if people_at else ()
+    if people_at and (any(t.endswith("ed") and t not in STATE_WORDS for t in after_them)
+                      or (tokens[k] == "felt" and any(t in DONE_VERBS for t in after_them[:-1]))):
+        return True  # "everyone |cracked| up |felt| so stupid", "she |said| thanks |felt|": their clause ended, the "i" unsaid
     if people_at and not set(near) & set(others.speaker) and not set(near) & OBJECT_OF:
         return False  # "my little brother back home |felt| left out": his
     return k > 0 and (tokens[k - 1] in NOT_A_SUBJECT
                       or (k > 1 and tokens[k - 2] in OBJECT_OF)
-                      or (k > 2 and tokens[k - 3] in OBJECT_OF and tokens[k - 2] in POSSESSIVES))  # "to her papa |felt|"
+                      or (k > 2 and tokens[k - 3] in OBJECT_OF and tokens[k - 2] in POSSESSIVES | DETERMINERS))
+    # "to her papa |felt|", "down the beach with the girls |felt|"
 
 
 OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
