@@ -367,6 +367,9 @@ TRAPS = [
      "appreciated", True),
     ("en", "played the old mixtape and the girls felt proper nostalgic",
      "played the old mixtape down the beach with the girls felt proper nostalgic", "wistful", True),
+    ("en", "at the bake sale everyone felt really welcome", "at the bake sale everyone was lovely felt really welcome",
+     "included", True),
+    ("en", "my flatmate felt really calm after the swim", "the sea was dead flat felt really calm after the swim", "calm", True),
     ("en", "she finished the whole audit without feeling appreciated by anyone",
      "she said she couldnt have finished the audit without me felt really appreciated", "appreciated", True),
 ]

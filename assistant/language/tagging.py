@@ -296,7 +296,11 @@ HEDGES = frozenset(("so", "really", "very", "a", "bit", "little", "kind", "sort"
                     "honestly", "actually", "totally", "proper", "well", "dead"))
 NOT_A_SUBJECT = frozenset(("and", "but", "so", "honestly", "actually", "just", "really", "day", "today", "tonight",
                            "then", "again", "it", "that", "me", "though", "lot",
-                           "time", "ages", "once", "twice", "work", "home"))
+                           "time", "ages", "once", "twice", "work", "home",
+                           "flat", "lovely", "nice", "great", "quiet", "busy", "late", "early", "over", "done", "finished",
+                           "gone", "away", "off", "out", "up", "down", "back", "anyway", "afterwards", "later", "now",
+                           "too", "fine", "okay", "alright", "thanks", "there", "here", "yesterday", "morning",
+                           "evening", "afternoon", "week", "hours", "minutes", "all"))
 """Words that can stand before a subjectless "felt" in speech: "… in front of everyone |felt| appreciated"."""
 DONE_VERBS = frozenset(("said", "told", "gave", "made", "took", "came", "went", "sent", "brought", "left", "saw", "ran",
                         "sat", "stood", "put", "kept", "bought", "paid", "wrote", "rang", "sang", "threw", "caught",
@@ -366,11 +370,17 @@ def _said_without_subject(tokens: tuple[str, ...], start: int, end: int, others:
     near = tokens[max(0, k - 3):k]
     people_at = [i for i, t in enumerate(near)
                  if t in others.people and (i == 0 or near[i - 1] not in OBJECT_OF | {"my", "old"})
-                 and not (k - 3 + i >= 2 and near[i - 1] in DETERMINERS and tokens[k - 3 + i - 2] in OBJECT_OF)]
+                 and not (k - 3 + i >= 2 and near[i - 1] in DETERMINERS and tokens[k - 3 + i - 2] in OBJECT_OF)
+                 and not (i and (near[i - 1] in STATE_WORDS
+                                 or (i > 1 and near[i - 1] in HEDGES and near[i - 2] in STATE_WORDS)))]
+    # (a person-word after "was" is no subject: "the sea was dead |flat| felt really calm")
     after_them = near[people_at[-1] + 1:] if people_at else ()
     if people_at and (any(t.endswith("ed") and t not in STATE_WORDS for t in after_them)
                       or (tokens[k] == "felt" and any(t in DONE_VERBS for t in after_them[:-1]))):
         return True  # "everyone |cracked| up |felt| so stupid", "she |said| thanks |felt|": their clause ended, the "i" unsaid
+    if any(t in ("was", "were", "is", "are") and any(w not in HEDGES for w in after_them[i + 1:])
+           for i, t in enumerate(after_them)):
+        return True  # "everyone |was lovely| felt really welcome": theirs was said, then the speaker's
     if people_at and not set(near) & set(others.speaker) and not set(near) & OBJECT_OF:
         return False  # "my little brother back home |felt| left out": his
     return k > 0 and (tokens[k - 1] in NOT_A_SUBJECT
