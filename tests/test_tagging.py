@@ -1543,3 +1543,13 @@ def test_subjects_behind_places_reports_after_and_denials_before(language, text,
 def test_apostrophes_unheard_hearsay_lookalikes_and_machines(language, text, expected_feelings, not_themes,
                                                              must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the meeting went on like i wasnt even there felt proper stupid", {"stupid"}),
+    ("i worry about her on the late bus nobody gets it i feel so misunderstood", {"worried", "misunderstood"}),
+])
+def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_too(text, expected):
+    """"like i wasnt even there" describes what "stupid" names; "nobody gets it" is said again by its word
+    (the word lists' reading; the learned layer may still doubt the worry)."""
+    assert set(tag(text, "en", learned=False).feelings) == expected

@@ -1818,18 +1818,19 @@ def _named(name: str, tokens: list[str], start: int, end: int) -> bool:
         or (len(name) >= 5 and any(w.startswith(name[:5]) for w in said))
 
 
-def _described_beside_named(tokens: list[str], felt_at: dict[str, tuple[int, int]]) -> list[str]:
+def _described_beside_named(tokens: list[str], felt_at: dict[str, list[tuple[int, int]]]) -> list[str]:
     """The feelings only described in an answer that names another by its word: the named one is what
     the speaker felt ("like i wasnt even there felt proper |stupid|": stupid, not invisible; "we had a
-    right laugh ah felt |included|"), unless set against it ("chuffed but bricking it"). Scored at first
+    right laugh ah felt |included|"), unless set against it ("chuffed but bricking it") or named by its word
+    too ("nobody gets it i feel so |misunderstood|"). Scored at first
     sight on the fresh sets of three work stops (benchmarks/tagging.py, item 18), the described one was
     wrong about 9 times in 10. (Korean is left as it is: its descriptions, 마음이 놓이다, 간이 철렁,
     are as often the feeling's own idiom, and Vosk's spacing hides which words are one.)"""
-    named = [(a, b) for name, (a, b) in felt_at.items() if _named(name, tokens, a, b)]
+    named = [(a, b) for name, spans in felt_at.items() for a, b in spans if _named(name, tokens, a, b)]
     if not named or len(felt_at) < 2:
         return []
-    return [name for name, (a, b) in felt_at.items() if not _named(name, tokens, a, b)
-            and not any(SET_AGAINST & set(tokens[min(b, d):max(a, c)]) for c, d in named)]
+    return [name for name, spans in felt_at.items() if not any(_named(name, tokens, a, b) for a, b in spans)
+            and not any(SET_AGAINST & set(tokens[min(b, d):max(a, c)]) for a, b in spans[:1] for c, d in named)]
 
 
 _NO_NEGATION = Negation()
@@ -1945,7 +1946,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
         if len(feelings) > 1:  # "so lonely i |cried|", "울었다 … 그립다": the tears are the other feeling's
             del feelings[name]
             felt_at.pop(name, None)
-    for name in _described_beside_named(words.tokens, felt_at) if vocab.match == "tokens" else ():
+    for name in _described_beside_named(words.tokens, {f: named_at[f] for f in felt_at}) if vocab.match == "tokens" else ():
         del feelings[name]
         felt_at.pop(name, None)
     theirs = SOMEONE_ELSES.get(language, ("win",))
