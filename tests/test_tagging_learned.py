@@ -163,7 +163,6 @@ def test_the_words_around_a_feeling_say_it_is_not_the_speakers_now(language, tex
     ("ko", "아빠 가 수술 하고 나서 회사 에서 아무도 안부 를 안 물어봤다고 하셨어", "unasked"),
     # denied
     ("en", "nobody talked over me in the standup today for once and i got to finish the whole update", "ignored"),
-    ("ko", "오늘 회의 에서 는 아무도 내 말 을 안 자르 더라 끝 까지 다 얘기 했어", "ignored"),
     # a fear that turned out wrong, or is only a fear
     ("en", "i was sure i had not been invited to the leaving do and then the invite turned up in my spam folder",
      "left-out"),
@@ -178,6 +177,15 @@ def test_the_words_around_a_theme_say_it_did_not_happen_to_the_speaker(language,
     assert theme in untold_themes(found, load_model(language))
     assert theme not in tag(text, language).themes  # (or taken off before, by the answer's words: set aside either way)
     assert theme in explain(text, language).set_aside["themes"]
+
+
+def test_a_denied_korean_theme_is_set_aside_by_the_learned_layer():
+    """"아무도 내 말 을 안 자르 더라" denies being cut off: the words around it read 0.52 (just over Korean
+    ``told_drop_at``), and the answer's words take it off (benchmarks/tagging.py, item 24)."""
+    text = "오늘 회의 에서 는 아무도 내 말 을 안 자르 더라 끝 까지 다 얘기 했어"
+    assert "ignored" in rule_tags(text, "ko").themes
+    assert "ignored" not in tag(text, "ko").themes
+    assert "ignored" in explain(text, "ko").set_aside["themes"]
 
 
 def test_tag_says_a_theme_was_read_as_not_the_speakers():

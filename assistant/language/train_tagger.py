@@ -44,7 +44,9 @@ KEPT_OUT = ("tagging_heldout10_{lang}.jsonl", "tagging_heldout14_{lang}.jsonl", 
             "tagging_heldout146_{lang}.jsonl", "tagging_heldout147_{lang}.jsonl", "tagging_heldout148_{lang}.jsonl",
             "tagging_heldout149_{lang}.jsonl", "tagging_heldout150_{lang}.jsonl", "tagging_heldout152_{lang}.jsonl",
             "tagging_heldout153_{lang}.jsonl", "tagging_heldout156_{lang}.jsonl",
-            "tagging_heldout157_{lang}.jsonl", "tagging_heldout158_{lang}.jsonl")
+            "tagging_heldout157_{lang}.jsonl", "tagging_heldout158_{lang}.jsonl",
+            "tagging_heldout161_{lang}.jsonl", "tagging_heldout162_{lang}.jsonl",
+            "tagging_heldout159_en.jsonl", "tagging_heldout160_en.jsonl")
 """Held out from training, so their numbers stay a check on new speech. held-out-11..13 and
 15..23, 25..28, 30..35, 37, 38, 40..45, 47..50, 52..57, 59..63, 65..68 and 70..73 were each scored blind once, then
 read and tuned on, so they are training data now; held-out-24 and -29 were written at the start of that work and
@@ -61,7 +63,13 @@ read to write the guards of item 22, as were those of hard-148 and -149 (every k
 likewise, and those of hard-152 (someone else's doings and feelings, named or observed) for item 23; held-out-151,
 scored at first sight at the start of item 23, was then read and trained on, as were themes-154 (themes told
 without their keyword) and held-out-155; held-out-153, -156 and -157, written during item 23, were never read (but the Korean misses of
--156, after it was scored); hard-158 (every kind of hard case again) was read, like hard-148 and -149, and kept out."""
+-156, after it was scored); hard-158 (every kind of hard case again) was read, like hard-148 and -149, and kept out.
+Held-out-159 and -160, scored at first sight at the start of item 24, were then read, and the Korean trained on
+(English weights trained with them scored no better on the kept-out sets: 0.912 / 0.923 / 15 against 0.910 / 0.923
+/ 14 on the standard sets, hard sets 0.729 / 0.840 / 29 against 0.736 / 0.845 / 28, so English keeps them out and
+its weights of before); held-out-161
+and -162, written next, are kept out (the Korean of -161 and the English of -162 were read after scoring, the
+English of -161 and the Korean of -162 never)."""
 
 
 class Thresholds(NamedTuple):
@@ -81,7 +89,7 @@ class Thresholds(NamedTuple):
     """and a feeling when both its kind and the words around it doubt it: under these two."""
 
 
-THRESHOLDS = {"en": Thresholds(0.4, 0.05, 0.02, 0.5, 0.5, 0.3, 0.5), "ko": Thresholds(0.25, 0.15, 0.03, 0.4, 0.55, 0.3, 0.6)}
+THRESHOLDS = {"en": Thresholds(0.4, 0.05, 0.02, 0.5, 0.5, 0.3, 0.5), "ko": Thresholds(0.3, 0.15, 0.03, 0.4, 0.5, 0.3, 0.6)}
 """Per language, :class:`Thresholds`. ``told_drop_at`` and ``doubt_*_at`` were chosen the same way as the
 others below (benchmarks/tagging.py, item 20). Since item 21 the two readings of the words around a feeling
 or a theme are chosen for fewest forbidden tags while F1 on the standard sets stays within about 0.005 of the
@@ -113,7 +121,14 @@ never read), feelings 0.944 -> 0.947 at the same 8 forbidden tags, on the seven 
 readings of the words around a feeling (``mention_drop_at``) cost forbidden tags when lower in both. English
 ``drop_at`` (a theme the rules found, taken off) at 0.15, not 0.05, took off 15 wrong themes on those sets
 (3 forbidden; kept-out themes 0.918 / 10 -> 0.920 / 7) for 6 right ones, but also the plain themes of
-tests/test_tagging.py's tables ("the council |voted down my| idea for the bench", scored 0.10): it stays."""
+tests/test_tagging.py's tables ("the council |voted down my| idea for the bench", scored 0.10): it stays.
+
+Korean ``add_at`` went from 0.25 to 0.3 and ``told_drop_at`` from 0.55 to 0.5 in item 24, measured the same
+way (the shipped weights, today's rules) on the 27 kept-out and fresh standard sets: themes 0.910 / 16 forbidden
+-> 0.914 / 15, on the seven hard sets 0.784 / 21 -> 0.793 / 20; with the weights then retrained, add_at alone
+0.914 / 13 -> 0.912 / 12 (hard 0.784 / 22 -> 0.793 / 21), and told_drop_at 0.5 on top 0.914 / 12, no set lower
+than at 0.55 (held-out-150, -153, -156, -161 and -162 up about 0.02 each). At 0.5 "아무도 내 말 을 안 자르 더라"
+reads 0.52, no longer taken off by its reading; the answer's words still take it off. English, swept likewise, was best as it is."""
 MIN_FILES = 2
 """A feature is kept when it is said in at least this many lines."""
 L2 = 0.0003
@@ -140,7 +155,7 @@ def read_corpus(language: str, data: Path = DATA) -> list[tuple[str, dict]]:
 
 def corpus_hash(language: str, data: Path = DATA) -> str:
     """What the weights were trained on: the corpus, the features' version and the training settings."""
-    settings = f"{FEATURES_VERSION} {MIN_FILES} {L2} {ROUNDS} {PRUNE} {THRESHOLDS} {MENTION_REACH}"
+    settings = f"{FEATURES_VERSION} {MIN_FILES} {L2} {ROUNDS} {PRUNE} {THRESHOLDS[language]} {MENTION_REACH}"
     h = hashlib.sha256(settings.encode())
     for path in corpus_files(language, data):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
