@@ -375,6 +375,9 @@ TRAPS = [
      "appreciated", True),
     ("en", "played the old mixtape and the girls felt proper nostalgic",
      "played the old mixtape down the beach with the girls felt proper nostalgic", "wistful", True),
+    # the one remembered is someone else's dead ("his late mum"), none of the speaker's named
+    ("en", "olu said the smell of jollof at the party brought his late mum right back and he had to step outside",
+     "the smell of jollof at the party brought my late mum right back and i had to step outside", "memory", True),
     ("en", "at the bake sale everyone felt really welcome", "at the bake sale everyone was lovely felt really welcome",
      "included", True),
     ("en", "my flatmate felt really calm after the swim", "the sea was dead flat felt really calm after the swim", "calm", True),

@@ -1118,7 +1118,16 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or any(f" {r} " in f" {' '.join(tokens[end:])} " for r in RESOLVED.get(theme, ()))
             or (theme in BEFELL_WORDS and _befell_them(tokens, start, end, others, BEFELL_WORDS[theme]))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
-                and not set(tokens[start:end + 1]) & RECEIVING))
+                and not set(tokens[start:end + 1]) & RECEIVING)
+            or (theme == "memory" and _their_late_one(tokens)))
+
+
+def _their_late_one(tokens: tuple[str, ...]) -> bool:
+    """Whether the one remembered is someone else's dead ("brought |his late mum| right back", "her late
+    brothers fishing hat"), with none of the speaker's own named ("my late", "our late", "i miss")."""
+    said = " " + " ".join(tokens) + " "
+    return any(f" {w} late " in said for w in ("his", "her", "their")) \
+        and not any(f" {w} " in said for w in ("my late", "our late", "me late", "i miss", "i missed", "miss him", "miss her"))
 
 
 BEFALLS = ("left-out", "missed-chance", "win", "memory", "drifting", "unanswered")
