@@ -961,6 +961,8 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "my sister drove four hours just to sit with me i felt so looked after and loved", {"loved"}),
     ("en", "the kids made me a card with glitter everywhere and i was tickled pink", {"delighted"}),
     ("en", "the council changed the bin day again and im so over it", {"frustrated"}),
+    # "instead" ends someone else's clause: what follows is the speaker's
+    ("en", "then i see on facebook he went out with the other lads instead bit of a kick in the teeth really", {"hurt"}),
     ("ko", "요즘 은 뭘 봐도 감정 이 꺼진 것 같 아", {"무감각"}),
     ("ko", "마감 을 또 놓쳤 어 내 자신 한테 너무 화 가 난다", {"화"}),
     ("ko", "석 달 만 에 처음 으로 완주 했 어 나 자신 이 대견 하 더라", {"뿌듯함"}),
