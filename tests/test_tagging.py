@@ -922,6 +922,8 @@ def test_fresh_dev_floor(language):
     ("ko", "드디어 운전 면허 땄다", {"win"}),
     # someone else's win or missed chance is not the speaker's
     ("en", "tryouts were last week and i didnt make varsity again", {"missed-chance"}),
+    ("en", "nobody at work asked how he was doing after the op or how i was holding up", {"unasked"}),
+    ("en", "nobody at work asked how he was doing after the op poor lad", set()),
     ("ko", "공무원 면접 에서 또 미역국 먹었 다", {"missed-chance"}),
     ("ko", "서류 에서 광탈 했 어 벌써 다섯 번째", {"missed-chance"}),
     ("ko", "끝나 고 다들 칼국수 먹으러 가 는데 저 한테 는 가자 소리 도 안 하 시 더라고요", {"left-out"}),

@@ -853,8 +853,10 @@ SHUTTING = frozenset(("left", "leaving", "leave", "leaves", "ghosted", "ghosting
                       "ignoring", "gave", "giving", "excluded", "ditched", "snubbed", "dropped", "dumped"))
 """Inside an English theme's words, whom it was done to: "the guy she likes |left her on read|"."""
 ASKED_ME = ("asks me", "asked me", "ask me", "asking me", "asked after me", "asks after me", "checks on me",
-            "checked on me")
-"""Later in the answer, the speaker left unasked after all: "the nurses ask dad how hes doing … nobody |asks me|"."""
+            "checked on me", "how i was", "how i am", "how i'm", "how im", "if i was okay", "if i was ok",
+            "if i was alright", "if i'm okay", "if im okay")
+"""Later in the answer, the speaker left unasked after all: "the nurses ask dad how hes doing … nobody |asks me|",
+"nobody asked how he was doing or |how i was| holding up"."""
 CALLS = frozenset(("calls", "call", "texts", "text", "messages", "message", "emails", "email", "voicemails"))
 """After "his" or "her" in an unanswered, whose messages went unanswered: "quit answerin |his calls|"."""
 ASKED_AFTER_THEM = (("she", "was"), ("he", "was"), ("they", "were"), ("she", "is"), ("he", "is"), ("her",), ("him",),
