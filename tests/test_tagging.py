@@ -964,6 +964,8 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "my sister drove four hours just to sit with me i felt so looked after and loved", {"loved"}),
     ("en", "the kids made me a card with glitter everywhere and i was tickled pink", {"delighted"}),
     ("en", "the council changed the bin day again and im so over it", {"frustrated"}),
+    ("en", "two buses cancelled and then a double shift honestly just wrecked", {"exhausted"}),
+    ("en", "a year ago that song wrecked me but tonight i sang along", set()),
     # "instead" ends someone else's clause: what follows is the speaker's
     ("en", "then i see on facebook he went out with the other lads instead bit of a kick in the teeth really", {"hurt"}),
     ("ko", "요즘 은 뭘 봐도 감정 이 꺼진 것 같 아", {"무감각"}),
