@@ -1496,6 +1496,94 @@ it):
 
    The hard sets read before (144, 145, 147, 148, 149, 152): English 30 ->
    26 forbidden, Korean 28 -> 21.
+
+24. The session after scored two fresh standard sets at first sight with the
+   tagger of its start: held-out-159 English 0.853 / 0.935 / 0, Korean
+   0.923 / 0.879 / 1; held-out-160 (the issue's kinds: read receipts, a
+   role given to someone else, nobody asking, a smell or a song, someone
+   else's feelings) English 0.867 / 0.854 / 0, Korean 0.839 / 0.927 / 1.
+   Both were read; the Korean was trained on. Each change below was checked
+   on all the other labelled lines:
+
+   - everyday sayings listed by hand in both languages (a hundred-odd each,
+     not from any set; each missing one added and checked on the labelled
+     lines, those the writers labelled otherwise left out: "couldn't stop
+     smiling", "할 걸 그랬어", "콩닥콩닥", "십 년 감수"): "a knife in my
+     chest", "sucked the life out of me", "jumped out of my skin", "head nor
+     tail", "knocked the wind out of my sails", "tickled pink", "rapt",
+     "fizzing", "morto", "so over it", "kick in the teeth", "e pain me",
+     "proper chuffed with myself" (proud); bare "wrecked" is exhausted, as
+     the labelled lines use it ("wrecked me" stays devastated); Korean "감정
+     이 꺼진", "화 가 난다", "나 자신 이 대견", "식구 된 느낌", "뭐 가 뭔지
+     모르겠", "하지 말 걸"; themes "미역국 먹었", "광탈", "가자 소리 도 안",
+     "didn't make varsity";
+   - a feeling named in a saying of four words or more keeps its kind: the
+     kind's reading knows only words it was trained on and read sayings it
+     never saw as no feeling at all (0.00); on the labelled sets it took
+     none such off rightly;
+   - English "felt" with its "i" unsaid: after another's finished clause
+     ("she said thanks |felt| really appreciated", "everyone was lovely
+     |felt|", "the sea was dead flat |felt| really calm"), after someone
+     named as an object ("down the beach with the girls |felt| proper
+     nostalgic"), after "without me" (no denial); "instead", "anyway" end
+     someone else's clause ("he went out with the lads instead |bit of a
+     kick in the teeth|");
+   - a feeling described ("nobody gets it") and also named by its word ("i
+     feel so |misunderstood|") does not give way to another named feeling;
+   - nobody asking "how he was doing or |how i was| holding up" leaves the
+     speaker unasked too; a memory of someone else's dead ("brought |his
+     late mum| right back", none of the speaker's named) is theirs.
+
+   On the labelled lines read before, these changed 8 English lines: 6 for
+   the better (two forbidden memories gone), 2 to another name than the
+   writer's ("i was made up" delighted, not happy; "absolutely chuffed"
+   happy, not delighted); on the kept-out sets 11 lines, 9 for the better
+   (happy -> proud after "chuffed with myself" four times), 2 worse. The
+   Korean changes changed no labelled line (only the fresh sets').
+
+   Korean weights were retrained with 159 and 160, and Korean ``add_at``
+   0.25 -> 0.3, ``told_drop_at`` 0.55 -> 0.5 (train_tagger.THRESHOLDS). The
+   English weights trained with them scored no better on the kept-out sets
+   (standard 0.912 / 0.923 / 15 against 0.910 / 0.923 / 14, hard 0.729 /
+   0.840 / 29 against 0.736 / 0.845 / 28) and pushed "nobody turned up to
+   the book club only me and the host" under ``drop_at`` (0.048), so English
+   keeps its weights and 159, 160 out. The weights' hash now covers only
+   their own language's thresholds. Tried and dropped: per-theme ``add_at``
+   (English connection or missed-chance at 0.3 to 0.6: within 0.003); a
+   lower ``SAID_AS_MINE_DROP_AT`` (0.1 to 0.2: one or two more forbidden,
+   F1 within 0.001); English ``mention_drop_at`` 0.3 (standard feelings
+   +0.003, hard sets +2 forbidden); sayings of three words or more kept from
+   the reading of the words around them (on the standard sets that reading
+   took off 8 right feelings said in such sayings and 7 wrong ones: no
+   gain); themes told in three words or more kept from the theme model
+   (every setting lost theme F1, up to 0.028); win cues 일등 했, 잘 했다고
+   하셨 (their span then met a guard first: 3 right themes lost); a Korean
+   denial "무시 하는 |사람 이 없었|" as a negation ending (the theme's cue is
+   not read with it; left).
+
+   Four fresh standard sets were written during the work and scored:
+   held-out-161 and -162 (kept out; the Korean of 161 and the English of
+   162 read after scoring), and held-out-163 and -164, never read.
+
+   As shipped against the start (theme F1 / feeling F1 / forbidden):
+
+   | set | English | Korean |
+   |---|---|---|
+   | twelve older kept-out sets | 0.914 / 0.948 / 6 -> 0.913 / 0.950 / 6 | 0.929 / 0.955 / 6 -> 0.924 / 0.954 / 6 |
+   | held-out-153 (never read) | 0.899 / 0.964 / 2 -> same | 0.866 / 0.953 / 0 -> 0.899 / 0.966 / 0 |
+   | held-out-156 | 0.940 / 0.932 / 1 -> 0.940 / 0.942 / 1 | 0.851 / 0.882 / 0 -> 0.913 / 0.882 / 0 |
+   | held-out-157 (never read) | 0.957 / 0.837 / 0 -> 0.957 / 0.857 / 0 | 0.837 / 0.892 / 1 -> 0.837 / 0.907 / 1 |
+   | hard-158 | 0.800 / 0.865 / 2 -> same | 0.900 / 0.939 / 0 -> 0.900 / 0.917 / 0 |
+   | held-out-161 | 0.879 / 0.941 / 0 -> same | 0.840 / 0.985 / 0 -> 0.898 / 0.985 / 0 |
+   | held-out-162 | 0.907 / 0.885 / 0 -> 0.935 / 0.944 / 0 | 0.873 / 0.962 / 0 -> 0.909 / 0.949 / 0 |
+   | held-out-163 (never read) | 0.863 / 0.991 / 1 -> same | 0.945 / 0.918 / 0 -> same |
+   | held-out-164 (never read) | 0.789 / 0.914 / 0 -> same | 0.881 / 0.958 / 0 -> same |
+   | 27 standard sets never trained on, together | 0.910 / 0.916 / 14 -> 0.911 / 0.925 / 14 | 0.912 / 0.946 / 14 -> 0.914 / 0.946 / 12 |
+   | seven hard sets, together | 0.736 / 0.845 / 28 -> 0.741 / 0.845 / 26 | 0.784 / 0.946 / 21 -> 0.793 / 0.944 / 21 |
+
+   The 27 standard sets meeting every goal: English 13 -> 14, Korean 15 ->
+   16. The two never-read sets written last scored the same at the start and
+   at the end: this session's changes did not reach them.
 """
 from __future__ import annotations
 
