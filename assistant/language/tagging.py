@@ -300,11 +300,11 @@ NOT_A_SUBJECT = frozenset(("and", "but", "so", "honestly", "actually", "just", "
                            "flat", "lovely", "nice", "great", "quiet", "busy", "late", "early", "over", "done", "finished",
                            "gone", "away", "off", "out", "up", "down", "back", "anyway", "afterwards", "later", "now",
                            "too", "fine", "okay", "alright", "thanks", "there", "here", "yesterday", "morning",
-                           "evening", "afternoon", "week", "hours", "minutes", "all"))
+                           "evening", "afternoon", "week", "hours", "minutes"))
 """Words that can stand before a subjectless "felt" in speech: "… in front of everyone |felt| appreciated"."""
 DONE_VERBS = frozenset(("said", "told", "gave", "made", "took", "came", "went", "sent", "brought", "left", "saw", "ran",
                         "sat", "stood", "put", "kept", "bought", "paid", "wrote", "rang", "sang", "threw", "caught",
-                        "taught", "found", "held", "won", "lost", "did", "had", "sang", "drove", "fed"))
+                        "taught", "found", "held", "won", "lost", "did", "had", "drove", "fed"))
 """Another's verb with its object after ("she |said| thanks |felt| appreciated"): their clause is over, before a
 past "felt" (a "feel" may be in their words: "colleague said dont |feel| bad")."""
 
