@@ -922,6 +922,7 @@ def test_fresh_dev_floor(language):
     ("ko", "드디어 운전 면허 땄다", {"win"}),
     # someone else's win or missed chance is not the speaker's
     ("en", "tryouts were last week and i didnt make varsity again", {"missed-chance"}),
+    ("en", "did my rounds of the office tonight and not one of them looked up from their screens", {"cold-shoulder"}),
     ("en", "nobody at work asked how he was doing after the op or how i was holding up", {"unasked"}),
     ("en", "nobody at work asked how he was doing after the op poor lad", set()),
     ("ko", "공무원 면접 에서 또 미역국 먹었 다", {"missed-chance"}),
