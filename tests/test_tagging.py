@@ -966,6 +966,7 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "the kids made me a card with glitter everywhere and i was tickled pink", {"delighted"}),
     ("en", "the council changed the bin day again and im so over it", {"frustrated"}),
     ("en", "two buses cancelled and then a double shift honestly just wrecked", {"exhausted"}),
+    ("en", "third day snowed in at the farm done every jigsaw in the house bored out of my skull", {"bored"}),
     ("en", "a year ago that song wrecked me but tonight i sang along", set()),
     # "instead" ends someone else's clause: what follows is the speaker's
     ("en", "then i see on facebook he went out with the other lads instead bit of a kick in the teeth really", {"hurt"}),

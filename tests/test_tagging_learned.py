@@ -375,6 +375,9 @@ TRAPS = [
      "appreciated", True),
     ("en", "played the old mixtape and the girls felt proper nostalgic",
      "played the old mixtape down the beach with the girls felt proper nostalgic", "wistful", True),
+    # a one-word reply ("said yes"), then "so": what follows is the speaker's again
+    ("en", "my tutor rang and he said yes he was so relieved", "my tutor rang and he said yes straight away so relieved",
+     "relieved", True),
     # the one remembered is someone else's dead ("his late mum"), none of the speaker's named
     ("en", "olu said the smell of jollof at the party brought his late mum right back and he had to step outside",
      "the smell of jollof at the party brought my late mum right back and i had to step outside", "memory", True),

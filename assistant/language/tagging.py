@@ -226,6 +226,8 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
         for quote in quotes:  # before the speaker's words: "she |told me| her daughter …"
             k = j - len(quote) + 1
             if k >= 0 and tokens[k:j + 1] == quote:
+                if j + 2 < start and tokens[j + 1] in SHORT_REPLIES and set(tokens[j + 2:start]) & REPLY_OVER:
+                    return False  # "he |said yes| straight away |so| relieved": the words said were one
                 before = tokens[max(0, k - 3):k]
                 return not set(before) & set(others.speaker) \
                     and (quote[-1] == "me" or any((w,) in others.cues or w in others.people for w in before))
@@ -237,6 +239,11 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     return False
 
 
+SHORT_REPLIES = frozenset(("yes", "yeah", "yep", "no", "nope", "okay", "ok", "sure", "thanks", "sorry", "fine", "alright",
+                           "cheers", "hello", "hi", "goodbye", "bye", "congratulations", "congrats"))
+REPLY_OVER = frozenset(("so", "and", "then", "which"))
+"""After "said", a whole reply in one word, then one of :data:`REPLY_OVER`: what follows is no longer their words
+("the doctor said yes its probably |stress|" still is)."""
 CAUSING = frozenset(("made", "make", "makes", "making", "left", "leave", "leaves", "got", "get", "gets", "getting",
                      "kept", "keep", "keeps", "found", "find", "saw", "see", "seen", "watched", "watch", "heard",
                      "noticed", "felt", "drove", "drive", "drives", "driving", "sent", "set"))
