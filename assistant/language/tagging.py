@@ -332,6 +332,9 @@ DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
 TASTED = ("김치", "맛", "약", "사탕", "커피", "나물", "국", "찌개", "반찬", "에스프레소", "원두", "차가", "녹차", "초콜릿", "한약")
 COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
 MACHINES = ("캔커피", "온장고", "프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
+GUT_TROUBLE = ("상했", "상한", "화장실", "설사", "배탈", "장염", "체했", "체한", "소화제", "먹은게", "먹은거", "먹고나서", "과식", "생리통",
+               "위경련")
+"""Words that make a Korean "배가 아프다" the stomach itself (envy says it too: 사촌이 땅을 사면 배가 아프다)."""
 FOOD_AND_DRINK = ("막걸리", "소주", "맥주", "한잔", "마셨", "마셔", "먹었", "먹고", "먹어서", "먹어", "국밥", "고추", "술", "커피", "아메리카노", "매운", "짬뽕", "과식", "해장", "회식")
 
 
@@ -348,6 +351,8 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
     before = "".join(words.tokens[:hit.start])
     if "시원" in span and any(d in before for d in DRINKS):
         return True  # 목이 타서 식혜 한 사발 들이키니까 |속이 다 시원|하더라: the thirst
+    if span.startswith("배") and any(g in words.joined for g in GUT_TROUBLE):
+        return True  # 김밥 이 상했 는지 |배 가 아파서| 화장실 만 들락날락: the stomach, not envy
     return any(b in span for b in BODILY) and any(f in before for f in FOOD_AND_DRINK)
 
 
