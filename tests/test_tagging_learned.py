@@ -376,7 +376,7 @@ TRAPS = [
     ("en", "played the old mixtape and the girls felt proper nostalgic",
      "played the old mixtape down the beach with the girls felt proper nostalgic", "wistful", True),
     # a Korean "배가 아프다" with food gone bad or the loo about it is the stomach, not envy
-    ("ko", "점심 에 먹은 김밥 이 상했 는지 오후 내내 배 가 아파서 화장실 만 들락날락 했 다",
+    ("ko", "점심 에 먹은 김밥 이 상했 는지 오후 내내 화장실 만 들락날락 했 다 진짜 배 가 아팠 어",
      "친구 가 먼저 승진 해서 솔직히 배 가 아팠 어", "질투", True),
     # a one-word reply ("said yes"), then "so": what follows is the speaker's again
     ("en", "my tutor rang and he said yes he was so relieved", "my tutor rang and he said yes straight away so relieved",
