@@ -927,7 +927,7 @@ def test_fresh_dev_floor(language):
     ("en", "nobody at work asked how he was doing after the op poor lad", set()),
     ("ko", "공무원 면접 에서 또 미역국 먹었 다", {"missed-chance"}),
     ("ko", "서류 에서 광탈 했 어 벌써 다섯 번째", {"missed-chance"}),
-    ("ko", "받아쓰기 백 점 맞았 어 엄마 가 냉장고 에 붙여 놨 어", {"win"}),
+    ("ko", "오늘 받아쓰기 에서 백 점 맞았 어", {"win"}),
     ("ko", "풍랑 주의보 떠 가 새벽 에 출항 못 했 다", {"cancelled"}),
     ("ko", "끝나 고 다들 칼국수 먹으러 가 는데 저 한테 는 가자 소리 도 안 하 시 더라고요", {"left-out"}),
     ("ko", "형 이 드디어 시험 에 합격 했어", set()),
