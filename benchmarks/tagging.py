@@ -1687,7 +1687,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-156": "tagging_heldout156_{lang}.jsonl", "held-out-157": "tagging_heldout157_{lang}.jsonl",
         "hard-158": "tagging_heldout158_{lang}.jsonl", "held-out-159": "tagging_heldout159_{lang}.jsonl",
         "held-out-160": "tagging_heldout160_{lang}.jsonl", "held-out-161": "tagging_heldout161_{lang}.jsonl",
-        "held-out-162": "tagging_heldout162_{lang}.jsonl",
+        "held-out-162": "tagging_heldout162_{lang}.jsonl", "held-out-165": "tagging_heldout165_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
