@@ -1532,7 +1532,16 @@ it):
      feel so |misunderstood|") does not give way to another named feeling;
    - nobody asking "how he was doing or |how i was| holding up" leaves the
      speaker unasked too; a memory of someone else's dead ("brought |his
-     late mum| right back", none of the speaker's named) is theirs.
+     late mum| right back", none of the speaker's named) is theirs;
+   - later, from held-out-165 (read at first sight: English 0.871 / 0.945 /
+     1, Korean 0.841 / 0.914 / 0; kept out): "nobody even looked up" is a
+     cold shoulder, as the labelled lines have it (a joke or an idea met so
+     stays ignored by its own cues); a one-word reply then "so" ends
+     someone's words ("he said yes straight away so |relieved|", but "the
+     doctor said yes its probably |stress|" is still theirs); "bored out of
+     my skull"; a Korean "배가 아프다" beside food gone bad or the loo is the
+     stomach, not envy; Korean "백 점 맞았", "목표 금액 찍었" (win), "출항 못
+     했" (cancelled).
 
    On the labelled lines read before, these changed 8 English lines: 6 for
    the better (two forbidden memories gone), 2 to another name than the
@@ -1561,9 +1570,11 @@ it):
    denial "무시 하는 |사람 이 없었|" as a negation ending (the theme's cue is
    not read with it; left).
 
-   Four fresh standard sets were written during the work and scored:
-   held-out-161 and -162 (kept out; the Korean of 161 and the English of
-   162 read after scoring), and held-out-163 and -164, never read.
+   Fresh standard sets written during the work and scored: held-out-161
+   and -162 (kept out; the Korean of 161 and the English of 162 read after
+   scoring), held-out-165 (read, kept out: Korean weights trained with it
+   scored worse on the hard sets, 0.793 / 0.944 / 21 -> 0.782 / 0.941 /
+   22), and held-out-163, -164 and -166, never read.
 
    As shipped against the start (theme F1 / feeling F1 / forbidden):
 
@@ -1578,12 +1589,16 @@ it):
    | held-out-162 | 0.907 / 0.885 / 0 -> 0.935 / 0.944 / 0 | 0.873 / 0.962 / 0 -> 0.909 / 0.949 / 0 |
    | held-out-163 (never read) | 0.863 / 0.991 / 1 -> same | 0.945 / 0.918 / 0 -> same |
    | held-out-164 (never read) | 0.789 / 0.914 / 0 -> same | 0.881 / 0.958 / 0 -> same |
-   | 27 standard sets never trained on, together | 0.910 / 0.916 / 14 -> 0.911 / 0.925 / 14 | 0.912 / 0.946 / 14 -> 0.914 / 0.946 / 12 |
+   | held-out-165 | 0.871 / 0.945 / 1 -> 0.871 / 0.968 / 1 | 0.841 / 0.914 / 0 -> 0.870 / 0.914 / 0 |
+   | held-out-166 (never read) | 0.847 / 0.915 / 4 -> same | 0.829 / 0.984 / 0 -> 0.878 / 0.968 / 0 |
+   | 28 standard sets never trained on, together | 0.908 / 0.916 / 18 -> 0.909 / 0.924 / 18 | 0.910 / 0.947 / 14 -> 0.914 / 0.946 / 12 |
    | seven hard sets, together | 0.736 / 0.845 / 28 -> 0.741 / 0.845 / 26 | 0.784 / 0.946 / 21 -> 0.793 / 0.944 / 21 |
 
-   The 27 standard sets meeting every goal: English 13 -> 14, Korean 15 ->
-   16. The two never-read sets written last scored the same at the start and
-   at the end: this session's changes did not reach them.
+   Of those 28 standard sets, meeting every goal: English 13 -> 14, Korean
+   15 -> 17. The English of the three never-read sets written last scored
+   the same at the start and at the end (this session's changes did not
+   reach them; 166 has 4 forbidden tags, 2 of them added by the learned
+   layer); in Korean, 166 went from under the theme goal to over it.
 """
 from __future__ import annotations
 
