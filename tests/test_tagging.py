@@ -236,6 +236,12 @@ def test_english_paraphrases(text, expected):
     ("it would be nice if someone asked about me for once", {"unasked"}),      # a wish, not connection
     ("i should have told her how i felt", {"missed-chance"}),                  # not a win
     ("nobody would notice if i didn't show up", {"unasked"}),                  # "if i" is not a no-show
+    ("now she has the new job im scared well lose touch", set()),             # feared, not happened
+    ("bit worried ill lose touch with the lads once i move to leeds", set()),
+    ("me and my old flatmate just lose touch a bit more every year", {"drifting"}),
+    ("they cancelled that baking series i watched every sunday", set()),      # a programme, not a plan
+    ("they cancelled the show we had tickets for", {"cancelled"}),
+    ("my nan rang from the home just to hear my voice felt so loved", {"connection"}),  # closeness felt
 ])
 def test_english_theme_negation_and_irrealis(text, expected):
     assert themes(text) == expected
@@ -777,7 +783,7 @@ def test_a_held_out_set_is_kept_apart(language, minimum):
     ("i'm far from happy about it", set(), set()),
     ("no way was i nervous", set(), set()),
     ("great just what i needed another bill so thrilled", set(), set()),
-    ("i felt like i fitted right in", {"included"}, set()),
+    ("i felt like i fitted right in", {"included"}, {"connection"}),  # feeling included is a connection
     ("i felt like the luckiest person alive", {"lucky"}, set()),
     ("oh great the bus was late and i spilled coffee really proud of today", set(), set()),
     ("my application was rejected again", {"rejected"}, {"missed-chance"}),
@@ -977,6 +983,11 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("ko", "석 달 만 에 처음 으로 완주 했 어 나 자신 이 대견 하 더라", {"뿌듯함"}),
     ("ko", "설명 을 세 번 들었 는데 도 뭐 가 뭔지 모르겠 어", {"혼란"}),
     ("ko", "산악회 형님 들 이 단체 조끼 를 줬 는데 이제 식구 된 느낌 이야", {"소속감"}),
+    ("ko", "마감 이 사흘 이나 당겨져서 스트레스 가 장난 아니 었 어", {"스트레스"}),  # no joke: very much
+    ("ko", "한 달 을 기다린 공연 이 연기 됐 대 김 이 팍 새 더라", {"허탈함"}),
+    ("en", "good grief the queue at the chemist went right round the block", set()),
+    ("en", "sprained my ankle on the stairs at work and it hurts like anything", set()),  # the ankle, not the heart
+    ("en", "she never even said goodbye and honestly it hurts", {"hurt"}),
 ])
 def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected
