@@ -242,6 +242,9 @@ def test_english_paraphrases(text, expected):
     ("they cancelled that baking series i watched every sunday", set()),      # a programme, not a plan
     ("they cancelled the show we had tickets for", {"cancelled"}),
     ("my nan rang from the home just to hear my voice felt so loved", {"connection"}),  # closeness felt
+    ("she finally rang back after four days so no i wasnt left on read in the end", set()),  # told, then denied
+    ("my brothers mate wasnt invited to the stag and he was gutted but me and the lads went anyway", set()),  # his
+    ("everyone went to the pub after the match everyone but me", {"left-out"}),
 ])
 def test_english_theme_negation_and_irrealis(text, expected):
     assert themes(text) == expected
@@ -837,6 +840,12 @@ def test_english_hard_cases(text, expected_feelings, expected_themes):
     ("카톡 1 이 없어졌는데 하루 종일 답장 이 안 와요", set(), {"unanswered"}),
     ("그 프로젝트 리더는 다른 팀원 한테 갔어요", set(), {"missed-chance"}),
     ("엄마가 즐겨 듣던 노래가 나와서 눈물이 났어요", {"슬픔"}, {"memory"}),
+    # far from it (~긴 커녕), a feeling told with honorifics (another's), comfort given, the air
+    ("다들 송년회 가고 나 혼자 남아서 치킨 시켜 먹었 는데 외롭 긴 커녕 완전 편했 어", {"편안함"}, set()),
+    ("주말 에 혼자 캠핑 갔 는데 심심 하긴 커녕 시간 가는 줄 몰랐 어", set(), set()),
+    ("장모님 생신 에 스카프 를 사 드렸 는데 색 이 마음 에 안 드셨 는지 실망 하신 눈치 더라 괜히 죄송 하더라", {"미안함"}, set()),
+    ("친구 가 시험 떨어졌 다고 울길래 나 는 그냥 옆 에서 위로해 주고 왔 어", set(), set()),
+    ("공장 에어컨 이 고장 나서 마스크 안 이 답답 해 죽는 줄 알았 어 땀 이 줄줄 나고 그거 말고 는 괜찮 았 어", set(), set()),
 ])
 def test_korean_hard_cases(text, expected_feelings, expected_themes):
     assert feelings(text, "ko") == expected_feelings
@@ -988,6 +997,9 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "good grief the queue at the chemist went right round the block", set()),
     ("en", "sprained my ankle on the stairs at work and it hurts like anything", set()),  # the ankle, not the heart
     ("en", "she never even said goodbye and honestly it hurts", {"hurt"}),
+    ("en", "watched a programme about lonely seals and nervous shelter cats with my dinner then bed", set()),
+    ("en", "oh aye lovely my cousin rang for the first time since easter only to ask for a lift i felt so loved", set()),
+    ("en", "no news from the builders just a mad week for everyone", set()),
 ])
 def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected

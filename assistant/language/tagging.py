@@ -332,6 +332,8 @@ DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
 TASTED = ("김치", "맛", "약", "사탕", "커피", "나물", "국", "찌개", "반찬", "에스프레소", "원두", "차가", "녹차", "초콜릿", "한약")
 COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
 MACHINES = ("캔커피", "온장고", "프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
+STUFFY = ("마스크", "환기", "공기", "에어컨", "습해", "습하", "후덥", "방진복", "방호복")
+"""Just before a Korean 답답, words that make it the air or the breath, not a stuck heart."""
 GUT_TROUBLE = ("상했", "상한", "화장실", "설사", "배탈", "장염", "체했", "체한", "소화제", "먹은게", "먹은거", "먹고나서", "과식", "생리통",
                "위경련")
 """Words that make a Korean "배가 아프다" the stomach itself (envy says it too: 사촌이 땅을 사면 배가 아프다)."""
@@ -344,6 +346,8 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
     span = "".join(words.tokens[hit.start:hit.end]) + hit.rest[:2]
     if "씁쓸" in span and any(f in "".join(words.tokens[max(0, hit.start - 6):hit.start]) for f in TASTED):
         return True  # 갓을 일찍 뽑았는가 |김치|가 영 씁쓸하드라: the taste
+    if "답답" in span and any(d in "".join(words.tokens[max(0, hit.start - 4):hit.start]) for d in STUFFY):
+        return True  # 에어컨 이 고장 나서 |마스크 안 이| 답답 해: the air, not the heart
     if "답답" in span and any(d in words.joined for d in DIGESTING + COLD_SYMPTOMS):
         return True  # 급하게 먹었더니 |가슴이 답답|하더라고요 소화제 먹고 나니까; 감기 때문에 코가 꽉 막혀서 |답답|
     if "열" in span and any(m in "".join(words.tokens[max(0, hit.start - 3):hit.start]) for m in MACHINES):
@@ -376,6 +380,20 @@ def _injury_aching(tokens: tuple[str, ...], start: int, end: int) -> bool:
                 and BODY_PARTS & set(tokens[k + 2:k + 4]):
             return True
     return False
+
+
+COMFORT_GIVEN = re.compile(r"^위로(해|하여)(드렸|드리|드려|주고|줬|주었|줘|주느라|주러|주는)")
+SPEAKER_SUBJECT_KO = ("나는", "저는", "내가", "제가", "난", "전")
+
+
+def _comfort_given(words: Text, hit: Hit) -> bool:
+    """Whether a Korean 위로 is comfort the speaker gave: "저는 그냥 |위로 해 주고| 왔어요", "옆 에서 |위로 해
+    드렸지| (on the labelled lines, 5 of 5 such are someone else's grief, not the speaker comforted)."""
+    said = ("".join(words.tokens[hit.start:hit.end]) + hit.rest).replace(" ", "")
+    if not COMFORT_GIVEN.match(said):
+        return False
+    return said.startswith(("위로해드", "위로하여드")) or any(t in SPEAKER_SUBJECT_KO for t in words.tokens[max(0, hit.start - 4):hit.start]) \
+        or not any(t.endswith(("가", "이", "께서")) for t in words.tokens[max(0, hit.start - 4):hit.start])
 
 
 def _only_tears(span: str, joined: bool) -> bool:
@@ -766,6 +784,7 @@ DESCRIBED_THINGS = frozenset(("whale", "film", "movie", "song", "songs", "book",
 """After it, what it describes: a story's or a creature's feeling, not the speaker's ("|a sad| song came on")."""
 
 
+MEDIA_REACH = 8
 MEDIA = frozenset(("documentary", "documentaries", "film", "movie", "book", "programme", "program", "show", "podcast",
                    "article", "talk", "lecture", "episode", "video", "series", "sermon", "play", "song", "poem", "essay",
                    "workshop", "course", "leaflet", "assembly", "lesson", "seminar"))
@@ -777,6 +796,11 @@ def _describing_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     "|a sad| film" (not "a bit |sad|", "a |lonely| evening", which are the speaker's)."""
     if start >= 2 and tokens[start - 1] in ("about", "on") and set(tokens[max(0, start - 4):start - 1]) & MEDIA:
         return True  # "watched a |documentary about| grief in elephants": its subject, not a feeling
+    media = [m for m in range(max(0, start - MEDIA_REACH), start) if tokens[m] in MEDIA]
+    if media and tokens[media[-1] + 1:media[-1] + 2] == ("about",) and end < len(tokens) \
+            and not set(tokens[media[-1] + 1:end + 1]) & (SPEAKER_IN_PHRASE | STATE_WORDS | CAUSING) \
+            and tokens[end] not in NOT_A_THING | OBJECT_OF | CLAUSE_ENDS | {"about", "that", "because", "cos", "me"}:
+        return True  # "a documentary |about lonely whales and anxious| rescue dogs": what it is about
     return bool(start) and end - start == 1 and tokens[start - 1] in DESCRIBED and end < len(tokens) \
         and tokens[end] in DESCRIBED_THINGS
 
@@ -962,8 +986,20 @@ def _denied_inside(theme: str, tokens: tuple[str, ...], start: int) -> bool:
     """Whether the words that told an English theme begin by denying it: "i |wasnt left out| they saved me a plate"."""
     if start >= len(tokens) or tokens[start] not in SELF_DENYING:
         return False
-    following = " ".join(tokens[start + 1:start + 4])
+    return _denies_its_words(theme, tokens, start)
+
+
+def _denies_its_words(theme: str, tokens: tuple[str, ...], k: int) -> bool:
+    """Whether a "not" at ``k`` goes on with the theme's own plain words (:data:`SELF_DENIED`)."""
+    following = " ".join(tokens[k + 1:k + 4])
     return any(f"{following} ".startswith(f"{p} ") for p in SELF_DENIED.get(theme, ()))
+
+
+def _answered_and_denied(theme: str, tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether the words that told an English theme go on to deny it in its own words: "finally |rang back after
+    four days so no it wasnt left on read|"."""
+    return theme == "unanswered" and any(tokens[k] in SELF_DENYING and _denies_its_words(theme, tokens, k)
+                                         for k in range(start + 1, end))
 
 
 def _denied_before(tokens: tuple[str, ...], start: int) -> bool:
@@ -2008,7 +2044,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
         else:
             unreal = bool(OVER_OR_UNREAL.match(hit.rest)) or _over_or_unreal(said.tokens, hit.end) \
                 or _overturned(said, hit.end) or _ko_over_since(said, hit.start, hit.end)
-        if vocab.match == "joined" and _body_not_heart(said, hit) \
+        if vocab.match == "joined" and (_body_not_heart(said, hit) or _comfort_given(said, hit)) \
                 or vocab.match == "tokens" and _injury_aching(said.tokens, hit.start, hit.end):
             continue  # 커피를 여섯 잔이나 마셨더니 |속이 너무 쓰려요|: the stomach
         if not unreal:
@@ -2046,7 +2082,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t == "win" and _proud_of_them(words.tokens, a, b))
                 or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
                 or (vocab.match == "tokens" and (_denied_before(words.tokens, a) or _asked_and_denied(words.tokens, a, b)
-                                                 or _denied_inside(t, words.tokens, a)))
+                                                 or _denied_inside(t, words.tokens, a)
+                                                 or _answered_and_denied(t, words.tokens, a, b)))
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t in ("cold-shoulder", "ignored", "unanswered")
                     and _reached_out_by_them(words, a, vocab.others))
