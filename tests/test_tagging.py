@@ -1000,6 +1000,11 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "watched a programme about lonely seals and nervous shelter cats with my dinner then bed", set()),
     ("en", "oh aye lovely my cousin rang for the first time since easter only to ask for a lift i felt so loved", set()),
     ("en", "no news from the builders just a mad week for everyone", set()),
+    # a slight said with a feeling of being valued is irony by itself
+    ("en", "gave up my saturday to help at the fete and got told off for parking in the wrong spot felt very appreciated", set()),
+    ("en", "the manager called me by the wrong name again after six years i feel so respected", set()),
+    ("en", "my son only rang to ask if i could lend him the car felt so loved", set()),
+    ("en", "the head said my display was the best in the school i felt appreciated", {"appreciated"}),
 ])
 def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected

@@ -181,6 +181,10 @@ class Sarcasm:
     """Markers that are irony without a mishap named: "love that for me"."""
     openers: tuple[str, ...] = ()
     """Praise that counts as a marker only when it opens the answer: "brilliant got a parking ticket"."""
+    slights: tuple[str, ...] = ()
+    slighted: tuple[str, ...] = ()
+    """A ``slights`` phrase said with one of the ``slighted`` feelings named is irony by itself: "got |told off|
+    for parking in the wrong spot felt very |appreciated|" (being valued, said of being slighted)."""
 
 
 @dataclass(frozen=True)
@@ -390,7 +394,9 @@ VOCABULARY_FILE = schema.obj({
     "sarcasm": _optional(schema.obj({"markers": schema.Key(_phrases("markers"), default=()),
                                      "mishaps": schema.Key(_phrases("mishaps"), default=()),
                                      "openers": schema.Key(_phrases("openers"), default=()),
-                                     "alone": schema.Key(_phrases("alone"), default=())},
+                                     "alone": schema.Key(_phrases("alone"), default=()),
+                                     "slights": schema.Key(_phrases("slights"), default=()),
+                                     "slighted": schema.Key(_phrases("slighted"), default=())},
                                     "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Sarcasm),
                          Sarcasm(), "'sarcasm'"),
     "hedges": schema.Key(schema.then(_phrases("hedges"), frozenset), default=frozenset()),

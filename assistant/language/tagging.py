@@ -573,6 +573,16 @@ def _named_person_before(tokens: tuple[str, ...], start: int, others: Frame) -> 
         and name not in SPEAKER_IN_PHRASE | NOT_DOING | OBJECT_OF | CLAUSE_ENDS
 
 
+HEARSAY_EN = frozenset(("apparently", "supposedly", "reportedly"))
+FIRST_PERSON = frozenset(("i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "me", "my", "mine", "myself", "meself",
+                          "we", "us", "our", "mi"))
+
+
+def _hearsay_alone(tokens: tuple[str, ...]) -> bool:
+    """An English answer that is all hearsay, the speaker nowhere in it: "sir sha felt |left out| |apparently|"."""
+    return bool(HEARSAY_EN & set(tokens)) and not FIRST_PERSON & set(tokens)
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
@@ -590,6 +600,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return True  # 다들 |자기| 취업 걱정만 하고, 언니는 |자기도| 몰랐다고 억울해하더라
     if joined and before_rest in DOING_FORM and SEEN_DOING.match(hit.rest):
         return True  # 언니가 … 했다고 엄청 |기분 나빠| 하더라: seen in someone, however far back they are named
+    if not joined and _hearsay_alone(words.tokens):
+        return True
     if not joined and _said_without_subject(words.tokens, hit.start, hit.end, others):
         return False  # "the nurse said nice one doc honestly |felt so proud|": the "i" unsaid
     if not joined and _their_view_of_me(words.tokens, hit.start, others):
@@ -1872,14 +1884,17 @@ def _thanks_to_a_grief(words: Text, told: dict[str, tuple[int, int]]) -> bool:
                for i, w in enumerate(words.tokens))
 
 
-def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]], unpleasant: bool = False) -> bool:
+def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]], unpleasant: bool = False,
+               hits: Iterable[Hit] = ()) -> bool:
     """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap (or
     one of the small griefs, ``told``, or the speaker's own ``unpleasant`` feeling) both said, a
-    marker that is irony on its own ("love that for me"), or 덕분에 right after a small grief."""
+    marker that is irony on its own ("love that for me"), 덕분에 right after a small grief, or a slight
+    said with a feeling of being valued named (``hits``: "got |told off| … felt very |appreciated|")."""
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
     return (any(_said(m, words, vocab.match) for m in s.alone)
             or _thanks_to_a_grief(words, told)
+            or (any(_said(m, words, vocab.match) for m in s.slights) and any(h.key in s.slighted for h in hits))
             or ((any(_said(m, words, vocab.match) for m in s.markers)
                  or (vocab.match == "joined" and (bool(SAID_TWICE.search(words.joined))
                                                   or bool(REPEATED.search(" ".join(words.tokens)))))
@@ -1995,7 +2010,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
     evidence = theme_evidence(words, rules.themes, neg, cues)
     unpleasant = vocab.match == "joined" and any(vocab.feeling(h.key).pleasantness <= -0.3
                                                  and not _theirs(said, h, vocab.others, True) for h in hits)
-    sarcastic = _sarcastic(words, vocab, evidence, unpleasant)
+    sarcastic = _sarcastic(words, vocab, evidence, unpleasant, hits)
     feelings: dict[str, str] = {}
     felt_at: dict[str, tuple[int, int]] = {}
     named_at: dict[str, list[tuple[int, int]]] = {}
@@ -2188,9 +2203,19 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
     the car" scores unpleasant at 0.02)."""
     if len(found.words.tokens) < TAKE_OFF_FROM:
         return set()
+    slighted = _rules(language, prompts_root()).vocab.sarcasm.slighted
     return {name for name in found.feelings
-            if (kind := feeling_kind(name, language)) in scores and scores[kind].probability < feeling_drop_at
+            if (kind := feeling_kind(name, language)) in scores
+            and scores[kind].probability < max(feeling_drop_at, SLIGHTED_DROP_AT if name in slighted else 0.0)
             and not _said_in_a_saying(found, name)}
+
+
+SLIGHTED_DROP_AT = 0.2
+"""A feeling of being valued (the pack's ``sarcasm.slighted``: appreciated, respected, loved …) is the one
+most said in irony of a slight ("the manager … in front of everyone wow thanks so |appreciated|"), in words the
+slights list cannot hold; it goes when the answer reads as pleasant for the speaker under this. At first sight
+(41 English sets never trained on, 80 such feelings) it took off 3 forbidden and 2 right ones; everywhere else
+the kind's threshold is ``feeling_drop_at`` (0.02)."""
 
 
 SAYING_WORDS = 4
