@@ -998,6 +998,11 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "good grief the queue at the chemist went right round the block", set()),
     ("en", "sprained my ankle on the stairs at work and it hurts like anything", set()),  # the ankle, not the heart
     ("en", "she never even said goodbye and honestly it hurts", {"hurt"}),
+    ("en", "beat my personal best at parkrun this morning buzzing with myself", {"proud"}),
+    ("en", "wish i had said something to her before she moved away i could kick meself", {"regretful"}),
+    ("en", "my head is fried with the deadlines this week", {"stressed"}),
+    ("en", "been chewing my nails all day waiting on the results", {"nervous"}),
+    ("en", "my stomach has been in knots all week about the move", {"anxious"}),
     ("en", "watched a programme about lonely seals and nervous shelter cats with my dinner then bed", set()),
     ("en", "oh aye lovely my cousin rang for the first time since easter only to ask for a lift i felt so loved", set()),
     ("en", "no news from the builders just a mad week for everyone", set()),
