@@ -847,6 +847,8 @@ def test_english_hard_cases(text, expected_feelings, expected_themes):
     ("친구 가 시험 떨어졌 다고 울길래 나 는 그냥 옆 에서 위로해 주고 왔 어", set(), set()),
     ("공장 에어컨 이 고장 나서 마스크 안 이 답답 해 죽는 줄 알았 어 땀 이 줄줄 나고 그거 말고 는 괜찮 았 어", set(), set()),
     ("부장 이 금요일 여섯 시 에 회의 를 또 잡았 네 와 행복 하다 이번 주말 도 야근 이라니 너무 기대 된다", set(), set()),
+    ("공모전 에서 상 받았 어", set(), {"win"}),
+    ("아들 이 반 에서 발표 상 을 받았 어요", set(), set()),  # his prize: the cue's own 받았 is no gift to the speaker
 ])
 def test_korean_hard_cases(text, expected_feelings, expected_themes):
     assert feelings(text, "ko") == expected_feelings

@@ -860,7 +860,9 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
             or _someone_else_as_subject(words.tokens, start, others, vocab.match == "joined")):
         return False
     after = words.tokens[start:end + 3]
-    return not (set(after) & TO_ME or any(GIVEN_TO_ME.search(t) for t in after))
+    # the cue's own 받았 ("상 을 |받았|") is the win itself, not something given to the speaker
+    return not (set(after) & TO_ME or any(GIVEN_TO_ME.search(t) for t in words.tokens[end:end + 3])
+                or any(GIVEN_TO_ME.search(t.replace("받았", "")) for t in words.tokens[start:end]))
 
 
 THEIR_OBJECTS = frozenset(("him", "her", "them"))
