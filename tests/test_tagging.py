@@ -245,6 +245,7 @@ def test_english_paraphrases(text, expected):
     ("she finally rang back after four days so no i wasnt left on read in the end", set()),  # told, then denied
     ("my brothers mate wasnt invited to the stag and he was gutted but me and the lads went anyway", set()),  # his
     ("everyone went to the pub after the match everyone but me", {"left-out"}),
+    ("told a joke at the christening and it landed like a lead balloon", {"ignored"}),  # no win landed
 ])
 def test_english_theme_negation_and_irrealis(text, expected):
     assert themes(text) == expected
@@ -1005,6 +1006,8 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "my head is fried with the deadlines this week", {"stressed"}),
     ("en", "been chewing my nails all day waiting on the results", {"nervous"}),
     ("en", "my stomach has been in knots all week about the move", {"anxious"}),
+    ("en", "i was dreading the meeting with the bank but it went fine and i feel like a weight has lifted", {"relieved"}),
+    ("en", "the chippy gave me a sad excuse for a curry tonight", set()),
     ("en", "watched a programme about lonely seals and nervous shelter cats with my dinner then bed", set()),
     ("en", "oh aye lovely my cousin rang for the first time since easter only to ask for a lift i felt so loved", set()),
     ("en", "no news from the builders just a mad week for everyone", set()),
