@@ -1008,6 +1008,11 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "my stomach has been in knots all week about the move", {"anxious"}),
     ("en", "i was dreading the meeting with the bank but it went fine and i feel like a weight has lifted", {"relieved"}),
     ("en", "the chippy gave me a sad excuse for a curry tonight", set()),
+    # someone else's feeling the speaker then shares: "so was i"
+    ("en", "my son is anxious about his exams and honestly so am i", {"anxious"}),
+    ("en", "my wife was furious the builder never showed up again and to be fair so was i", {"furious"}),
+    ("en", "my wife was furious the builder never showed up again", set()),
+    ("en", "young bloke on my crew was gutted he missed out on the spot and so did i", set()),  # the missing out, shared
     ("en", "watched a programme about lonely seals and nervous shelter cats with my dinner then bed", set()),
     ("en", "oh aye lovely my cousin rang for the first time since easter only to ask for a lift i felt so loved", set()),
     ("en", "no news from the builders just a mad week for everyone", set()),

@@ -396,6 +396,29 @@ def _comfort_given(words: Text, hit: Hit) -> bool:
         or not any(t.endswith(("가", "이", "께서")) for t in words.tokens[max(0, hit.start - 4):hit.start])
 
 
+SHARED = (("so", "was", "i"), ("so", "am", "i"), ("so", "do", "i"), ("so", "was", "me"),
+          ("me", "too"), ("same", "here"), ("me", "as", "well"), ("and", "me"), ("as", "was", "i"), ("as", "am", "i"),
+          ("so", "were", "we"), ("so", "was", "we"), ("so", "are", "we"))
+SHARED_REACH = 14
+SHARED_SAID = frozenset(" ".join(p) for p in SHARED)
+SHARED_NEAR = 4
+"""How far "so was i" may stand after someone else's feeling ("my wife was furious the builder never showed up
+again and to be fair |so was i|"), and "me too" or "same here", which also answer other doings."""
+
+
+def _shared_by_me(tokens: tuple[str, ...], end: int) -> tuple[int, int] | None:
+    """Where, soon after someone else's feeling, the speaker says it is theirs too: "dave is |jealous| the new
+    girl got team lead and if im honest |so am i|" (every such labelled line has it the speaker's too)."""
+    for k in range(end, min(len(tokens), end + SHARED_REACH)):
+        for phrase in SHARED:
+            if phrase[0] != "so" and k - end > SHARED_NEAR:
+                continue  # "she looked humiliated then … talked over |me too|": another doing, far off
+            if tuple(tokens[k:k + len(phrase)]) == phrase \
+                    and (phrase[0] != "and" or k + 2 >= len(tokens) or tokens[k + 2] in ("too", "all", "included")):
+                return k, k + len(phrase)
+    return None
+
+
 def _only_tears(span: str, joined: bool) -> bool:
     """Whether a feeling was told by tears alone ("|cried in the car|", "|눈물이 핑|"): with
     another feeling named they are its tears (on the labelled sets such a second tag was never
@@ -2070,6 +2093,14 @@ def rule_tags(text: str, language: str) -> RuleTags:
             named_at.setdefault(hit.key, []).append((start, end))
             if not _only_tears(_span(words, start, end), vocab.match == "joined"):
                 said_otherwise.add(hit.key)
+    if vocab.match == "tokens":
+        for end, key in sorted(their_keys):
+            shared = _shared_by_me(words.tokens, kept[end - 1] + 1)
+            if shared is not None and key not in feelings and key not in denied:
+                feelings[key] = _span(words, *shared)
+                felt_at[key] = shared
+                named_at.setdefault(key, []).append(shared)
+                said_otherwise.add(key)
     for name in denied & set(feelings):
         del feelings[name]
         felt_at.pop(name, None)
@@ -2289,8 +2320,8 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     for name in found.named_at:
         if _said_as_mine_too(found, name):
             continue  # "저 도 같이 |속상| 했고요": the speaker says it is theirs too
-        if _no_joke(found, name, language):
-            continue
+        if _no_joke(found, name, language) or found.feelings.get(name) in SHARED_SAID:
+            continue  # "so was i": the words around it are the speaker's own, not a feeling's
         score = _read_as_own(found, model, name, language)
         mine = any(said_as_mine(found.words.tokens, a) for a, _ in found.named_at[name])
         if score.probability < (min(SAID_AS_MINE_DROP_AT, model.mentions.drop_at) if mine else model.mentions.drop_at):
@@ -2317,7 +2348,7 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
     for name in found.named_at:
         kind = feeling_kind(name, language)
         if kind in scores and scores[kind].probability < kind_below and not _said_as_mine_too(found, name) \
-                and not _no_joke(found, name, language):
+                and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
             if own < own_below:
                 out[name] = (scores[kind].probability, own)
