@@ -1012,6 +1012,9 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "my son is anxious about his exams and honestly so am i", {"anxious"}),
     ("en", "my wife was furious the builder never showed up again and to be fair so was i", {"furious"}),
     ("en", "my wife was furious the builder never showed up again", set()),
+    ("en", "i was anything but calm when the smoke alarm went off", set()),
+    ("en", "cant say im sad to see the back of that job", set()),
+    ("en", "im hopeless with computers my grandson had to fix the printer again", set()),
     ("en", "young bloke on my crew was gutted he missed out on the spot and so did i", set()),  # the missing out, shared
     ("en", "watched a programme about lonely seals and nervous shelter cats with my dinner then bed", set()),
     ("en", "oh aye lovely my cousin rang for the first time since easter only to ask for a lift i felt so loved", set()),
