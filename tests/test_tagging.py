@@ -246,6 +246,9 @@ def test_english_paraphrases(text, expected):
     ("my brothers mate wasnt invited to the stag and he was gutted but me and the lads went anyway", set()),  # his
     ("everyone went to the pub after the match everyone but me", {"left-out"}),
     ("told a joke at the christening and it landed like a lead balloon", {"ignored"}),  # no win landed
+    ("i applied for the course but they said it was full by the time my form got there", {"missed-chance"}),
+    ("the girls from work all had matching t shirts from a hen do i never heard about", {"left-out"}),
+    ("my idea ended up in the presentation with tims name on it", {"ignored"}),
 ])
 def test_english_theme_negation_and_irrealis(text, expected):
     assert themes(text) == expected
