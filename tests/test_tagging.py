@@ -852,6 +852,7 @@ def test_english_hard_cases(text, expected_feelings, expected_themes):
     ("공장 에어컨 이 고장 나서 마스크 안 이 답답 해 죽는 줄 알았 어 땀 이 줄줄 나고 그거 말고 는 괜찮 았 어", set(), set()),
     ("부장 이 금요일 여섯 시 에 회의 를 또 잡았 네 와 행복 하다 이번 주말 도 야근 이라니 너무 기대 된다", set(), set()),
     ("공모전 에서 상 받았 어", set(), {"win"}),
+    ("내 가 만든 보고서 로 팀장 이 생색 을 내 더라", set(), {"ignored"}),
     ("아들 이 반 에서 발표 상 을 받았 어요", set(), set()),  # his prize: the cue's own 받았 is no gift to the speaker
 ])
 def test_korean_hard_cases(text, expected_feelings, expected_themes):
