@@ -15,7 +15,8 @@ from assistant.language import train_tagger
 from assistant.language.learned import (FEATURES_VERSION, POLARITIES, Model, Reading, Score, features, load_model,
                                         model_path, parse_model, said_as_mine)
 from assistant.language.matching import Text
-from assistant.language.tagging import (SAID_AS_MINE_DROP_AT, TAKE_OFF_FROM, RuleTags, _read_as_own, doubted_feelings,
+from assistant.language.tagging import (ADD_BESIDE_THEIRS, SAID_AS_MINE_DROP_AT, TAKE_OFF_FROM, RuleTags,
+                                        _read_as_own, doubted_feelings,
                                         explain, learned_changes, rule_tags, tag, unlikely_feelings, unowned_feelings,
                                         untold_themes)
 from assistant.language.themes import THEMES
@@ -423,6 +424,20 @@ def test_the_learned_layer_adds_no_theme_said_of_someone_else(theirs, mine, them
 
     assert theme not in added(theirs)
     assert theme in added(mine)
+
+
+def test_beside_someone_elses_feeling_the_learned_layer_adds_only_when_surer():
+    """"the new commis looked proper |embarrassed| …": an answer that names someone else's feeling is often
+    their story, so a theme is added there at ``ADD_BESIDE_THEIRS`` (0.6), not at ``add_at``."""
+    theirs = rule_tags("the new commis looked proper embarrassed when chef sent his risotto back in front of the whole pass", "en")
+    mine = rule_tags("chef sent my risotto back in front of the whole pass tonight", "en")
+    assert theirs.theirs == {"embarrassed"} and not mine.theirs
+    for found in (theirs, mine):
+        maybe = {"cold-shoulder": Score(0.5, ((0, 2),))}
+        added = set(learned_changes(found, maybe, 0.4, 0.0, None, ADD_BESIDE_THEIRS["en"])[0])
+        assert added == (set() if found is theirs else {"cold-shoulder"})
+        sure = {"cold-shoulder": Score(0.7, ((0, 2),))}
+        assert set(learned_changes(found, sure, 0.4, 0.0, None, ADD_BESIDE_THEIRS["en"])[0]) == {"cold-shoulder"}
 
 
 def test_an_unreadable_or_old_weights_file_is_no_model():
