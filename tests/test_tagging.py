@@ -249,6 +249,8 @@ def test_english_paraphrases(text, expected):
     ("i applied for the course but they said it was full by the time my form got there", {"missed-chance"}),
     ("the girls from work all had matching t shirts from a hen do i never heard about", {"left-out"}),
     ("my idea ended up in the presentation with tims name on it", {"ignored"}),
+    ("found twenty quid in my old jacket", set()),  # an old thing of mine is no memory
+    ("wore my old grateful dead t shirt to the car boot sale", set()),
 ])
 def test_english_theme_negation_and_irrealis(text, expected):
     assert themes(text) == expected
