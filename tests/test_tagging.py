@@ -250,6 +250,7 @@ def test_english_paraphrases(text, expected):
     ("the girls from work all had matching t shirts from a hen do i never heard about", {"left-out"}),
     ("my idea ended up in the presentation with tims name on it", {"ignored"}),
     ("found twenty quid in my old jacket", set()),  # an old thing of mine is no memory
+    ("the manager called me by the wrong name again in the meeting", set()),  # no call to see how i was
     ("wore my old grateful dead t shirt to the car boot sale", set()),
 ])
 def test_english_theme_negation_and_irrealis(text, expected):
