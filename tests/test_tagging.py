@@ -1004,6 +1004,7 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("ko", "설명 을 세 번 들었 는데 도 뭐 가 뭔지 모르겠 어", {"혼란"}),
     ("ko", "산악회 형님 들 이 단체 조끼 를 줬 는데 이제 식구 된 느낌 이야", {"소속감"}),
     ("ko", "마감 이 사흘 이나 당겨져서 스트레스 가 장난 아니 었 어", {"스트레스"}),  # no joke: very much
+    ("ko", "시험 결과 기다리 느라 애 가 탄다", {"초조함"}),
     ("ko", "한 달 을 기다린 공연 이 연기 됐 대 김 이 팍 새 더라", {"허탈함"}),
     ("en", "good grief the queue at the chemist went right round the block", set()),
     ("en", "sprained my ankle on the stairs at work and it hurts like anything", set()),  # the ankle, not the heart
