@@ -853,9 +853,17 @@ NAMED_LIST = frozenset(("for", "feelings", "feeling", "emotions", "emotion", "li
 NAMING_REACH = 8
 
 
+ASKING_WHAT = frozenset(("asked", "asks", "ask", "asking", "explain", "explained", "explaining", "wondered", "wondering",
+                         "told", "tell", "telling", "showed", "taught", "teaching", "learned", "learnt", "looked"))
+
+
 def _named_as_a_word(tokens: tuple[str, ...], start: int, feeling_at: set[int]) -> bool:
     """An English feeling word said as a word: "in english class we learn the words for feelings like |jealous|",
-    "what the word |anxious| means" (other feeling words may stand between, the list goes on)."""
+    "what the word |anxious| means" (other feeling words may stand between, the list goes on), "asked what
+    |anxious| means"."""
+    if start > 1 and tokens[start - 1] == "what" and tokens[start - 2] in ASKING_WHAT \
+            and tuple(tokens[start + 1:start + 2]) in (("means",), ("meant",), ("mean",)):
+        return True  # (but "now i know what |lonely| means" is the speaker's)
     for k in range(start - 1, max(-1, start - 1 - NAMING_REACH), -1):
         if tokens[k] in NAMING:
             return not (k and tokens[k - 1] in WORDS_SAID)  # (but "lost |for words| proud as punch")
