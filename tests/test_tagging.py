@@ -1017,6 +1017,8 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "i was dreading the meeting with the bank but it went fine and i feel like a weight has lifted", {"relieved"}),
     ("en", "the chippy gave me a sad excuse for a curry tonight", set()),
     ("en", "my son watched inside out and asked what anxious means", set()),  # the word, asked about
+    ("en", "my mum worries im lonely but i love my own company", set()),  # her worry, not my word
+    ("en", "not even slightly annoyed about the parking ticket", set()),
     ("en", "six months on my own in this flat and now i know what lonely means", {"lonely"}),
     # someone else's feeling the speaker then shares: "so was i"
     ("en", "my son is anxious about his exams and honestly so am i", {"anxious"}),

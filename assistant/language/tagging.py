@@ -469,7 +469,8 @@ OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
 
 
 OF_MYSELF = (("of", "myself"), ("of", "meself"), ("with", "myself"), ("with", "meself"), ("of", "ourselves"))
-VIEWING = frozenset(("asked", "asks", "wondered", "reckons", "reckoned", "thinks", "thought", "says", "said", "reckon", "think"))
+VIEWING = frozenset(("asked", "asks", "wondered", "reckons", "reckoned", "thinks", "thought", "says", "said", "reckon", "think",
+                     "worries", "frets", "fears", "assumes", "believes", "imagines"))
 TELLING = frozenset(("told", "tells", "telling"))
 ME_BEING = (("im",), ("i'm",), ("i", "was"), ("i", "am"), ("i", "must", "be"), ("im", "being"), ("i'm", "being"),
             ("i", "looked"), ("i", "look"), ("i", "seemed"), ("i", "was", "being"), ("was", "i"), ("if", "i", "was"), ("im", "the"),
