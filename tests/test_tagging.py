@@ -856,6 +856,7 @@ def test_english_hard_cases(text, expected_feelings, expected_themes):
     ("부장 이 금요일 여섯 시 에 회의 를 또 잡았 네 와 행복 하다 이번 주말 도 야근 이라니 너무 기대 된다", set(), set()),
     ("공모전 에서 상 받았 어", set(), {"win"}),
     ("내 가 만든 보고서 로 팀장 이 생색 을 내 더라", set(), {"ignored"}),
+    ("남들 은 우울 하겠 다 하는데 난 오히려 홀가분 해", {"홀가분함"}, set()),  # a supposed gloom makes no irony
     ("아들 이 반 에서 발표 상 을 받았 어요", set(), set()),  # his prize: the cue's own 받았 is no gift to the speaker
 ])
 def test_korean_hard_cases(text, expected_feelings, expected_themes):

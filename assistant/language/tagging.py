@@ -2046,7 +2046,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     cues = theme_hits(words, rules.themes)
     evidence = theme_evidence(words, rules.themes, neg, cues)
     unpleasant = vocab.match == "joined" and any(vocab.feeling(h.key).pleasantness <= -0.3
-                                                 and not _theirs(said, h, vocab.others, True) for h in hits)
+                                                 and not _theirs(said, h, vocab.others, True)
+                                                 and not OVER_OR_UNREAL.match(h.rest) for h in hits)
     sarcastic = _sarcastic(words, vocab, evidence, unpleasant, hits)
     feelings: dict[str, str] = {}
     felt_at: dict[str, tuple[int, int]] = {}
