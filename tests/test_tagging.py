@@ -1020,6 +1020,7 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "my son watched inside out and asked what anxious means", set()),  # the word, asked about
     ("en", "my mum worries im lonely but i love my own company", set()),  # her worry, not my word
     ("en", "not even slightly annoyed about the parking ticket", set()),
+    ("en", "three night shifts in a row and i feel like ive been hit by a bus", {"exhausted"}),
     ("en", "six months on my own in this flat and now i know what lonely means", {"lonely"}),
     # someone else's feeling the speaker then shares: "so was i"
     ("en", "my son is anxious about his exams and honestly so am i", {"anxious"}),
