@@ -388,12 +388,14 @@ SPEAKER_SUBJECT_KO = ("나는", "저는", "내가", "제가", "난", "전")
 
 def _comfort_given(words: Text, hit: Hit) -> bool:
     """Whether a Korean 위로 is comfort the speaker gave: "저는 그냥 |위로 해 주고| 왔어요", "옆 에서 |위로 해
-    드렸지| (on the labelled lines, 5 of 5 such are someone else's grief, not the speaker comforted)."""
+    드렸지|" (on the labelled lines, 5 of 5 such are someone else's grief, not the speaker comforted). Given
+    upward (드렸), by the speaker, or with no one else named as its giver."""
     said = ("".join(words.tokens[hit.start:hit.end]) + hit.rest).replace(" ", "")
     if not COMFORT_GIVEN.match(said):
         return False
-    return said.startswith(("위로해드", "위로하여드")) or any(t in SPEAKER_SUBJECT_KO for t in words.tokens[max(0, hit.start - 4):hit.start]) \
-        or not any(t.endswith(("가", "이", "께서")) for t in words.tokens[max(0, hit.start - 4):hit.start])
+    before = words.tokens[max(0, hit.start - 4):hit.start]
+    return said.startswith(("위로해드", "위로하여드")) or any(t in SPEAKER_SUBJECT_KO for t in before) \
+        or not any(t.endswith(("가", "이", "께서")) for t in before)
 
 
 SHARED = (("so", "was", "i"), ("so", "am", "i"), ("so", "do", "i"), ("so", "was", "me"),
