@@ -55,7 +55,8 @@ def evening(tmp_path_factory, korean_pack):
         quiet(0.8), clips[0], quiet(8.0),          # prompt 1: an answer; 3 s of silence, "anything more?", 3 s more
         *reply(FEELING), *reply(naming["yes"][0]),  # naming: "외로움" - "외로움. 맞나요?" - "네"
         *reply(naming["no"][0]), *reply(INTENSITY_WORD),  # "다른 기분도 있나요?" - "아니요"; "얼마나 무겁나요?" - "여섯"
-        *reply(naming["yes"][0]),                  # "6. 맞나요?" - "네"
+        *reply(naming["number_yes"][0]),           # "6. 맞나요?" - "좋아요" (a number's yes; espeak's short "네"
+                                                   # was once heard as "없어요 … 예 없어요" here, a no)
         clips[1], quiet(8.0),                      # prompt 2: another answer
         espeak(skip_phrase), quiet(2.0),           # prompt 3: "skip"
         espeak(stop_phrase), quiet(1.5),           # prompt 4: "stop" (prompt 5 is never asked),
