@@ -212,6 +212,9 @@ QUOTE_REACH = 12
 """How many words back a reporting verb ("said") is looked for."""
 
 
+UNSAID = frozenset(("nobody", "noone", "never", "didnt", "didn't", "hadnt", "hadn't", "hasnt", "hasn't"))
+
+
 def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """Whether a mention stands in someone else's reported words: "the doctor said it's
     probably |stress|", but "she said sorry and i was |relieved|" (the speaker comes between).
@@ -229,6 +232,8 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
                 if j + 2 < start and tokens[j + 1] in SHORT_REPLIES and set(tokens[j + 2:start]) & REPLY_OVER:
                     return False  # "he |said yes| straight away |so| relieved": the words said were one
                 before = tokens[max(0, k - 3):k]
+                if tokens[k - 1:k] and tokens[k - 1] in UNSAID:
+                    return False  # "|nobody told me| just shocked": no words were said
                 return not set(before) & set(others.speaker) \
                     and (quote[-1] == "me" or any((w,) in others.cues or w in others.people for w in before))
         if (token in others.speaker or token in SPEAKERS_OWN) and not (
@@ -529,7 +534,14 @@ def _person_then_hedges(tokens: tuple[str, ...], start: int, others: Frame) -> b
     k = start - 1
     while k >= 0 and tokens[k] in HEDGES:
         k -= 1
-    return k < start - 1 and k >= 0 and (tokens[k] in others.people or tokens[k] in ("she", "he", "they"))
+    return k < start - 1 and k >= 0 and ((tokens[k] in others.people and tokens[k] not in PLACES_AND_TIMES)
+                                         or tokens[k] in ("she", "he", "they"))
+
+
+PLACES_AND_TIMES = frozenset(("team", "office", "evening", "party", "place", "house", "room", "street", "apartment",
+                              "flat"))
+"""Of the frame's words for other people, the places and times: "at parents |evening so| embarrassed" is the
+speaker's, no one said before hedges."""
 
 
 PRONOUNS = frozenset(("it", "that", "this", "there", "which", "what", "he", "she", "they", "we", "you", "who"))
@@ -548,13 +560,23 @@ def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) 
         token = tokens[k]
         if token in NEW_CLAUSE or token in STATE_WORDS or token in others.speaker and token != "i":
             return False
-        if token in PLACED and k and tokens[k - 1] in others.people and tokens[k - 1] not in NOT_PEOPLE:
+        if token in PLACED and k and tokens[k - 1] in others.people and tokens[k - 1] not in NOT_PEOPLE \
+                and not _an_object(tokens, k - 1):
             return True  # "the lads |at| work" (but "outside a customers |house in| the rain felt a right idiot")
         if token in PLACED and k >= 3 and tokens[k - 2:k] == ("of", "mine") and tokens[k - 3] in others.people:
             return True  # "buddy |of mine on| the bottling line"
         if token == "i" and k and tokens[k - 1] in others.people and k + 1 < subject:
             return True  # "this guy |i| picked up tonight"
     return False
+
+
+def _an_object(tokens: tuple[str, ...], person: int) -> bool:
+    """Whether an English person is the object of a word before them, no subject: "took me right back |to dad| on
+    the old ferguson felt heavy" (determiners and adjectives may stand between)."""
+    j = person - 1
+    while j >= 0 and (tokens[j] in DETERMINERS | POSSESSIVES or tokens[j] in PERSON_ADJECTIVES):
+        j -= 1
+    return j >= 0 and tokens[j] in OBJECT_OF
 
 
 SPEAKER_AS_THE_ONE = (("i", "was", "the", "one"), ("i", "am", "the", "one"), ("i'm", "the", "one"),
@@ -1487,6 +1509,9 @@ SUPPOSING = frozenset(("if", "might"))
 ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
                       "checked", "sure", "tell", "unsure", "doubt"))
 """Before "if", words that make it a question asked, not a supposition."""
+ASKED_WHOM = frozenset(("me", "him", "her", "them", "us", "you"))
+"""Between such a word and "if", whom it was asked of: "not a single person |asked me if| i was alright all day
+im drained"."""
 BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "convinced", "sure", "expecting",
                        "reckoned", "expected", "used", "had", "hadn't", "hadnt"))
 """Before an English theme or feeling and with a "but" after it, a belief or a past that turned out
@@ -1710,6 +1735,7 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
             if tokens[j] == "if" and _honestly(tokens, j + 1):
                 continue  # "|if im honest| i were more hurt": a way of saying so
             if tokens[j + 1:j + 2] == ("that",) or (j and tokens[j - 1] in ASKED_IF) \
+                    or (j > 1 and tokens[j - 1] in ASKED_WHOM and tokens[j - 2] in ASKED_IF) \
                     or tokens[j + 1:j + 3] == ("as", "well"):  # "|might as well| have been talking to a wall"
                 continue  # "once a month |if that|", "nobody |asked if| i wanted to come"
             return not (j and (tokens[j - 1] == "as" or (tokens[j - 1] == "like" and j > 1 and tokens[j - 2] in LIKENING)))
@@ -2264,7 +2290,14 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
     return {name for name in found.feelings
             if (kind := feeling_kind(name, language)) in scores
             and scores[kind].probability < max(feeling_drop_at, SLIGHTED_DROP_AT if name in slighted else 0.0)
-            and not _said_in_a_saying(found, name)}
+            and not _said_in_a_saying(found, name) and not _unpleasant_said_as_mine(found, name, kind)}
+
+
+def _unpleasant_said_as_mine(found: RuleTags, name: str, kind: str) -> bool:
+    """Whether an unpleasant feeling was said with the speaker as its subject ("a passenger kept shouting at me
+    … |i was really angry|"): irony says pleasant words of a bad day, never these, and the kind's reading of a
+    long complaint can be under 0.02 all the same."""
+    return kind == POLARITIES[1] and any(said_as_mine(found.words.tokens, a) for a, _ in found.named_at.get(name, ()))
 
 
 SLIGHTED_DROP_AT = 0.2
@@ -2347,7 +2380,8 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
         if _no_joke(found, name, language) or found.feelings.get(name) in SHARED_SAID:
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
         score = _read_as_own(found, model, name, language)
-        mine = any(said_as_mine(found.words.tokens, a) for a, _ in found.named_at[name])
+        mine = any(said_as_mine(found.words.tokens, a) or tuple(found.words.tokens[b:b + 2]) in OF_MYSELF
+                   for a, b in found.named_at[name])  # "yeah |proud of meself|"
         if score.probability < (min(SAID_AS_MINE_DROP_AT, model.mentions.drop_at) if mine else model.mentions.drop_at):
             out[name] = score
     return out
