@@ -177,6 +177,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                     and person in others.owners:
                 return "의", j  # 걔 |자신감|, 친구의 |자신감|: theirs
             if not rest and following in others.markers:
+                if not joined and _an_object(tokens, j):
+                    return None  # "found out |from the pe teacher felt| really left out": the speaker felt it
                 return following, j
             if joined and not rest and following in COUNTED:
                 return following[-1], j  # |손님 하나가| 면접 떨어졌다 카면서
@@ -573,9 +575,15 @@ def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) 
 def _an_object(tokens: tuple[str, ...], person: int) -> bool:
     """Whether an English person is the object of a word before them, no subject: "took me right back |to dad| on
     the old ferguson felt heavy" (determiners and adjectives may stand between)."""
+    if tokens[person] in THEM_WHO:
+        return False  # "said it was grandad to a tee |he| got proper wistful": a subject's pronoun
     j = person - 1
     while j >= 0 and (tokens[j] in DETERMINERS | POSSESSIVES or tokens[j] in PERSON_ADJECTIVES):
         j -= 1
+    if j >= 1 and tokens[j] not in OBJECT_OF and tokens[j - 1] in DETERMINERS | POSSESSIVES:
+        j -= 2  # "found out |from the pe| teacher": one word of what kind of person
+        while j >= 0 and tokens[j] in DETERMINERS | POSSESSIVES:
+            j -= 1
     return j >= 0 and tokens[j] in OBJECT_OF
 
 
@@ -673,7 +681,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
             and any(tuple(words.tokens[max(0, at - len(p)):at]) == p for p in SPEAKER_AS_THE_ONE):
         return False  # "honestly |i was the one who| felt left out"
     if at is not None and not (words.tokens[at] in THEIR_OBJECTS and (not at or words.tokens[at - 1] not in CAUSING)) \
-            and not (between and words.tokens[at] in others.people and not set(between) & (STATE_WORDS | set(others.markers))):
+            and not (between and words.tokens[at] in others.people and not set(between) & (STATE_WORDS | set(others.markers))) \
+            and not (words.tokens[at] in others.people and _an_object(words.tokens, at)):
         return True  # "it made |them| sad", "my |mum| was so sad"; but "every one of them | bit |wistful|" and
         # "new people | bit |lonely|" (no verb between): a clause ends there
     if others.quotatives and _in_their_words(words.tokens, hit.start, others):
@@ -1234,6 +1243,28 @@ def _their_own_win(tokens: tuple[str, ...], start: int, end: int, others: Frame)
     return _person_phrase_ending(tokens, j, others)
 
 
+WON = frozenset(("got", "gets", "won", "wins", "passed", "landed", "bagged", "earned"))
+GOT_REACH = 6
+
+
+def _got_by_them(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """An English win that someone named right before it got, perhaps with where they are from between: "my
+    mate |from the same course got| the graduate job … and i didnt even get an interview"."""
+    if start >= len(tokens) or tokens[start] not in WON:
+        return False
+    j = start - 1
+    while j >= 0 and tokens[j] in ADVERBS:
+        j -= 1
+    if _person_phrase_ending(tokens, j, others):
+        return True
+    for k in range(j, max(-1, j - GOT_REACH), -1):
+        if tokens[k] in SPEAKER_IN_PHRASE or tokens[k] in others.speaker or tokens[k] in CLAUSE_ENDS:
+            return False
+        if tokens[k] in PLACED or tokens[k] == "of":
+            return _person_phrase_ending(tokens, k - 1, others)
+    return False
+
+
 LEAVING = frozenset(("left", "leave", "leaving", "leaves"))
 
 
@@ -1258,7 +1289,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
     return ((theme != "connection" and _their_story(words, start, end, others, theme))
             or (theme in THEIR_CHANCES and _they_did_it(tokens, start, end, others))
             or (theme in REACHING and _sent_by_them(tokens, start, others, REACHING[theme]))
-            or (theme == "win" and _their_own_win(tokens, start, end, others))
+            or (theme == "win" and (_their_own_win(tokens, start, end, others) or _got_by_them(tokens, start, others)))
             or (theme == "unanswered" and _left_them_on_read(tokens, start))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
@@ -1928,6 +1959,20 @@ SAID_TWICE = re.compile(r"(\w\w)\w{0,2}(다|네)\1|신난다신나")
 REPEATED = re.compile(r"(?:^| )(\w)(\w{0,2}) ?(다|워|와|해|네) (?:\w{1,3} )?\1\w{0,2}(?= |$)")
 """Praise said again in Vosk's words, "즐겁 다 즐거워", "넘친다 넘쳐", "고마워 죽겄어 고마워": an irony marker."""
 """Korean praise said twice (보람차다 보람차, 잘됐네 잘됐어, 대단하다 대단해): an irony marker."""
+TWICE_BETWEEN = frozenset(("absolutely", "honestly", "truly", "really", "just", "so", "totally", "utterly"))
+
+
+def _praise_said_twice(tokens: tuple[str, ...], vocab: Vocabulary, hits: Iterable[Hit]) -> bool:
+    """An English pleasant feeling said again, one intensifier between: "not a peep im |thrilled honestly
+    thrilled|", "so yeah |thrilled absolutely thrilled|" (of the labelled lines with one and a grief, a mishap or
+    an unpleasant feeling, every one was irony)."""
+    for h in hits:
+        if h.end - h.start == 1 and vocab.feeling(h.key).pleasantness > 0 and h.end + 1 < len(tokens) \
+                and tokens[h.end] in TWICE_BETWEEN and tokens[h.end + 1] == tokens[h.start]:
+            return True
+    return False
+
+
 SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked",
                           "drifting"))
 """Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
@@ -1960,6 +2005,7 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
             or ((any(_said(m, words, vocab.match) for m in s.markers)
                  or (vocab.match == "joined" and (bool(SAID_TWICE.search(words.joined))
                                                   or bool(REPEATED.search(" ".join(words.tokens)))))
+                 or (vocab.match == "tokens" and _praise_said_twice(words.tokens, vocab, hits))
                  or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
                 and (unpleasant or bool(SMALL_GRIEFS & set(told))
                      or any(_said(m, words, vocab.match) for m in s.mishaps))))
