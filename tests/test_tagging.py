@@ -1628,3 +1628,36 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
     """"like i wasnt even there" describes what "stupid" names; "nobody gets it" is said again by its word
     (the word lists' reading; the learned layer may still doubt the worry)."""
     assert set(tag(text, "en", learned=False).feelings) == expected
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # round 18: the speaker's own feeling kept where a place, a question or an object stood near it
+    ("en", "got my own kids name wrong at sports day so embarrassed", {"embarrassed"}, set(), set()),
+    ("en", "heard at the shop that my old teacher passed in spring and nobody told me just shocked", {"shocked"},
+     set(), set()),
+    ("en", "nobody on the ward asked me if i was okay all night im drained", {"drained"}, set(), {"unasked"}),
+    ("en", "the smell of the hay took me straight back to grandad on the old tractor felt heavy all day", {"heavy"},
+     set(), set()),
+    ("en", "theres a group chat for the trip and im not on it heard from the new teacher felt really left out",
+     {"left out"}, set(), {"left-out"}),
+    # someone else's, a verb done to someone, a question about the speaker answered no, a place's name
+    ("en", "my cousin was gutted about the exam so i sat up half the night trying to calm her down", set(),
+     set(), set()),
+    ("en", "everyone keeps asking am i lonely in the new flat and honestly im not i love the quiet", set(),
+     set(), set()),
+    ("en", "we stopped for chips at the happy haddock on the pier", set(), set(), set()),
+    ("en", "finally cancelled the broadband contract today and sorted the bins", set(), {"cancelled"}, set()),
+    ("en", "my pal from the old team got the coaching job we both applied for and i didnt even get a call im "
+           "jealous if im honest", {"jealous"}, {"win"}, set()),
+    ("en", "not a word back from my sister since lunch not a peep im thrilled honestly thrilled", set(),
+     set(), set()),
+    ("en", "got removed from the darts team group chat and nobody said why", set(), set(), {"left-out"}),
+    # Korean: an elder's thanks quoted, a full stomach, a sibling's hurt wondered at, a plan called off as hearsay
+    ("ko", "할머니 가 오늘 내 손 을 꼭 잡고 고맙 다 하시 는데 마음 이 찡 했어", {"감동"}, set(), set()),
+    ("ko", "점심 에 국밥 한 그릇 먹었 더니 속 이 든든 하 네", set(), set(), set()),
+    ("ko", "동생 이 면접 에서 떨어졌 다고 전화 왔 더라 얼마나 속상 했 을까", set(), set(), set()),
+    ("ko", "남자 친구 가 기다리 던 경기 가 취소 돼서 많이 아쉬워 했 대요", set(), {"cancelled"}, set()),
+])
+def test_places_questions_and_objects_near_a_feeling_and_wondering_at_one(language, text, expected_feelings,
+                                                                          not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -479,10 +479,10 @@ OBJECT_OF = frozenset(("of", "to", "with", "at", "for", "from", "in", "on"))
 
 OF_MYSELF = (("of", "myself"), ("of", "meself"), ("with", "myself"), ("with", "meself"), ("of", "ourselves"))
 VIEWING = frozenset(("asked", "asks", "wondered", "reckons", "reckoned", "thinks", "thought", "says", "said", "reckon", "think",
-                     "worries", "frets", "fears", "assumes", "believes", "imagines"))
+                     "worries", "frets", "fears", "assumes", "believes", "imagines", "asking", "ask", "wondering"))
 TELLING = frozenset(("told", "tells", "telling"))
 ME_BEING = (("im",), ("i'm",), ("i", "was"), ("i", "am"), ("i", "must", "be"), ("im", "being"), ("i'm", "being"),
-            ("i", "looked"), ("i", "look"), ("i", "seemed"), ("i", "was", "being"), ("was", "i"), ("if", "i", "was"), ("im", "the"),
+            ("i", "looked"), ("i", "look"), ("i", "seemed"), ("i", "was", "being"), ("was", "i"), ("am", "i"), ("if", "i", "was"), ("im", "the"),
             ("i'm", "the"))
 
 
@@ -731,6 +731,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and hit.start and words.tokens[hit.start - 1] in ("the", "this") \
             and words.tokens[hit.end:hit.end + 1] and words.tokens[hit.end] in FEELING_AS_SUBJECT:
         return False  # "my mother is gone three years and |the grief| came back": a thing named, not said of her
+    if joined and REPORTED_BY_AN_ELDER.match(hit.rest):
+        return True  # 어르신 이 … 손 잡고 |고맙| 다 카시 는데: their words, told with respect
     if joined and REPORTED_FEELING.match(hit.rest) and _named_before(words.tokens, hit.start, others):
         return True  # 아내가 퇴근하고 와서 너무 |지친|다고 바로 잠들었어
     if joined and GUESSED_OF_THEM.match(hit.rest) and _named_before(words.tokens, hit.start, others, GUESS_REACH):
@@ -753,8 +755,12 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     return True
 
 
-REPORTED_FEELING = re.compile(r"^\w{0,2}?(다|이라|(?<![드더])라) ?(고|구)(?!생각|느|싶|해야|할까|하기|해도|하면)")
-"""A Korean feeling reported with ~다고: 아내가 … |지친|다고 잠들었어 is the wife's."""
+REPORTED_FEELING = re.compile(r"^\w{0,2}?(다|이라|(?<![드더])라) ?(고|구|카(?=시|더|데|대|던|드|네|면서|길래|이|니))(?!생각|느|싶|해야|할까|하기|해도|하면)")
+"""A Korean feeling reported with ~다고 (경상도 ~다 카시는데): 아내가 … |지친|다고 잠들었어 is the wife's,
+and so is 어르신 이 … |고맙| 다 카시 는데."""
+REPORTED_BY_AN_ELDER = re.compile(r"^\w{0,2}?(다|이라|(?<![드더])라) ?(카|하)(시|셨|신)")
+"""A Korean feeling quoted with the honorific ~다 하시/카시: the one quoted is someone the speaker respects, never
+the speaker, however far back they are named."""
 NAMED_REACH = 8
 GUESSED_OF_THEM = re.compile(r"^\w?(가|나) ?봐")
 """A Korean guess at a feeling (힘든가 봐, 속상했나 봐): someone else's when they are named before it
@@ -831,6 +837,16 @@ def _show_taken_off(tokens: tuple[str, ...], end: int) -> bool:
     return bool(set(tokens[end:end + 4]) & ON_SCREEN) and not set(tokens) & GOING_TO_IT
 
 
+SERVICES = frozenset(("cable", "subscription", "subscriptions", "membership", "netflix", "contract", "broadband",
+                      "insurance", "debit", "policy", "spotify", "landline"))
+
+
+def _service_stopped(tokens: tuple[str, ...], end: int) -> bool:
+    """Whether an English "cancelled" is a service the speaker stopped: "finally |cancelled the cable| today" is
+    a chore done, no plan that fell through."""
+    return tokens[end:end + 1] in (("the",), ("my",), ("our",), ("that",)) and bool(set(tokens[end + 1:end + 3]) & SERVICES)
+
+
 def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether an English feeling word is a verb done to a thing: "|drained| the old fish tank", "|gutting| the old
     kitchen", "|left out| the
@@ -843,6 +859,18 @@ def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     if end + 1 < len(tokens) and tokens[end + 1] in NOT_A_THING:
         return False
     return not start or tokens[start - 1] not in NOT_DONE_TO
+
+
+DOING_TO = frozenset(("to", "i", "we", "didnt", "didn't", "dont", "don't", "never", "cant", "can't", "couldnt",
+                      "couldn't", "could", "would", "might", "ill", "i'll", "trying", "tried", "help", "helped"))
+"""Before an English feeling word that is a verb done to someone: "trying |to| calm him down", "|i| upset her"."""
+
+
+def _done_to_someone(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether an English feeling word is a verb the speaker did to someone: "on the phone trying to |calm| him
+    down", "i |surprised| her at the door" (not "i was |upset| her dad didnt come": a state, then a clause)."""
+    return end - start == 1 and end < len(tokens) and tokens[end] in THEIR_OBJECTS_ONLY \
+        and bool(start) and tokens[start - 1] in DOING_TO
 
 
 DESCRIBED = frozenset(("a", "an", "some"))
@@ -870,8 +898,17 @@ def _describing_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
             and not set(tokens[media[-1] + 1:end + 1]) & (SPEAKER_IN_PHRASE | STATE_WORDS | CAUSING) \
             and tokens[end] not in NOT_A_THING | OBJECT_OF | CLAUSE_ENDS | {"about", "that", "because", "cos", "me"}:
         return True  # "a documentary |about lonely whales and anxious| rescue dogs": what it is about
+    if start >= 2 and end - start == 1 and tokens[start - 1] == "the" and tokens[start - 2] in AT_A_PLACE \
+            and end + 1 < len(tokens) and tokens[end].isalpha() and tokens[end] not in NOT_A_THING | CLAUSE_ENDS \
+            and tokens[end] not in OBJECT_OF | STATE_WORDS | {"one", "ones", "bit", "part", "side", "end", "feeling"}:
+        return True  # "got pie |at the lonely| pine diner": a place's name
     return bool(start) and end - start == 1 and tokens[start - 1] in DESCRIBED and end < len(tokens) \
         and tokens[end] in DESCRIBED_THINGS
+
+
+AT_A_PLACE = frozenset(("at", "to", "from", "near", "past", "outside", "inside"))
+"""Before "the" and an English feeling word, words that make it part of a place's name ("the |lonely| pine
+diner", "down to the |happy| valley caravan park")."""
 
 
 NAMING = frozenset(("word", "words", "called", "named", "titled", "spell", "spelled", "spelt", "wrote", "vocab",
@@ -1513,6 +1550,11 @@ PLANNED_KO = "기로"
 """A Korean plan made with someone ("친구|랑| 보기|로| 했는데"): theirs to call off, the speaker's to lose."""
 
 
+HEARSAY_REACH = 6
+"""How far after a Korean plan called off with ~서 its hearsay may end: "콘서트 가 |취소 돼서 엄청 실망 했 대요|"
+(the ~서 carries the same subject on; otherwise three words)."""
+
+
 def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
     """A Korean plan called off told as hearsay about someone else: "할머니가 … 자식들이 못 온다고
     |취소했대요|" (but "친구가 못 나온다고 연락 왔어" is the speaker's plan, told to the speaker)."""
@@ -1520,7 +1562,8 @@ def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
     planned = next((k for k, t in enumerate(before) if PLANNED_KO in t), None)
     planned_with = any(t.endswith(WITH_KO) for t in before) and planned is not None \
         and _someone_else_as_subject(words.tokens, planned, others, True) is None  # (|아들 이| 친구 들 이랑 캠핑 가기로: his)
-    return bool(HEARSAY.search("".join(words.tokens[end - 1:end + 3]))) and not planned_with \
+    reach = HEARSAY_REACH if words.tokens[end - 1].endswith(CAUSE_ENDING) else 3  # "취소 |돼서| … 했 대요": one clause
+    return bool(HEARSAY.search("".join(words.tokens[end - 1:end + reach]))) and not planned_with \
         and _reported_all_along(words.tokens, end, others)
 
 
@@ -1879,6 +1922,9 @@ def _no_way_out(tokens: tuple[str, ...], start: int) -> bool:
     return before in HOPELESS_BEFORE or (before.endswith(("은", "는")) and not before.startswith(MESSAGES_KO))
 
 
+WONDERED_KO = re.compile(r"^(?!이?랄까)\w?(을까|[" + FUTURE_SYLLABLES + r"]까)(?! ?(봐|싶|바|말까))")
+"""After a Korean feeling, ~을까 wonders at it ("얼마나 |속상| 했 을까": how hurt they must have been), a feeling
+not felt by the speaker now (with 봐 it is a worry, read elsewhere)."""
 CONJECTURE = re.compile(r"겠(지|죠)")
 GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "](듯|수도있|수도 있)")
 """In or just after a Korean theme's words, a guess at what will happen: "또 당일 에 노쇼 |할 듯|",
@@ -2162,6 +2208,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
             denied.add(hit.key)
             continue
         if vocab.match == "tokens" and (_done_to_a_thing(said.tokens, hit.start, hit.end)
+                                        or _done_to_someone(said.tokens, hit.start, hit.end)
                                         or _describing_a_thing(said.tokens, hit.start, hit.end)
                                         or _named_as_a_word(said.tokens, hit.start, passable)):
             continue  # "|drained| the fish tank", "|left out| the vanilla", "a |lonely| whale", "the word |lonely|"
@@ -2169,7 +2216,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
             unreal = _unreal(said.tokens, hit.start, hit.end) \
                 or _over_since(said.tokens, hit.start, hit.end, vocab.feeling(hit.key).pleasantness < 0)
         else:
-            unreal = bool(OVER_OR_UNREAL.match(hit.rest)) or _over_or_unreal(said.tokens, hit.end) \
+            unreal = bool(OVER_OR_UNREAL.match(hit.rest)) or bool(WONDERED_KO.match(hit.rest)) \
+                or _over_or_unreal(said.tokens, hit.end) \
                 or _overturned(said, hit.end) or _ko_over_since(said, hit.start, hit.end)
         if vocab.match == "joined" and (_body_not_heart(said, hit) or _comfort_given(said, hit)) \
                 or vocab.match == "tokens" and _injury_aching(said.tokens, hit.start, hit.end):
@@ -2212,7 +2260,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
                 or (vocab.match == "tokens" and t != "connection" and _over_since(words.tokens, a, b, feeling=False))
                 or (vocab.match == "tokens" and t == "cancelled" and (_their_plan_called_off(words.tokens, a, b)
-                                                                      or _show_taken_off(words.tokens, b)))
+                                                                      or _show_taken_off(words.tokens, b)
+                                                                      or _service_stopped(words.tokens, b)))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
                 or (vocab.match == "tokens" and t == "win" and _proud_of_them(words.tokens, a, b))
                 or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
