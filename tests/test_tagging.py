@@ -1652,6 +1652,10 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
     ("en", "not a word back from my sister since lunch not a peep im thrilled honestly thrilled", set(),
      set(), set()),
     ("en", "got removed from the darts team group chat and nobody said why", set(), set(), {"left-out"}),
+    ("en", "the whole choir stood up and clapped when i finished the solo i felt proud and appreciated",
+     {"proud", "appreciated"}, set(), set()),
+    ("en", "i felt tired and wanted to go home", {"tired"}, set(), set()),
+    ("en", "we sat up late talking about my mum felt so close to him", {"close"}, set(), set()),
     # Korean: an elder's thanks quoted, a full stomach, a sibling's hurt wondered at, a plan called off as hearsay
     ("ko", "할머니 가 오늘 내 손 을 꼭 잡고 고맙 다 하시 는데 마음 이 찡 했어", {"감동"}, set(), set()),
     ("ko", "점심 에 국밥 한 그릇 먹었 더니 속 이 든든 하 네", set(), set(), set()),

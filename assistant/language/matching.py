@@ -191,9 +191,14 @@ class Matcher:
     def all(self, text: Text) -> list[Hit]:
         return [hit for i in range(len(text.tokens)) for hit in self.at(text, i)]
 
-    def _framed_at(self, text: Text, i: int, frame: Frame | None) -> list[Hit]:
+    def _framed_at(self, text: Text, i: int, frame: Frame | None, joined_to: Hit | None = None) -> list[Hit]:
+        """``joined_to``: a framed feeling just before, joined by "and" ("i felt proud |and| appreciated"):
+        the frame holds for this one too."""
         return [h for h in self.at(text, i)
-                if not isinstance(h.key, Framed) or (frame and framed(text.tokens, h.start, frame))]
+                if not isinstance(h.key, Framed) or (frame and (framed(text.tokens, h.start, frame)
+                                                                or (_joined(text.tokens, joined_to, h.start, frame)
+                                                                    and text.tokens[h.end:h.end + 1] != ("to",))))]
+        # (not "i felt tired and |wanted to| go home": a verb)
 
     def longest(self, text: Text, frame: Frame | None = None) -> list[Hit]:
         """Left to right, the longest match at each place; its words are then used up.
@@ -205,7 +210,7 @@ class Matcher:
         """
         hits, i = [], 0
         while i < len(text.tokens):
-            found = self._framed_at(text, i, frame)
+            found = self._framed_at(text, i, frame, hits[-1] if hits else None)
             if found and frame and text.tokens[i] in frame.through and framed(text.tokens, i, frame):
                 j = i + 1
                 while j < len(text.tokens) and text.tokens[j] in frame.through:
@@ -222,6 +227,16 @@ class Matcher:
             hits.append(best)
             i = max(best.end, i + 1)
         return hits
+
+
+JOINING = frozenset(("and", "or"))
+
+
+def _joined(tokens: tuple[str, ...], before: Hit | None, start: int, frame: Frame) -> bool:
+    """Whether the word at ``start`` follows a framed feeling with "and" between ("felt proud |and| appreciated")."""
+    if before is None or start - before.end != 1 or tokens[before.end] not in JOINING:
+        return False
+    return framed(tokens, before.start, frame)
 
 
 # --- negation -----------------------------------------------------------------

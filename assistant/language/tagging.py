@@ -584,7 +584,7 @@ def _an_object(tokens: tuple[str, ...], person: int) -> bool:
         j -= 2  # "found out |from the pe| teacher": one word of what kind of person
         while j >= 0 and tokens[j] in DETERMINERS | POSSESSIVES:
             j -= 1
-    return j >= 0 and tokens[j] in OBJECT_OF
+    return j >= 0 and (tokens[j] in OBJECT_OF or tokens[j] in ("about", "after"))
 
 
 SPEAKER_AS_THE_ONE = (("i", "was", "the", "one"), ("i", "am", "the", "one"), ("i'm", "the", "one"),
@@ -691,7 +691,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
             and words.tokens[hit.start] not in OWN_SUBJECTS:
         return True  # "my mama |cried| on the call": the person right before the feeling has it
     if not joined and words.tokens[hit.start] in FELT and hit.start \
-            and (words.tokens[hit.start - 1] in others.people or _person_behind_phrase(words.tokens, hit.start - 1, others)):
+            and ((words.tokens[hit.start - 1] in others.people and not _an_object(words.tokens, hit.start - 1))
+                 or _person_behind_phrase(words.tokens, hit.start - 1, others)):
         return True  # "the new kid |at the counter felt| awful about dropping a tray"
     if not joined and _theirs_been(words.tokens, hit.start, others):
         return True  # "my dads been really down", "hes been feeling proper down", "the kid next door cried"
