@@ -234,8 +234,8 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
                 if j + 2 < start and tokens[j + 1] in SHORT_REPLIES and set(tokens[j + 2:start]) & REPLY_OVER:
                     return False  # "he |said yes| straight away |so| relieved": the words said were one
                 before = tokens[max(0, k - 3):k]
-                if tokens[k - 1:k] and tokens[k - 1] in UNSAID:
-                    return False  # "|nobody told me| just shocked": no words were said
+                if tokens[k - 1:k] and tokens[k - 1] in UNSAID or tuple(tokens[max(0, k - 4):max(0, k - 2)]) == ("not", "one"):
+                    return False  # "|nobody told me| just shocked", "|not one| of them said a thing": no words said
                 return not set(before) & set(others.speaker) \
                     and (quote[-1] == "me" or any((w,) in others.cues or w in others.people for w in before))
         if (token in others.speaker or token in SPEAKERS_OWN) and not (
@@ -536,8 +536,9 @@ def _person_then_hedges(tokens: tuple[str, ...], start: int, others: Frame) -> b
     k = start - 1
     while k >= 0 and tokens[k] in HEDGES:
         k -= 1
-    return k < start - 1 and k >= 0 and ((tokens[k] in others.people and tokens[k] not in PLACES_AND_TIMES)
-                                         or tokens[k] in ("she", "he", "they"))
+    return k < start - 1 and k >= 0 and ((tokens[k] in others.people and tokens[k] not in PLACES_AND_TIMES
+                                          and not _an_object(tokens, k))
+                                         or tokens[k] in ("she", "he", "they"))  # (not "in front |of everyone so|")
 
 
 PLACES_AND_TIMES = frozenset(("team", "office", "evening", "party", "place", "house", "room", "street", "apartment",
@@ -920,7 +921,7 @@ WORDS_SAID = frozenset(("for", "no", "of", "without", "kind", "few", "my", "his"
                         "in", "at", "into", "beyond"))
 """Before "words", the words that make them words said, not words named: "lost |for| words", "|kind| words"."""
 NAMED_LIST = frozenset(("for", "feelings", "feeling", "emotions", "emotion", "like", "such", "as", "and", "or",
-                        "the", "a", "an", "um", "down", "out", "on", "board", "of"))
+                        "the", "a", "an", "um", "down", "out", "on", "board", "of", "today", "tonight"))
 """Between the naming and the feeling: the words of a list of words."""
 NAMING_REACH = 8
 
