@@ -339,7 +339,9 @@ DIGESTING = ("소화제", "소화가", "체했", "체한", "체 했")
 TASTED = ("김치", "맛", "약", "사탕", "커피", "나물", "국", "찌개", "반찬", "에스프레소", "원두", "차가", "녹차", "초콜릿", "한약")
 COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
 MACHINES = ("캔커피", "온장고", "프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
-STUFFY = ("마스크", "환기", "공기", "에어컨", "습해", "습하", "후덥", "방진복", "방호복")
+STUFFY_REACH = 7
+STUFFY = ("마스크", "환기", "공기", "에어컨", "습해", "습하", "후덥", "방진복", "방호복", "조여", "조이", "꽉끼", "끼어서", "숨이안쉬어",
+          "숨이안쉬")
 """Just before a Korean 답답, words that make it the air or the breath, not a stuck heart."""
 GUT_TROUBLE = ("상했", "상한", "화장실", "설사", "배탈", "장염", "체했", "체한", "소화제", "먹은게", "먹은거", "먹고나서", "과식", "생리통",
                "위경련")
@@ -353,7 +355,7 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
     span = "".join(words.tokens[hit.start:hit.end]) + hit.rest[:2]
     if "씁쓸" in span and any(f in "".join(words.tokens[max(0, hit.start - 6):hit.start]) for f in TASTED):
         return True  # 갓을 일찍 뽑았는가 |김치|가 영 씁쓸하드라: the taste
-    if "답답" in span and any(d in "".join(words.tokens[max(0, hit.start - 4):hit.start]) for d in STUFFY):
+    if "답답" in span and any(d in "".join(words.tokens[max(0, hit.start - STUFFY_REACH):hit.start]) for d in STUFFY):
         return True  # 에어컨 이 고장 나서 |마스크 안 이| 답답 해: the air, not the heart
     if "답답" in span and any(d in words.joined for d in DIGESTING + COLD_SYMPTOMS):
         return True  # 급하게 먹었더니 |가슴이 답답|하더라고요 소화제 먹고 나니까; 감기 때문에 코가 꽉 막혀서 |답답|
