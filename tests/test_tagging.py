@@ -1661,6 +1661,9 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
     ("ko", "점심 에 국밥 한 그릇 먹었 더니 속 이 든든 하 네", set(), set(), set()),
     ("ko", "동생 이 면접 에서 떨어졌 다고 전화 왔 더라 얼마나 속상 했 을까", set(), set(), set()),
     ("ko", "남자 친구 가 기다리 던 경기 가 취소 돼서 많이 아쉬워 했 대요", set(), {"cancelled"}, set()),
+    ("ko", "아들 이 어버이날 에 문자 한 통 보내고 끝 이더라 참 감동 이다 감동", set(), {"connection"}, set()),
+    ("ko", "손님 이 배달 중 에 주문 을 취소 해 버렸 어 다음 콜 잡았 다", set(), {"cancelled"}, set()),
+    ("ko", "웨딩 드레스 가 너무 조여 가지고 숨 이 안 쉬어 져서 답답 했 어", set(), set(), set()),
 ])
 def test_places_questions_and_objects_near_a_feeling_and_wondering_at_one(language, text, expected_feelings,
                                                                           not_themes, must_themes):

@@ -1559,6 +1559,11 @@ HEARSAY_REACH = 6
 (the ~서 carries the same subject on; otherwise three words)."""
 
 
+ORDERS_KO = ("주문", "결제", "구독", "콜")
+"""Before a Korean 취소, what makes it an order or a ride called off, no plan of the speaker's ("손님 이 |주문| 을
+취소 해 버렸 어": 8 of 9 labelled lines so)."""
+
+
 def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
     """A Korean plan called off told as hearsay about someone else: "할머니가 … 자식들이 못 온다고
     |취소했대요|" (but "친구가 못 나온다고 연락 왔어" is the speaker's plan, told to the speaker)."""
@@ -2023,6 +2028,8 @@ def _praise_said_twice(tokens: tuple[str, ...], vocab: Vocabulary, hits: Iterabl
     return False
 
 
+NOUN_TWICE = re.compile(r"(?:^| )(감동|행복|감사|영광|기쁨) ?이다 \1(?= |$)")
+"""A Korean feeling noun said, then said again ("참 |감동 이다 감동|"): irony by itself (22 of 22 labelled lines)."""
 SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked",
                           "drifting"))
 """Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
@@ -2050,6 +2057,7 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
     return (any(_said(m, words, vocab.match) for m in s.alone)
+            or (vocab.match == "joined" and bool(NOUN_TWICE.search(" ".join(words.tokens))))
             or _thanks_to_a_grief(words, told)
             or (any(_said(m, words, vocab.match) for m in s.slights) and any(h.key in s.slighted for h in hits))
             or ((any(_said(m, words, vocab.match) for m in s.markers)
@@ -2275,6 +2283,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t in ("cold-shoulder", "ignored", "unanswered")
                     and _reached_out_by_them(words, a, vocab.others))
+                or (vocab.match == "joined" and t == "cancelled"
+                    and any(w.startswith(ORDERS_KO) for w in words.tokens[max(0, a - 3):b]))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
                                                                      or _heard_of_them(words, b, vocab.others)))
                 or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
