@@ -1655,6 +1655,10 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
     ("en", "the whole choir stood up and clapped when i finished the solo i felt proud and appreciated",
      {"proud", "appreciated"}, set(), set()),
     ("en", "i felt tired and wanted to go home", {"tired"}, set(), set()),
+    ("en", "closed the shop for the last time after thirty years and felt numb and kind of empty", {"numb", "empty"},
+     set(), set()),
+    ("en", "half the team never showed for the match so we had to forfeit and the whole evening was a washout "
+           "kinda annoyed", {"annoyed"}, set(), set()),
     ("en", "we sat up late talking about my mum felt so close to him", {"close"}, set(), set()),
     # Korean: an elder's thanks quoted, a full stomach, a sibling's hurt wondered at, a plan called off as hearsay
     ("ko", "할머니 가 오늘 내 손 을 꼭 잡고 고맙 다 하시 는데 마음 이 찡 했어", {"감동"}, set(), set()),

@@ -234,8 +234,10 @@ JOINING = frozenset(("and", "or"))
 
 def _joined(tokens: tuple[str, ...], before: Hit | None, start: int, frame: Frame) -> bool:
     """Whether the word at ``start`` follows a framed feeling with "and" between ("felt proud |and| appreciated")."""
-    if before is None or start - before.end != 1 or tokens[before.end] not in JOINING:
+    if before is None or not 1 <= start - before.end <= 4 or tokens[before.end] not in JOINING:
         return False
+    if any(t not in frame.through for t in tokens[before.end + 1:start]):
+        return False  # (hedges may stand between: "felt numb and |kind of| empty")
     return framed(tokens, before.start, frame)
 
 

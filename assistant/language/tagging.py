@@ -177,7 +177,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                     and person in others.owners:
                 return "의", j  # 걔 |자신감|, 친구의 |자신감|: theirs
             if not rest and following in others.markers:
-                if not joined and _an_object(tokens, j):
+                if not joined and (_an_object(tokens, j) or (person in PLACES_AND_TIMES and j + 2 < start)):
+                    # ("the whole |evening was| a bust kinda annoyed": a time, and more said of it between)
                     return None  # "found out |from the pe teacher felt| really left out": the speaker felt it
                 return following, j
             if joined and not rest and following in COUNTED:
@@ -2490,10 +2491,23 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
         score = _read_as_own(found, model, name, language)
         mine = any(said_as_mine(found.words.tokens, a) or tuple(found.words.tokens[b:b + 2]) in OF_MYSELF
-                   for a, b in found.named_at[name])  # "yeah |proud of meself|"
+                   or (_tagged_as_mine(found.words.tokens, b) and feeling_kind(name, language) == POLARITIES[1])
+                   for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
         if score.probability < (min(SAID_AS_MINE_DROP_AT, model.mentions.drop_at) if mine else model.mentions.drop_at):
             out[name] = score
     return out
+
+
+TAGGED_AS_MINE = (("so", "i", "am"), ("so", "i", "was"), ("so", "i", "did"))
+"""After an English feeling, the speaker's tag that says it is theirs ("gutted |so i am|"); "i was", "i am" only
+at the answer's end ("raging |i am|": in the middle they begin the next clause). Not for a pleasant feeling: "over
+the moon i am" is as often irony."""
+
+
+def _tagged_as_mine(tokens: tuple[str, ...], end: int) -> bool:
+    """Whether :data:`TAGGED_AS_MINE` follows a feeling ending at ``end``, or "i was"/"i am" ending the answer."""
+    return tuple(tokens[end:end + 3]) in TAGGED_AS_MINE \
+        or (end + 2 == len(tokens) and tuple(tokens[end:end + 2]) in (("i", "was"), ("i", "am")))
 
 
 def _read_as_own(found: RuleTags, model: Model, name: str, language: str) -> Score:
