@@ -1007,7 +1007,8 @@ def _their_story(words: Text, start: int, end: int, others: Frame, theme: str = 
     said = max((k for k in range(max(0, start - QUOTE_REACH), start) if tokens[k] in SAYING), default=None)
     if said is None:
         return False
-    named = {t.split("'")[0] for t in tokens[said + 1:end + 2] if t in THEY or t in ("his", "her")}
+    named = {t.split("'")[0] for t in tokens[said + 1:end + 2] if t in THEY} \
+        | {t for t in tokens[said + 1:start] if t in ("his", "her")}  # (not "without looking up |from his| screen")
     telling = {t.split("'")[0] for t in tokens[max(0, said - 3):said] if t in THEY}
     return bool(named - telling)
 
