@@ -1672,3 +1672,33 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
 def test_places_questions_and_objects_near_a_feeling_and_wondering_at_one(language, text, expected_feelings,
                                                                           not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("text, expected_feelings, not_themes, must_themes", [
+    # a given name as the subject: their story (prompts/en/names.json)
+    ("im not jealous that tunde got the promotion im genuinely glad for him", {"glad"}, {"win"}, set()),
+    ("siobhan texted the landlord about the boiler two days ago two blue ticks and nothing shes fuming", set(),
+     {"unanswered"}, set()),
+    # a name the speaker shares the win with, or one who is only the object, is no other subject
+    ("me and our janet finally got the caravan booked after years of putting it off", set(), set(), {"win"}),
+    ("they asked young kyle to lead the choir this year ive done it for twelve years and nobody said a word", set(),
+     set(), {"missed-chance"}),
+    ("i raised it in the meeting and nobody answered then ten minutes later kevin said the exact same thing and "
+     "everyone nodded im so frustrated", {"frustrated"}, set(), {"ignored"}),
+])
+def test_a_given_name_as_the_subject_is_someone_else(text, expected_feelings, not_themes, must_themes):
+    _tags_exactly("en", text, expected_feelings, not_themes, must_themes)
+
+
+def test_names_file_errors_name_the_file(tmp_path, monkeypatch):
+    from assistant.language.names import NamesFileError, read_names
+
+    path = tmp_path / "names.json"
+    path.write_text(json.dumps({"names": ["priya", "Dave"]}), encoding="utf-8")
+    with pytest.raises(NamesFileError) as err:
+        read_names(path)
+    assert str(path) in str(err.value) and "'Dave'" in str(err.value) and "\n" not in str(err.value)
+    assert read_names(tmp_path / "none.json") == frozenset()
+    _pack(tmp_path, monkeypatch, {"feelings": [_entry()]})
+    (tmp_path / "xx" / "names.json").write_text(json.dumps({"names": ["zog"]}), encoding="utf-8")
+    assert load_vocabulary("xx").others.names == frozenset({"zog"})

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -65,6 +65,7 @@ from assistant import datafile
 from assistant.language.text import normalise
 from assistant.errors import UserError
 from assistant.language import schema
+from assistant.language.names import FILE_NAME as NAMES_FILE, read_names
 from assistant.language.packs import prompts_root
 
 MATCH_MODES = ("tokens", "joined")
@@ -165,6 +166,9 @@ class Frame:
     """Endings that look like a clause ending but are not (회사|에서|)."""
     towards: tuple[str, ...] = ()
     """Feelings whose marked noun is what is felt, not who feels (할머니가 |그리웠|어요, 친구가 |부러워|)."""
+    names: frozenset[str] = frozenset()
+    """Given names (``names.json`` beside the vocabulary, :mod:`assistant.language.names`): a word that is one is
+    someone else, as "my sister" is ("|priya| pitched the idea")."""
 
 
 @dataclass(frozen=True)
@@ -448,7 +452,9 @@ def vocabulary_path(language: str) -> Path:
 
 @lru_cache(maxsize=None)
 def _load(language: str, path: Path) -> Vocabulary:
-    return parse_vocabulary(language, path, read_json(path, "feelings vocabulary"))
+    vocab = parse_vocabulary(language, path, read_json(path, "feelings vocabulary"))
+    names = read_names(path.parent / NAMES_FILE)
+    return replace(vocab, others=replace(vocab.others, names=names)) if names else vocab
 
 
 def load_vocabulary(language: str) -> Vocabulary:

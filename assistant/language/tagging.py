@@ -566,8 +566,8 @@ def _person_behind_phrase(tokens: tuple[str, ...], subject: int, others: Frame) 
         token = tokens[k]
         if token in NEW_CLAUSE or token in STATE_WORDS or token in others.speaker and token != "i":
             return False
-        if token in PLACED and k and tokens[k - 1] in others.people and tokens[k - 1] not in NOT_PEOPLE \
-                and not _an_object(tokens, k - 1):
+        if token in PLACED and k and (tokens[k - 1] in others.people or tokens[k - 1] in others.names) \
+                and tokens[k - 1] not in NOT_PEOPLE and not _an_object(tokens, k - 1):
             return True  # "the lads |at| work" (but "outside a customers |house in| the rain felt a right idiot")
         if token in PLACED and k >= 3 and tokens[k - 2:k] == ("of", "mine") and tokens[k - 3] in others.people:
             return True  # "buddy |of mine on| the bottling line"
@@ -625,7 +625,7 @@ def _persons_own(tokens: tuple[str, ...], k: int, others: Frame) -> bool:
 def _named_person_before(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """Whether an English person stands right before ``start``, or a person and their name
     ("my friend |priya|", "our kid |jas|")."""
-    if start and tokens[start - 1] in others.people:
+    if start and (tokens[start - 1] in others.people or _a_named_subject(tokens, start - 1, others)):
         return True
     name = tokens[start - 1] if start >= 2 else ""
     return start >= 2 and tokens[start - 2] in others.people and tokens[start - 2] not in THEM_WHO \
@@ -1180,8 +1180,8 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
         return True  # "buddy of mine on the bottling line |got passed over|"
     elif not {tokens[start], *tokens[j + 1:start]} & befalling:
         return False  # "my manager |chose someone else|": the person did it, to the speaker
-    elif tokens[j] in ("she", "he") and befalling is BEFALLING:
-        return True  # "my roommate was fuming that |she| wasn't |invited|"
+    elif (tokens[j] in ("she", "he") or _a_named_subject(tokens, j, others)) and befalling is BEFALLING:
+        return True  # "my roommate was fuming that |she| wasn't |invited|", "|josh| didnt get picked"
     if j >= 2 and tokens[j] in others.people and tokens[j - 1] not in POSSESSIVES and _persons(tokens[j - 1], others) \
             and tokens[j - 2] in POSSESSIVES:
         j -= 1  # "my |wife's| friend wasn't invited": a person of a person
@@ -1213,8 +1213,9 @@ def _they_did_it(tokens: tuple[str, ...], start: int, end: int, others: Frame) -
     for j in range(start - 1, max(-1, start - 1 - THEIRS_REACH), -1):
         if tokens[j] in others.speaker or tokens[j] in CLAUSE_ENDS:
             return False
-        if tokens[j] in THEY:
-            return True
+        if tokens[j] in THEY or (_a_named_subject(tokens, j, others)
+                                 and not set(tokens[max(0, j - 3):j]) & set(others.speaker)):
+            return True  # (or a name: "|tunde| got the promotion"; not "me and our |janet| finally got")
     return False
 
 
@@ -1232,13 +1233,29 @@ ADVERBS = frozenset(("finally", "just", "only", "actually", "also", "even", "eve
                      "apparently", "somehow", "then", "totally", "properly"))
 
 
+SUBJECT_OPENERS = frozenset(("and", "but", "so", "then", "cos", "cause", "because", "when", "that", "while", "um",
+                             "our", "my", "me", "his", "her", "their", "like", "anyway", "apparently", "honestly"))
+
+
+def _a_named_subject(tokens: tuple[str, ...], k: int, others: Frame) -> bool:
+    """Whether word ``k`` is a given name (:mod:`assistant.language.names`) standing as a subject: opening the
+    answer or a clause, or after "my mate" ("|priya| pitched it", "and then |arjun| said", "my mate |sunil| got";
+    not "they asked young |kyle| to lead": an object)."""
+    if k < 0 or tokens[k] not in others.names:
+        return False
+    j = k - 1
+    while j >= 0 and tokens[j] in PERSON_ADJECTIVES:
+        j -= 1
+    return j < 0 or tokens[j] in SUBJECT_OPENERS or tokens[j] in others.people or tokens[j] in CLAUSE_ENDS
+
+
 def _person_phrase_ending(tokens: tuple[str, ...], k: int, others: Frame) -> bool:
     """Whether ``tokens[..k]`` ends with someone else named: "my best |friend|", "our |daughter|",
     "my mate |sunil|" (a person noun, then perhaps a name), or "he", "she"."""
     if k < 0:
         return False
-    if tokens[k] in ("he", "she", "hes", "shes", "he's", "she's"):
-        return True
+    if tokens[k] in ("he", "she", "hes", "shes", "he's", "she's") or _a_named_subject(tokens, k, others):
+        return True  # (or a name: "|priya| pitched the idea")
     people = set(others.people) - NOT_PEOPLE
     if tokens[k] not in people and k >= 1 and tokens[k - 1] in people and tokens[k].isalpha() \
             and tokens[k] not in NOT_SOMEONE | DETERMINERS | HEDGES | ADVERBS:
@@ -1271,6 +1288,8 @@ def _sent_by_them(tokens: tuple[str, ...], start: int, others: Frame, reaching: 
             j = k - 1
             while j >= 0 and tokens[j] in ADVERBS:
                 j -= 1
+            if tokens[j:j + 1] and tokens[j] in others.names and reaching is not SENDING:
+                return False  # ("then |arjun proposed| the exact same thing": the one who took the idea)
             return _person_phrase_ending(tokens, j, others) and not set(tokens[k:start]) & speaker
     return False
 
