@@ -1655,6 +1655,8 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
     ("en", "the whole choir stood up and clapped when i finished the solo i felt proud and appreciated",
      {"proud", "appreciated"}, set(), set()),
     ("en", "i felt tired and wanted to go home", {"tired"}, set(), set()),
+    ("en", "old ted across the road told me he cant bear the wireless since his wife passed every tune brings her "
+           "back", set(), {"memory"}, set()),
     ("en", "closed the shop for the last time after thirty years and felt numb and kind of empty", {"numb", "empty"},
      set(), set()),
     ("en", "half the team never showed for the match so we had to forfeit and the whole evening was a washout "

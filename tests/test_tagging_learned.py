@@ -496,3 +496,17 @@ def test_tag_text_says_what_the_learned_layer_set_aside(tmp_path):
     assert aside.startswith('set aside: anxious ("anxious": the learned layer reads it as not yours, or not felt now')
     plain = json.loads(run_cli(tmp_path / "data", "tag", "--json", "i was so happy today").stdout)
     assert plain["feelings"] == ["happy"] and plain["set_aside"] == {"feelings": {}, "themes": {}}
+
+
+def test_the_learned_layer_adds_no_theme_from_words_only_ahead():
+    """"she might not reply": the layer reads "reply" as a message unanswered; a modal a few words before the
+    words it would add the theme from says it has not happened (the rules' guards see only the whole span)."""
+    from assistant.language.tagging import _evidence_ahead
+
+    tokens = Text.of("sent the message ten minutes ago and i keep thinking she might not reply im so nervous").tokens
+    reply = tokens.index("reply")
+    assert _evidence_ahead(tokens, ((reply, reply + 1),))
+    sent = Text.of("sent the message ten minutes ago and she still has not replied").tokens
+    assert not _evidence_ahead(sent, ((sent.index("replied"), sent.index("replied") + 1),))
+    text = "sent her the message about the gig tickets like ten minutes ago and i keep thinking she might not reply im so nervous"
+    assert "unanswered" not in tag(text, "en").themes

@@ -1372,8 +1372,16 @@ def _their_late_one(tokens: tuple[str, ...]) -> bool:
     """Whether the one remembered is someone else's dead ("brought |his late mum| right back", "her late
     brothers fishing hat"), with none of the speaker's own named ("my late", "our late", "i miss")."""
     said = " " + " ".join(tokens) + " "
-    return any(f" {w} late " in said for w in ("his", "her", "their")) \
-        and not any(f" {w} " in said for w in ("my late", "our late", "me late", "i miss", "i missed", "miss him", "miss her"))
+    return (any(f" {w} late " in said for w in ("his", "her", "their")) or bool(THEIR_DEAD.search(said))) \
+        and not any(f" {w} " in said for w in ("my late", "our late", "me late", "i miss", "i missed", "miss him", "miss her")) \
+        and not MY_DEAD.search(said)
+
+
+THEIR_DEAD = re.compile(r" (his|her|their) (wife|husband|mum|mom|mam|mother|dad|da|father|son|daughter|brother|sister|"
+                        r"partner|nan|gran|granny|grandad|grandpa|grandma|missus|fella) (passed|died)")
+MY_DEAD = re.compile(r" (my|me|our) (late )?\w+ (passed|died)|since (mum|mam|mom|dad|da) (passed|died)")
+"""Someone else's dead told as such ("since |his wife passed| every song brings her back"); the speaker's own
+("since |my dad passed|") keeps the memory the speaker's."""
 
 
 BEFALLS = ("left-out", "missed-chance", "win", "memory", "drifting", "unanswered")
@@ -2393,13 +2401,32 @@ def learned_changes(found: RuleTags, scores: dict[str, Score], add_at: float, dr
     added = {t: s for t, s in scores.items()
              if t in THEMES and s.probability >= add_at and t not in found.themes and t not in found.blocked
              and not told & {i for a, b in s.evidence for i in range(a, b)}
-             and not (s.evidence and found.vetoed(t, min(a for a, _ in s.evidence), max(b for _, b in s.evidence)))}
+             and not (s.evidence and found.vetoed(t, min(a for a, _ in s.evidence), max(b for _, b in s.evidence)))
+             and not (t not in ("connection", "win") and _evidence_ahead(found.words.tokens, s.evidence))}
     if len(found.words.tokens) < TAKE_OFF_FROM:
         drop_at = min(drop_at, SHORT_TAKE_OFF_BELOW)
     elif middle_below is not None and len(found.words.tokens) < FULL_TAKE_OFF_FROM:
         drop_at = min(drop_at, middle_below)
     dropped = {t for t in found.themes if t in scores and scores[t].probability < drop_at}
     return added, dropped
+
+
+AHEAD = frozenset(("might", "may", "theyll", "they'll", "shell", "she'll", "he'll", "gonna"))
+"""(Not "would", "could", "if": "they said someone |would| call me back nobody did", "i |could| hear my dad".)"""
+AHEAD_REACH = 3
+
+
+def _evidence_ahead(tokens: tuple[str, ...], evidence: tuple[tuple[int, int], ...]) -> bool:
+    """Whether English words the learned layer would add a theme from are only what may come: "i keep thinking
+    she |might not reply|", "im scared |theyll give it to| the locum" (a modal a few words before, no clause
+    end between). The rules' own guards see only the whole span, whose first words are often far back."""
+    for a, _ in evidence:
+        for k in range(a - 1, max(-1, a - 1 - AHEAD_REACH), -1):
+            if tokens[k] in CLAUSE_ENDS:
+                break
+            if tokens[k] in AHEAD:
+                return True
+    return False
 
 
 def feeling_kind(name: str, language: str) -> str | None:
