@@ -1588,9 +1588,9 @@ HEARSAY_REACH = 6
 (the ~서 carries the same subject on; otherwise three words)."""
 
 
-ORDERS_KO = ("주문", "결제", "구독", "콜")
-"""Before a Korean 취소, what makes it an order or a ride called off, no plan of the speaker's ("손님 이 |주문| 을
-취소 해 버렸 어": 8 of 9 labelled lines so)."""
+ORDERS_KO = ("주문", "결제", "구독", "콜", "등록", "회원권", "멤버십")
+"""Before a Korean 취소, what makes it an order, a ride or a membership called off, no plan of the speaker's
+("손님 이 |주문| 을 취소 해 버렸 어": 8 of 9 labelled lines so; "헬스 |등록| 한 거 취소 했 어요")."""
 
 
 def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
