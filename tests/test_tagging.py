@@ -1655,6 +1655,10 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
     ("en", "the whole choir stood up and clapped when i finished the solo i felt proud and appreciated",
      {"proud", "appreciated"}, set(), set()),
     ("en", "i felt tired and wanted to go home", {"tired"}, set(), set()),
+    ("en", "passed my theory test today after failing it twice so yeah im proud of myself", {"proud"}, set(),
+     {"win"}),
+    ("en", "yeah im thrilled i have to redo the whole rota", set(), set(), set()),
+    ("en", "toddler up five times in the night so yeah super rested", set(), set(), set()),
     ("en", "old ted across the road told me he cant bear the wireless since his wife passed every tune brings her "
            "back", set(), {"memory"}, set()),
     ("en", "closed the shop for the last time after thirty years and felt numb and kind of empty", {"numb", "empty"},
