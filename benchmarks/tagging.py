@@ -1698,6 +1698,103 @@ it):
    with a theme ("our tom didnt get picked", "my best friend and her sister
    dont really talk anymore": a name or a third person the rules cannot
    yet tell from a team or a thing), and irony in words no list holds.
+
+26. The session after wrote sixteen fresh standard sets in four rounds of
+   four (held-out-177 .. -192, 60 English and 40 Korean lines each, from
+   the one-page brief, each round leaning to other lives: busy households,
+   old age, students, workplaces; carers, migrants, couples, freelancers;
+   rural, city, illness, short answers; friends, pressure, home, every
+   trick different). Each round was scored at first sight with the tagger
+   of that moment, then its misses (or, for -189 .. -192, its forbidden
+   tags) were read, and -167 .. -176 (never read before) were read too.
+   Each change was checked on every other labelled line:
+
+   - English feelings said as the speaker's were being read as someone
+     else's: a place or a time among the frame's "people" before hedges
+     ("at parents |evening so| embarrassed", "the whole |evening was| a bust
+     kinda annoyed"); a person after "to", "from the", "about", "of" ("took
+     me right back |to dad| on the old ferguson felt heavy", "found out
+     |from the pe teacher| felt really left out", "in front |of everyone|
+     so embarrassed"); "nobody told me", "not one of them said a thing"
+     (no words said); "asked me if" (a question, not a supposition); "felt
+     proud |and| appreciated", "felt numb and kind of empty" (the frame
+     holds across "and"); an unpleasant feeling after "i was" or tagged "so
+     i am" is not taken off by the kind's reading (a long complaint read as
+     0.01 unpleasant);
+   - English given names (prompts/en/names.json, 2,469 names that are no
+     ordinary word, written for this; assistant/language/names.py): a name
+     standing as a subject is someone else, as "my sister" is ("|tunde|
+     got the promotion", "|siobhan| texted the landlord … two blue ticks");
+     not as an object ("they asked young |kyle| to lead"), not with the
+     speaker ("me and our |janet| finally got"), not the one who took an
+     idea ("then |arjun| proposed the exact same thing");
+   - guards: a feeling verb done to someone ("trying to |calm him| down");
+     "people keep asking |am i| lonely … im not"; a subscription
+     cancelled; a place's name ("at the |lonely| pine diner"); feeling
+     words listed "today"; praise said twice ("thrilled honestly
+     thrilled") and "yeah cheers", "my so called best friend", "so glad i
+     bothered" are irony; "so yeah" and "yeah i'm" only where they open
+     the answer ("in september i was failing it so yeah im well chuffed"
+     is sincere: 7 lines better, none worse); a win got by someone named
+     before it ("my mate |from the same course| got the job"); someone
+     else's dead ("since |his wife passed| every song brings her back");
+     the learned layer adds no theme from words a modal puts ahead ("she
+     |might not| reply");
+   - English cues in more words: eye rolls ("rolls her eyes"), removed
+     from a group chat, "thats off now", "call it off", "pulling the plug",
+     "left on red" (Vosk's "read"), gigs, callbacks and internships not
+     got, a job "given it to" someone, "first christmas without", talk
+     stopping "the second i walked up"; "warmed me right through" (warm);
+   - Korean: thanks quoted with 하시/카시 are an elder's (고맙 다 카시
+     는데); 속 이 든든 after a meal; "얼마나 속상 했 을까" wonders at
+     someone's hurt; a plan's hearsay after ~서 (취소 돼서 … 실망 했 대요);
+     a feeling noun said twice ("참 감동 이다 감동") is irony by itself (22
+     of 22 labelled lines); an order, a ride or a membership cancelled
+     (주문 을 취소, 헬스 등록 … 취소) is no plan; a tight dress makes 답답
+     the body's.
+
+   Tried and dropped: the learned kind reading kept for every unpleasant
+   feeling said as the speaker's (also the doubt reading: 3 forbidden
+   back); any learned evidence run under a supposition as a veto (6 right
+   themes lost for 1); a saying with "me" in it kept from the reading of
+   the words around it (6 better, 6 worse); "chuffed" at a win as proud
+   (9 better, 14 worse: the labelled lines say proud only where "proud"
+   is said too); "appreciated" as a connection (7 better, 12 worse: praise
+   at work is labelled a win); English ``mention_drop_at`` 0.45 (+0.001
+   feelings, no forbidden change). Weights retrained with the read sets
+   were measured against the shipped ones at first sight and not shipped
+   (see ``KEPT_OUT``): English themes +0.015 on -185 .. -188 but a
+   forbidden tag more, none better on -181 .. -184; Korean themes +0.011
+   on -185 .. -188 and +0.009 on -181 .. -184, but 31 forbidden tags
+   against 28 on the 36 older kept-out sets.
+
+   At first sight, set by set (theme F1 / feeling F1 / forbidden), with the
+   tagger of the moment each round was written:
+
+   | sets | English | Korean |
+   |---|---|---|
+   | 177 .. 180 (the session's start) | 0.901/0.945/1, 0.829/0.951/0, 0.867/0.989/0, 0.845/0.899/2: 1 of 4 met every goal | 1.000/0.949/0, 0.902/0.986/0, 0.941/0.984/0, 0.955/0.971/0: 4 of 4 |
+   | 181 .. 184 | 0.866/0.918/1, 0.925/0.905/1, 0.865/0.927/0, 0.841/0.968/1: 1 of 4 | 0.864/0.983/0, 0.889/0.985/0, 0.889/0.985/1, 0.880/0.971/1: 2 of 4 |
+   | 185 .. 188 | 0.943/0.938/0, 0.892/0.990/0, 0.795/0.940/0, 0.930/0.941/0: 3 of 4 | 0.909/0.915/0, 0.873/0.952/1, 0.933/0.952/0, 0.929/0.981/1: 2 of 4 |
+   | 189 .. 192 | 0.921/0.960/2, 0.895/0.926/0, 0.868/0.958/0, 0.938/0.962/0: 3 of 4 | 0.915/0.969/1, 0.889/0.951/2, 0.962/0.959/0, 0.917/0.917/0: 2 of 4 |
+
+   The session's start scored -185 .. -192 almost the same (English 185 ..
+   188 feelings 0.945 instead of 0.953, 189 0.949 instead of 0.960; all
+   else equal): what each round fixed was what it read, and new speech
+   fails on new things. As shipped against the start, on all sets:
+
+   | sets | English | Korean |
+   |---|---|---|
+   | the 36 older kept-out sets | 0.893 / 0.916 / 28, 18 of 36 failing -> 0.894 / 0.919 / 24, 17 | 0.899 / 0.948 / 28, 14 -> the same |
+   | held-out-167 .. -176 (read this session) | 0.912 / 0.943 / 7, 4 of 10 -> 0.918 / 0.953 / 1, 1 | 0.917 / 0.953 / 4, 2 -> 0.920 / 0.958 / 0, none |
+   | held-out-177 .. -192 (read this session) | 0.882 / 0.942 / 9, 8 of 16 -> 0.894 / 0.961 / 1, 3 | 0.915 / 0.963 / 7, 6 -> 0.919 / 0.964 / 3, 3 |
+
+   What still fails at first sight: English themes told in no words the
+   lists or the layer know (a grief remembered in a kitchen, a kindness
+   from a neighbour), and a forbidden tag or two per round (irony with no
+   marker, someone else's story with no name or "my" to tell it by);
+   Korean, irony with no marker and feelings the learned layer's readings
+   take off.
 """
 from __future__ import annotations
 
