@@ -1659,6 +1659,7 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
      {"win"}),
     ("en", "yeah im thrilled i have to redo the whole rota", set(), set(), set()),
     ("en", "toddler was up again five times in the night so yeah super rested", set(), set(), set()),
+    ("en", "im now the proud owner of a new toaster that actually works", set(), {"win"}, set()),
     ("en", "old ted across the road told me he cant bear the wireless since his wife passed every tune brings her "
            "back", set(), {"memory"}, set()),
     ("en", "closed the shop for the last time after thirty years and felt numb and kind of empty", {"numb", "empty"},
