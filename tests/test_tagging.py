@@ -1660,6 +1660,8 @@ def test_a_feeling_only_described_beside_one_named_gives_way_unless_it_is_named_
     ("en", "yeah im thrilled i have to redo the whole rota", set(), set(), set()),
     ("en", "toddler was up again five times in the night so yeah super rested", set(), set(), set()),
     ("en", "im now the proud owner of a new toaster that actually works", set(), {"win"}, set()),
+    ("en", "our darts team pulled off a proper upset tonight beat the league leaders", set(), set(), set()),
+    ("en", "walked past my old school today and i thought id feel sad but nothing really", set(), {"memory"}, set()),
     ("en", "old ted across the road told me he cant bear the wireless since his wife passed every tune brings her "
            "back", set(), {"memory"}, set()),
     ("en", "closed the shop for the last time after thirty years and felt numb and kind of empty", {"numb", "empty"},
