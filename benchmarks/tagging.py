@@ -1777,6 +1777,7 @@ it):
    | 181 .. 184 | 0.866/0.918/1, 0.925/0.905/1, 0.865/0.927/0, 0.841/0.968/1: 1 of 4 | 0.864/0.983/0, 0.889/0.985/0, 0.889/0.985/1, 0.880/0.971/1: 2 of 4 |
    | 185 .. 188 | 0.943/0.938/0, 0.892/0.990/0, 0.795/0.940/0, 0.930/0.941/0: 3 of 4 | 0.909/0.915/0, 0.873/0.952/1, 0.933/0.952/0, 0.929/0.981/1: 2 of 4 |
    | 189 .. 192 | 0.921/0.960/2, 0.895/0.926/0, 0.868/0.958/0, 0.938/0.962/0: 3 of 4 | 0.915/0.969/1, 0.889/0.951/2, 0.962/0.959/0, 0.917/0.917/0: 2 of 4 |
+   | 193, 194 (written last) | 0.901/0.944/1, 0.911/0.928/1: none | 0.909/0.952/0, 0.897/0.954/0: 2 of 2 |
 
    The session's start scored -185 .. -192 almost the same (English 185 ..
    188 feelings 0.945 instead of 0.953, 189 0.949 instead of 0.960; all
@@ -1913,7 +1914,8 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-186": "tagging_heldout186_{lang}.jsonl", "held-out-187": "tagging_heldout187_{lang}.jsonl",
         "held-out-188": "tagging_heldout188_{lang}.jsonl", "held-out-189": "tagging_heldout189_{lang}.jsonl",
         "held-out-190": "tagging_heldout190_{lang}.jsonl", "held-out-191": "tagging_heldout191_{lang}.jsonl",
-        "held-out-192": "tagging_heldout192_{lang}.jsonl",
+        "held-out-192": "tagging_heldout192_{lang}.jsonl", "held-out-193": "tagging_heldout193_{lang}.jsonl",
+        "held-out-194": "tagging_heldout194_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
