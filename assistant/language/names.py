@@ -16,7 +16,6 @@ from pathlib import Path
 from assistant.datafile import read_json
 from assistant.errors import UserError
 from assistant.language import schema
-from assistant.language.packs import prompts_root
 
 FILE_NAME = "names.json"
 
@@ -39,8 +38,3 @@ def read_names(path: Path) -> frozenset[str]:
         return frozenset()
     data = schema.check(NAMES_FILE, read_json(path, error=NamesFileError), path, error=NamesFileError)
     return frozenset(data["names"])
-
-
-def load_names(language: str) -> frozenset[str]:
-    """The language's given names (empty when it has no ``names.json``)."""
-    return read_names(prompts_root() / language / FILE_NAME)

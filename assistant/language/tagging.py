@@ -178,8 +178,9 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                 return "의", j  # 걔 |자신감|, 친구의 |자신감|: theirs
             if not rest and following in others.markers:
                 if not joined and (_an_object(tokens, j) or (person in PLACES_AND_TIMES and j + 2 < start)):
-                    # ("the whole |evening was| a bust kinda annoyed": a time, and more said of it between)
-                    return None  # "found out |from the pe teacher felt| really left out": the speaker felt it
+                    # "found out |from the pe teacher felt| really left out" (an object), "the whole |evening
+                    # was| a bust kinda annoyed" (a time, more said of it between): the speaker felt it
+                    return None
                 return following, j
             if joined and not rest and following in COUNTED:
                 return following[-1], j  # |손님 하나가| 면접 떨어졌다 카면서
