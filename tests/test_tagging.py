@@ -1683,6 +1683,28 @@ def test_places_questions_and_objects_near_a_feeling_and_wondering_at_one(langua
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # round 19: a feeling said last, its subject unsaid, is the speaker's
+    ("en", "the chemist sorted my prescription after the surgery lost it and she asked how i was doing since the op "
+           "really grateful", {"grateful"}, set(), set()),
+    ("en", "my neighbour dropped a pie round because she knows i work lates at the bar so grateful for her honestly",
+     {"grateful"}, set(), set()),
+    # a person after "they added another": their object, not who felt
+    ("en", "asked could i join the pool team on thursdays and they said its full then they added another lad felt a "
+           "bit rejected", {"rejected"}, set(), set()),
+    # a family event missed
+    ("en", "the train sat outside the station for an hour so i missed my daughters nativity i feel awful",
+     {"bad"}, set(), {"missed-chance"}),
+    # Korean: 대꾸 is no hearsay 대, 막 a filler before a feeling, tears from spice no sadness
+    ("ko", "아들 은 캠프 간다고 설레 하던데 나 는 너무 피곤 해서 대꾸 도 제대로 못 했 어", {"피곤함"}, set(), set()),
+    ("ko", "이웃 할머니 가 김치 한 통 주고 가셨 는데 마음 이 막 따뜻 했 어요", {"따뜻함"}, set(), set()),
+    ("ko", "떡볶이 가 너무 매워요 눈물 이 막 났어요 우유 두 잔 마셨어요", set(), set(), set()),
+])
+def test_a_feeling_said_last_a_person_done_to_and_a_filler_before_a_feeling(language, text, expected_feelings,
+                                                                             not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 @pytest.mark.parametrize("text, expected_feelings, not_themes, must_themes", [
     # a given name as the subject: their story (prompts/en/names.json)
     ("im not jealous that tunde got the promotion im genuinely glad for him", {"glad"}, {"win"}, set()),

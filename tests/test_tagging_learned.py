@@ -55,7 +55,7 @@ def test_tagging_reads_the_weights_without_numpy():
 
 @pytest.mark.parametrize("language, text, theme", [
     ("en", "we had tickets for the theatre and the show got pulled at the last minute", "cancelled"),
-    ("en", "my gran's handwriting on an old birthday card fell out of a book today she passed in march", "memory"),
+    ("en", "an old birthday card in my gran's writing fell out of a book today she passed in march", "memory"),
     ("ko", "팀장님 께 보고서 보내 드렸는데 이틀 째 아무 말씀 이 없으시다", "unanswered"),
 ])
 def test_a_theme_without_its_keyword_is_learned_and_explained(language, text, theme):

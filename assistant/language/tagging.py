@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
-from assistant.language.learned import POLARITIES, Model, Score, load_model, said_as_mine
+from assistant.language.learned import POLARITIES, Model, Score, load_model, said_as_mine, said_last
 from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, framed_at, negated
 from assistant.language.packs import prompts_root
 from assistant.language.personal import PersonalCues
@@ -583,13 +583,21 @@ def _an_object(tokens: tuple[str, ...], person: int) -> bool:
     if tokens[person] in THEM_WHO:
         return False  # "said it was grandad to a tee |he| got proper wistful": a subject's pronoun
     j = person - 1
-    while j >= 0 and (tokens[j] in DETERMINERS | POSSESSIVES or tokens[j] in PERSON_ADJECTIVES):
+    while j >= 0 and (tokens[j] in DETERMINERS | POSSESSIVES | {"another", "this", "that"}
+                      or tokens[j] in PERSON_ADJECTIVES):
         j -= 1
     if j >= 1 and tokens[j] not in OBJECT_OF and tokens[j - 1] in DETERMINERS | POSSESSIVES:
         j -= 2  # "found out |from the pe| teacher": one word of what kind of person
         while j >= 0 and tokens[j] in DETERMINERS | POSSESSIVES:
             j -= 1
+    if j >= 1 and j < person - 1 and tokens[j] in DONE_TO_A_PERSON and tokens[j - 1] in SUBJECT_PRONOUNS:
+        return True  # "then i saw |they added another| bloke felt a bit rejected": their clause, and its object
     return j >= 0 and (tokens[j] in OBJECT_OF or tokens[j] in ("about", "after"))
+
+
+DONE_TO_A_PERSON = frozenset(("added", "hired", "picked", "chose", "invited", "asked", "brought", "took", "met", "saw",
+                              "booked", "signed", "promoted", "thanked", "praised", "blamed", "called"))
+SUBJECT_PRONOUNS = frozenset(("i", "they", "he", "she", "we", "you"))
 
 
 SPEAKER_AS_THE_ONE = (("i", "was", "the", "one"), ("i", "am", "the", "one"), ("i'm", "the", "one"),
@@ -2541,6 +2549,7 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
         score = _read_as_own(found, model, name, language)
         mine = any(said_as_mine(found.words.tokens, a) or tuple(found.words.tokens[b:b + 2]) in OF_MYSELF
+                   or (language == "en" and said_last(found.words.tokens, a, b))
                    or (_tagged_as_mine(found.words.tokens, b) and feeling_kind(name, language) == POLARITIES[1])
                    for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
         if score.probability < (min(SAID_AS_MINE_DROP_AT, model.mentions.drop_at) if mine else model.mentions.drop_at):
