@@ -37,7 +37,9 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     # 2 MB with the words around each feeling for its 7,355 (34 MB at peak while loading)
     assert model_path(language).stat().st_size < 2_500_000
     names = {p.name for p in train_tagger.corpus_files(language)}
-    assert f"tagging_heldout10_{language}.jsonl" not in names and f"tagging_heldout14_{language}.jsonl" not in names
+    assert not names & train_tagger.kept_out(language)
+    assert f"tagging_heldout177_{language}.jsonl" in train_tagger.kept_out(language)
+    assert f"tagging_heldout202_{language}.jsonl" in train_tagger.kept_out(language)
     assert f"tagging_{language}.jsonl" in names and f"tagging_corpus15_{language}.jsonl" in names
     model = load_model(language)
     assert model.labels == THEMES + POLARITIES and 0 < model.add_at <= 1.01 and 0 < model.feeling_drop_at < 0.5
@@ -192,7 +194,7 @@ def test_a_denied_korean_theme_is_set_aside_by_the_learned_layer():
 def test_tag_says_a_theme_was_read_as_not_the_speakers():
     said = explain("my missus reckons our youngest has been drifting from his school pals ever since he started at"
                    " the new club", "en").set_aside["themes"]["drifting"]
-    assert re.fullmatch(r'"drifting": the learned layer reads it as not what happened to you \(the words "[a-z …]+"\), 0\.[0-3]\d',
+    assert re.fullmatch(r'"drifting": the learned layer reads it as not what happened to you \(the words "[a-z …]+"\), 0\.[0-4]\d',
                         said), said
 
 

@@ -116,6 +116,9 @@ class Negation:
     ("화가 안 났어요").
     ``after``: regular expressions tried on the text right after a mention
     (spaces removed in "joined" languages): "지 않아요", "건 아니에요".
+    ``turning``: words that, between a denied feeling and the next one, turn to
+    what was felt: "not even disappointed |kind of| relieved" (but "not angry
+    or upset" denies both).
     """
 
     before: tuple[tuple[str, ...], ...] = ()
@@ -125,6 +128,7 @@ class Negation:
     exceptions: tuple[tuple[str, ...], ...] = ()
     inside: tuple[str, ...] = ()
     after: tuple[re.Pattern[str], ...] = ()
+    turning: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -360,6 +364,7 @@ NEGATION = schema.obj({
     "exceptions": schema.Key(_words("exceptions"), default=()),
     "inside": schema.Key(_phrases("inside"), default=()),
     "after": schema.Key(_AFTER, default=()),
+    "turning": schema.Key(schema.then(_phrases("turning"), frozenset), default=frozenset()),
 }, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Negation)
 
 

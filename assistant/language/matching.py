@@ -255,7 +255,7 @@ def _negator_ending_at(tokens: tuple[str, ...], j: int, neg: Negation) -> int | 
 
 
 def negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable: set[int]) -> bool:
-    j, gap = start - 1, 0
+    j, gap, turned = start - 1, 0, False
     while j >= 0 and gap <= neg.window:
         # a negator inside another mention is that mention's word ("like i |wasn't| even there felt invisible")
         k = _negator_ending_at(tokens, j, neg) if j not in passable else None
@@ -263,6 +263,9 @@ def negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable:
             return not any(tokens[k:k + len(e)] == e for e in neg.exceptions)
         if tokens[j] not in neg.through and j not in passable:
             return False
+        if j in passable and turned:
+            return False  # "not even disappointed |kind of| relieved": the denial stops at the first feeling
+        turned = turned or (j not in passable and tokens[j] in neg.turning)
         j, gap = j - 1, gap + 1
     return False
 

@@ -363,7 +363,24 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
             found[cue.theme] = span
     for theme, rivals in OUTWEIGHED_BY.items():
         span = found.get(theme)
-        if span and any(r in found and (r in OUTWEIGHED_ANYWHERE.get(theme, ())
-                                        or (found[r][0] < span[1] and span[0] < found[r][1])) for r in rivals):
+        if span and theme in TURNED_TO and any(r in found and _turned(text.tokens, found[r], span) for r in rivals):
+            for r in rivals:
+                if r in found and _turned(text.tokens, found[r], span):
+                    del found[r]  # "서류 만 삼십 번 떨어지 다가 |처음 으로| 최종 합격": the misses led to it
+        elif span and any(r in found and (r in OUTWEIGHED_ANYWHERE.get(theme, ())
+                                          or (found[r][0] < span[1] and span[0] < found[r][1])) for r in rivals):
             del found[theme]
     return {t: found[t] for t in THEMES if t in found}
+
+
+TURNED_TO = {"win": (("처음", "으로"), ("처음으로",), ("드디어",), ("마침내",), ("결국",), ("finally",), ("eventually",),
+                     ("at", "last"))}
+"""Words between a rival told first and a theme told after it that make the rival the way there: "서류 만
+삼십 번 떨어지 다가 |처음 으로| 최종 합격" is a win, its thirty rejections the road to it."""
+
+
+def _turned(tokens: tuple[str, ...], rival: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether a rival ends before the theme begins with one of :data:`TURNED_TO`'s words between."""
+    between = tokens[rival[1]:span[0]]
+    return rival[1] <= span[0] and any(tuple(between[i:i + len(t)]) == t
+                                       for t in TURNED_TO["win"] for i in range(len(between)))
