@@ -1043,10 +1043,6 @@ def test_everyday_sayings_for_feelings(language, text, expected):
     assert feelings(text, language) == expected
 
 
-RETRAINED_MISS = ("a known miss since the English weights learned from the read kept-out sets (benchmarks/tagging.py, "
-                  "item 27: better at first sight on new sets, but this reads as unlikely now)")
-
-
 def _tags_exactly(language, text, expected_feelings, not_themes, must_themes):
     """The feelings exactly, none of ``not_themes`` and all of ``must_themes`` (the tables of hard cases below)."""
     got = tag(text, language)
@@ -1293,8 +1289,7 @@ def test_taken_back_later_and_whose_feeling_it_is(language, text, expected_feeli
     ("en", "i was proud as punch when my granddaughter read her poem out", {"proud"}, {"win"}, set()),
     ("en", "the winter after my husband passed i felt so empty but these days im doing alright", set(), set(), set()),
     ("en", "years back me and my cousin drifted apart but weve been close for ages now", set(), {"drifting"}, set()),
-    pytest.param("en", "paper got knocked back again wasnt even upset just sort of resigned at this point", {"resigned"},
-                 set(), set(), marks=pytest.mark.xfail(strict=True, reason=RETRAINED_MISS)),
+    ("en", "paper got knocked back again wasnt even upset just sort of resigned at this point", {"resigned"}, set(), set()),
     ("en", "my best mate moving away sits heavy with me tonight", {"heavy"}, set(), set()),
 ])
 def test_whose_feeling_and_what_is_said_of_things(language, text, expected_feelings, not_themes, must_themes):
@@ -1537,8 +1532,7 @@ def test_denied_beside_nobody_thanks_and_loanwords(language, text, expected_feel
      set()),
     ("en", "had to buy a sad lamp for the winter", set(), set(), set()),
     # themes told without their usual words
-    pytest.param("en", "nobody turned up to the book club only me and the host", set(), set(), {"cancelled"},
-                 marks=pytest.mark.xfail(strict=True, reason=RETRAINED_MISS)),
+    ("en", "nobody turned up to the book club only me and the host", set(), set(), {"cancelled"}),
     ("en", "the council voted down my idea for the bench in about a minute", set(), set(), {"ignored"}),
     ("en", "cleared my driving theory exam this morning", set(), set(), {"win"}),
     ("en", "nobody at the dinner table asked if i was ok after the rough week i had", set(), set(), {"unasked"}),
