@@ -1718,6 +1718,29 @@ def test_a_feeling_said_last_a_denial_turned_and_misses_that_led_to_a_win(langua
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # "instead of" denies the feeling after it; a saying of spice
+    ("en", "walked past our old house today and it made me feel grateful instead of sad", {"grateful"}, set(), set()),
+    ("en", "made a curry thats hot enough to hurt so thats dinner sorted for the week", set(), set(), set()),
+    # a place won, a job got in more words, a birthday of the dead
+    ("en", "came second in the allotment show for my onions", set(), set(), {"win"}),
+    ("en", "got the weekend job at the garden centre delighted", {"delighted"}, set(), {"win"}),
+    ("en", "it was dads birthday today hed have been eighty", set(), set(), {"memory"}),
+    # a place in a team not got is no exclusion; a call only to ask is a slight
+    ("en", "the coach left me out of the starting eleven for the final i was gutted", {"disappointed"}, {"left-out"},
+     {"missed-chance"}),
+    ("en", "my daughter rang after a month only to ask if she could borrow money lovely to feel so loved", set(),
+     {"connection"}, set()),
+    # Korean: "being treated" in the present copula is irony; someone else's dead; a score passed
+    ("ko", "팀장 님 이 내 보고서 는 보지 도 않고 넘기 더라 아주 존중받 는 느낌 이야", set(), set(), set()),
+    ("ko", "손님 이 이 국 이 돌아가신 자기 엄마 맛 이라 고 하 더라", set(), {"memory"}, set()),
+    ("ko", "모의 고사 점수 나왔 는데 목표 점수 넘었 어", set(), set(), {"win"}),
+])
+def test_instead_of_a_place_won_a_place_not_got_and_being_treated_in_irony(language, text, expected_feelings,
+                                                                           not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 @pytest.mark.parametrize("text, expected_feelings, not_themes, must_themes", [
     # a given name as the subject: their story (prompts/en/names.json)
     ("im not jealous that tunde got the promotion im genuinely glad for him", {"glad"}, {"win"}, set()),
