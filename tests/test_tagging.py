@@ -1741,6 +1741,22 @@ def test_instead_of_a_place_won_a_place_not_got_and_being_treated_in_irony(langu
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a feeling denied, then said again: the last word on it stands; "but i am" takes a denial back
+    ("en", "i wasnt nervous on the drive there but by the time they called my name i was really nervous",
+     {"nervous"}, set(), set()),
+    ("en", "everyone says i shouldnt feel guilty for missing the funeral i know i shouldnt feel guilty but i do", {"guilty"}, set(), set()),
+    ("en", "im not sad but i am tired", {"tired"}, set(), set()),
+    ("ko", "안 섭섭 하다 캤 는데 막상 연락 이 없으니 섭섭 하 더라", {"섭섭함"}, set(), set()),
+    # a frame said inside the first feeling holds across "and"
+    ("en", "the consultant talked over me the whole appointment i felt so small and stupid", {"small", "stupid"},
+     set(), set()),
+])
+def test_a_denial_is_not_the_last_word_when_the_feeling_is_said_again(language, text, expected_feelings,
+                                                                      not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 @pytest.mark.parametrize("text, expected_feelings, not_themes, must_themes", [
     # a given name as the subject: their story (prompts/en/names.json)
     ("im not jealous that tunde got the promotion im genuinely glad for him", {"glad"}, {"win"}, set()),

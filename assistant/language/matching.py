@@ -238,7 +238,8 @@ def _joined(tokens: tuple[str, ...], before: Hit | None, start: int, frame: Fram
         return False
     if any(t not in frame.through for t in tokens[before.end + 1:start]):
         return False  # (hedges may stand between: "felt numb and |kind of| empty")
-    return framed(tokens, before.start, frame)
+    return framed(tokens, before.start, frame) \
+        or any(tokens[before.start:before.start + len(cue)] == cue for cue in frame.cues)  # "|felt so small| and"
 
 
 # --- negation -----------------------------------------------------------------

@@ -2153,6 +2153,22 @@ SET_AGAINST = frozenset({"but", "yet", "though", "also", "and"})
 """Between two feelings, words that say both were felt: "chuffed |but| bricking it"."""
 
 
+TAKEN_BACK = (("but", "i", "am"), ("but", "i", "was"), ("but", "i'm"), ("but", "im"), ("but", "i", "do"),
+              ("but", "i", "did"))
+"""Words right after a denied English feeling that take the denial back: "im trying not to be |hurt| but i am"."""
+
+
+TAKEN_BACK_TAIL = frozenset(("though", "honestly", "really", "tbh", "if", "im", "i'm", "honest", "a", "bit", "little",
+                             "now", "still"))
+
+
+def _denial_taken_back(tokens: tuple[str, ...], end: int) -> bool:
+    """Whether a denied feeling is followed by :data:`TAKEN_BACK` and then only words like "though" to the
+    answer's end ("im not sad but i am |tired|" takes nothing back)."""
+    rest = tuple(tokens[end:])
+    return any(rest[:len(t)] == t and set(rest[len(t):]) <= TAKEN_BACK_TAIL for t in TAKEN_BACK)
+
+
 def _named(name: str, tokens: list[str], start: int, end: int) -> bool:
     """Whether a feeling was said by a word of its own ("gutted", "so proud", "felt left out",
     "embarrassing"), not only described ("had a right laugh", "felt awful", "like i wasnt even there")."""
@@ -2234,6 +2250,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     """Feelings said by words other than tears too ("|울었어요| 너무 그립고 |슬펐어요|")."""
     denied: set[str] = set()
     """Feelings said with "not" somewhere: "my wife reckons im |sad| … but im |not sad| exactly" is not sad."""
+    denied_at: dict[str, int] = {}
+    """Where each was last denied: said again after that, it stands ("i wasnt upset at first but now im |upset|")."""
     their_feelings: list[int] = []
     """Where someone else's feelings end (in the words without hedges): "my point guard was |crushed| after
     the loss like devastated" says the second of him too."""
@@ -2261,8 +2279,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
         if (set(said.tokens[hit.start:hit.end]) & TEARS or (vocab.match == "joined" and KO_CRYING.match(hit_said)))\
                 and any(h.end <= hit.start <= h.end + 4 and vocab.feeling(h.key).pleasantness > 0 for h in hits):
             continue  # "i felt so loved i |cried| a little": tears of joy
-        if negated(hit, hit.rest, said.tokens, neg, passable):
+        if negated(hit, hit.rest, said.tokens, neg, passable) and not _denial_taken_back(said.tokens, hit.end):
             denied.add(hit.key)
+            denied_at[hit.key] = start
             continue
         if vocab.match == "tokens" and (_done_to_a_thing(said.tokens, hit.start, hit.end)
                                         or _done_to_someone(said.tokens, hit.start, hit.end)
@@ -2294,8 +2313,11 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 named_at.setdefault(key, []).append(shared)
                 said_otherwise.add(key)
     for name in denied & set(feelings):
+        if max(a for a, _ in named_at[name]) > denied_at[name]:
+            continue  # "not anxious about the exam |but im anxious| about the results": the last word on it
         del feelings[name]
         felt_at.pop(name, None)
+        named_at.pop(name, None)
     for name in [f for f, span in feelings.items() if _only_tears(span, vocab.match == "joined")
                  and f not in said_otherwise]:
         if len(feelings) > 1:  # "so lonely i |cried|", "울었다 … 그립다": the tears are the other feeling's
