@@ -1757,6 +1757,30 @@ def test_a_denial_is_not_the_last_word_when_the_feeling_is_said_again(language, 
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # sayings and someone's view of the speaker
+    ("en", "thought id lost my purse on the bus but it was in my coat pocket so panic over", set(), set(), set()),
+    ("en", "they might close the library but nothing is decided so im not going to worry about it", set(), set(),
+     set()),
+    ("en", "my sister came round with soup and said you look tired sit down i felt so loved", {"loved"},
+     set(), set()),
+    # a clause done before "felt"; what the speaker was to them
+    ("en", "joined the walking group for the first time today and the regulars were a good bunch felt accepted straight away",
+     {"accepted"}, set(), set()),
+    ("en", "the aunties at the temple kept feeding me like i was their own son felt so included", {"included"}, set(),
+     set()),
+    # praise in their words is the speaker's win; credit taken
+    ("en", "first shift on the helpline and the supervisor said i did really well", set(), set(), {"win"}),
+    ("en", "the head gardener said my hedge was the neatest shes seen in years", set(), set(), {"win"}),
+    ("en", "the manager used my idea for the rota and told the owner it was his", set(), set(), {"ignored"}),
+    # Korean: only the speaker not told
+    ("ko", "회식 있었 는데 나 만 몰랐 어", set(), set(), {"left-out"}),
+])
+def test_sayings_a_clause_done_before_felt_and_praise_in_their_words(language, text, expected_feelings,
+                                                                      not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 @pytest.mark.parametrize("text, expected_feelings, not_themes, must_themes", [
     # a given name as the subject: their story (prompts/en/names.json)
     ("im not jealous that tunde got the promotion im genuinely glad for him", {"glad"}, {"win"}, set()),

@@ -177,6 +177,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                     and person in others.owners:
                 return "의", j  # 걔 |자신감|, 친구의 |자신감|: theirs
             if not rest and following in others.markers:
+                if not joined and _new_clause_felt(tokens, j + 1, start):
+                    return None  # "the lads |were a good bunch| felt accepted": their clause is done, mine begins
                 if not joined and (_an_object(tokens, j) or (person in PLACES_AND_TIMES and j + 2 < start)):
                     # "found out |from the pe teacher felt| really left out" (an object), "the whole |evening
                     # was| a bust kinda annoyed" (a time, more said of it between): the speaker felt it
@@ -197,6 +199,21 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                 continue
             return None
     return None
+
+
+FELT_FRAME = frozenset(("felt", "feel", "feeling"))
+CARRIED_ON = frozenset(("and", "but", "then", "so", "also", "n", "who", "that", "just", "still", "really", "all"))
+
+
+def _new_clause_felt(tokens: tuple[str, ...], verb: int, start: int) -> bool:
+    """Whether an English "felt" before a feeling begins a clause of its own, its subject unsaid: the
+    person's verb already has what it says of them ("the lads were |a good bunch| felt accepted"), and
+    nothing joins the two ("my dad was so tired |and| felt sad" is his)."""
+    k = start if tokens[start] in FELT_FRAME else start - 1
+    if k < 0 or tokens[k] not in FELT_FRAME:
+        return False
+    said_of_them = tokens[verb + 1:k]
+    return len(said_of_them) >= 2 and said_of_them[-1] not in CARRIED_ON and said_of_them[-1].isalpha()
 
 
 COUNTED = frozenset(("하나가", "하나는", "하나도", "한명이", "한명은", "한분이", "한분은", "분이", "분은", "분께서"))
@@ -500,6 +517,8 @@ def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> boo
     lonely". Only what the speaker says of themselves counts (and the denial that often follows)."""
     while start > 0 and tokens[start - 1] in HEDGES:
         start -= 1  # "told me i was |so| chill"
+    if tuple(tokens[max(0, start - 2):start]) in YOU_LOOK:
+        return True  # "and said |you look| tired beta sit down": how the speaker looks to someone
     for size in (1, 2, 3):
         k = start - size
         told = k >= 3 and tokens[k - 1] == "me" and tokens[k - 2] in TELLING  # "my manager |told me i was| so chill"
@@ -509,6 +528,11 @@ def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> boo
                 viewer -= 1  # "i |don't| think i'm angry": the speaker's own view
             return tokens[viewer] not in others.speaker
     return False
+
+
+YOU_LOOK = frozenset((("you", "look"), ("you", "looked"), ("you", "seem"), ("you", "seemed"), ("you", "sound"),
+                      ("you", "sounded"), ("you're", "looking"), ("youre", "looking")))
+"""Someone's words to the speaker about how they look: not what the speaker says they feel."""
 
 
 INVERTED = (("he", "was"), ("she", "was"), ("they", "were"), ("he", "is"), ("she", "is"), ("he", "been"), ("she", "been"),
@@ -588,9 +612,11 @@ def _an_object(tokens: tuple[str, ...], person: int) -> bool:
     if tokens[person] in THEM_WHO:
         return False  # "said it was grandad to a tee |he| got proper wistful": a subject's pronoun
     j = person - 1
-    while j >= 0 and (tokens[j] in DETERMINERS | POSSESSIVES | {"another", "this", "that"}
+    while j >= 0 and (tokens[j] in DETERMINERS | POSSESSIVES | {"another", "this", "that", "own"}
                       or tokens[j] in PERSON_ADJECTIVES):
         j -= 1
+    if j >= 1 and tokens[j] in ("was", "were", "like", "as") and j < person - 1:
+        return True  # "kept filling my plate like i |was their own| brother felt so welcome": what i was to them
     if j >= 1 and tokens[j] not in OBJECT_OF and tokens[j - 1] in DETERMINERS | POSSESSIVES:
         j -= 2  # "found out |from the pe| teacher": one word of what kind of person
         while j >= 0 and tokens[j] in DETERMINERS | POSSESSIVES:
@@ -980,10 +1006,17 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
     if not ((others.cues and framed(words.tokens, start, others))
             or _someone_else_as_subject(words.tokens, start, others, vocab.match == "joined")):
         return False
+    if vocab.match != "joined" and set(words.tokens[start:end]) & SPEAKER_IN_WIN \
+            and set(words.tokens[start:end]) & SAYING:
+        return False  # "they |said i did well|": their words of the speaker's win
     after = words.tokens[start:end + 3]
     # the cue's own 받았 ("상 을 |받았|") is the win itself, not something given to the speaker
     return not (set(after) & TO_ME or any(GIVEN_TO_ME.search(t) for t in words.tokens[end:end + 3])
                 or any(GIVEN_TO_ME.search(t.replace("받았", "")) for t in words.tokens[start:end]))
+
+
+SPEAKER_IN_WIN = frozenset(("i", "me", "my", "i'd", "id", "myself", "meself"))
+SAYING = frozenset(("said", "says", "told", "tells", "saying"))
 
 
 THEIR_OBJECTS = frozenset(("him", "her", "them"))
