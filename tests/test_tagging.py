@@ -1781,6 +1781,26 @@ def test_sayings_a_clause_done_before_felt_and_praise_in_their_words(language, t
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # what one should feel is not felt; a child's praised work is the child's win
+    ("en", "my cousin got the flat we both wanted and i know i should be happy for her but honestly im jealous",
+     {"jealous"}, set(), set()),
+    ("en", "the teacher said my daughters drawing was the best in the class and i was so proud", {"proud"}, {"win"},
+     set()),
+    # a place taken instead of me, left out by forgetting, seconds off
+    ("en", "the coach put a new lad in the team instead of me and i was gutted", {"disappointed"}, set(),
+     {"missed-chance"}),
+    ("en", "great the whole office went to the pub and forgot to tell me thrilled", set(), {"win"}, {"left-out"}),
+    ("en", "coach was made up cause i took three seconds off my best time", set(), set(), {"win"}),
+    # Korean: leave cut, a caring question, a prize
+    ("ko", "여름 휴가 짤렸 어요 진짜 허탈 하네", {"허탈함"}, set(), {"cancelled"}),
+    ("ko", "이웃 할머니 가 반찬 주시 면서 밥은 잘 먹고 다니 냐고 물어 보시 더라", set(), set(), {"connection"}),
+])
+def test_what_one_should_feel_a_childs_praise_and_a_place_given_instead(language, text, expected_feelings,
+                                                                        not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 @pytest.mark.parametrize("text, expected_feelings, not_themes, must_themes", [
     # a given name as the subject: their story (prompts/en/names.json)
     ("im not jealous that tunde got the promotion im genuinely glad for him", {"glad"}, {"win"}, set()),

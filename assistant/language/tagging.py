@@ -1015,7 +1015,7 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
                 or any(GIVEN_TO_ME.search(t.replace("받았", "")) for t in words.tokens[start:end]))
 
 
-SPEAKER_IN_WIN = frozenset(("i", "me", "my", "i'd", "id", "myself", "meself"))
+SPEAKER_IN_WIN = frozenset(("i", "me", "i'd", "id", "myself", "meself"))
 SAYING = frozenset(("said", "says", "told", "tells", "saying"))
 
 
@@ -1414,7 +1414,16 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme in BEFELL_WORDS and _befell_them(tokens, start, end, others, BEFELL_WORDS[theme]))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING)
-            or (theme == "memory" and _their_late_one(tokens)))
+            or (theme == "memory" and _their_late_one(tokens))
+            or (theme == "win" and bool(set(tokens[start:end]) & SAYING)
+                and any(tokens[k] in ("my", "our") and tokens[k + 1] in KINS_OWN for k in range(start, end - 1))))
+
+
+KINS_OWN = frozenset(("sons", "son's", "daughters", "daughter's", "kids", "kid's", "lads", "boys", "girls", "grandsons",
+                      "granddaughters", "nephews", "nieces", "wifes", "wife's", "husbands", "husband's", "sisters",
+                      "sister's", "brothers", "brother's", "mums", "mum's", "dads", "dad's", "partners", "partner's"))
+"""Inside a win's words of praise, a family member's own thing makes it theirs: "the teacher said |my sons| english
+is the best in his class"."""
 
 
 def _their_late_one(tokens: tuple[str, ...]) -> bool:
