@@ -1796,6 +1796,93 @@ it):
    marker, someone else's story with no name or "my" to tell it by);
    Korean, irony with no marker and feelings the learned layer's readings
    take off.
+
+27. The session after wrote twenty-four fresh standard sets in six rounds of
+   four (held-out-195 .. -218, 60 English and 40 Korean lines each, from
+   the one-page brief, each round leaning to other lives: clubs, shift work,
+   families, tired short answers; people alone, offices, students, trades;
+   every theme, romance and irony, illness and grief, wins and setbacks;
+   young parents, twenty-somethings, the retired, workplaces; every theme,
+   migrants, hobbies, very short answers; every theme, families, work,
+   belonging). Each round was scored at first sight with the tagger of that
+   moment, then its misses were read (all but the last round's). Each
+   change was checked on every other labelled line:
+
+   - feelings said as the speaker's: a feeling said last after an
+     intensifier, its subject unsaid ("since the op |really grateful|":
+     of the feelings the reading of the words around took off there, 18 of
+     27 kept-out ones were the speaker's; it now needs under 0.25 to take
+     one off); a person after "they added another" is their object; a
+     one-word reply then "you know" is the speaker's aside; a "felt" after
+     a clause already done ("the lads were a good bunch |felt| accepted");
+     what the speaker was to them ("like i was their own brother"); a
+     frame said inside the first feeling holds across "and" ("felt so
+     small and stupid");
+   - denials: a feeling denied and then said again stands, the last word on
+     it ("i wasnt upset at first but now im upset"; 9 English and 7 Korean
+     labelled lines better, none worse); "but i am" at the end takes a
+     denial back; a denial stops where the speaker turns to another
+     feeling ("not even disappointed |kind of| relieved", the
+     vocabulary's ``turning``); "instead of", "rather than", "should be",
+     "meant to be" deny what follows; "not going to worry";
+   - irony and sayings: Korean "being treated" feelings in the present
+     copula (존중받는 느낌 이야, 인정받는 기분 이다: 18 of 18 labelled
+     lines irony) are irony by themselves; "only to ask if" is a slight;
+     "panic over", "hot enough to hurt", "sad lamp", "lonely as a cloud",
+     "you look tired" (someone's view), tears from spice (매워서 눈물);
+   - themes: misses that led to a win are the road to it ("failed twice
+     and |finally| passed", 서류 만 삼십 번 떨어지 다가 |처음 으로| 합격);
+     praise in their words is the speaker's win ("they said i did well"),
+     but not praise of my son's work; "left out of the starting eleven" is
+     a place not got; a Korean theme told by the words of an own
+     unpleasant feeling the reading keeps; two Korean feelings in one
+     breath at the answer's end (서운하 고 외롭 더라); someone else's dead
+     (돌아가신 자기 엄마); many cues in more words (a personal best,
+     employee of the month, "instead of me", "forgot to tell me", "left on
+     seen", applause, no greeting, a name put on my work, 목표 점수 넘었,
+     휴가 짤렸, 나 만 몰랐, 밥은 잘 먹고 다니냐 …). Many such cues in long
+     answers are still taken off by the learned layer, which has not seen
+     their words.
+
+   Tried and dropped: English weights trained with the read kept-out sets
+   before -177 (at first sight 0.852 / 0.952 / 5 on -199 .. -206 against
+   0.850 / 0.948 / 5 with the shipped ones: better on -199 .. -202, worse
+   on -203 .. -206; Korean gained themes but a forbidden tag in each of two
+   rounds); lower add thresholds per theme (every theme added more wrong
+   than right); a lower take-off threshold for answers of 12 to 20 words
+   (no change); an English "'s" matched without its apostrophe ("my mams
+   song": the new spans were then read as someone else's, 1 better, 3
+   worse); "left-out" outweighed by "missed-chance" (5 worse); an
+   unpleasant feeling said now ("im shattered but …") kept from the
+   reading of the words around (3 better, 3 worse, 2 forbidden).
+
+   At first sight, set by set (theme F1 / feeling F1 / forbidden), with the
+   tagger of the moment each round was written:
+
+   | sets | English | Korean |
+   |---|---|---|
+   | 195 .. 198 (the session's start) | 0.824/0.965/0, 0.857/0.923/0, 0.882/0.946/0, 0.836/0.946/0: 2 of 4 met every goal | 0.929/0.981/0, 0.870/0.933/1, 0.878/0.985/0, 0.875/0.978/0: 3 of 4 |
+   | 199 .. 202 | 0.800/0.944/1, 0.810/0.949/0, 0.929/0.956/1, 0.873/0.988/1: none | 0.957/0.947/1, 0.755/1.000/0, 0.926/0.952/0, 0.955/0.958/0: 2 of 4 |
+   | 203 .. 206 (with the retrained English weights, since dropped) | 0.925/0.946/1, 0.765/0.917/2, 0.851/0.960/1, 0.750/0.889/0: none | 0.970/0.952/0, 0.818/0.927/2, 0.962/1.000/0, 0.690/0.880/1: 2 of 4 |
+   | 207 .. 210 | 0.841/0.952/2, 0.868/0.950/0, 0.886/0.831/1, 0.847/0.953/0: 1 of 4 | 0.851/0.926/0, 0.875/0.951/0, 0.833/0.980/0, 0.824/1.000/0: 2 of 4 |
+   | 211 .. 214 | 0.869/0.953/0, 0.895/0.976/1, 0.822/0.938/1, 0.937/0.966/0: 2 of 4 | 0.937/0.981/0, 0.828/1.000/0, 0.800/0.968/0, 0.917/0.947/0: 2 of 4 |
+   | 215 .. 218 (written last) | 0.951/0.967/1, 0.842/0.964/1, 0.886/0.941/3, 0.819/0.918/0: none | 0.941/0.985/0, 0.980/0.984/0, 0.881/0.966/1, 0.846/0.967/0: 2 of 4 |
+
+   The session's start scored -207 .. -214 the same to the third decimal
+   but one feeling score (211: 0.941): what each round fixed was what it
+   read. As shipped against the start, on all sets:
+
+   | sets | English | Korean |
+   |---|---|---|
+   | the 36 older kept-out sets | 0.895 / 0.919 / 23, 17 of 36 failing -> 0.896 / 0.921 / 23, 17 | 0.899 / 0.948 / 28, 14 -> 0.899 / 0.949 / 28, 14 |
+   | held-out-177 .. -194 (read in item 26) | 0.897 / 0.958 / 1, 3 of 18 -> 0.898 / 0.959 / 1, 3 | 0.917 / 0.964 / 2, 2 -> 0.919 / 0.966 / 1, 1 |
+   | held-out-195 .. -214 (read this session) | 0.854 / 0.942 / 11, 15 of 20 -> 0.869 / 0.954 / 3, 10 | 0.873 / 0.962 / 5, 9 -> 0.882 / 0.970 / 2, 6 |
+
+   What still fails at first sight is mostly English themes: of the
+   theme tags missed on -199 .. -206, two in three were found by neither
+   the lists nor the layer (wins and kindnesses in words of their own:
+   "bowled a two twenty", "they still get compliments on it"), one in
+   three were found by the lists and taken off by the learned layer.
 """
 from __future__ import annotations
 
@@ -1925,7 +2012,9 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-208": "tagging_heldout208_{lang}.jsonl", "held-out-209": "tagging_heldout209_{lang}.jsonl",
         "held-out-210": "tagging_heldout210_{lang}.jsonl", "held-out-211": "tagging_heldout211_{lang}.jsonl",
         "held-out-212": "tagging_heldout212_{lang}.jsonl", "held-out-213": "tagging_heldout213_{lang}.jsonl",
-        "held-out-214": "tagging_heldout214_{lang}.jsonl",
+        "held-out-214": "tagging_heldout214_{lang}.jsonl", "held-out-215": "tagging_heldout215_{lang}.jsonl",
+        "held-out-216": "tagging_heldout216_{lang}.jsonl", "held-out-217": "tagging_heldout217_{lang}.jsonl",
+        "held-out-218": "tagging_heldout218_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",

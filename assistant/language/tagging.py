@@ -1068,7 +1068,8 @@ THEIR_SUBJECT_THEMES = ("drifting", "cold-shoulder", "left-out")
 a plan someone said "she couldn't make it" to stays the speaker's cancelled one."""
 
 
-RESOLVED = {"cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again", "was not cancelled",
+RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't even apply", "never applied for it"),
+            "cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again", "was not cancelled",
                           "wasnt cancelled", "wasn't cancelled", "not cancelled after all", "not called off after all"),
             "cold-shoulder": ("apologised", "apologized", "said sorry"),
             "ignored": ("went with it", "came round to it", "went with my idea"),
@@ -1241,8 +1242,8 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
     k = j - 1
     while k >= 1 and tokens[k] in PERSON_ADJECTIVES:
         k -= 1  # "my |best| friend got left on read"
-    if k < 0 or tokens[k] not in POSSESSIVES | {"me"}:
-        return False  # ("me brother got left off the invite": a Northern "my")
+    if k < 0 or tokens[k] not in POSSESSIVES | {"me"} | ({"the"} if befalling is PASSIVE else set()):
+        return False  # ("me brother got left off the invite": a Northern "my"; "|the| new intern got totally blanked")
     return _persons(tokens[j], others) or tokens[j] in others.people
 
 
@@ -1415,8 +1416,18 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING)
             or (theme == "memory" and _their_late_one(tokens))
+            or (theme == "cancelled" and tokens[start].startswith("cancel") and _done_by_the_speaker(tokens, start))
             or (theme == "win" and bool(set(tokens[start:end]) & SAYING)
                 and any(tokens[k] in ("my", "our") and tokens[k + 1] in KINS_OWN for k in range(start, end - 1))))
+
+
+def _done_by_the_speaker(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether the speaker did it, right before: "|i| cancelled on choir practice", "|we finally| cancelled the
+    old cable package" (every such labelled line: no plan fell through; "we |had to| cancel" is not this)."""
+    k = start - 1
+    while k >= 0 and tokens[k] in ("just", "finally", "also", "then"):
+        k -= 1
+    return k >= 0 and tokens[k] in ("i", "we")
 
 
 KINS_OWN = frozenset(("sons", "son's", "daughters", "daughter's", "kids", "kid's", "lads", "boys", "girls", "grandsons",
