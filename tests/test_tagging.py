@@ -1801,6 +1801,24 @@ def test_what_one_should_feel_a_childs_praise_and_a_place_given_instead(language
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a plan the speaker cancelled; a board game heard as "bored"; someone pitied or felt for
+    ("en", "i cancelled on the pub quiz tonight cause i was shattered and had an early night instead", {"exhausted"},
+     {"cancelled"}, set()),
+    ("en", "played a bored game with the kids after tea and nobody fell out for once", set(), set(), set()),
+    ("en", "the new lad told a joke in the briefing and nobody laughed and he went bright red poor lad", set(),
+     {"ignored"}, set()),
+    ("en", "my friend got left off the guest list for the wedding and i was so angry for her", {"angry"},
+     {"left-out"}, set()),
+    # praise given in front of everyone as a put-down, with a marker
+    ("en", "boss goes well done for finally making it on time in front of everyone wow thanks so appreciated",
+     set(), {"win"}, set()),
+])
+def test_a_plan_the_speaker_cancelled_and_a_grief_felt_for_someone(language, text, expected_feelings,
+                                                                   not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 @pytest.mark.parametrize("text, expected_feelings, not_themes, must_themes", [
     # a given name as the subject: their story (prompts/en/names.json)
     ("im not jealous that tunde got the promotion im genuinely glad for him", {"glad"}, {"win"}, set()),

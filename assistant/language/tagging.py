@@ -1417,8 +1417,43 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
                 and not set(tokens[start:end + 1]) & RECEIVING)
             or (theme == "memory" and _their_late_one(tokens))
             or (theme == "cancelled" and tokens[start].startswith("cancel") and _done_by_the_speaker(tokens, start))
+            or (theme in MISFORTUNES and (_pitied(tokens) or (theme != "cancelled" and _felt_for_them(tokens)))
+                and not set(tokens[start:end + 2]) & {"me", "i", "us", "we"})
             or (theme == "win" and bool(set(tokens[start:end]) & SAYING)
                 and any(tokens[k] in ("my", "our") and tokens[k + 1] in KINS_OWN for k in range(start, end - 1))))
+
+
+MISFORTUNES = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "missed-chance", "cancelled", "drifting"))
+PITIED = frozenset(("thing", "lad", "girl", "kid", "fella", "man", "love", "soul", "sod", "mite", "boy", "chap", "woman",
+                    "lamb", "pet", "dear"))
+
+
+def _pitied(tokens: tuple[str, ...]) -> bool:
+    """Whether the speaker pities someone ("she went bright red |poor girl|", "he was gutted |poor lad|"): the
+    small grief told is that person's, not the speaker's (of the labelled lines with one, every theme of
+    :data:`MISFORTUNES` told was theirs)."""
+    return any(tokens[k] == "poor" and tokens[k + 1] in PITIED for k in range(len(tokens) - 1)) \
+        or any(tokens[k:k + 3] == ("poor", "wee", "soul") for k in range(len(tokens) - 2))
+
+
+FELT_FOR_REACH = 4
+
+
+def _felt_for_them(tokens: tuple[str, ...]) -> bool:
+    """Whether the speaker says they felt something for someone ("i was furious |for her|", "im anxious |for him|
+    to be honest", "i felt that awkward |for her|"): the grief told is theirs, the feeling the speaker's (not
+    a plan called off: "the away game got called off … i was gutted for them" was the speaker's too)."""
+    for k in range(len(tokens) - 1):
+        if tokens[k] == "for" and tokens[k + 1] in ("her", "him", "them"):
+            before = tokens[max(0, k - FELT_FOR_REACH):k]
+            if set(before) & GLAD_FOR:
+                continue  # "im |delighted| for him" is as often irony, or a rival's win beside the speaker's loss
+            if "im" in before or "i'm" in before or ("i" in before and set(before) & STATE_WORDS):
+                return True
+    return False
+
+
+GLAD_FOR = frozenset(("happy", "delighted", "glad", "pleased", "thrilled", "chuffed", "moon", "proud", "made", "buzzing"))
 
 
 def _done_by_the_speaker(tokens: tuple[str, ...], start: int) -> bool:
