@@ -363,12 +363,12 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
             found[cue.theme] = span
     for theme, rivals in OUTWEIGHED_BY.items():
         span = found.get(theme)
-        if span and theme in TURNED_TO and any(r in found and _turned(text.tokens, found[r], span) for r in rivals):
-            for r in rivals:
-                if r in found and _turned(text.tokens, found[r], span):
-                    del found[r]  # "서류 만 삼십 번 떨어지 다가 |처음 으로| 최종 합격": the misses led to it
-        elif span and any(r in found and (r in OUTWEIGHED_ANYWHERE.get(theme, ())
-                                          or (found[r][0] < span[1] and span[0] < found[r][1])) for r in rivals):
+        led_to = [r for r in rivals if span and r in found and _turned(text.tokens, theme, found[r], span)]
+        for r in led_to:
+            del found[r]  # "서류 만 삼십 번 떨어지 다가 |처음 으로| 최종 합격": the misses led to it
+        if span and not led_to and any(r in found and (r in OUTWEIGHED_ANYWHERE.get(theme, ())
+                                                       or (found[r][0] < span[1] and span[0] < found[r][1]))
+                                       for r in rivals):
             del found[theme]
     return {t: found[t] for t in THEMES if t in found}
 
@@ -379,8 +379,8 @@ TURNED_TO = {"win": (("처음", "으로"), ("처음으로",), ("드디어",), ("
 삼십 번 떨어지 다가 |처음 으로| 최종 합격" is a win, its thirty rejections the road to it."""
 
 
-def _turned(tokens: tuple[str, ...], rival: tuple[int, int], span: tuple[int, int]) -> bool:
-    """Whether a rival ends before the theme begins with one of :data:`TURNED_TO`'s words between."""
+def _turned(tokens: tuple[str, ...], theme: str, rival: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether a rival ends before the theme begins with one of the theme's :data:`TURNED_TO` words between."""
     between = tokens[rival[1]:span[0]]
     return rival[1] <= span[0] and any(tuple(between[i:i + len(t)]) == t
-                                       for t in TURNED_TO["win"] for i in range(len(between)))
+                                       for t in TURNED_TO.get(theme, ()) for i in range(len(between)))
