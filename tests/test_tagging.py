@@ -1847,3 +1847,23 @@ def test_names_file_errors_name_the_file(tmp_path, monkeypatch):
     _pack(tmp_path, monkeypatch, {"feelings": [_entry()]})
     (tmp_path / "xx" / "names.json").write_text(json.dumps({"names": ["zog"]}), encoding="utf-8")
     assert load_vocabulary("xx").others.names == frozenset({"zog"})
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # the speaker's aside after someone's words; a slight aimed at someone else; a feeling right after another
+    ("en", "he said the trip was off for this weekend so um yeah disappointed", {"disappointed"}, set(), set()),
+    ("en", "my boss rolled his eyes at the new apprentice all morning and i felt uncomfortable", {"uncomfortable"},
+     {"cold-shoulder"}, set()),
+    ("en", "the dog got loose on the lane but we caught him without anyone getting hurt relieved", {"relieved"},
+     set(), set()),
+    # irony: praise first, a mishap, and the speaker's own unpleasant feeling last
+    ("en", "yeah real proud moment today reversed into the gatepost in front of the neighbours felt like an idiot",
+     {"stupid"}, {"win"}, set()),
+    # Korean: a plan the speaker called off, a call the speaker did not pick up, a reply that came soon
+    ("ko", "치과 예약 을 제 가 취소 했 어요 그날 야근 이라서", set(), {"cancelled"}, set()),
+    ("ko", "아빠 전화 를 바빠 서 두 번 이나 안 받았 네 미안 하다", {"미안함"}, {"unanswered"}, set()),
+    ("ko", "단톡 에 물어 봤 는데 일 이 금방 없어져서 떨렸 는데 답장 이 길게 왔 어 설렌 다", {"설렘"}, {"unanswered"}, set()),
+])
+def test_an_aside_after_their_words_a_slight_aimed_elsewhere_and_a_call_not_picked_up(
+        language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -264,8 +264,10 @@ def negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable:
             return not any(tokens[k:k + len(e)] == e for e in neg.exceptions)
         if tokens[j] not in neg.through and j not in passable:
             return False
-        if j in passable and turned:
-            return False  # "not even disappointed |kind of| relieved": the denial stops at the first feeling
+        if j in passable and (turned or j == start - 1):
+            # "not even disappointed |kind of| relieved": the denial stops at the first feeling; so it does at a
+            # feeling right before, nothing joining them ("without anyone getting |hurt| relieved")
+            return False
         turned = turned or (j not in passable and tokens[j] in neg.turning)
         j, gap = j - 1, gap + 1
     return False

@@ -260,6 +260,8 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
         if (token in others.speaker or token in SPEAKERS_OWN) and not (
                 j >= 1 and (tuple(tokens[j - 2:j]) in (("was", "like"), ("is", "like")) or tokens[j - 1] == "goes")):
             return False  # (but "skylar was like |i| feel so invisible": her words)
+        if token in ASIDE_OPENERS and j >= 1 and tokens[j - 1] in ASIDE_BEFORE:
+            return False  # "she said something came up |so um yeah| disappointed": the speaker's aside
         if token in others.breaks and not (token == "that" and any(t == q[-1] for t in tokens[max(0, j - 3):j] for q in quotes)):
             return False
     return False
@@ -267,6 +269,9 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
 
 SHORT_REPLIES = frozenset(("yes", "yeah", "yep", "no", "nope", "okay", "ok", "sure", "thanks", "sorry", "fine", "alright",
                            "cheers", "hello", "hi", "goodbye", "bye", "congratulations", "congrats"))
+ASIDE_OPENERS = frozenset(("yeah", "anyway", "anyways", "honestly"))
+ASIDE_BEFORE = frozenset(("so", "um", "uh", "erm", "and"))
+"""After someone's reported words, "so um |yeah|" or "and |anyway|" turns to what the speaker says of it."""
 REPLY_OVER = frozenset(("so", "and", "then", "which", "know"))
 """After "said", a whole reply in one word, then one of :data:`REPLY_OVER`: what follows is no longer their words
 ("the doctor said yes its probably |stress|" still is; "she just said fine in that voice you |know| feeling well
@@ -1407,6 +1412,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme not in ("connection", "memory") and _done_to_them(tokens, end, others.people))
             or (theme == "unanswered" and any(tokens[k] in ("his", "her", "their") and tokens[k + 1] in CALLS
                                               for k in range(max(start, end - 1), min(end + 1, len(tokens) - 1))))
+            or (theme in DONE_TO_SOMEONE and _aimed_at_them(tokens, end, others.people))
             or (theme in DONE_TO_SOMEONE and any(tokens[k] in THEIR_OBJECTS_ONLY and tokens[k - 1] in SHUTTING
                                                  for k in range(max(start - 2, 1), min(end + 1, len(tokens)))))
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_AFTER_THEM)
@@ -1421,6 +1427,17 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
                 and not set(tokens[start:end + 2]) & {"me", "i", "us", "we"})
             or (theme == "win" and bool(set(tokens[start:end]) & SAYING)
                 and any(tokens[k] in ("my", "our") and tokens[k + 1] in KINS_OWN for k in range(start, end - 1))))
+
+
+AIMED_REACH = 3
+
+
+def _aimed_at_them(tokens: tuple[str, ...], end: int, people: Iterable[str]) -> bool:
+    """Whether a slight is aimed "at" someone else, right after its words: "my manager rolled her eyes |at the new
+    intern| all day" (a person within a few words; not "looked right past me |at the party|")."""
+    aimed = tokens[end + 1:end + 1 + AIMED_REACH]
+    return tokens[end:end + 1] == ("at",) and not set(tokens[end - 1:end + 1 + AIMED_REACH]) & {"me", "us"} \
+        and any(t in people for t in aimed)
 
 
 MISFORTUNES = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "missed-chance", "cancelled", "drifting"))
@@ -1996,6 +2013,8 @@ WORRY_AFTER = re.compile(r"(을까|ㄹ까|릴까|질까|칠까|길까) ?봐")
 ANSWERED_KO = ("답해주셨", "답해줬", "답해주더", "답장이왔", "답장왔", "답이왔", "답장을받", "답을받", "전화왔", "전화가왔",
                "연락왔", "연락이왔", "문자왔", "문자가왔", "카톡왔", "카톡이왔", "전화가오")
 """Later in a Korean answer, the reply came after all: "아무도 답을 안 달았어 … 한 시간 뒤에 다 |답해 주셨|고"."""
+ANSWERED_SOON_KO = re.compile(r"(답장|답|전화|연락|문자|카톡)(이|가)?(바로|금방|금세|곧|길게|결국|드디어|다시)(왔|오)")
+"""The same, a word of how between: "금방 답장 이 |길게| 왔 어"."""
 GAVE_UP = ("결국", "못했", "포기", "접었")
 """After a worry, words that tell the chance was let go after all: "거절 당하면 어쩌나 싶어서 |결국| 물어 보지도 |못했|어"."""
 
@@ -2202,6 +2221,43 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
                      or any(_said(m, words, vocab.match) for m in s.mishaps))))
 
 
+def _ends_unpleasant(said: Text, hits: list[Hit], vocab: Vocabulary, passable: set[int]) -> bool:
+    """Whether an English answer ends on an unpleasant feeling of the speaker's, the praise before it not set
+    against it ("oh yeah real proud moment … locked myself out … absolutely |mortified|"; not "wah so relieved
+    |but also| completely wiped out", both felt). With an irony marker, that makes the praise irony."""
+    if not hits:
+        return False
+    last = max(hits, key=lambda h: h.end)
+    if vocab.feeling(last.key).pleasantness > -0.3 or _theirs(said, last, vocab.others, False) \
+            or negated(last, last.rest, said.tokens, vocab.negation, passable):
+        return False
+    pleasant = [h.end for h in hits if vocab.feeling(h.key).pleasantness > 0 and h.end <= last.start]
+    return not set(said.tokens[max(pleasant, default=0):last.start]) & SET_AGAINST_IRONY
+
+
+SET_AGAINST_IRONY = frozenset(("but", "yet", "though", "although", "also"))
+
+
+CALLS_KO = ("전화", "문자", "카톡", "톡", "연락")
+
+
+def _their_call_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """Whether the call not answered was someone's, to the speaker: "|엄마 전화| 를 … 안 받았 네 미안 하다" (a
+    person right before the call, no particle: the speaker did not pick up)."""
+    return start >= 1 and tokens[start].startswith(CALLS_KO) and tokens[start - 1] in others.people
+
+
+SPEAKER_SUBJECTS_KO = ("내가", "제가", "우리가", "저희가")
+
+
+def _called_off_by_me_ko(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether the speaker called it off, right before: "병원 예약 을 |내 가| 취소 했 어 요" (Vosk splits 내가). With
+    a grief said ("결국 제가 취소했어요 너무 아쉬웠어요") the plan still fell through: the caller checks that."""
+    before = "".join(tokens[max(0, start - 3):start])
+    # right before, or with one two-syllable word between (내가 |결국| 취소, 제가 |먼저| 취소)
+    return any(before.endswith(s) or before[:-2].endswith(s) for s in SPEAKER_SUBJECTS_KO)
+
+
 def _span(words: Text, start: int, end: int) -> str:
     return " ".join(words.tokens[start:end])
 
@@ -2326,9 +2382,10 @@ def rule_tags(text: str, language: str) -> RuleTags:
     passable = {i for h in hits for i in range(h.start, h.end)}
     cues = theme_hits(words, rules.themes)
     evidence = theme_evidence(words, rules.themes, neg, cues)
-    unpleasant = vocab.match == "joined" and any(vocab.feeling(h.key).pleasantness <= -0.3
+    unpleasant = any(vocab.feeling(h.key).pleasantness <= -0.3
                                                  and not _theirs(said, h, vocab.others, True)
-                                                 and not OVER_OR_UNREAL.match(h.rest) for h in hits)
+                                                 and not OVER_OR_UNREAL.match(h.rest) for h in hits) \
+        if vocab.match == "joined" else _ends_unpleasant(said, hits, vocab, passable)
     sarcastic = _sarcastic(words, vocab, evidence, unpleasant, hits)
     feelings: dict[str, str] = {}
     felt_at: dict[str, tuple[int, int]] = {}
@@ -2440,6 +2497,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                     and _reached_out_by_them(words, a, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled"
                     and any(w.startswith(ORDERS_KO) for w in words.tokens[max(0, a - 3):b]))
+                or (vocab.match == "joined" and t == "cancelled" and not unpleasant and _called_off_by_me_ko(words.tokens, a))
+                or (vocab.match == "joined" and t == "unanswered" and _their_call_ko(words.tokens, a, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
                                                                      or _heard_of_them(words, b, vocab.others)))
                 or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
@@ -2448,7 +2507,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE and GUESSED_AHEAD.search("".join(words.tokens[a:b + 3])))
                 or (vocab.match == "joined" and t == "drifting" and WILL_BE.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
-                or (vocab.match == "joined" and t == "unanswered" and any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO))
+                or (vocab.match == "joined" and t == "unanswered" and (any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO)
+                                                                       or bool(ANSWERED_SOON_KO.search("".join(words.tokens[a:])))))
                 or (vocab.match == "joined" and t == "missed-chance" and _missed_a_ride(words.tokens, b))
                 or (vocab.match == "joined" and t == "win"
                     and any(w.endswith(PAST_IF) for w in words.tokens[max(0, a - 2):a]))
