@@ -177,7 +177,7 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                     and person in others.owners:
                 return "의", j  # 걔 |자신감|, 친구의 |자신감|: theirs
             if not rest and following in others.markers:
-                if not joined and _new_clause_felt(tokens, j + 1, start):
+                if not joined and (_new_clause_felt(tokens, j + 1, start) or _done_then_felt(tokens, j + 1, start)):
                     return None  # "the lads |were a good bunch| felt accepted": their clause is done, mine begins
                 if not joined and (_an_object(tokens, j) or (person in PLACES_AND_TIMES and j + 2 < start)):
                     # "found out |from the pe teacher felt| really left out" (an object), "the whole |evening
@@ -214,6 +214,22 @@ def _new_clause_felt(tokens: tuple[str, ...], verb: int, start: int) -> bool:
         return False
     said_of_them = tokens[verb + 1:k]
     return len(said_of_them) >= 2 and said_of_them[-1] not in CARRIED_ON and said_of_them[-1].isalpha()
+
+
+DEED_ENDS_IN = frozenset(("with", "to", "for", "at", "on", "in", "into", "from", "instead", "down", "up", "over", "across"))
+BEING_VERBS = frozenset(("was", "were", "is", "are", "felt", "feel", "feels", "got", "gets", "seemed", "seems", "looked",
+                    "looks", "sounded", "sounds", "became", "went", "been", "be"))
+
+
+def _done_then_felt(tokens: tuple[str, ...], verb: int, start: int) -> bool:
+    """Whether an English person's deed ends in a place or a company before a bare feeling: "they went |with five
+    others| gutted a bit" (their deed told, the feeling the speaker's). Not a verb of being ("she was at the party
+    upset"), nor with a joining word ("and", "but")."""
+    said_of_them = tokens[verb + 1:start]
+    if tokens[verb] in BEING_VERBS and not (tokens[verb] == "went" and said_of_them[:1] == ("with",)):
+        return False
+    return len(said_of_them) >= 2 and said_of_them[0] in DEED_ENDS_IN and said_of_them[-1].isalpha() \
+        and said_of_them[-1] not in CARRIED_ON | HEDGES and not set(said_of_them) & SET_AGAINST
 
 
 COUNTED = frozenset(("하나가", "하나는", "하나도", "한명이", "한명은", "한분이", "한분은", "분이", "분은", "분께서"))
@@ -768,6 +784,7 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if not joined and subject >= 0 and link >= 1 and (words.tokens[link] in LINKING or sensed) \
             and words.tokens[subject].isalpha() and words.tokens[subject] not in NOT_SOMEONE | THINGS \
             and words.tokens[subject] not in others.speaker \
+            and "how" not in words.tokens[max(0, subject - 3):subject] \
             and (hit.key not in others.towards or sensed or _persons_own(words.tokens, subject, others)) \
             and words.tokens[hit.end - 1] not in STIMULUS:
         return True  # "priya |was| devastated"; but "the speech was so |boring|" bored the speaker, "the lady next door |was| frantic": whoever it is, not "i"
