@@ -1867,3 +1867,23 @@ def test_names_file_errors_name_the_file(tmp_path, monkeypatch):
 def test_an_aside_after_their_words_a_slight_aimed_elsewhere_and_a_call_not_picked_up(
         language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # "nothing" as a thing talked of, not a denial
+    ("en", "we talked on the phone for ages about nothing really felt close to her", {"close"}, set(), {"connection"}),
+    ("en", "she walked straight past me at the school gate like i was nothing felt small", {"small"}, set(),
+     {"cold-shoulder"}),
+    # a denial ends at a feeling with a feeling verb after it: a new clause
+    ("en", "my nephew drew me a picture of us at the beach i nearly cried felt so loved", {"loved"}, set(),
+     {"connection"}),
+    ("en", "i thought id be nervous at the dentist but i wasnt nervous at all felt calm the whole time", {"calm"},
+     set(), set()),
+    # their deed told with its company or its question, then the speaker's own feeling
+    ("en", "my painting didnt make the exhibition they went with three others gutted a bit", {"disappointed"}, set(),
+     set()),
+    ("en", "nobody asked how my interview was hurt a bit honestly", {"hurt"}, set(), {"unasked"}),
+])
+def test_nothing_talked_of_a_new_clause_after_a_denial_and_a_deed_told_with_its_company(
+        language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
