@@ -1883,6 +1883,9 @@ def test_an_aside_after_their_words_a_slight_aimed_elsewhere_and_a_call_not_pick
     ("en", "my painting didnt make the exhibition they went with three others gutted a bit", {"disappointed"}, set(),
      set()),
     ("en", "nobody asked how my interview was hurt a bit honestly", {"hurt"}, set(), {"unasked"}),
+    # a fear of what may come inside a theme's words (Vosk's "hell" for "he'll")
+    ("en", "i wrote a long text to my dad to patch things up but i havent sent it yet cause im scared hell just leave "
+     "it on read like last time", {"scared"}, {"unanswered"}, set()),
 ])
 def test_nothing_talked_of_a_new_clause_after_a_denial_and_a_deed_told_with_its_company(
         language, text, expected_feelings, not_themes, must_themes):

@@ -1923,7 +1923,7 @@ cancel the flights again", "|i'll| miss the little fella's birthday"."""
 FEARING = frozenset(("worried", "worry", "worrying", "scared", "afraid", "terrified", "fear", "feared", "dreading",
                      "dread", "nervous", "anxious", "panicking", "frightened"))
 FEARED_AHEAD = frozenset(("ill", "well", "gonna", "will", "wont", "won't", "might", "may", "i'll", "we'll",
-                          "theyll", "they'll", "shell", "she'll", "he'll"))
+                          "theyll", "they'll", "shell", "she'll", "he'll", "hell"))
 """After a fear, words that put what follows ahead (Vosk drops the apostrophes: "worried |ill| lose touch",
 "scared |were gonna| lose touch"): the fear is real, what it fears has not happened."""
 FEAR_REACH = 7
@@ -1938,6 +1938,16 @@ def _feared(tokens: tuple[str, ...], start: int) -> bool:
         if tokens[k] in FEARING:
             return bool(set(tokens[k + 1:start]) & FEARED_AHEAD)
     return False
+
+
+FEARED_INSIDE_REACH = 2
+
+
+def _feared_inside(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether a fear of what may come stands inside a long theme's words: "i havent sent it yet cause im |scared
+    hell| just leave it on read" (Vosk's "hell" for "he'll")."""
+    return any(tokens[k] in FEARING and set(tokens[k + 1:k + 1 + FEARED_INSIDE_REACH]) & FEARED_AHEAD
+               for k in range(start, end))
 
 
 def _honestly(tokens: tuple[str, ...], k: int) -> bool:
@@ -2498,7 +2508,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
         return ((t in ("win", "connection") and sarcastic) or (t in theirs and _someone_elses_win(words, a, b, vocab))
                 or (t != "connection" and their_words.issuperset(range(a, b)))
                 or (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
-                or (vocab.match == "tokens" and t != "connection" and _unreal(words.tokens, a, b))
+                or (vocab.match == "tokens" and t != "connection" and (_unreal(words.tokens, a, b)
+                                                                      or _feared_inside(words.tokens, a, b)))
                 or (vocab.match == "tokens" and t != "connection" and _over_since(words.tokens, a, b, feeling=False))
                 or (vocab.match == "tokens" and t == "cancelled" and (_their_plan_called_off(words.tokens, a, b)
                                                                       or _show_taken_off(words.tokens, b)
