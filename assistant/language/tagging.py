@@ -1432,6 +1432,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme in DONE_TO_SOMEONE and _aimed_at_them(tokens, end, others.people))
             or (theme in DONE_TO_SOMEONE and any(tokens[k] in THEIR_OBJECTS_ONLY and tokens[k - 1] in SHUTTING
                                                  for k in range(max(start - 2, 1), min(end + 1, len(tokens)))))
+            or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_TO_JOIN))
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_AFTER_THEM)
                 and not any(f" {a} " in f" {' '.join(tokens[end:])} " for a in ASKED_ME))
             or any(f" {r} " in f" {' '.join(tokens[end:])} " for r in RESOLVED.get(theme, ()))
@@ -1455,6 +1456,11 @@ def _aimed_at_them(tokens: tuple[str, ...], end: int, people: Iterable[str]) -> 
     aimed = tokens[end + 1:end + 1 + AIMED_REACH]
     return tokens[end:end + 1] == ("at",) and not set(tokens[end - 1:end + 1 + AIMED_REACH]) & {"me", "us"} \
         and any(t in people for t in aimed)
+
+
+ASKED_TO_JOIN = tuple((w, "i", v) for w in ("if", "whether") for v in ("wanted", "want", "fancied", "fancy", "would", "wanna"))
+"""After "nobody asked", an invitation not given: "nobody even asked |if i wanted| to come" is left out, not a
+question after the speaker's day unasked."""
 
 
 MISFORTUNES = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "missed-chance", "cancelled", "drifting"))
