@@ -1890,3 +1890,19 @@ def test_an_aside_after_their_words_a_slight_aimed_elsewhere_and_a_call_not_pick
 def test_nothing_talked_of_a_new_clause_after_a_denial_and_a_deed_told_with_its_company(
         language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # an invitation not given is left out, not a question unasked
+    ("en", "my flatmates all went to a gig and posted videos and nobody even asked if i wanted to come felt pretty "
+     "lonely in my room after", {"lonely"}, {"unasked"}, {"left-out"}),
+    # credit taken: whoever presented it "like it was his idea" did not put it forward
+    ("en", "i pitched the new filing system at the team meeting on monday and today my supervisor presented it like "
+     "it was his idea and got all the praise so yeah im fuming", {"furious"}, set(), {"ignored"}),
+    # Korean: a resident's thanks, their words
+    ("ko", "오늘 아파트 화단 정리 하는 데 입주민 이 늘 예쁘게 해 줘서 고맙 다고 커피 를 주 시 더라고 뭐 내 일 한 건 데",
+     set(), set(), set()),
+])
+def test_an_invitation_not_given_credit_taken_and_a_residents_thanks(language, text, expected_feelings, not_themes,
+                                                                       must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

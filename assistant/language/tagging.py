@@ -1346,6 +1346,12 @@ SUGGESTING = frozenset(("suggested", "pitched", "proposed", "raised", "floated",
 REACHING = {"unanswered": SENDING, "ignored": SUGGESTING}
 
 
+def _told_as_theirs(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether the words are credit taken, the idea told as someone else's ("my manager presented it |like it was
+    her idea|"): whoever presented it took it, so it was not theirs to begin with."""
+    return any(tokens[k] in ("his", "her", "their") and tokens[k + 1] in ("idea", "own") for k in range(start, end - 1))
+
+
 def _sent_by_them(tokens: tuple[str, ...], start: int, others: Frame, reaching: frozenset[str] = SENDING) -> bool:
     """An English unanswered message, or an idea shot down, that someone else put out: "my cousin |sent| her
     resume … no reply", "my mum says she |suggested| the car boot … ken shot it down". The nearest way of
@@ -1422,7 +1428,8 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
     before = tokens[start - 1] if start else ""
     return ((theme != "connection" and _their_story(words, start, end, others, theme))
             or (theme in THEIR_CHANCES and _they_did_it(tokens, start, end, others))
-            or (theme in REACHING and _sent_by_them(tokens, start, others, REACHING[theme]))
+            or (theme in REACHING and not _told_as_theirs(tokens, start, end)
+                and _sent_by_them(tokens, start, others, REACHING[theme]))
             or (theme == "win" and (_their_own_win(tokens, start, end, others) or _got_by_them(tokens, start, others)))
             or (theme == "unanswered" and _left_them_on_read(tokens, start))
             or (theme == "win" and bool(set(tokens[start:end]) & SOMEONE))
