@@ -1899,6 +1899,11 @@ def test_nothing_talked_of_a_new_clause_after_a_denial_and_a_deed_told_with_its_
     # credit taken: whoever presented it "like it was his idea" did not put it forward
     ("en", "i pitched the new filing system at the team meeting on monday and today my supervisor presented it like "
      "it was his idea and got all the praise so yeah im fuming", {"furious"}, set(), {"ignored"}),
+    # pride in someone else's doing, said with a saying between; an order cancelled is no plan
+    ("en", "our little lad sang in the nativity today and the whole family turned up i was proud as punch of him",
+     {"proud"}, {"win"}, set()),
+    ("en", "the supplier cancelled the paper order so we used the old stock and it was a normal day really", set(),
+     {"cancelled"}, set()),
     # Korean: a resident's thanks, their words
     ("ko", "오늘 아파트 화단 정리 하는 데 입주민 이 늘 예쁘게 해 줘서 고맙 다고 커피 를 주 시 더라고 뭐 내 일 한 건 데",
      set(), set(), set()),

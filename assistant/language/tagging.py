@@ -905,7 +905,7 @@ def _show_taken_off(tokens: tuple[str, ...], end: int) -> bool:
 
 
 SERVICES = frozenset(("cable", "subscription", "subscriptions", "membership", "netflix", "contract", "broadband",
-                      "insurance", "debit", "policy", "spotify", "landline"))
+                      "insurance", "debit", "policy", "spotify", "landline", "order", "orders", "shipment"))
 
 
 def _service_stopped(tokens: tuple[str, ...], end: int) -> bool:
@@ -1881,8 +1881,11 @@ def _proud_of_them(tokens: tuple[str, ...], start: int, end: int) -> bool:
         j = k + 1
         while j < len(tokens) and tokens[j] in PRIDE_SAYING:
             j += 1
-        if tokens[k + 1:k + 2] == ("of",) and tokens[k + 2:k + 3] and tokens[k + 2] in PROUD_OF_THEM \
-                and not {"myself", "meself", "ourselves", "us"} & set(tokens[k + 3:k + 9]):
+        m = k + 1
+        while m < len(tokens) and tokens[m] in PRIDE_SAYING - {"of"}:
+            m += 1  # "proud |as punch| of her"
+        if tokens[m:m + 1] == ("of",) and tokens[m + 1:m + 2] and tokens[m + 1] in PROUD_OF_THEM \
+                and not {"myself", "meself", "ourselves", "us"} & set(tokens[m + 2:m + 8]):
             return True  # "im so |proud of her|": her doing (but "proud of them and a bit of myself too": ours)
         if j + 1 >= len(tokens) or tokens[j] not in PRIDE_WHEN:
             return False
