@@ -1911,3 +1911,18 @@ def test_nothing_talked_of_a_new_clause_after_a_denial_and_a_deed_told_with_its_
 def test_an_invitation_not_given_credit_taken_and_a_residents_thanks(language, text, expected_feelings, not_themes,
                                                                        must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # not known yet; a manner, not a feeling
+    ("en", "theres a team dinner next week and i dont know if im invited yet cause im new i guess ill find out", set(),
+     {"left-out"}, set()),
+    ("en", "the old man in the back was shaking so i kept talking to him nice and calm till the ambulance came", set(),
+     set(), set()),
+    # Korean: subscriptions stopped, a stuffy office
+    ("ko", "쓰지 도 않는 앱 구독 서비스 두 개 취소 했 어", set(), {"cancelled"}, set()),
+    ("ko", "사무실 이 너무 답답해 서 창문 을 열었 어요", set(), set(), set()),
+])
+def test_not_known_yet_a_manner_subscriptions_and_a_stuffy_room(language, text, expected_feelings, not_themes,
+                                                                  must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -382,8 +382,9 @@ COLD_SYMPTOMS = ("감기", "코가", "코감기", "기침", "가래", "비염")
 MACHINES = ("캔커피", "온장고", "프레스", "기계가", "노트북", "차가", "엔진", "컴퓨터", "에어컨", "모터", "보일러", "핸드폰이", "폰이", "본체")
 STUFFY_REACH = 7
 STUFFY = ("마스크", "환기", "공기", "에어컨", "습해", "습하", "후덥", "방진복", "방호복", "조여", "조이", "꽉끼", "끼어서", "숨이안쉬어",
-          "숨이안쉬")
-"""Just before a Korean 답답, words that make it the air or the breath, not a stuck heart."""
+          "숨이안쉬", "병실이", "사무실이", "교실이", "방안이", "차안이", "실내가")
+"""Just before a Korean 답답, words that make it the air or the breath, or a room (병실 이 너무 답답해 서), not a
+stuck heart."""
 TIGHT = ("조여", "조이", "꽉끼", "끼어서")
 """Just after a Korean 답답 too, what was too tight (after it "공기" may be where a stuck heart went for air)."""
 GUT_TROUBLE = ("상했", "상한", "화장실", "설사", "배탈", "장염", "체했", "체한", "소화제", "먹은게", "먹은거", "먹고나서", "과식", "생리통",
@@ -1739,7 +1740,7 @@ HEARSAY_REACH = 6
 (the ~서 carries the same subject on; otherwise three words)."""
 
 
-ORDERS_KO = ("주문", "결제", "구독", "콜", "등록", "회원권", "멤버십")
+ORDERS_KO = ("주문", "결제", "구독", "서비스", "콜", "등록", "회원권", "멤버십")
 """Before a Korean 취소, what makes it an order, a ride or a membership called off, no plan of the speaker's
 ("손님 이 |주문| 을 취소 해 버렸 어": 8 of 9 labelled lines so; "헬스 |등록| 한 거 취소 했 어요")."""
 
@@ -1964,6 +1965,24 @@ def _feared_inside(tokens: tuple[str, ...], start: int, end: int) -> bool:
     hell| just leave it on read" (Vosk's "hell" for "he'll")."""
     return any(tokens[k] in FEARING and set(tokens[k + 1:k + 1 + FEARED_INSIDE_REACH]) & FEARED_AHEAD
                for k in range(start, end))
+
+
+NOT_KNOWN = frozenset((("know", "if"), ("know", "whether"), ("sure", "if"), ("sure", "whether"), ("knowing", "if")))
+
+
+def _unknown_inside(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether a theme's words say it is not known yet: "i |dont know if| im invited cause im only the temp"."""
+    return any(tuple(tokens[k:k + 2]) in NOT_KNOWN and k and tokens[k - 1] in NOT_KNOWING for k in range(start, end - 1))
+
+
+NOT_KNOWING = frozenset(("dont", "don't", "not", "didnt", "didn't", "never", "doesnt", "doesn't"))
+"""(Not "she just wanted to |know if| id picked up milk": the speaker left unasked.)"""
+
+
+def _in_a_manner(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether an English feeling word tells how something was done to someone: "kept talking to her |nice and
+    calm| like", "walked him through it nice and steady" (every labelled line so)."""
+    return start >= 3 and tuple(tokens[start - 2:start]) == ("nice", "and") and tokens[start - 3] in THEIR_OBJECTS_ONLY
 
 
 def _honestly(tokens: tuple[str, ...], k: int) -> bool:
@@ -2474,7 +2493,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
         if vocab.match == "tokens" and (_done_to_a_thing(said.tokens, hit.start, hit.end)
                                         or _done_to_someone(said.tokens, hit.start, hit.end)
                                         or _describing_a_thing(said.tokens, hit.start, hit.end)
-                                        or _named_as_a_word(said.tokens, hit.start, passable)):
+                                        or _named_as_a_word(said.tokens, hit.start, passable)
+                                        or _in_a_manner(said.tokens, hit.start)):
             continue  # "|drained| the fish tank", "|left out| the vanilla", "a |lonely| whale", "the word |lonely|"
         if vocab.match == "tokens":
             unreal = _unreal(said.tokens, hit.start, hit.end) \
@@ -2525,7 +2545,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (t != "connection" and their_words.issuperset(range(a, b)))
                 or (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
                 or (vocab.match == "tokens" and t != "connection" and (_unreal(words.tokens, a, b)
-                                                                      or _feared_inside(words.tokens, a, b)))
+                                                                      or _feared_inside(words.tokens, a, b)
+                                                                      or _unknown_inside(words.tokens, a, b)))
                 or (vocab.match == "tokens" and t != "connection" and _over_since(words.tokens, a, b, feeling=False))
                 or (vocab.match == "tokens" and t == "cancelled" and (_their_plan_called_off(words.tokens, a, b)
                                                                       or _show_taken_off(words.tokens, b)
