@@ -1926,3 +1926,21 @@ def test_an_invitation_not_given_credit_taken_and_a_residents_thanks(language, t
 def test_not_known_yet_a_manner_subscriptions_and_a_stuffy_room(language, text, expected_feelings, not_themes,
                                                                   must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a memory that did not come back; a trip the speaker turned down; a plan only feared; a saying
+    ("en", "walked past my old primary school thought it might bring stuff back but nothing really just a building",
+     set(), {"memory"}, set()),
+    ("en", "im not hurt they all went camping without me i told them i was too busy to go", set(), {"left-out"}, set()),
+    ("en", "im dreading them cancelling our weekend away because of the storm but so far its still on", {"dread"},
+     {"cancelled"}, set()),
+    ("en", "passed my theory test third time lucky", set(), set(), {"win"}),
+    # Korean: no memory came back, a stomach at ease, someone's tiredness told as theirs
+    ("ko", "옛날 살던 동네 를 지나 갔 는데 별 생각 이 안 나 더라 고요 그냥 길 이 에요", set(), {"memory"}, set()),
+    ("ko", "장염 때문 에 며칠 고생 했 는데 이제 속 이 좀 편해 졌 어요", set(), set(), set()),
+    ("ko", "동생 이 나 한테 삐진 줄 알았 는데 그냥 피곤 해서 그랬 대 다행 이다", {"안도"}, set(), set()),
+])
+def test_nothing_came_back_a_trip_turned_down_a_feared_plan_and_a_saying(language, text, expected_feelings,
+                                                                           not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -412,6 +412,8 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
         return True  # 목이 타서 식혜 한 사발 들이키니까 |속이 다 시원|하더라: the thirst
     if span.startswith("배") and any(g in words.joined for g in GUT_TROUBLE):
         return True  # 김밥 이 상했 는지 |배 가 아파서| 화장실 만 들락날락: the stomach, not envy
+    if "편" in span and "속" in words.tokens[max(0, hit.start - 3):hit.start] and any(g in words.joined for g in GUT_TROUBLE):
+        return True  # 장염 때문 에 고생 했 는데 … |속| 이 좀 |편해| 졌 어요: the stomach at ease
     return any(b in span for b in BODILY) and any(f in before for f in FOOD_AND_DRINK)
 
 
@@ -1098,9 +1100,11 @@ RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't 
             "ignored": ("went with it", "came round to it", "went with my idea"),
             "drifting": ("no time had passed", "where we left off", "like old times"),
             "memory": ("thought id feel", "thought i'd feel", "didnt feel a thing", "didn't feel a thing", "felt nothing",
-                       "didnt set me off", "didn't set me off", "didnt get to me", "didn't get to me"),
+                       "didnt set me off", "didn't set me off", "didnt get to me", "didn't get to me",
+                       "but nothing really", "nothing came back", "didnt bring anything back", "didn't bring anything back"),
             "left-out": ("i wasnt left out", "i wasn't left out", "i was not left out", "i was asked and i said no", "i said no i had", "i told them to go", "i told em to go",
-                         "i told them i couldnt", "i told them i couldn't", "i told em i couldnt", "i was invited but"),
+                         "i told them i couldnt", "i told them i couldn't", "i told em i couldnt", "i was invited but",
+                         "i was too busy to go", "i told them i was busy", "i told them i was too busy", "i turned it down"),
             "unanswered": ("he call back", "she call back", "he rang back", "she rang back", "they rang back", "he called back", "she called back",
                            "he texted back", "she texted back", "she replied", "he replied", "they replied",
                            "she wrote back", "he wrote back", "she got back to me", "he got back to me",
@@ -1944,6 +1948,7 @@ FEARED_AHEAD = frozenset(("ill", "well", "gonna", "will", "wont", "won't", "migh
 """After a fear, words that put what follows ahead (Vosk drops the apostrophes: "worried |ill| lose touch",
 "scared |were gonna| lose touch"): the fear is real, what it fears has not happened."""
 FEAR_REACH = 7
+FEARED_DOING_REACH = 3
 
 
 def _feared(tokens: tuple[str, ...], start: int) -> bool:
@@ -1953,7 +1958,9 @@ def _feared(tokens: tuple[str, ...], start: int) -> bool:
         if tokens[k] in CLAUSE_ENDS:
             return False
         if tokens[k] in FEARING:
-            return bool(set(tokens[k + 1:start]) & FEARED_AHEAD)
+            return bool(set(tokens[k + 1:start]) & FEARED_AHEAD) \
+                or (start - k <= FEARED_DOING_REACH and tokens[start].endswith("ing")
+                    and set(tokens[k + 1:start]) <= THEIR_OBJECTS_ONLY)  # "dreading them |cancelling|"
     return False
 
 
@@ -2300,6 +2307,8 @@ def _ends_unpleasant(said: Text, hits: list[Hit], vocab: Vocabulary, passable: s
 SET_AGAINST_IRONY = frozenset(("but", "yet", "though", "although", "also"))
 
 
+NOTHING_CAME_BACK_KO = re.compile(r"(별|아무)생각(이|도)?안|생각이?안나|기억이?안나|아무렇지도않")
+"""After a Korean memory's words, nothing came back: "옛날 다니던 학교 앞 을 지나 갔 는데 |별 생각 이 안| 나 더라 고요"."""
 CALLS_KO = ("전화", "문자", "카톡", "톡", "연락")
 
 
@@ -2564,6 +2573,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                     and any(w.startswith(ORDERS_KO) for w in words.tokens[max(0, a - 3):b]))
                 or (vocab.match == "joined" and t == "cancelled" and not unpleasant and _called_off_by_me_ko(words.tokens, a))
                 or (vocab.match == "joined" and t == "unanswered" and _their_call_ko(words.tokens, a, vocab.others))
+                or (vocab.match == "joined" and t == "memory" and bool(NOTHING_CAME_BACK_KO.search("".join(words.tokens[b:]))))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
                                                                      or _heard_of_them(words, b, vocab.others)))
                 or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
