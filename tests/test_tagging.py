@@ -1944,3 +1944,16 @@ def test_not_known_yet_a_manner_subscriptions_and_a_stuffy_room(language, text, 
 def test_nothing_came_back_a_trip_turned_down_a_feared_plan_and_a_saying(language, text, expected_feelings,
                                                                            not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # irony that needs no mishap
+    ("en", "oh and i got my history essay back with a thirty eight so yeah super proud of that one real genius over "
+     "here", set(), {"win"}, set()),
+    # Korean: an empty fridge; thanks written by someone else
+    ("ko", "장 보기 전 에 유통 기한 지난 거 버리 고 나니까 냉장고 가 허전 해 졌 어", set(), set(), set()),
+    ("ko", "동네 빵집 사장 님 이 가게 를 접 는다 고 그동안 고마웠 다고 손 편지 를 주 셨 어 뭉클 했 어", {"감동"}, set(), set()),
+])
+def test_irony_alone_an_empty_fridge_and_thanks_written_by_someone_else(language, text, expected_feelings,
+                                                                          not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

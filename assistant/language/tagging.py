@@ -387,6 +387,8 @@ STUFFY = ("마스크", "환기", "공기", "에어컨", "습해", "습하", "후
 stuck heart."""
 TIGHT = ("조여", "조이", "꽉끼", "끼어서")
 """Just after a Korean 답답 too, what was too tight (after it "공기" may be where a stuck heart went for air)."""
+EMPTY_THINGS_KO = ("냉장고", "지갑", "통장", "주머니", "창고", "책장", "옷장", "선반", "화분")
+"""Right before a Korean 허전, things that are empty, not a heart."""
 GUT_TROUBLE = ("상했", "상한", "화장실", "설사", "배탈", "장염", "체했", "체한", "소화제", "먹은게", "먹은거", "먹고나서", "과식", "생리통",
                "위경련")
 """Words that make a Korean "배가 아프다" the stomach itself (envy says it too: 사촌이 땅을 사면 배가 아프다)."""
@@ -412,6 +414,8 @@ def _body_not_heart(words: Text, hit: Hit) -> bool:
         return True  # 목이 타서 식혜 한 사발 들이키니까 |속이 다 시원|하더라: the thirst
     if span.startswith("배") and any(g in words.joined for g in GUT_TROUBLE):
         return True  # 김밥 이 상했 는지 |배 가 아파서| 화장실 만 들락날락: the stomach, not envy
+    if "허전" in span and any(t in "".join(words.tokens[max(0, hit.start - 2):hit.start]) for t in EMPTY_THINGS_KO):
+        return True  # 유통 기한 지난 거 다 버리 고 나니까 |냉장고 가| 허전 해: a thing emptied
     if "편" in span and "속" in words.tokens[max(0, hit.start - 3):hit.start] and any(g in words.joined for g in GUT_TROUBLE):
         return True  # 장염 때문 에 고생 했 는데 … |속| 이 좀 |편해| 졌 어요: the stomach at ease
     return any(b in span for b in BODILY) and any(f in before for f in FOOD_AND_DRINK)
