@@ -1509,6 +1509,13 @@ def _felt_for_them(tokens: tuple[str, ...]) -> bool:
     return False
 
 
+def _glad_for_them(tokens: tuple[str, ...]) -> bool:
+    """Whether the speaker is glad for someone ("i was |over the moon for him|", "im |chuffed for her|"), no
+    "me" or "we" in the answer to share it: the win told is theirs."""
+    return any(tokens[k] == "for" and tokens[k + 1] in ("him", "her", "them") and tokens[k - 1] in GLAD_FOR
+               for k in range(1, len(tokens) - 1)) and not {"me", "myself", "meself", "we", "us"} & set(tokens)
+
+
 GLAD_FOR = frozenset(("happy", "delighted", "glad", "pleased", "thrilled", "chuffed", "moon", "proud", "made", "buzzing"))
 
 
@@ -2565,7 +2572,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                                                                       or _show_taken_off(words.tokens, b)
                                                                       or _service_stopped(words.tokens, b)))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
-                or (vocab.match == "tokens" and t == "win" and _proud_of_them(words.tokens, a, b))
+                or (vocab.match == "tokens" and t == "win" and (_proud_of_them(words.tokens, a, b)
+                                                                or _glad_for_them(words.tokens)))
                 or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
                 or (vocab.match == "tokens" and (_denied_before(words.tokens, a) or _asked_and_denied(words.tokens, a, b)
                                                  or _denied_inside(t, words.tokens, a)
