@@ -1957,3 +1957,22 @@ def test_nothing_came_back_a_trip_turned_down_a_feared_plan_and_a_saying(languag
 def test_irony_alone_an_empty_fridge_and_thanks_written_by_someone_else(language, text, expected_feelings,
                                                                           not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # glad for someone: their win; a reply only supposed; what something is for them
+    ("en", "our eldest finally got into the county squad after three trials and i was over the moon for him",
+     {"delighted"}, {"win"}, set()),
+    ("en", "messaged a lad off the app an hour ago he probably hasnt even seen it yet if he leaves me on read ill be "
+     "gutted but im fine for now", set(), {"unanswered"}, set()),
+    ("en", "first day back after the funeral and not one person asked how i was which i know is awkward for them but "
+     "still", set(), set(), {"unasked"}),
+    # Korean: a reply supposed (만약), a call that came after all
+    ("ko", "소개팅 앱 에서 먼저 메시지 보냈 는데 아직 안 읽었 어 만약 읽씹 하 면 서운 할 것 같 은데 일단 은 괜찮 아", set(),
+     {"unanswered"}, set()),
+    ("ko", "동생 한테 카톡 보냈 는데 일 이 바로 없어지 더니 전화 가 왔 어요 목소리 들으니까 너무 반가웠 어요", {"반가움"},
+     {"unanswered"}, set()),
+])
+def test_glad_for_someone_a_reply_supposed_and_what_is_awkward_for_them(language, text, expected_feelings,
+                                                                         not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

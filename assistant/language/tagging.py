@@ -1989,12 +1989,23 @@ NOT_KNOWN = frozenset((("know", "if"), ("know", "whether"), ("sure", "if"), ("su
 
 
 def _unknown_inside(tokens: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether a theme's words say it is not known yet: "i |dont know if| im invited cause im only the temp"."""
-    return any(tuple(tokens[k:k + 2]) in NOT_KNOWN and k and tokens[k - 1] in NOT_KNOWING for k in range(start, end - 1))
+    """Whether a theme's words say it is not known yet: "i |dont know if| im invited cause im only the temp", "she
+    probably hasnt even seen it yet |if she| leaves me on read ill be gutted"."""
+    return any((tuple(tokens[k:k + 2]) in NOT_KNOWN and k and tokens[k - 1] in NOT_KNOWING)
+               or (k > start and tokens[k] == "if" and tokens[k + 1] in ("she", "he", "they")
+                   and bool(set(tokens[end:end + 2]) & {"ill", "i'll", "id", "i'd"}))
+               for k in range(start, end - 1))
 
 
 NOT_KNOWING = frozenset(("dont", "don't", "not", "didnt", "didn't", "never", "doesnt", "doesn't"))
 """(Not "she just wanted to |know if| id picked up milk": the speaker left unasked.)"""
+
+
+def _for_them(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether an English feeling word says what something is for someone else: "i know it |is awkward for them|"
+    (not "i felt awkward for her", the speaker's own)."""
+    return start >= 2 and tokens[start - 1] in ("is", "was") and tokens[start - 2] not in SPEAKER_AS_SUBJECT \
+        and tuple(tokens[end:end + 2]) in (("for", "them"), ("for", "him"), ("for", "her"))
 
 
 def _in_a_manner(tokens: tuple[str, ...], start: int) -> bool:
@@ -2093,6 +2104,8 @@ WORRY_AFTER = re.compile(r"(을까|ㄹ까|릴까|질까|칠까|길까) ?봐")
 ANSWERED_KO = ("답해주셨", "답해줬", "답해주더", "답장이왔", "답장왔", "답이왔", "답장을받", "답을받", "전화왔", "전화가왔",
                "연락왔", "연락이왔", "문자왔", "문자가왔", "카톡왔", "카톡이왔", "전화가오")
 """Later in a Korean answer, the reply came after all: "아무도 답을 안 달았어 … 한 시간 뒤에 다 |답해 주셨|고"."""
+SUPPOSED_AFTER_KO = 4
+"""After a Korean unanswered message, "만약" within these words: what may come ("아직 안 읽었 어 |만약| 읽씹 하 면")."""
 ANSWERED_SOON_KO = re.compile(r"(답장|답|전화|연락|문자|카톡)(이|가)?(바로|금방|금세|곧|길게|결국|드디어|다시)(왔|오)")
 """The same, a word of how between: "금방 답장 이 |길게| 왔 어"."""
 GAVE_UP = ("결국", "못했", "포기", "접었")
@@ -2516,6 +2529,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                                         or _named_as_a_word(said.tokens, hit.start, passable)
                                         or _in_a_manner(said.tokens, hit.start)):
             continue  # "|drained| the fish tank", "|left out| the vanilla", "a |lonely| whale", "the word |lonely|"
+        if vocab.match == "tokens" and _for_them(said.tokens, hit.start, hit.end):
+            continue  # "which i know is |awkward for them|"
         if vocab.match == "tokens":
             unreal = _unreal(said.tokens, hit.start, hit.end) \
                 or _over_since(said.tokens, hit.start, hit.end, vocab.feeling(hit.key).pleasantness < 0)
@@ -2594,7 +2609,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE and GUESSED_AHEAD.search("".join(words.tokens[a:b + 3])))
                 or (vocab.match == "joined" and t == "drifting" and WILL_BE.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
-                or (vocab.match == "joined" and t == "unanswered" and (any(a in "".join(words.tokens[b:]) for a in ANSWERED_KO)
+                or (vocab.match == "joined" and t == "unanswered" and (any(a in "".join(words.tokens[b - 1:]) for a in ANSWERED_KO)
+                                                                       or "만약" in words.tokens[b:b + SUPPOSED_AFTER_KO]
                                                                        or bool(ANSWERED_SOON_KO.search("".join(words.tokens[a:])))))
                 or (vocab.match == "joined" and t == "missed-chance" and _missed_a_ride(words.tokens, b))
                 or (vocab.match == "joined" and t == "win"
