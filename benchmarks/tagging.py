@@ -1893,6 +1893,94 @@ it):
    the lists nor the layer (wins and kindnesses in words of their own:
    "bowled a two twenty", "they still get compliments on it"), one in
    three were found by the lists and taken off by the learned layer.
+
+28. The session after wrote forty-eight fresh standard sets in twelve rounds
+   of four (held-out-219 .. -266, 60 English and 40 Korean lines each, from
+   the same one-page brief, each round leaning to other lives: carers and
+   long marriages, teenagers and teams, small businesses, rambling answers,
+   irony and other people's feelings, themes told without their keyword,
+   idioms and farming, hospitals, church groups, night shifts, artists,
+   school parents, people alone, office politics, new parents, dialects,
+   fishermen, couples, therapy, cafes, Vosk mishearings, soldiers, students
+   abroad, choirs, beauty work, single parents, tech offices, migrants,
+   carers of parents, irony with no marker, drivers, young adults at home,
+   an ordinary mix, teachers, bands, recovery, farmers, exams, in-laws,
+   retail, grief, workplaces, retirees, dating, trades, young families).
+   Each round was scored at first sight by the tagger of that moment, then
+   read (its forbidden tags first) and fixed where a fix held on all the
+   labelled lines; every set is kept out of training (``KEPT_OUT``).
+
+   First sight, rounds in order (sets that met every goal, of four):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -219 .. -222 (tagger of the start) | 4 | 4 |
+   | -223 .. -226 | 1 | 1 |
+   | -227 .. -230 | 2 | 2 |
+   | -231 .. -234 | 2 | 4 (the start's tagger: 3) |
+   | -235 .. -238 | 2 | 4 |
+   | -239 .. -242 | 2 | 3 |
+   | -243 .. -246 | 1 | 3 |
+   | -247 .. -250 | 0 (a forbidden tag in each) | 1 |
+   | -251 .. -254 | 2 | 1 |
+   | -255 .. -258 | 2 (the start's tagger: 1) | 1 |
+   | -259 .. -262 | 2 | 4 |
+   | -263 .. -266 | 0 | 2 |
+   | all 48 | 20 (the start's tagger: 19) | 30 (29) |
+
+   What was built, each checked on every labelled line before it stayed
+   (rows in the hard-case tables of tests/test_tagging.py):
+   - English: the speaker's aside after someone's reported words ("she
+     said something came up |so um yeah| disappointed"); a slight aimed
+     "at" someone else ("rolled her eyes at the new intern"); no denial
+     across a feeling right before ("without anyone getting |hurt|
+     relieved") or across a feeling verb ("i nearly cried |felt| so
+     loved"); "nothing" talked of, not denying ("about nothing really
+     felt close"); irony that ends on the speaker's own unpleasant
+     feeling; a deed told with its company ends that person's clause
+     ("they went with five others gutted"); "how my trip was" is no one
+     who feels; a fear inside a theme's words ("im scared hell just
+     leave it on read"), a theme not known yet ("dont know if im
+     invited"), a reply only supposed ("if he leaves me on read ill
+     be"); an invitation not given is left out, not unasked; credit
+     taken ("presented it like it was his idea"); pride "as punch of
+     her" and being "over the moon for him" are theirs; an order or a
+     show cancelled is no plan; "third time lucky", "genius over here".
+   - Korean: a plan the speaker called off (내가 취소, no grief said), a
+     call the speaker did not pick up (엄마 전화 를 안 받았), a reply that
+     came soon (금방 답장 이 길게 왔), a reply supposed (만약); nothing came
+     to mind (별 생각 이 안 나); a stuffy room, an empty fridge, a stomach
+     at ease are no feelings; thanks in someone's letter and tiredness
+     told with 그랬대 are theirs; 입주민 and 주민 are people; 선발 됐, a solo
+     given to a newcomer, 나 만 빼 불.
+   - The learned layer adds an English theme it scores from 0.4 only at a
+     per-theme floor where, on the 64 kept-out sets before this session,
+     its adds were 7 right and 33 wrong (cancelled and ignored and
+     unanswered 0.6, drifting 0.8, missed-chance and unasked 0.5). On the
+     28 sets written after (-227 .. -254) the floors made theme F1 0.001
+     lower and spared one forbidden tag and one failing set. The same
+     floors for Korean, and per-theme ceilings on what the layer takes
+     off, were tried and dropped: no better on the sets written after.
+
+   Tried and dropped: lowering the English reading of whose a feeling is
+   (``mentions.drop_at`` 0.5 to 0.3): on the kept-out sets its take-offs
+   between 0.3 and 0.5 were 43 wrong, 12 right and 14 forbidden tags.
+
+   As shipped against the start (theme F1 / feeling F1 / forbidden tags,
+   sets failing a goal):
+
+   | sets | English | Korean |
+   |---|---|---|
+   | the 36 older kept-out sets | 0.897 / 0.921 / 19, 16 of 36 -> 0.899 / 0.924 / 18, 14 | 0.899 / 0.949 / 28, 14 -> 0.899 / 0.949 / 28, 14 |
+   | held-out-177 .. -194 | 0.898 / 0.959 / 1, 3 of 18 -> 0.898 / 0.960 / 1, 3 | 0.919 / 0.966 / 1, 1 -> 0.920 / 0.966 / 1, 1 |
+   | held-out-195 .. -218 | 0.874 / 0.953 / 4, 13 of 24 -> 0.879 / 0.953 / 4, 12 | 0.887 / 0.971 / 3, 8 -> 0.887 / 0.971 / 3, 8 |
+   | held-out-219 .. -266 (read this session) | 0.888 / 0.939 / 32, 29 of 48 -> 0.893 / 0.942 / 14, 16 | 0.916 / 0.967 / 23, 19 -> 0.920 / 0.969 / 9, 9 |
+
+   At first sight the English sets still miss a goal in more than half the
+   rounds, most often by one forbidden tag: irony with no marker ("she
+   sent a heart emoji while i was changing dads sheets so grateful"),
+   someone else's win or feeling told with no name to read it by, and
+   themes the learned layer adds from words it has seen with them.
 """
 from __future__ import annotations
 
