@@ -119,6 +119,10 @@ class Negation:
     ``turning``: words that, between a denied feeling and the next one, turn to
     what was felt: "not even disappointed |kind of| relieved" (but "not angry
     or upset" denies both).
+    ``new_clause``: words that, between a denied feeling and the next one, begin
+    a clause of its own: "i nearly cried |felt| so loved".
+    ``talked_of``: negators that are a thing talked of after one of
+    ``talked_of_after``: "we chatted for an hour |about nothing| really felt close".
     """
 
     before: tuple[tuple[str, ...], ...] = ()
@@ -129,6 +133,9 @@ class Negation:
     inside: tuple[str, ...] = ()
     after: tuple[re.Pattern[str], ...] = ()
     turning: frozenset[str] = frozenset()
+    new_clause: frozenset[str] = frozenset()
+    talked_of: frozenset[str] = frozenset()
+    talked_of_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -365,6 +372,9 @@ NEGATION = schema.obj({
     "inside": schema.Key(_phrases("inside"), default=()),
     "after": schema.Key(_AFTER, default=()),
     "turning": schema.Key(schema.then(_phrases("turning"), frozenset), default=frozenset()),
+    "new_clause": schema.Key(schema.then(_phrases("new_clause"), frozenset), default=frozenset()),
+    "talked_of": schema.Key(schema.then(_phrases("talked_of"), frozenset), default=frozenset()),
+    "talked_of_after": schema.Key(schema.then(_phrases("talked_of_after"), frozenset), default=frozenset()),
 }, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Negation)
 
 

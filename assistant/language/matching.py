@@ -255,21 +255,14 @@ def _negator_ending_at(tokens: tuple[str, ...], j: int, neg: Negation) -> int | 
     return None
 
 
-NOTHING_AS_OBJECT = frozenset(("nothing", "nobody"))
-OBJECT_BEFORE = frozenset(("about", "for", "of", "with", "over", "was", "is", "like"))
-"""English "nothing" or "nobody" after one of these is a thing talked of, not a denial: "we chatted for an hour
-about |nothing| really felt close to him", "like i was |nothing| felt small"."""
-FRAMING = frozenset(("felt", "feel", "feeling", "feels"))
-
-
 def negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable: set[int]) -> bool:
     j, gap, turned, framed_between = start - 1, 0, False, False
     while j >= 0 and gap <= neg.window:
         # a negator inside another mention is that mention's word ("like i |wasn't| even there felt invisible")
         k = _negator_ending_at(tokens, j, neg) if j not in passable else None
         if k is not None:
-            if k == j and tokens[k] in NOTHING_AS_OBJECT and k and tokens[k - 1] in OBJECT_BEFORE:
-                return False
+            if k == j and tokens[k] in neg.talked_of and k and tokens[k - 1] in neg.talked_of_after:
+                return False  # "about |nothing| really felt close", "like i was |nothing| felt small"
             return not any(tokens[k:k + len(e)] == e for e in neg.exceptions)
         if tokens[j] not in neg.through and j not in passable:
             return False
@@ -279,7 +272,7 @@ def negated_before(tokens: tuple[str, ...], start: int, neg: Negation, passable:
             # before a feeling verb ("i nearly |cried felt| so loved": a new clause)
             return False
         turned = turned or (j not in passable and tokens[j] in neg.turning)
-        framed_between = framed_between or (j not in passable and tokens[j] in FRAMING)
+        framed_between = framed_between or (j not in passable and tokens[j] in neg.new_clause)
         j, gap = j - 1, gap + 1
     return False
 
