@@ -1976,3 +1976,28 @@ def test_irony_alone_an_empty_fridge_and_thanks_written_by_someone_else(language
 def test_glad_for_someone_a_reply_supposed_and_what_is_awkward_for_them(language, text, expected_feelings,
                                                                          not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a pleasant feeling said as the speaker's, no sign of irony anywhere: kept against a hard day around it
+    ("en", "my roommate keeps getting left on red by this guy shes dating and she was moping about it all evening so "
+     "we watched a movie together and i was just happy to have her company", {"happy"}, {"unanswered"}, set()),
+    ("en", "the surgeon said recovery is a marathon not a sprint and i said mate i cant even manage a slow shuffle but "
+     "she made me laugh and i left feeling a bit more motivated to do the exercises", {"motivated"}, set(), set()),
+    # ... but with a sign it is irony
+    ("en", "oh brilliant the landlord moved the boiler visit again and i am just so happy about it", set(), set(),
+     set()),
+    # a plan the speaker called off; sayings of feeling
+    ("en", "i bailed on the quiz team again tonight i couldnt face the drive and now i feel guilty", {"guilty"},
+     {"cancelled"}, set()),
+    ("en", "i came home from the hospice visit feeling ever so heavy", {"heavy"}, set(), set()),
+    ("en", "the consultant barely looked at me and i felt like a number honestly", {"unimportant"}, set(), set()),
+    # Korean: called off by the speaker, who is sorry (no grief); a grief keeps the theme
+    ("ko", "내 가 오늘 동네 친구 랑 저녁 약속 을 취소 했 어 몸 이 안 좋아 서 근데 자꾸 미안 하 네", {"미안함"}, {"cancelled"}, set()),
+    ("ko", "결국 제 가 취소 했 어요 너무 아쉬웠 어요", {"아쉬움"}, set(), {"cancelled"}),
+    # Korean: 나 는 sets the speaker's feeling against someone else's story
+    ("ko", "동생 이 남자 친구 랑 싸웠 다고 밤 새 울면서 전화 하 길래 들어 줬 어 나 는 그냥 졸려 죽 겠 어", {"피곤함"}, set(), set()),
+])
+def test_a_plain_pleasant_feeling_a_plan_called_off_by_me_and_mine_set_against_theirs(
+        language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

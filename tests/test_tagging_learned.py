@@ -118,7 +118,7 @@ def _kinds_model(pleasant: float, unpleasant: float) -> Model:
 
 
 def test_a_feeling_of_an_unlikely_kind_is_taken_off_in_a_long_answer_only():
-    long = "we had the whole family round for sunday lunch and i was so happy all afternoon honestly"
+    long = "oh we had the whole family round for sunday lunch and i was so happy all afternoon honestly"
     short = "i was so happy today"
     assert len(long.split()) >= TAKE_OFF_FROM > len(short.split())
     unlikely = _kinds_model(pleasant=0.05, unpleasant=0.9)
@@ -131,6 +131,8 @@ def test_a_feeling_of_an_unlikely_kind_is_taken_off_in_a_long_answer_only():
     found = rule_tags(short, "en")
     very_unlikely = _kinds_model(pleasant=0.001, unpleasant=0.9)  # a short answer's kinds are the prior's
     assert unlikely_feelings(found, very_unlikely.score(found.words), 0.1, "en") == set()
+    plain = long.removeprefix("oh ")  # said as the speaker's with no sign of irony: kept
+    assert unlikely_feelings(rule_tags(plain, "en"), unlikely.score(rule_tags(plain, "en").words), 0.1, "en") == set()
     likely = _kinds_model(pleasant=0.9, unpleasant=0.05)  # only the other kind is unlikely
     assert unlikely_feelings(rule_tags(long, "en"), likely.score(rule_tags(long, "en").words), 0.1, "en") == set()
 

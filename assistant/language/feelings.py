@@ -200,6 +200,10 @@ class Sarcasm:
     slighted: tuple[str, ...] = ()
     """A ``slights`` phrase said with one of the ``slighted`` feelings named is irony by itself: "got |told off|
     for parking in the wrong spot felt very |appreciated|" (being valued, said of being slighted)."""
+    signs: tuple[str, ...] = ()
+    """Words irony is seldom said without ("oh", "wow", "of course", "thanks"): in an answer with none of them a
+    pleasant feeling said as the speaker's ("i felt so loved") is kept against the learned layer's reading of a
+    hard day around it."""
 
 
 @dataclass(frozen=True)
@@ -415,7 +419,8 @@ VOCABULARY_FILE = schema.obj({
                                      "openers": schema.Key(_phrases("openers"), default=()),
                                      "alone": schema.Key(_phrases("alone"), default=()),
                                      "slights": schema.Key(_phrases("slights"), default=()),
-                                     "slighted": schema.Key(_phrases("slighted"), default=())},
+                                     "slighted": schema.Key(_phrases("slighted"), default=()),
+                                     "signs": schema.Key(_phrases("signs"), default=())},
                                     "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Sarcasm),
                          Sarcasm(), "'sarcasm'"),
     "hedges": schema.Key(schema.then(_phrases("hedges"), frozenset), default=frozenset()),
