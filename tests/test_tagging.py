@@ -2001,3 +2001,23 @@ def test_glad_for_someone_a_reply_supposed_and_what_is_awkward_for_them(language
 def test_a_plain_pleasant_feeling_a_plan_called_off_by_me_and_mine_set_against_theirs(
         language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a message the speaker left on read; a reply expected not to come that came
+    ("en", "i left my brothers message on read cause i was too tired to deal with another argument", {"tired"},
+     {"unanswered"}, set()),
+    ("en", "after what i said yesterday i kept thinking shed just leave me on read but she texted back within like ten "
+     "minutes and we sorted it all out so im relieved", {"relieved"}, {"unanswered"}, set()),
+    # a body that hurts from laughing; a "big win" in irony
+    ("en", "the band stayed after rehearsal and we just sat on the amps eating chips and swapping worst gig stories and "
+     "i laughed till my stomach hurt i feel really close to these guys lately", {"close"}, set(), set()),
+    ("en", "table six left forty pence on a ninety quid bill after i ran round after them for two hours sorting the "
+     "cake and the candles and the sparklers so thats my big win for the weekend", set(), {"win"}, set()),
+    # Korean: the speaker's 내 가 reaches across 서 to the plan called off; a plan that fell through does not
+    ("ko", "오늘 친구 랑 약속 있었 는데 내 가 너무 피곤 해서 취소 했 어 좀 미안 하 네", {"피곤함", "미안함"}, {"cancelled"}, set()),
+    ("ko", "친구 가 못 온다 해서 제 가 대신 섰 고 저녁 약속 도 날아갔 어요 속상 해요", {"속상함"}, set(), {"cancelled"}),
+])
+def test_left_on_read_by_me_a_reply_that_came_and_a_body_that_hurts_from_laughing(
+        language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -1235,13 +1235,49 @@ def _their_plan_called_off(tokens: tuple[str, ...], start: int, end: int) -> boo
     return False
 
 
-def _called_off_by_me(tokens: tuple[str, ...], start: int) -> bool:
+def _done_by_me(tokens: tuple[str, ...], start: int) -> bool:
     """An English plan the speaker called off, "i" right before the words ("|i bailed| on the friday hangout
     again … now i feel guilty", "i just |pulled out|"): what they did, not a plan that fell through on them."""
     j = start - 1
     while j >= 0 and tokens[j] in ("just", "finally", "kind", "of", "sort", "kinda", "totally", "already", "actually"):
         j -= 1
     return j >= 0 and tokens[j] == "i"
+
+
+EXPECTING = frozenset(("convinced", "thought", "thinking", "expected", "expecting", "sure", "worried", "scared",
+                       "afraid", "nervous", "anxious", "dreading"))
+REPLIERS = frozenset(("he", "she", "they", "hed", "shed", "theyd"))
+REPLIED = frozenset(("replied", "answered", "responded", "texted", "messaged", "rang", "called", "wrote", "got"))
+"""("texted", "rang", … count with "back" after them.)"""
+REPLY_HEDGES = frozenset(("finally", "actually", "just", "did", "eventually", "then", "only"))
+EXPECTED_REACH = 15
+
+
+def _expected_but_answered(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether an English reply the speaker expected not to get came after all: "i was convinced he was gonna
+    ghost me |but he replied| within like five minutes", "kept thinking shed leave me on read but |she texted
+    back|" (someone replied after an expectation or a fear said a few words before)."""
+    for k in range(start, len(tokens)):
+        if tokens[k] not in REPLIERS:
+            continue
+        j = k + 1
+        while j < len(tokens) and tokens[j] in REPLY_HEDGES:
+            j += 1
+        if j < len(tokens) and tokens[j] in REPLIED and (tokens[j] in ("replied", "answered", "responded")
+                                                           or tokens[j + 1:j + 2] == ("back",)):
+            return any(tokens[i] in EXPECTING for i in range(max(0, k - EXPECTED_REACH), k))
+    return False
+
+
+LEFT_ON = frozenset(("left", "leave", "leaving"))
+ME_SUBJECTS = frozenset(("i", "ive", "i've", "id", "i'd"))
+
+
+def _left_on_read_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether the speaker left someone's message on read: "|i left| my coworkers |message on read| cause i was
+    too fried" (the speaker, then "left", a few words before; not "i left two voicemails … not a peep")."""
+    return "on" in tokens[start:end] and any(tokens[k] in LEFT_ON and k and tokens[k - 1] in ME_SUBJECTS
+                                             for k in range(max(1, start - 5), start))
 
 
 def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, befalling: frozenset[str]) -> bool:
@@ -2357,7 +2393,7 @@ CALLERS_FEELINGS_KO = ("미안함", "죄책감", "피곤함", "지침")
 grief of a plan that fell through, which keeps the theme ("결국 제가 취소했어요 너무 |아쉬웠어요|")."""
 
 
-def _called_off_by_me_ko(tokens: tuple[str, ...], start: int) -> bool:
+def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int | None = None) -> bool:
     """Whether the speaker called it off, right before: "병원 예약 을 |내 가| 취소 했 어 요" (Vosk splits 내가). With
     a grief said ("결국 제가 취소했어요 너무 아쉬웠어요") the plan still fell through: the caller checks that
     (:data:`CALLERS_FEELINGS_KO` are no grief)."""
@@ -2365,17 +2401,24 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int) -> bool:
     # right before, or with one two-syllable word between (내가 |결국| 취소, 제가 |먼저| 취소)
     if any(before.endswith(s) or before[:-2].endswith(s) for s in SPEAKER_SUBJECTS_KO):
         return True
-    # or earlier in the clause, nobody else its subject: "|내 가| 오늘 친구 랑 밥 약속 을 취소 했 어"
+    # or earlier in the clause, nobody else its subject: "|내 가| 오늘 친구 랑 밥 약속 을 취소 했 어" (a plan
+    # called off, not one that fell through: "제 가 대신 섰 고 약속 도 |날아갔| 어요")
+    if end is None or not any(t.startswith("취소") for t in tokens[start:end]) \
+            or any(t.startswith(("됐", "되", "돼")) for t in tokens[start:end + 2]):
+        return False
     for k in range(start - 1, max(0, start - CALLER_REACH_KO) - 1, -1):
+        if tokens[k] in SPEAKER_SUBJECTS_KO:
+            return True  # "|내가| 오늘 친구 랑 약속 을 취소 했 거든"
         if tokens[k] in SUBJECT_PARTICLES_KO or tokens[k].endswith(CLAUSE_ENDS_KO):
             return k > 0 and ((tokens[k] == "가" and tokens[k - 1] + "가" in SPEAKER_SUBJECTS_KO)
-                              or (tokens[k] == "는" and tokens[k - 1] in ("나", "저", "우리", "저희")))
+                              or (tokens[k] in ("는", "도") and tokens[k - 1] in ("나", "저", "우리", "저희")))
     return False
 
 
 CALLER_REACH_KO = 8
-SUBJECT_PARTICLES_KO = ("가", "이", "께서", "는", "은")
-CLAUSE_ENDS_KO = ("는데", "고", "서", "요", "다")
+SUBJECT_PARTICLES_KO = ("가", "이", "께서", "는", "은", "도")
+CLAUSE_ENDS_KO = ("는데", "요", "다")
+"""(Not 서 or 고: "내 가 너무 피곤 해서 취소 했 어" keeps its subject across them.)"""
 
 
 def _span(words: Text, start: int, end: int) -> str:
@@ -2612,10 +2655,12 @@ def rule_tags(text: str, language: str) -> RuleTags:
                                                                       or _unknown_inside(words.tokens, a, b)))
                 or (vocab.match == "tokens" and t != "connection" and _over_since(words.tokens, a, b, feeling=False))
                 or (vocab.match == "tokens" and t == "cancelled" and (_their_plan_called_off(words.tokens, a, b)
-                                                                      or _called_off_by_me(words.tokens, a)
+                                                                      or _done_by_me(words.tokens, a)
                                                                       or _show_taken_off(words.tokens, b)
                                                                       or _service_stopped(words.tokens, b)))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
+                or (vocab.match == "tokens" and t == "unanswered" and (_left_on_read_by_me(words.tokens, a, b)
+                                                                        or _expected_but_answered(words.tokens, a)))
                 or (vocab.match == "tokens" and t == "win" and (_proud_of_them(words.tokens, a, b)
                                                                 or _glad_for_them(words.tokens)))
                 or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
@@ -2627,7 +2672,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                     and _reached_out_by_them(words, a, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled"
                     and any(w.startswith(ORDERS_KO) for w in words.tokens[max(0, a - 3):b]))
-                or (vocab.match == "joined" and t == "cancelled" and not grieved and _called_off_by_me_ko(words.tokens, a))
+                or (vocab.match == "joined" and t == "cancelled" and not grieved and _called_off_by_me_ko(words.tokens, a, b))
                 or (vocab.match == "joined" and t == "unanswered" and _their_call_ko(words.tokens, a, vocab.others))
                 or (vocab.match == "joined" and t == "memory" and bool(NOTHING_CAME_BACK_KO.search("".join(words.tokens[b:]))))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
