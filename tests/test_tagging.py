@@ -976,7 +976,7 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "people who reply all to the whole company really grind my gears", {"annoyed"}),
     ("en", "grey sky all day and i was a bit blue if im honest", {"sad"}),
     ("en", "genuinely loving life this week the garden is finally coming on", {"happy"}),
-    ("en", "results come out friday and ive been stewing on it all week", {"worried"}),
+    ("en", "results come out friday and ive been stewing on it", {"worried"}),
     ("en", "everyone paired up for the quiz and i was billy no mates again", {"lonely"}),
     ("en", "the smoke alarm went off at three in the morning and frightened the life out of me", {"scared"}),
     ("ko", "검사 결과 괜찮 대서 이제 한시름 놨 어", {"안도"}),

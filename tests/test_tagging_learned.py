@@ -41,6 +41,15 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     assert f"tagging_heldout177_{language}.jsonl" in train_tagger.kept_out(language)
     assert f"tagging_heldout202_{language}.jsonl" in train_tagger.kept_out(language)
     assert f"tagging_{language}.jsonl" in names and f"tagging_corpus15_{language}.jsonl" in names
+    # the themes also learn from the read kept-out sets, never from those written after them
+    theme_names = {p.name for p in train_tagger.corpus_files(language, themes=True)}
+    if train_tagger.READ_FOR_THEMES.get(language):
+        assert names < theme_names and f"tagging_heldout202_{language}.jsonl" in theme_names
+    else:
+        assert names == theme_names
+    assert not theme_names & train_tagger.kept_out(language, themes=True)
+    assert f"tagging_heldout263_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
+    assert f"tagging_heldout24_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     model = load_model(language)
     assert model.labels == THEMES + POLARITIES and 0 < model.add_at <= 1.01 and 0 < model.feeling_drop_at < 0.5
     assert model.mentions.weights and 0 < model.mentions.drop_at < 0.7
@@ -196,7 +205,7 @@ def test_a_denied_korean_theme_is_set_aside_by_the_learned_layer():
 def test_tag_says_a_theme_was_read_as_not_the_speakers():
     said = explain("my missus reckons our youngest has been drifting from his school pals ever since he started at"
                    " the new club", "en").set_aside["themes"]["drifting"]
-    assert re.fullmatch(r'"drifting": the learned layer reads it as not what happened to you \(the words "[a-z …]+"\), 0\.[0-3]\d',
+    assert re.fullmatch(r'"drifting": the learned layer reads it as not what happened to you \(the words "[a-z …]+"\), 0\.[0-4]\d',
                         said), said
 
 

@@ -108,12 +108,21 @@ def said_as_mine(tokens: tuple[str, ...], start: int) -> bool:
     :data:`assistant.language.tagging.SAID_AS_MINE_DROP_AT`)."""
     if any(tuple(tokens[start:start + len(f)]) == f for f in SAID_AS_MINE):
         return True  # "|i was tickled pink|": the feeling's own words begin with the frame
+    if start == 0:
+        return True  # "|tired| mostly long shift at the warehouse": the answer opens on it
     i = start + 1 if start < len(tokens) and tokens[start] in _FRAME_VERBS else start  # "i |felt bad| for the kid"
     while i > 0 and tokens[i - 1] in _FILLERS:
         i -= 1
     if i == 1 and tokens[0] in _FRAME_VERBS:
         return True  # "|been| really |lonely| since the move": the speaker, the subject unsaid
-    return any(tuple(tokens[max(0, i - len(f)):i]) == f for f in SAID_AS_MINE)
+    if any(tuple(tokens[max(0, i - len(f)):i]) == f for f in SAID_AS_MINE):
+        return True
+    if i > 1 and tokens[i - 1] in ("felt", "feel"):  # "|i just felt| settled", "|i really do feel| loved"
+        k = i - 1
+        while k > 0 and (tokens[k - 1] in _FILLERS or tokens[k - 1] in ("do", "did")):
+            k -= 1
+        return k > 0 and tokens[k - 1] == "i"
+    return False
 
 
 SAID_LAST_WITHIN = 3
