@@ -2021,3 +2021,23 @@ def test_a_plain_pleasant_feeling_a_plan_called_off_by_me_and_mine_set_against_t
 def test_left_on_read_by_me_a_reply_that_came_and_a_body_that_hurts_from_laughing(
         language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a message the speaker left on read inside the words that told it; a reply that came late
+    ("en", "my ex sent me a birthday text this morning and i left it on read on purpose but i do feel a bit guilty "
+     "now", {"guilty"}, {"unanswered"}, set()),
+    ("en", "my lead didnt reply till the evening but im not annoyed she was in back to backs all day and when she did "
+     "write back it was a really kind note", set(), {"unanswered"}, set()),
+    # a parcel cancelled is no plan; a retro board's words are no feelings
+    ("en", "the parcel i was waiting in for got canceled so ill have to drive into town tomorrow", set(),
+     {"cancelled"}, set()),
+    ("en", "we did the retro today and the facilitator made one of those sad mad glad boards and it was a pretty calm "
+     "day all round", {"calm"}, set(), set()),
+    # Korean: 내 가 inside the words of a plan called off; "후회 는 무슨" denies
+    ("ko", "친구 들 하고 약속 을 또 내 가 취소 했 어 엄마 가 아프 셔서 애들 한테 미안 하 지 뭐", {"미안함"}, {"cancelled"}, set()),
+    ("ko", "사람들 이 이사 하 고 후회 안 하냐 고 자꾸 묻 는데 후회 는 무슨 하루 하루 가 편안 해요", {"편안함"}, set(), set()),
+])
+def test_left_on_read_inside_a_reply_late_a_parcel_and_a_rhetorical_denial(language, text, expected_feelings,
+                                                                           not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -912,13 +912,26 @@ def _show_taken_off(tokens: tuple[str, ...], end: int) -> bool:
 
 
 SERVICES = frozenset(("cable", "subscription", "subscriptions", "membership", "netflix", "contract", "broadband",
-                      "insurance", "debit", "policy", "spotify", "landline", "order", "orders", "shipment"))
+                      "insurance", "debit", "policy", "spotify", "landline", "order", "orders", "shipment", "parcel",
+                      "parcels", "package", "delivery"))
 
 
-def _service_stopped(tokens: tuple[str, ...], end: int) -> bool:
+def _service_stopped(tokens: tuple[str, ...], end: int, start: int | None = None) -> bool:
     """Whether an English "cancelled" is a service the speaker stopped: "finally |cancelled the cable| today" is
-    a chore done, no plan that fell through."""
-    return tokens[end:end + 1] in (("the",), ("my",), ("our",), ("that",)) and bool(set(tokens[end + 1:end + 3]) & SERVICES)
+    a chore done, no plan that fell through; or, from ``start`` back, a service that was: "the |parcel| i was
+    waiting in for got canceled"."""
+    if tokens[end:end + 1] in (("the",), ("my",), ("our",), ("that",)) and set(tokens[end + 1:end + 3]) & SERVICES:
+        return True
+    for j in range(start - 1 if start else -1, max(0, start - 8) if start else 0, -1):
+        if tokens[j] in CLAUSE_ENDS:
+            break
+        if tokens[j] in SERVICES and tokens[j - 1] in ("the", "my", "our", "that") and tokens[j + 1] not in SERVICE_PEOPLE:
+            return True  # (not "the cable |guy| no showed again")
+    return False
+
+
+SERVICE_PEOPLE = frozenset(("guy", "guys", "man", "men", "bloke", "lady", "woman", "engineer", "fitter", "driver",
+                            "people", "company"))
 
 
 def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
@@ -1269,6 +1282,13 @@ def _expected_but_answered(tokens: tuple[str, ...], start: int) -> bool:
     return False
 
 
+def _answered_late(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether an English reply that did not come came later: "my lead |didnt reply till| the evening … when she
+    did write back it was a really kind note"."""
+    return any(tokens[k] in ("till", "until") and {"didnt", "didn't"} & set(tokens[max(0, k - 4):k])
+               for k in range(start, min(len(tokens), end + 2)))
+
+
 LEFT_ON = frozenset(("left", "leave", "leaving"))
 ME_SUBJECTS = frozenset(("i", "ive", "i've", "id", "i'd"))
 
@@ -1276,8 +1296,9 @@ ME_SUBJECTS = frozenset(("i", "ive", "i've", "id", "i'd"))
 def _left_on_read_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether the speaker left someone's message on read: "|i left| my coworkers |message on read| cause i was
     too fried" (the speaker, then "left", a few words before; not "i left two voicemails … not a peep")."""
-    return "on" in tokens[start:end] and any(tokens[k] in LEFT_ON and k and tokens[k - 1] in ME_SUBJECTS
-                                             for k in range(max(1, start - 5), start))
+    return "on" in tokens[start:end] and any(tokens[k] in LEFT_ON and tokens[k - 1] in ME_SUBJECTS
+                                             and "on" in tokens[k + 1:k + 5]
+                                             for k in range(max(1, start - 5), end))  # "… and |i left it on| read"
 
 
 def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, befalling: frozenset[str]) -> bool:
@@ -2401,6 +2422,8 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int | None = 
     # right before, or with one two-syllable word between (내가 |결국| 취소, 제가 |먼저| 취소)
     if any(before.endswith(s) or before[:-2].endswith(s) for s in SPEAKER_SUBJECTS_KO):
         return True
+    if end is not None and any(s in "".join(tokens[start:end]) for s in SPEAKER_SUBJECTS_KO):
+        return True  # inside its words: "약속 을 또 |내 가| 취소 했 어"
     # or earlier in the clause, nobody else its subject: "|내 가| 오늘 친구 랑 밥 약속 을 취소 했 어" (a plan
     # called off, not one that fell through: "제 가 대신 섰 고 약속 도 |날아갔| 어요")
     if end is None or not any(t.startswith("취소") for t in tokens[start:end]) \
@@ -2657,10 +2680,11 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t == "cancelled" and (_their_plan_called_off(words.tokens, a, b)
                                                                       or _done_by_me(words.tokens, a)
                                                                       or _show_taken_off(words.tokens, b)
-                                                                      or _service_stopped(words.tokens, b)))
+                                                                      or _service_stopped(words.tokens, b, a)))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
                 or (vocab.match == "tokens" and t == "unanswered" and (_left_on_read_by_me(words.tokens, a, b)
-                                                                        or _expected_but_answered(words.tokens, a)))
+                                                                        or _expected_but_answered(words.tokens, a)
+                                                                        or _answered_late(words.tokens, a, b)))
                 or (vocab.match == "tokens" and t == "win" and (_proud_of_them(words.tokens, a, b)
                                                                 or _glad_for_them(words.tokens)))
                 or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
