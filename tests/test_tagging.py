@@ -2037,6 +2037,10 @@ def test_left_on_read_by_me_a_reply_that_came_and_a_body_that_hurts_from_laughin
     # Korean: 내 가 inside the words of a plan called off; "후회 는 무슨" denies
     ("ko", "친구 들 하고 약속 을 또 내 가 취소 했 어 엄마 가 아프 셔서 애들 한테 미안 하 지 뭐", {"미안함"}, {"cancelled"}, set()),
     ("ko", "사람들 이 이사 하 고 후회 안 하냐 고 자꾸 묻 는데 후회 는 무슨 하루 하루 가 편안 해요", {"편안함"}, set(), set()),
+    # sayings: grinning like an idiot, deserving a medal
+    ("en", "the kids made me a card and i was grinning like an idiot all afternoon", {"happy"}, set(), set()),
+    ("en", "got the little one to eat broccoli without a fight i feel like i deserve a medal", {"accomplished"}, set(),
+     set()),
 ])
 def test_left_on_read_inside_a_reply_late_a_parcel_and_a_rhetorical_denial(language, text, expected_feelings,
                                                                            not_themes, must_themes):
