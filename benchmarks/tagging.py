@@ -1981,6 +1981,101 @@ it):
    sent a heart emoji while i was changing dads sheets so grateful"),
    someone else's win or feeling told with no name to read it by, and
    themes the learned layer adds from words it has seen with them.
+
+29. The session after wrote twenty-four fresh standard sets in six rounds
+   of four (held-out-267 .. -290, 60 English and 40 Korean lines each). The
+   one-page brief was written anew (the old one was lost with its machine):
+   the same label lists, "pick the single closest word", 30% hard cases,
+   at least 15 English and 10 Korean lines with forbidden tags, every theme
+   at least twice in English, and "avoid the obvious phrasing of a theme
+   half the time", which makes these sets harder than earlier ones (theme
+   F1 at first sight about 0.82 in English, where earlier rounds were near
+   0.89). Rounds leaned to remote work, retirees, students, chronic
+   illness, weekend shifts, co-parents, artists, volunteers, teenagers,
+   people abroad, night-shift staff, sports clubs, freelancers, carers of
+   parents, farming, hybrid offices, dating, neighbours, teachers and
+   extended families, and three had no lean. Each round was scored at first
+   sight by the tagger of that moment, then read and fixed where a fix held
+   on every labelled line; the last round was only scored (and its English
+   feeling misses read).
+
+   First sight, rounds in order (sets that met every goal, of four; the
+   start's tagger in brackets):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -267 .. -270 | 1 (1) | 1 (1) |
+   | -271 .. -274 | 0 (0) | 0 (0) |
+   | -275 .. -278 | 0 (0) | 0 (0) |
+   | -279 .. -282 | 0 (0) | 3 (3) |
+   | -283 .. -286 | 0 (0) | 2 (1) |
+   | -287 .. -290 | 0 (0) | 0 (0) |
+   | all 24 | 1 (1) | 6 (5) |
+
+   What was built (rows in the hard-case tables of tests/test_tagging.py):
+   - The learned layer's English themes also learn from the read kept-out
+     sets -163 .. -262 (``train_tagger.READ_FOR_THEMES``, 6,000 more lines);
+     the readings of feelings (their kind, whose they are) still learn from
+     the corpus alone, fitted apart and set side by side, so they are the
+     same weights as before. On 54 sets never trained on (the 34 older
+     kept-out sets and -263 .. -282) themes went from 0.875 to 0.889 and
+     the sets meeting every goal from 23 to 26, for 34 forbidden tags
+     against 27. Trained with everything (the feeling readings too), more
+     irony got through; Korean themes trained the same way were no better
+     (as many sets meeting every goal, 11 more forbidden tags), so Korean
+     keeps its weights.
+   - English: a pleasant feeling said as the speaker's ("i was just happy
+     to have her company") is kept against the kind's reading of a hard day
+     when the answer has none of the pack's irony signs (``sarcasm.signs``:
+     "oh", "wow", "of course", "thanks" ...): on the kept-out sets the kind's
+     reading took off 29 such feelings, all 21 ironic ones with a sign, 7 of
+     the 8 the speaker's without. "i just felt", "left feeling", "came home
+     feeling" and a feeling that opens the answer are said as the speaker's.
+   - English themes: a plan the speaker called off ("i bailed on"), a
+     message the speaker left on read, a reply expected not to come that
+     came ("kept thinking shed leave me on read but she texted back"), a
+     reply that came late ("didnt reply till the evening"), a parcel or a
+     delivery cancelled, "so thats my big win" in irony.
+   - English feelings: a body that hurts (135 body-part phrases), a retro
+     board's "sad mad glad", and sayings (felt like a number, felt part of
+     something, my opinion counted, a real comfort, wearing me down, on a
+     different planet, drives me up the wall, grate on me, a lump in my
+     chest, grinning like an idiot, deserve a medal, "ever so", "um" inside
+     "i felt um yeah included").
+   - Korean: a plan the speaker called off who says only sorry or tired
+     (미안, 죄책감, 피곤: no grief, ``CALLERS_FEELINGS_KO``), with 내가 earlier
+     in the clause, across 서 and 고, or inside the words; 나 는 sets the
+     speaker's own feeling against someone else's story (kept against the
+     kind's reading); "후회 는 무슨" denies.
+
+   Tried and dropped: the kind's reading not taking off an unpleasant
+   feeling said as the speaker's when it is doubted twice (11 right, but 4
+   forbidden tags of feelings that were over); a person's plan told with
+   a possessive ("my husbands five a side": but "my flatmates birthday
+   dinner" is the speaker's plan too); moving "outsider" to alienated
+   (labels split 10 to 6, and the fresh dev set says left out); raising
+   the English add threshold for the new themes (0.45 to 0.6: no fewer
+   forbidden tags).
+
+   As shipped against the start (theme F1 / feeling F1 / forbidden tags,
+   sets meeting every goal):
+
+   | sets | English | Korean |
+   |---|---|---|
+   | the older kept-out sets (34 en, 32 ko) | 0.903 / 0.919 / 18, 20 -> 0.913 / 0.921 / 22, 21 | 0.899 / 0.949 / 28, 18 -> unchanged |
+   | held-out-263 .. -266 | 0.860 / 0.942 / 1, 0 of 4 -> 0.904 / 0.945 / 2, 1 | 0.930 / 0.942 / 3, 3 of 4 -> unchanged |
+   | held-out-267 .. -290 (this session) | 0.819 / 0.881 / 37, 1 of 24 -> 0.843 / 0.896 / 21, 5 | 0.872 / 0.936 / 29, 5 of 24 -> 0.880 / 0.938 / 18, 9 |
+   | of which -287 .. -290 (not tuned on) | 0.828 / 0.861 / 5, 0 -> 0.840 / 0.881 / 5, 0 | 0.872 / 0.938 / 9, 0 -> 0.881 / 0.938 / 7, 0 |
+
+   English -163 .. -262 are now training data for themes and no longer a
+   blind check of them. Tagging time did not change (a mean of 2.8 ms
+   against 3.1 ms at the start on the 1,860 English lines of -260 .. -290
+   here; 2.0 ms Korean).
+
+   At first sight these harder sets still miss in both languages: English
+   theme F1 sits near 0.84, just under the goal, and feelings told in
+   sayings the lists lack keep English feeling F1 under 0.90 in half the
+   rounds; forbidden tags are fewer but still about one a set.
 """
 from __future__ import annotations
 
