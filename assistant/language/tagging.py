@@ -1248,7 +1248,7 @@ def _their_plan_called_off(tokens: tuple[str, ...], start: int, end: int) -> boo
     return False
 
 
-def _done_by_me(tokens: tuple[str, ...], start: int) -> bool:
+def _called_off_by_me(tokens: tuple[str, ...], start: int) -> bool:
     """An English plan the speaker called off, "i" right before the words ("|i bailed| on the friday hangout
     again … now i feel guilty", "i just |pulled out|"): what they did, not a plan that fell through on them."""
     j = start - 1
@@ -1257,8 +1257,6 @@ def _done_by_me(tokens: tuple[str, ...], start: int) -> bool:
     return j >= 0 and tokens[j] == "i"
 
 
-EXPECTING = frozenset(("convinced", "thought", "thinking", "expected", "expecting", "sure", "worried", "scared",
-                       "afraid", "nervous", "anxious", "dreading"))
 REPLIERS = frozenset(("he", "she", "they", "hed", "shed", "theyd"))
 REPLIED = frozenset(("replied", "answered", "responded", "texted", "messaged", "rang", "called", "wrote", "got"))
 """("texted", "rang", … count with "back" after them.)"""
@@ -2020,6 +2018,8 @@ cancel the flights again", "|i'll| miss the little fella's birthday"."""
 
 FEARING = frozenset(("worried", "worry", "worrying", "scared", "afraid", "terrified", "fear", "feared", "dreading",
                      "dread", "nervous", "anxious", "panicking", "frightened"))
+EXPECTING = FEARING | {"convinced", "thought", "thinking", "expected", "expecting", "sure"}
+"""Before a reply that came, words that say it was not expected to (see :func:`_expected_but_answered`)."""
 FEARED_AHEAD = frozenset(("ill", "well", "gonna", "will", "wont", "won't", "might", "may", "i'll", "we'll",
                           "theyll", "they'll", "shell", "she'll", "he'll", "hell"))
 """After a fear, words that put what follows ahead (Vosk drops the apostrophes: "worried |ill| lose touch",
@@ -2678,7 +2678,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                                                                       or _unknown_inside(words.tokens, a, b)))
                 or (vocab.match == "tokens" and t != "connection" and _over_since(words.tokens, a, b, feeling=False))
                 or (vocab.match == "tokens" and t == "cancelled" and (_their_plan_called_off(words.tokens, a, b)
-                                                                      or _done_by_me(words.tokens, a)
+                                                                      or _called_off_by_me(words.tokens, a)
                                                                       or _show_taken_off(words.tokens, b)
                                                                       or _service_stopped(words.tokens, b, a)))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
