@@ -916,13 +916,13 @@ SERVICES = frozenset(("cable", "subscription", "subscriptions", "membership", "n
                       "parcels", "package", "delivery"))
 
 
-def _service_stopped(tokens: tuple[str, ...], end: int, start: int | None = None) -> bool:
+def _service_stopped(tokens: tuple[str, ...], end: int, start: int) -> bool:
     """Whether an English "cancelled" is a service the speaker stopped: "finally |cancelled the cable| today" is
     a chore done, no plan that fell through; or, from ``start`` back, a service that was: "the |parcel| i was
     waiting in for got canceled"."""
     if tokens[end:end + 1] in (("the",), ("my",), ("our",), ("that",)) and set(tokens[end + 1:end + 3]) & SERVICES:
         return True
-    for j in range(start - 1 if start else -1, max(0, start - 8) if start else 0, -1):
+    for j in range(start - 1, max(0, start - 8), -1):
         if tokens[j] in CLAUSE_ENDS:
             break
         if tokens[j] in SERVICES and tokens[j - 1] in ("the", "my", "our", "that") and tokens[j + 1] not in SERVICE_PEOPLE:
@@ -2414,7 +2414,7 @@ CALLERS_FEELINGS_KO = ("미안함", "죄책감", "피곤함", "지침")
 grief of a plan that fell through, which keeps the theme ("결국 제가 취소했어요 너무 |아쉬웠어요|")."""
 
 
-def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int | None = None) -> bool:
+def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether the speaker called it off, right before: "병원 예약 을 |내 가| 취소 했 어 요" (Vosk splits 내가). With
     a grief said ("결국 제가 취소했어요 너무 아쉬웠어요") the plan still fell through: the caller checks that
     (:data:`CALLERS_FEELINGS_KO` are no grief)."""
@@ -2422,11 +2422,11 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int | None = 
     # right before, or with one two-syllable word between (내가 |결국| 취소, 제가 |먼저| 취소)
     if any(before.endswith(s) or before[:-2].endswith(s) for s in SPEAKER_SUBJECTS_KO):
         return True
-    if end is not None and any(s in "".join(tokens[start:end]) for s in SPEAKER_SUBJECTS_KO):
+    if any(s in "".join(tokens[start:end]) for s in SPEAKER_SUBJECTS_KO):
         return True  # inside its words: "약속 을 또 |내 가| 취소 했 어"
     # or earlier in the clause, nobody else its subject: "|내 가| 오늘 친구 랑 밥 약속 을 취소 했 어" (a plan
     # called off, not one that fell through: "제 가 대신 섰 고 약속 도 |날아갔| 어요")
-    if end is None or not any(t.startswith("취소") for t in tokens[start:end]) \
+    if not any(t.startswith("취소") for t in tokens[start:end]) \
             or any(t.startswith(("됐", "되", "돼")) for t in tokens[start:end + 2]):
         return False
     for k in range(start - 1, max(0, start - CALLER_REACH_KO) - 1, -1):
