@@ -182,6 +182,19 @@ def languages() -> list[str]:
     return sorted(p.parent.name for p in (ROOT / "prompts").glob("*/language.json"))
 
 
+TEST_WORKERS = 2
+"""Test files run side by side on this many processes (pytest-xdist): most tests wait on a real
+session's subprocess, and CI has two cores."""
+
+
+def pytest_args(rest: list[str]) -> list[str]:
+    """pytest's arguments: the given ones, run on :data:`TEST_WORKERS` workers a whole file each (a
+    file's shared evening, a module fixture, then runs once), unless the given ones choose (``-n 0``)."""
+    if any(a.startswith(("-n", "--numprocesses", "--dist")) for a in rest):
+        return list(rest)
+    return ["-n", str(TEST_WORKERS), "--dist", "loadfile", *rest]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m assistant.bootstrap", description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", default=None,
@@ -194,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         install_system_packages(APT_PACKAGES + TEST_APT_PACKAGES)
         python = make_venv(["test"])
         os.chdir(ROOT)
-        return subprocess.call([str(python), "-m", "pytest", *rest])
+        return subprocess.call([str(python), "-m", "pytest", *pytest_args(rest)])
 
     if args.lang is not None and args.lang not in languages():
         raise SystemExit(f"[setup] unknown language '{args.lang}'; available languages: {', '.join(languages())}")

@@ -103,3 +103,9 @@ def test_an_unknown_language_stops_before_anything_is_installed(set_up, monkeypa
         set_up("--lang", "kr")
     assert str(stopped.value) == "[setup] unknown language 'kr'; available languages: en, ko"
     assert not default_paths().config_file.exists()
+
+
+def test_the_tests_run_two_files_at_a_time_unless_told_otherwise():
+    assert bootstrap.pytest_args(["-k", "journal"]) == ["-n", "2", "--dist", "loadfile", "-k", "journal"]
+    assert bootstrap.pytest_args(["-n", "0", "-x"]) == ["-n", "0", "-x"]
+    assert bootstrap.pytest_args(["-n0"]) == ["-n0"]

@@ -459,12 +459,17 @@ class KillRig:
 
 
 def _session_mic() -> np.ndarray:
+    from assistant.conversation.spoken_yes import yes_phrases
     from assistant.language.packs import load_language
 
-    stop = load_language("ko").commands["stop"][0]
+    language = load_language("ko")
+    stop, yes = language.commands["stop"][0], yes_phrases(language)[0]
     clips = [espeak(a) for a in ANSWERS]
-    # prompt 1: answer, silence, "anything more?", silence; prompt 2 the same; prompt 3: "stop"
-    return np.concatenate([quiet(0.3), clips[0], quiet(1.8), clips[1], quiet(1.8), espeak(stop), quiet(20.0)])
+    # prompt 1: answer, silence, "anything more?", silence; prompt 2 the same; prompt 3: "stop",
+    # then "yes" to "shall we end here?": the evening wraps up at once instead of waiting out
+    # the silence, so each run is short and every kill lands on work, not on idle listening
+    return np.concatenate([quiet(0.3), clips[0], quiet(1.8), clips[1], quiet(1.8), espeak(stop), quiet(1.0),
+                           espeak(yes), quiet(20.0)])
 
 
 def check_after_kill(kr: KillRig, result: KillResult, seed_docs: dict, model) -> None:

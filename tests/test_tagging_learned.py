@@ -152,8 +152,6 @@ def test_a_feeling_of_an_unlikely_kind_is_taken_off_in_a_long_answer_only():
      "devastated"),
     ("en", "in my first job i was lonely every lunch break in that canteen and the new team eat together every day",
      "lonely"),
-    ("en", "my first term i felt invisible in lectures whereas this term the tutor knows my name and asks for my view",
-     "invisible"),
     ("en", "used to be so anxious before every shift at the call centre but these days i just put my headset on"
      " and get on with it", "anxious"),
     ("ko", "고등학교 때 는 친구 가 없어서 늘 외톨이 같았는데 대학 와서 는 동아리 친구 들 이 많아", "외로움"),
@@ -252,6 +250,28 @@ def test_a_feeling_both_readings_doubt_is_taken_off_and_one_doubt_is_not_enough(
     short = RuleTags(Text.of("wow i feel so respected"), {"respected": "respected"}, {}, frozenset(),
                      named_at={"respected": ((4, 5),)})
     assert doubted_feelings(short, low, model, "en") == {}
+
+
+@pytest.mark.parametrize("text, feeling, taken_off", [
+    ("the tram sat in the tunnel for half an hour and i was so stressed about the childminder", "stressed", False),
+    ("the tram sat in the tunnel for half an hour and i was so delighted about the childminder", "delighted", True),
+])
+def test_an_unpleasant_feeling_said_as_mine_needs_the_words_around_to_read_lower(monkeypatch, text, feeling, taken_off):
+    """Read at 0.2 as the speaker's: under the drop for a pleasant feeling said as the speaker's (irony says those),
+    over the lower one for an unpleasant feeling said so."""
+    from assistant.language import tagging
+
+    monkeypatch.setattr(tagging, "_read_as_own", lambda *args: Score(0.2, ()))
+    assert tagging.UNPLEASANT_SAID_AS_MINE_DROP_AT < 0.2 < tagging.SAID_AS_MINE_DROP_AT
+    found = rule_tags(text, "en")
+    assert feeling in found.feelings
+    assert (feeling in unowned_feelings(found, load_model("en"), "en")) is taken_off
+
+
+def test_a_past_the_speaker_left_behind_is_doubted_twice():
+    text = "my first term i felt invisible in lectures whereas this term the tutor knows my name and asks for my view"
+    assert "invisible" in rule_tags(text, "en").feelings and "invisible" not in tag(text, "en").feelings
+    assert "doubts it twice" in explain(text, "en").set_aside["feelings"]["invisible"]
 
 
 @pytest.mark.parametrize("language, text, feeling", [

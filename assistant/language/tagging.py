@@ -2897,6 +2897,14 @@ words further off ("but") weigh against it with nothing to say it is someone els
 item 21)."""
 
 
+UNPLEASANT_SAID_AS_MINE_DROP_AT = 0.15
+"""The same for an unpleasant feeling ("the train sat outside the station … and |i was so stressed| because the
+nursery closes at six"): irony says pleasant words of a bad day, seldom these. Tried at 0.25 with the pleasant
+ones: at first sight it took off 21 of the speaker's own unpleasant feelings said so in the kept-out sets, and one
+forbidden; at 0.15, held-out-291 .. -294 and the older sets kept 8 more right and lost 2 (to a label's other word
+for the same feeling)."""
+
+
 ME_TOO_KO = frozenset(("나도", "저도", "내도", "나두", "저두"))
 ME_TOO_STOPS = frozenset(("가", "는", "은", "께서", "한테", "에게", "이가", "그래서", "근데", "그런데", "하지만"))
 ME_TOO_STOP_ENDINGS = ("는데", "는디", "지만", "더라", "대", "다고", "래", "요")
@@ -2959,7 +2967,8 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
                    or (language == "en" and said_last(found.words.tokens, a, b))
                    or (_tagged_as_mine(found.words.tokens, b) and feeling_kind(name, language) == POLARITIES[1])
                    for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
-        if score.probability < (min(SAID_AS_MINE_DROP_AT, model.mentions.drop_at) if mine else model.mentions.drop_at):
+        said_at = UNPLEASANT_SAID_AS_MINE_DROP_AT if feeling_kind(name, language) == POLARITIES[1] else SAID_AS_MINE_DROP_AT
+        if score.probability < (min(said_at, model.mentions.drop_at) if mine else model.mentions.drop_at):
             out[name] = score
     return {name: score for name, score in out.items() if not _paired_with_a_kept_one(found, name, out)}
 
