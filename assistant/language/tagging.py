@@ -2429,17 +2429,28 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
     if not any(t.startswith("취소") for t in tokens[start:end]) \
             or any(t.startswith(("됐", "되", "돼")) for t in tokens[start:end + 2]):
         return False
+    inner = False
+    """Past a clause of reason or a quote ("몸 이 안 좋아 |서|", "못 간다 |고|"): a subject there is that clause's."""
     for k in range(start - 1, max(0, start - CALLER_REACH_KO) - 1, -1):
         if tokens[k] in SPEAKER_SUBJECTS_KO:
             return True  # "|내가| 오늘 친구 랑 약속 을 취소 했 거든"
-        if tokens[k] in SUBJECT_PARTICLES_KO or tokens[k].endswith(CLAUSE_ENDS_KO):
-            return k > 0 and ((tokens[k] == "가" and tokens[k - 1] + "가" in SPEAKER_SUBJECTS_KO)
-                              or (tokens[k] in ("는", "도") and tokens[k - 1] in ("나", "저", "우리", "저희")))
+        mine = k > 0 and ((tokens[k] == "가" and tokens[k - 1] + "가" in SPEAKER_SUBJECTS_KO)
+                          or (tokens[k] in ("는", "도") and tokens[k - 1] in ("나", "저", "우리", "저희")))
+        if mine:
+            return True
+        if tokens[k] in INNER_CLAUSE_ENDS_KO or (tokens[k].endswith("서") and len(tokens[k]) > 1):
+            inner = True
+            continue
+        if tokens[k].endswith("다") and k + 1 < len(tokens) and tokens[k + 1] == "고":
+            continue  # "못 간다 고": a quote, not a sentence's end
+        if tokens[k].endswith(CLAUSE_ENDS_KO) or (tokens[k] in SUBJECT_PARTICLES_KO and not inner):
+            return False
     return False
 
 
-CALLER_REACH_KO = 8
+CALLER_REACH_KO = 12
 SUBJECT_PARTICLES_KO = ("가", "이", "께서", "는", "은", "도")
+INNER_CLAUSE_ENDS_KO = ("서", "해서", "니까", "길래")
 CLAUSE_ENDS_KO = ("는데", "요", "다")
 """(Not 서 or 고: "내 가 너무 피곤 해서 취소 했 어" keeps its subject across them.)"""
 
@@ -2574,7 +2585,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
         if vocab.match == "joined" else _ends_unpleasant(said, hits, vocab, passable)
     grieved = vocab.match == "joined" and any(
         vocab.feeling(h.key).pleasantness <= -0.3 and h.key not in CALLERS_FEELINGS_KO
-        and not _theirs(said, h, vocab.others, True) and not OVER_OR_UNREAL.match(h.rest) for h in hits)
+        and not _theirs(said, h, vocab.others, True) and not OVER_OR_UNREAL.match(h.rest)
+        and not negated(h, h.rest, said.tokens, neg, passable) for h in hits)  # "후회 는 안 해" grieves nothing
     sarcastic = _sarcastic(words, vocab, evidence, unpleasant, hits)
     feelings: dict[str, str] = {}
     felt_at: dict[str, tuple[int, int]] = {}
