@@ -2061,3 +2061,13 @@ def test_left_on_read_inside_a_reply_late_a_parcel_and_a_rhetorical_denial(langu
 def test_called_off_past_a_reason_a_southern_just_and_nobody_really_asking(language, text, expected_feelings,
                                                                             not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a described feeling left out beside a named one is the speaker's after all when the named one goes
+    ("en", "we came last at bowling our team was called the proud strikers which is a joke in itself i had a good "
+     "laugh though", {"amused"}, set(), set()),
+])
+def test_a_described_feeling_is_kept_when_the_named_one_goes(language, text, expected_feelings, not_themes,
+                                                             must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -268,6 +268,22 @@ def test_an_unpleasant_feeling_said_as_mine_needs_the_words_around_to_read_lower
     assert (feeling in unowned_feelings(found, load_model("en"), "en")) is taken_off
 
 
+@pytest.mark.parametrize("text, feeling, taken_off", [
+    ("they gave the stall by the door to the candle woman again disappointed but not surprised", "disappointed", False),
+    ("people keep asking if working from the cabin all winter gets lonely but honestly the dog is company enough",
+     "lonely", True),  # a general feeling, not the speaker's reaction
+])
+def test_a_feeling_straight_before_but_is_read_as_said_as_mine(monkeypatch, text, feeling, taken_off):
+    """"Disappointed but not surprised": the reading of the words around it takes the "but" for a feeling that is
+    over; said straight before "but", it needs the lower reading of a feeling said as the speaker's."""
+    from assistant.language import tagging
+
+    monkeypatch.setattr(tagging, "_read_as_own", lambda *args: Score(0.2, ()))
+    found = rule_tags(text, "en")
+    assert feeling in found.feelings
+    assert (feeling in unowned_feelings(found, load_model("en"), "en")) is taken_off
+
+
 def test_a_past_the_speaker_left_behind_is_doubted_twice():
     text = "my first term i felt invisible in lectures whereas this term the tutor knows my name and asks for my view"
     assert "invisible" in rule_tags(text, "en").feelings and "invisible" not in tag(text, "en").feelings
