@@ -559,3 +559,15 @@ def test_the_learned_layer_adds_no_theme_from_words_only_ahead():
     assert not _evidence_ahead(sent, ((sent.index("replied"), sent.index("replied") + 1),))
     text = "sent her the message about the gig tickets like ten minutes ago and i keep thinking she might not reply im so nervous"
     assert "unanswered" not in tag(text, "en").themes
+
+
+def test_a_theme_outweighed_by_a_rival_the_learned_layer_takes_off_is_told_after_all():
+    """A silence in the group chat outweighed the joke passed over (the same words); read as no unanswered
+    message, the joke passed over stands."""
+    text = "가족 단톡 에 농담 했 는데 다들 조용 하다가 다른 얘기 로 넘어 가 더라 머쓱 했 다"
+    found = rule_tags(text, "ko")
+    assert "unanswered" in found.themes and "ignored" not in found.themes
+    assert found.outweighed["ignored"][1] == ("unanswered",)
+    told = explain(text, "ko")
+    assert "unanswered" in told.set_aside["themes"] and told.tags.themes == ("ignored",)
+    assert "ignored" not in explain(text, "ko", learned=False).tags.themes  # the rules alone keep the rival

@@ -317,10 +317,13 @@ def _denied_spans(themes: ThemeSet, by_cue: dict[int, list[list[Hit]]]) -> dict[
     return denied
 
 
-def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] | None = None) -> dict[str, tuple[int, int]]:
+def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] | None = None,
+                   outweighed: dict[str, tuple[tuple[int, int], tuple[str, ...]]] | None = None
+                   ) -> dict[str, tuple[int, int]]:
     """Each theme ``text`` tells (in :data:`THEMES` order) with the span of words that told it: ``(first, end)``.
 
-    ``hits``: :func:`theme_hits` of ``text``, when the caller reads them more than once.
+    ``hits``: :func:`theme_hits` of ``text``, when the caller reads them more than once. ``outweighed``, if
+    given, is filled with the themes a rival outweighed (:data:`OUTWEIGHED_BY`): their span and the rivals.
     """
     by_cue: dict[int, list[list[Hit]]] = {}
     for hit in theme_hits(text, themes) if hits is None else hits:
@@ -366,10 +369,13 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
         led_to = [r for r in rivals if span and r in found and _turned(text.tokens, theme, found[r], span)]
         for r in led_to:
             del found[r]  # "서류 만 삼십 번 떨어지 다가 |처음 으로| 최종 합격": the misses led to it
-        if span and not led_to and any(r in found and (r in OUTWEIGHED_ANYWHERE.get(theme, ())
-                                                       or (found[r][0] < span[1] and span[0] < found[r][1]))
-                                       for r in rivals):
+        heavier = tuple(r for r in rivals if r in found and (r in OUTWEIGHED_ANYWHERE.get(theme, ())
+                                                              or (found[r][0] < span[1] and span[0] < found[r][1]))) \
+            if span and not led_to else ()
+        if heavier:
             del found[theme]
+            if outweighed is not None:
+                outweighed[theme] = (span, heavier)
     return {t: found[t] for t in THEMES if t in found}
 
 
