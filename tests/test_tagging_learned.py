@@ -272,6 +272,9 @@ def test_an_unpleasant_feeling_said_as_mine_needs_the_words_around_to_read_lower
     ("they gave the stall by the door to the candle woman again disappointed but not surprised", "disappointed", False),
     ("people keep asking if working from the cabin all winter gets lonely but honestly the dog is company enough",
      "lonely", True),  # a general feeling, not the speaker's reaction
+    ("a big parcel came for next door and the lad signing for it was a nervous wreck but my shift was fine",
+     "nervous", True),  # someone else's state
+    ("the shop ran out of the cake i wanted again it was a bummer but i got a scone instead", "disappointed", False),
 ])
 def test_a_feeling_straight_before_but_is_read_as_said_as_mine(monkeypatch, text, feeling, taken_off):
     """"Disappointed but not surprised": the reading of the words around it takes the "but" for a feeling that is

@@ -3004,11 +3004,27 @@ remote thing |gets| lonely but"), not the speaker's reaction."""
 
 def _then_but(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether an English feeling is followed straight away by "but" ("disappointed |but| not surprised", "a bit
-    embarrassed |but| i was so proud"): the speaker's reaction, then a turn. The reading of the words around it
+    embarrassed |but| i was so proud"), not as someone else's state: the speaker's reaction, then a turn. The reading of the words around it
     takes the "but" for a feeling that is over; with this it is read as said as the speaker's (on held-out-157 ..
     -298: 6 more right, 1 more wrong, no forbidden one more)."""
     k = end + (end < len(tokens) and tokens[end] in BUT_FILLERS)
-    return k < len(tokens) and tokens[k] == "but" and not set(tokens[max(0, start - 3):start]) & NOT_YET_FELT
+    if not (k < len(tokens) and tokens[k] == "but") or set(tokens[max(0, start - 3):start]) & NOT_YET_FELT:
+        return False
+    return not any(tokens[j] in BEING and not _speaker_or_the_day(tokens, j) for j in range(max(0, start - 4), start))
+
+
+BEING = frozenset(("was", "were", "is", "are", "looked", "seemed", "sounded"))
+OBJECT_BEFORE = frozenset(("for", "to", "with", "at", "on", "of", "about", "from"))
+
+
+def _speaker_or_the_day(tokens: tuple[str, ...], j: int) -> bool:
+    """Whether the subject of the "was" at ``j`` is the speaker or what happened ("|i was| gutted but", "|it
+    was| a bummer but", "|we were| both a bit wistful but"), not someone else ("the kid signing for it |was| a
+    nervous wreck but": the "it" there is what was signed for)."""
+    before = tokens[j - 1] if j else ""
+    if before == "it":
+        return j < 2 or tokens[j - 2] not in OBJECT_BEFORE
+    return before in ("i", "we", "that", "which", "this")
 
 
 PAIRING = frozenset(("고", "하고", "도"))
@@ -3098,12 +3114,16 @@ def _described_after_all(found: RuleTags, scores: dict[str, Score], model: Model
     """The described feelings left out beside named ones (``found.described``), once the learned layer has
     taken off every named one: "the app rerouted me three times so that was fun really |thrilled| … got home at
     nine absolutely |fed up|" (the irony gone, fed up is what was felt), "our team name was the |proud| losers
-    … i |had a good laugh| though". Each is read by the learned layer as the named ones were."""
+    … i |had a good laugh| though". Each must be said as the speaker's, and is read by the learned layer as the
+    named ones were.""" 
     described = replace(found, feelings={name: _span(found.words, *spans[0]) for name, spans in found.described.items()},
                         named_at=dict(found.described))
     gone = unlikely_feelings(described, scores, model.feeling_drop_at, language) \
         | set(unowned_feelings(described, model, language)) | set(doubted_feelings(described, scores, model, language))
-    return {name: said for name, said in described.feelings.items() if name not in gone}
+    tokens = found.words.tokens
+    return {name: said for name, said in described.feelings.items() if name not in gone
+            and any(said_as_mine(tokens, a) or said_last(tokens, a, b) or (a and tokens[a - 1] in ("i", "im", "i'm"))
+                    for a, b in found.described[name])}  # not "the kid signing for it was |a nervous wreck|"
 
 
 CLOSENESS = {"en": ("loved", "included", "close", "supported", "accepted")}
