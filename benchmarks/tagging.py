@@ -2076,6 +2076,74 @@ it):
    theme F1 sits near 0.84, just under the goal, and feelings told in
    sayings the lists lack keep English feeling F1 under 0.90 in half the
    rounds; forbidden tags are fewer but still about one a set.
+
+30. The session after wrote twelve more fresh standard sets with the same
+   brief, in three rounds of four (held-out-291 .. -302). The rounds leaned
+   to nurses, commuters, new parents, shop and restaurant staff, siblings,
+   job hunters, small business owners, tradespeople, lecturers, people
+   recently divorced, online friends, choirs, people new to a city,
+   delivery drivers, call-centre staff, in-laws, pets, hairdressers, postal
+   workers, foster carers, security guards, lab scientists, people in
+   recovery, developers and factory shifts; three sets had no lean. The
+   first two rounds were read and fixed where a fix held on every labelled
+   line; the last was only scored (one forbidden tag in it was read and its
+   cause, a rule of this session, fixed).
+
+   First sight (sets that met every goal, of four; the session's start
+   tagger in brackets):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -291 .. -294 | 2 (2) | 1 (1) |
+   | -295 .. -298 | 0 (0) | 2 (2) |
+   | -299 .. -302 | 0 (1) | 1 (1) |
+
+   What was built (rows in the hard-case tables of tests/test_tagging.py and
+   tests/test_tagging_learned.py):
+   - English: an unpleasant feeling said as the speaker's ("i was so
+     stressed because the nursery closes at six") is taken off by the
+     reading of the words around it only under 0.15 (0.25 for a pleasant
+     one, which irony says): at 0.25 that reading took 21 of the speaker's
+     own unpleasant feelings off the kept-out sets and one forbidden one.
+   - English: a feeling said straight before "but" ("disappointed but not
+     surprised") is read as said as the speaker's, unless someone else is
+     its subject or it is a general one ("gets lonely but").
+   - A described feeling left out beside one named by its word comes back
+     when the learned layer takes off every named one and it is said as the
+     speaker's ("so that was fun really thrilled ... absolutely fed up" once
+     the irony is gone; "the proud losers ... i had a good laugh").
+   - A theme a rival outweighed (the same words: a silent group chat over a
+     joke passed over) is told after all when the learned layer takes off
+     the rival (all labelled lines: English 30 better, 2 worse; Korean 17
+     better, 1 worse).
+   - Korean: 내 가 calls a plan off across a clause of reason or a quote
+     ("내 가 몸 이 안 좋아 서 ... 약속 을 취소 했 어"); a regret denied
+     ("후회 는 안 해") grieves nothing; 고마 alone is the south-east's "just",
+     not thanks; "뻔" after 서/고 is the next verb's ("고마워서 울 뻔").
+   - English themes: "nobody really asked", asking each one round the
+     circle, "how was it for you".
+
+   Tried and dropped: lowering the reading's threshold for every unpleasant
+   English feeling (0.5 to 0.3: 37 lines better, 25 worse, 5 more forbidden
+   tags); a Korean 뿌듯 telling a win by itself (10 better, 7 worse, and an
+   ironic one kept); "assumed", "figured" as words of a reply not expected
+   (no line changed).
+
+   As shipped against the start (theme F1 / feeling F1 / forbidden tags,
+   sets meeting every goal):
+
+   | sets | English | Korean |
+   |---|---|---|
+   | held-out-267 .. -290 | 0.843 / 0.896 / 21, 5 -> 0.845 / 0.896 / 21, 5 | 0.880 / 0.938 / 18, 9 -> 0.882 / 0.938 / 18, 9 |
+   | held-out-291 .. -298 (read) | 0.856 / 0.897 / 5, 2 -> 0.858 / 0.903 / 5, 2 | 0.890 / 0.951 / 5, 3 -> 0.901 / 0.953 / 3, 5 |
+   | held-out-299 .. -302 (first sight) | 0.857 / 0.906 / 4, 1 -> 0.857 / 0.909 / 4, 1 | 0.863 / 0.935 / 3, 1 -> 0.869 / 0.935 / 3, 1 |
+
+   Tagging time did not change (2.5 ms a line against 2.7 ms on the 2,580
+   English lines of -260 .. -302; 1.9 ms Korean).
+
+   The goals still fail at first sight: English themes near 0.86 and about
+   one forbidden tag a set (a unit's award told as a win, a cancelled bus,
+   a book's title); Korean themes near 0.87.
 """
 from __future__ import annotations
 
