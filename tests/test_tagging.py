@@ -2041,13 +2041,6 @@ def test_left_on_read_by_me_a_reply_that_came_and_a_body_that_hurts_from_laughin
     ("en", "the kids made me a card and i was grinning like an idiot all afternoon", {"happy"}, set(), set()),
     ("en", "got the little one to eat broccoli without a fight i feel like i deserve a medal", {"accomplished"}, set(),
      set()),
-])
-def test_left_on_read_inside_a_reply_late_a_parcel_and_a_rhetorical_denial(language, text, expected_feelings,
-                                                                           not_themes, must_themes):
-    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
-
-
-@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
     # Korean: the speaker called it off past a clause of reason or a quote, a regret denied grieves nothing
     ("ko", "제 가 허리 가 너무 아파 서 동창 들 이랑 저녁 약속 을 취소 했 어요", set(), {"cancelled"}, set()),
     ("ko", "내 가 먼저 회식 못 간다 고 취소 했 어 너무 지쳐서 근데 후회 는 안 해", {"지침"}, {"cancelled"}, set()),
@@ -2055,19 +2048,12 @@ def test_left_on_read_inside_a_reply_late_a_parcel_and_a_rhetorical_denial(langu
     ("ko", "하루 종일 밭 에서 일 했 다 고마 억수로 피곤 하 데이", {"피곤함"}, set(), set()),
     ("ko", "동생 이 밥 을 차려 놨 더라 고마워서 울 뻔 했 어", {"감사"}, set(), set()),
     # nobody asking, in words around the asking
-    ("en", "i had a horrible week at the depot with the audit and all that and nobody really asked so i just went home", set(), set(),
-     {"unasked"}),
-])
-def test_called_off_past_a_reason_a_southern_just_and_nobody_really_asking(language, text, expected_feelings,
-                                                                            not_themes, must_themes):
-    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
-
-
-@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    ("en", "i had a horrible week at the depot with the audit and all that and nobody really asked so i just went "
+     "home", set(), set(), {"unasked"}),
     # a described feeling left out beside a named one is the speaker's after all when the named one goes
     ("en", "we came last at bowling our team was called the proud strikers which is a joke in itself i had a good "
      "laugh though", {"amused"}, set(), set()),
 ])
-def test_a_described_feeling_is_kept_when_the_named_one_goes(language, text, expected_feelings, not_themes,
-                                                             must_themes):
+def test_left_on_read_inside_a_plan_called_off_past_a_reason_and_a_feeling_described_beside_another(
+        language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
