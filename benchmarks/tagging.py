@@ -2121,7 +2121,9 @@ it):
      ("후회 는 안 해") grieves nothing; 고마 alone is the south-east's "just",
      not thanks; "뻔" after 서/고 is the next verb's ("고마워서 울 뻔").
    - English themes: "nobody really asked", asking each one round the
-     circle, "how was it for you".
+     circle, "how was it for you"; a reply the speaker did not give ("i
+     totally forgot and never replied") is no unanswered message; "the couch
+     delivery got canceled" is a service, as "the delivery" was.
 
    Tried and dropped: lowering the reading's threshold for every unpleasant
    English feeling (0.5 to 0.3: 37 lines better, 25 worse, 5 more forbidden

@@ -2053,6 +2053,11 @@ def test_left_on_read_by_me_a_reply_that_came_and_a_body_that_hurts_from_laughin
     # a described feeling left out beside a named one is the speaker's after all when the named one goes
     ("en", "we came last at bowling our team was called the proud strikers which is a joke in itself i had a good "
      "laugh though", {"amused"}, set(), set()),
+    # a reply the speaker did not give; a delivery cancelled, however it is called
+    ("en", "my sister texted about the car insurance and i completely forgot and never replied so she had to sort "
+     "it herself and i feel bad", {"bad"}, {"unanswered"}, set()),
+    ("en", "the sofa delivery got canceled again so we ate on the floor and honestly it was quite fun", set(),
+     {"cancelled"}, set()),
 ])
 def test_left_on_read_inside_a_plan_called_off_past_a_reason_and_a_feeling_described_beside_another(
         language, text, expected_feelings, not_themes, must_themes):

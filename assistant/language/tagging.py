@@ -920,16 +920,19 @@ def _service_stopped(tokens: tuple[str, ...], end: int, start: int) -> bool:
     """Whether an English "cancelled" is a service the speaker stopped: "finally |cancelled the cable| today" is
     a chore done, no plan that fell through; or, from ``start`` back, a service that was: "the |parcel| i was
     waiting in for got canceled"."""
-    if tokens[end:end + 1] in (("the",), ("my",), ("our",), ("that",)) and set(tokens[end + 1:end + 3]) & SERVICES:
+    if tokens[end:end + 1] in tuple((d,) for d in SERVICE_DETERMINERS) and set(tokens[end + 1:end + 3]) & SERVICES:
         return True
     for j in range(start - 1, max(0, start - 8), -1):
         if tokens[j] in CLAUSE_ENDS:
             break
-        if tokens[j] in SERVICES and tokens[j - 1] in ("the", "my", "our", "that") and tokens[j + 1] not in SERVICE_PEOPLE:
-            return True  # (not "the cable |guy| no showed again")
+        if tokens[j] in SERVICES and tokens[j + 1] not in SERVICE_PEOPLE \
+                and (tokens[j - 1] in SERVICE_DETERMINERS
+                     or (tokens[j - 2] in SERVICE_DETERMINERS and tokens[j + 1] in ("got", "was"))):
+            return True  # "the couch |delivery| got canceled" (not "the cable |guy| no showed again")
     return False
 
 
+SERVICE_DETERMINERS = ("the", "my", "our", "that")
 SERVICE_PEOPLE = frozenset(("guy", "guys", "man", "men", "bloke", "lady", "woman", "engineer", "fitter", "driver",
                             "people", "company"))
 
@@ -1297,6 +1300,30 @@ def _left_on_read_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return "on" in tokens[start:end] and any(tokens[k] in LEFT_ON and tokens[k - 1] in ME_SUBJECTS
                                              and "on" in tokens[k + 1:k + 5]
                                              for k in range(max(1, start - 5), end))  # "… and |i left it on| read"
+
+
+REPLYING = frozenset(("replied", "reply", "answered", "answer", "responded", "respond", "replying", "answering"))
+CALLING_BACK = frozenset(("call", "called", "ring", "rang", "text", "texted", "get", "got", "message", "messaged",
+                          "write", "wrote"))
+"""Before "back" ("|call| my aunt |back|"): the one who answers."""
+ON_THE_WAY_TO_MY_REPLY = frozenset((
+    "never", "didnt", "didn't", "havent", "haven't", "hadnt", "hadn't", "still", "totally", "completely", "just",
+    "forgot", "and", "also", "even", "not", "again", "yet", "really", "to", "kind", "of", "sort", "keep", "kept"))
+"""Words between the speaker and a reply the speaker did not give ("|i| totally forgot |and never| replied")."""
+
+
+def _not_answered_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether the reply the words ``start:end`` say was not given is the speaker's to give: "my flatmate texted
+    … and |i| totally forgot and never |replied|", "|i| didnt |call| my aunt |back| again" (not "she never
+    replied", nor "i sent two texts and never got a reply": the speaker got none)."""
+    for k in range(start, min(end + 1, len(tokens))):
+        if tokens[k] in REPLYING or (tokens[k] in CALLING_BACK and "back" in tokens[k + 1:k + 4]):
+            j = k - 1
+            while j >= 0 and k - j <= 6 and tokens[j] in ON_THE_WAY_TO_MY_REPLY:
+                j -= 1
+            if j >= 0 and tokens[j] in ME_SUBJECTS:
+                return True
+    return False
 
 
 def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, befalling: frozenset[str]) -> bool:
@@ -2704,6 +2731,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                                                                       or _service_stopped(words.tokens, b, a)))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
                 or (vocab.match == "tokens" and t == "unanswered" and (_left_on_read_by_me(words.tokens, a, b)
+                                                                        or _not_answered_by_me(words.tokens, a, b)
                                                                         or _expected_but_answered(words.tokens, a)
                                                                         or _answered_late(words.tokens, a, b)))
                 or (vocab.match == "tokens" and t == "win" and (_proud_of_them(words.tokens, a, b)
