@@ -2123,7 +2123,12 @@ it):
    - English themes: "nobody really asked", asking each one round the
      circle, "how was it for you"; a reply the speaker did not give ("i
      totally forgot and never replied") is no unanswered message; "the couch
-     delivery got canceled" is a service, as "the delivery" was.
+     delivery got canceled" is a service, as "the delivery" was; drifting
+     between two others ("they barely talk to each other") or the
+     speaker's own doing ("im the one pulling away") is not the speaker's.
+   - A test that no name of the language modules is bound twice: a word list
+     of this session's once replaced an older one of the same name, and an
+     old duplicate (``SAYING``, the first one never read) was removed.
 
    Tried and dropped: lowering the reading's threshold for every unpleasant
    English feeling (0.5 to 0.3: 37 lines better, 25 worse, 5 more forbidden

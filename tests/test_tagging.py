@@ -2058,7 +2058,27 @@ def test_left_on_read_by_me_a_reply_that_came_and_a_body_that_hurts_from_laughin
      "it herself and i feel bad", {"bad"}, {"unanswered"}, set()),
     ("en", "the sofa delivery got canceled again so we ate on the floor and honestly it was quite fun", set(),
      {"cancelled"}, set()),
+    # drifting between two others, or the speaker's own doing
+    ("en", "my two sisters used to be inseparable and these days they barely talk to each other which makes "
+     "christmas awkward", {"awkward"}, {"drifting"}, set()),
+    ("en", "if im honest im the one pulling away from the running club i keep making excuses not to go", set(),
+     {"drifting"}, set()),
 ])
 def test_left_on_read_inside_a_plan_called_off_past_a_reason_and_a_feeling_described_beside_another(
         language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+def test_no_name_of_the_language_modules_is_bound_twice():
+    """A module-level name bound again further down silently changes every guard that reads it (a reply check's
+    word list once replaced an older one of the same name)."""
+    import ast
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "assistant" / "language").glob("*.py")):
+        names = [target.id for node in ast.parse(path.read_text(encoding="utf-8")).body
+                 for target in (node.targets if isinstance(node, ast.Assign) else
+                                [node.target] if isinstance(node, ast.AnnAssign) else
+                                [ast.Name(node.name)] if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else [])
+                 if isinstance(target, ast.Name)]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        assert not twice, f"{path.name} binds {twice} more than once"

@@ -1061,7 +1061,6 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
 
 
 SPEAKER_IN_WIN = frozenset(("i", "me", "i'd", "id", "myself", "meself"))
-SAYING = frozenset(("said", "says", "told", "tells", "saying"))
 
 
 THEIR_OBJECTS = frozenset(("him", "her", "them"))
@@ -1324,6 +1323,18 @@ def _not_answered_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
             if j >= 0 and tokens[j] in ME_SUBJECTS:
                 return True
     return False
+
+
+EACH_OTHERS = frozenset(("they", "theyre", "they're", "theyve", "they've", "both"))
+"""Before a drifting "to each other": the two who drift."""
+
+
+def _drifting_not_mine(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether an English drifting is between two others ("now |they| barely talk |to each other|") or the
+    speaker's own doing ("i know |im the one| pulling away from the old crowd")."""
+    if "each" in tokens[end:end + 3] and set(tokens[max(0, start - 3):start]) & EACH_OTHERS:
+        return True
+    return any(tuple(tokens[start - len(one):start]) == one for one in SPEAKER_AS_THE_ONE)
 
 
 def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, befalling: frozenset[str]) -> bool:
@@ -2730,6 +2741,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                                                                       or _show_taken_off(words.tokens, b)
                                                                       or _service_stopped(words.tokens, b, a)))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
+                or (vocab.match == "tokens" and t == "drifting" and _drifting_not_mine(words.tokens, a, b))
                 or (vocab.match == "tokens" and t == "unanswered" and (_left_on_read_by_me(words.tokens, a, b)
                                                                         or _not_answered_by_me(words.tokens, a, b)
                                                                         or _expected_but_answered(words.tokens, a)
