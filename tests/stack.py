@@ -117,6 +117,7 @@ class Rig:
 
     def setup(self, mic_audio: np.ndarray) -> "Rig":
         self.home.mkdir(parents=True, exist_ok=True)
+        (self.root / "run").mkdir(mode=0o700, exist_ok=True)
         self.mic_file.write_bytes(np.asarray(mic_audio, dtype="<i2").tobytes())
         (self.home / ".asoundrc").write_text(ASOUNDRC.format(infile=self.mic_file, outfile=self.speaker_file))
         return self
@@ -124,8 +125,11 @@ class Rig:
     def env(self, **extra: str) -> dict[str, str]:
         keep = ("VOICE_JOURNAL_PROMPTS",)
         env = {k: v for k, v in os.environ.items() if k in keep or not k.startswith(("VOICE_JOURNAL_", "XDG_"))}
+        # a runtime folder of its own: the sound libraries (PulseAudio's client, asked by ALSA) otherwise make
+        # a /tmp/pulse-* folder each run and leave it behind
         env.update(HOME=str(self.home), VOICE_JOURNAL_HOME=str(self.data_dir),
-                   XDG_CONFIG_HOME=str(self.root / "config"), PYTHONUNBUFFERED="1")
+                   XDG_CONFIG_HOME=str(self.root / "config"), XDG_RUNTIME_DIR=str(self.root / "run"),
+                   PYTHONUNBUFFERED="1")
         env.update(extra)
         return env
 
