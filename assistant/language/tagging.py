@@ -2467,8 +2467,7 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
     if not any(t.startswith("취소") for t in tokens[start:end]) \
             or any(t.startswith(("됐", "되", "돼")) for t in tokens[start:end + 2]):
         return False
-    inner = False
-    """Past a clause of reason or a quote ("몸 이 안 좋아 |서|", "못 간다 |고|"): a subject there is that clause's."""
+    inner = False  # past a clause of reason ("몸 이 안 좋아 |서|"): a subject there is that clause's
     for k in range(start - 1, max(0, start - CALLER_REACH_KO) - 1, -1):
         if tokens[k] in SPEAKER_SUBJECTS_KO:
             return True  # "|내가| 오늘 친구 랑 약속 을 취소 했 거든"
@@ -3044,9 +3043,9 @@ remote thing |gets| lonely but"), not the speaker's reaction."""
 
 def _then_but(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether an English feeling is followed straight away by "but" ("disappointed |but| not surprised", "a bit
-    embarrassed |but| i was so proud"), not as someone else's state: the speaker's reaction, then a turn. The reading of the words around it
-    takes the "but" for a feeling that is over; with this it is read as said as the speaker's (on held-out-157 ..
-    -298: 6 more right, 1 more wrong, no forbidden one more)."""
+    embarrassed |but| i was so proud"), not as someone else's state: the speaker's reaction, then a turn. The
+    reading of the words around it takes the "but" for a feeling that is over; with this it is read as said as
+    the speaker's (on held-out-157 .. -298: 6 more right, 1 more wrong, no forbidden one more)."""
     k = end + (end < len(tokens) and tokens[end] in BUT_FILLERS)
     if not (k < len(tokens) and tokens[k] == "but") or set(tokens[max(0, start - 3):start]) & NOT_YET_FELT:
         return False
@@ -3155,7 +3154,7 @@ def _described_after_all(found: RuleTags, scores: dict[str, Score], model: Model
     taken off every named one: "the app rerouted me three times so that was fun really |thrilled| … got home at
     nine absolutely |fed up|" (the irony gone, fed up is what was felt), "our team name was the |proud| losers
     … i |had a good laugh| though". Each must be said as the speaker's, and is read by the learned layer as the
-    named ones were.""" 
+    named ones were."""
     described = replace(found, feelings={name: _span(found.words, *spans[0]) for name, spans in found.described.items()},
                         named_at=dict(found.described))
     gone = unlikely_feelings(described, scores, model.feeling_drop_at, language) \
