@@ -920,7 +920,7 @@ def _service_stopped(tokens: tuple[str, ...], end: int, start: int) -> bool:
     """Whether an English "cancelled" is a service the speaker stopped: "finally |cancelled the cable| today" is
     a chore done, no plan that fell through; or, from ``start`` back, a service that was: "the |parcel| i was
     waiting in for got canceled"."""
-    if tokens[end:end + 1] in tuple((d,) for d in SERVICE_DETERMINERS) and set(tokens[end + 1:end + 3]) & SERVICES:
+    if end < len(tokens) and tokens[end] in SERVICE_DETERMINERS and set(tokens[end + 1:end + 3]) & SERVICES:
         return True
     for j in range(start - 1, max(0, start - 8), -1):
         if tokens[j] in CLAUSE_ENDS:
@@ -2475,7 +2475,7 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
                           or (tokens[k] in ("는", "도") and tokens[k - 1] in ("나", "저", "우리", "저희")))
         if mine:
             return True
-        if tokens[k] in INNER_CLAUSE_ENDS_KO or (tokens[k].endswith("서") and len(tokens[k]) > 1):
+        if tokens[k].endswith("서") or tokens[k] in INNER_CLAUSE_ENDS_KO:
             inner = True
             continue
         if tokens[k].endswith("다") and k + 1 < len(tokens) and tokens[k + 1] == "고":
@@ -2487,7 +2487,8 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
 
 CALLER_REACH_KO = 12
 SUBJECT_PARTICLES_KO = ("가", "이", "께서", "는", "은", "도")
-INNER_CLAUSE_ENDS_KO = ("서", "해서", "니까", "길래")
+INNER_CLAUSE_ENDS_KO = ("니까", "길래")
+"""Besides any word ending in 서 ("좋아 |서|", "아파서"): ends of a clause of reason, whose subject is its own."""
 CLAUSE_ENDS_KO = ("는데", "요", "다")
 """(Not 서 or 고: "내 가 너무 피곤 해서 취소 했 어" keeps its subject across them.)"""
 
