@@ -2069,6 +2069,34 @@ def test_left_on_read_inside_a_plan_called_off_past_a_reason_and_a_feeling_descr
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # "a word" said is silence, not a word named; a lecture's subject, one word of what kind before it
+    ("en", "i was sat in the library and nobody said a word hurt a bit", {"hurt"}, set(), set()),
+    ("en", "in my psych lecture we did a whole session on social rejection it was really interesting", set(), set(),
+     set()),
+    # everyday words for tiredness and moods, and credit taken told without the word
+    ("en", "i couldnt make it tonight i was too beat after the double", {"tired"}, set(), set()),
+    ("en", "i was so wiped out after the night shift", {"exhausted"}, set(), set()),
+    ("en", "honestly i was in a good mood today", {"good"}, set(), set()),
+    ("en", "had the radio on all afternoon and it cheered me right up", {"cheerful"}, set(), set()),
+    ("en", "my supervisor walked everyone through the fix i built like it was her own idea", set(), set(),
+     {"ignored"}),
+    ("en", "my boss forwards my proposal to the director with just his name on the bottom", set(), set(),
+     {"ignored"}),
+    # Korean: a message the speaker got and left is not unanswered; one sent to them and left is
+    ("ko", "바빠 서 동료 카톡 을 하루 종일 읽 고 답 을 안 했 더니 좀 민망 하 네", {"민망함"}, {"unanswered"}, set()),
+    ("ko", "전 남친 이 내 사과 문자 를 읽고 답을 안 했어", set(), set(), {"unanswered"}),
+    # Korean: "no feeling at all" does not deny the daze said before it; pride in oneself and in a child
+    ("ko", "나 는 그냥 멍 했 어 아무 느낌 이 안 들 더라", {"멍함", "무감각"}, set(), set()),
+    ("ko", "발표 하 니까 괜찮 더라 자신감 좀 생겼 어", {"자신감"}, set(), set()),
+    ("ko", "나 스스로 좀 대견 하 더라", {"뿌듯함"}, set(), set()),
+    ("ko", "한동안 겉도 는 느낌 이었 는데 오랜만 에 나 도 끼 는 느낌 이었 어", {"소속감"}, set(), set()),
+])
+def test_silence_said_a_lectures_subject_credit_taken_and_a_message_left_by_me(language, text, expected_feelings,
+                                                                              not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 def test_no_name_of_the_language_modules_is_bound_twice():
     """A module-level name bound again further down silently changes every guard that reads it (a reply check's
     word list once replaced an older one of the same name)."""

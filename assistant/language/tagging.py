@@ -974,7 +974,8 @@ DESCRIBED_THINGS = frozenset(("whale", "film", "movie", "song", "songs", "book",
 MEDIA_REACH = 8
 MEDIA = frozenset(("documentary", "documentaries", "film", "movie", "book", "programme", "program", "show", "podcast",
                    "article", "talk", "lecture", "episode", "video", "series", "sermon", "play", "song", "poem", "essay",
-                   "workshop", "course", "leaflet", "assembly", "lesson", "seminar"))
+                   "workshop", "course", "leaflet", "assembly", "lesson", "seminar", "session", "study", "studies",
+                   "module", "chapter", "paper", "research", "panel"))
 """Before "about", things whose subject a feeling word may be: "a |podcast about| loneliness"."""
 
 
@@ -983,6 +984,9 @@ def _describing_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
     "|a sad| film" (not "a bit |sad|", "a |lonely| evening", which are the speaker's)."""
     if start >= 2 and tokens[start - 1] in ("about", "on") and set(tokens[max(0, start - 4):start - 1]) & MEDIA:
         return True  # "watched a |documentary about| grief in elephants": its subject, not a feeling
+    if start >= 3 and tokens[start - 2] in ("about", "on") and set(tokens[max(0, start - 5):start - 2]) & MEDIA \
+            and tokens[start - 1] not in SPEAKER_IN_PHRASE | HEDGES | STATE_WORDS | NOT_DOING:
+        return True  # "a whole |session on social| rejection": its subject, one word of what kind between
     media = [m for m in range(max(0, start - MEDIA_REACH), start) if tokens[m] in MEDIA]
     if media and tokens[media[-1] + 1:media[-1] + 2] == ("about",) and end < len(tokens) \
             and not set(tokens[media[-1] + 1:end + 1]) & (SPEAKER_IN_PHRASE | STATE_WORDS | CAUSING) \
@@ -1006,8 +1010,9 @@ NAMING = frozenset(("word", "words", "called", "named", "titled", "spell", "spel
 """Before an English feeling word, the words that make it a word named, not felt: "we learned |the words| for
 feelings like jealous and nervous", "a film |called| lonely"."""
 WORDS_SAID = frozenset(("for", "no", "of", "without", "kind", "few", "my", "his", "her", "their", "your", "our",
-                        "in", "at", "into", "beyond"))
-"""Before "words", the words that make them words said, not words named: "lost |for| words", "|kind| words"."""
+                        "in", "at", "into", "beyond", "a", "single"))
+"""Before "words" or "word", the words that make them words said, not words named: "lost |for| words", "|kind|
+words", "nobody said |a| word" (a word named is "the word")."""
 NAMED_LIST = frozenset(("for", "feelings", "feeling", "emotions", "emotion", "like", "such", "as", "and", "or",
                         "the", "a", "an", "um", "down", "out", "on", "board", "of", "today", "tonight"))
 """Between the naming and the feeling: the words of a list of words."""
@@ -1027,7 +1032,8 @@ def _named_as_a_word(tokens: tuple[str, ...], start: int, feeling_at: set[int]) 
         return True  # (but "now i know what |lonely| means" is the speaker's)
     for k in range(start - 1, max(-1, start - 1 - NAMING_REACH), -1):
         if tokens[k] in NAMING:
-            return not (k and tokens[k - 1] in WORDS_SAID)  # (but "lost |for words| proud as punch")
+            return not (k and tokens[k - 1] in WORDS_SAID)  # (but "lost |for words| proud as punch", "nobody said
+            # |a word| hurt a bit")
         if tokens[k] not in NAMED_LIST and k not in feeling_at:
             return False
     return False
@@ -2446,6 +2452,48 @@ def _their_call_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     return start >= 1 and tokens[start].startswith(CALLS_KO) and tokens[start - 1] in others.people
 
 
+THEIR_MESSAGE_KO = re.compile(r"^(전화|문자|카톡|톡|연락|메시지|디엠)(을|를|에|에도)$")
+READING_ON_KO = frozenset(("읽고", "읽", "고", "하루", "종일", "아직", "다", "계속", "일부러", "며칠", "째", "그냥", "또", "도",
+                           "몇", "일", "이틀", "사흘", "요즘", "며칠째", "하루종일"))
+"""Between a message read by the speaker and the reply not sent: "동료 카톡 을 |하루 종일 읽 고| 답 을 안 했 더니"."""
+REPLY_TO_COME_KO = re.compile(r"^(답장|답|회신)(을|를)?(할|하기|보낼)")
+"""A reply the speaker has yet to send: "아직 은 |답장 할| 기운 이 없 어"."""
+
+
+def _not_answered_by_me_ko(tokens: tuple[str, ...], start: int, end: int, others: Frame) -> bool:
+    """Whether the Korean message not answered is one the speaker got and left: "동료 |카톡 을| 하루 종일 읽 고 답 을
+    안 했 더니 … 민망 하 네", "친구 들 |연락 을| 다 씹 고 있 거든", "|답장 할| 기운 이 없 어". Only a reply not
+    given ("안 했", "씹"), not one that did not come ("답 이 없"), and not to the speaker's own message ("내 카톡",
+    "보낸 문자") nor with someone else its subject ("남친 은 … 카톡 을 읽고 답 을 안 했어")."""
+    said = "".join(tokens[start:end + 2])
+    if REPLY_TO_COME_KO.match(said):
+        return True
+    if not NOT_GIVEN_KO.search(said):
+        return False
+    for k in range(start - 1, max(-1, start - 1 - REACH_ACT_REACH), -1):
+        pair = tokens[k] + tokens[k + 1] if k + 1 < start else tokens[k]
+        if THEIR_MESSAGE_KO.match(tokens[k]) or THEIR_MESSAGE_KO.match(pair):
+            before = tokens[max(0, k - SUBJECT_REACH):k]
+            return not (any(w in ("내", "제", "나의", "보낸", "보냈", "남긴") or w.startswith(("보낸", "보냈"))
+                            for w in tokens[max(0, k - 3):k])
+                        or any(_persons_subject(before, j, others) for j in range(len(before))))
+        if tokens[k] not in READING_ON_KO and tokens[k] not in ("을", "를", "에"):
+            return False
+    return False
+
+
+NOT_GIVEN_KO = re.compile(r"(안했|안하|못했|못하|씹)")
+"""A reply the speaker did not give, in the cue's words: "답 을 |안 했|", "연락 을 다 |씹| 고"."""
+
+
+def _persons_subject(tokens: tuple[str, ...], j: int, others: Frame) -> bool:
+    """Whether Korean word ``j`` is a person as a subject, the marker joined or split: "남친 은", "전 남친 이"."""
+    word = tokens[j]
+    marker = tokens[j + 1] if j + 1 < len(tokens) else ""
+    return any(word == p and marker in ("이", "가", "은", "는", "도", "께서")
+               or word in (p + "이", p + "가", p + "은", p + "는", p + "께서") for p in others.people)
+
+
 SPEAKER_SUBJECTS_KO = ("내가", "제가", "우리가", "저희가")
 CALLERS_FEELINGS_KO = ("미안함", "죄책감", "피곤함", "지침")
 """What the one who called a plan off feels about it ("내 가 취소 했 어 너무 피곤 해서 … 좀 |미안| 하네"): not the
@@ -2758,7 +2806,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t == "cancelled"
                     and any(w.startswith(ORDERS_KO) for w in words.tokens[max(0, a - 3):b]))
                 or (vocab.match == "joined" and t == "cancelled" and not grieved and _called_off_by_me_ko(words.tokens, a, b))
-                or (vocab.match == "joined" and t == "unanswered" and _their_call_ko(words.tokens, a, vocab.others))
+                or (vocab.match == "joined" and t == "unanswered" and (_their_call_ko(words.tokens, a, vocab.others)
+                                                                       or _not_answered_by_me_ko(words.tokens, a, b, vocab.others)))
                 or (vocab.match == "joined" and t == "memory" and bool(NOTHING_CAME_BACK_KO.search("".join(words.tokens[b:]))))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
                                                                      or _heard_of_them(words, b, vocab.others)))
