@@ -131,9 +131,18 @@ SAID_LAST_WITHIN = 3
 def said_last(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether an English feeling closes the answer (at most :data:`SAID_LAST_WITHIN` words after it) after an
     intensifier, its subject unsaid: the speaker's last word on it ("she asked how i was coping since the op
-    |really grateful|", "pulled up all my onion sets overnight |properly angry| about it"). Of such feelings
+    |really grateful|", "pulled up all my onion sets overnight |properly angry| about it"), or after "felt" with no
+    subject ("reversed into the gatepost in front of the neighbours |felt like an idiot|"). Of such feelings
     the reading of the words around took off, 18 of 27 in the kept-out sets were the speaker's."""
-    return len(tokens) - end <= SAID_LAST_WITHIN and 0 < start and tokens[start - 1] in _FILLERS
+    return len(tokens) - end <= SAID_LAST_WITHIN and 0 < start \
+        and (tokens[start - 1] in _FILLERS or (tokens[start] in _FELT and tokens[start - 1] not in _JOINED_TO_A_SUBJECT))
+
+
+_FELT = frozenset(("felt", "feel", "feeling"))
+_JOINED_TO_A_SUBJECT = frozenset(("and", "but", "then", "also", "who", "that", "which", "he", "she", "they", "we", "you",
+                                  "it", "everyone", "everybody", "someone", "somebody", "nobody", "both", "all"))
+"""Before a closing "felt", the words that give it a subject said before ("my dad ran out |and| felt sick"); any
+other word ends a clause, the "i" of the next unsaid ("in front of the neighbours |felt| like an idiot")."""
 
 
 _FRAME_VERBS = frozenset(("felt", "feel", "feeling", "been"))

@@ -1331,6 +1331,20 @@ def _not_answered_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return False
 
 
+ON_ME = (("thats", "on", "me"), ("that's", "on", "me"), ("is", "on", "me"), ("its", "on", "me"), ("it's", "on", "me"),
+         ("my", "own", "fault"), ("myself", "to", "blame"))
+"""After a slight, the speaker owning it: "i never actually left him a message so |thats on me|"."""
+OWNED_THEMES = frozenset(("cancelled", "unanswered", "left-out", "drifting", "ignored", "cold-shoulder", "unasked"))
+"""The slights the speaker's owning it takes back. (Not a missed chance: "i never put my hand up for it so thats on me
+pretty gutted" still missed it.)"""
+
+
+def _owned_by_me(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether the English speaker says, after a slight's words, that it is on them: of the labelled lines with
+    "thats on me", every cancelled, unanswered, left-out, drifting or ignored told was forbidden (10 of 10)."""
+    return any(tuple(tokens[k:k + 3]) in ON_ME for k in range(start, len(tokens)))
+
+
 EACH_OTHERS = frozenset(("they", "theyre", "they're", "theyve", "they've", "both"))
 """Before a drifting "to each other": the two who drift."""
 
@@ -2790,6 +2804,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                                                                       or _service_stopped(words.tokens, b, a)))
                 or (vocab.match == "tokens" and t == "left-out" and _done_to_a_thing(words.tokens, a, b))
                 or (vocab.match == "tokens" and t == "drifting" and _drifting_not_mine(words.tokens, a, b))
+                or (vocab.match == "tokens" and t in OWNED_THEMES and _owned_by_me(words.tokens, a))
                 or (vocab.match == "tokens" and t == "unanswered" and (_left_on_read_by_me(words.tokens, a, b)
                                                                         or _not_answered_by_me(words.tokens, a, b)
                                                                         or _expected_but_answered(words.tokens, a)
@@ -3074,15 +3089,23 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
         if _no_joke(found, name, language) or found.feelings.get(name) in SHARED_SAID:
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
         score = _read_as_own(found, model, name, language)
-        mine = any(said_as_mine(found.words.tokens, a) or tuple(found.words.tokens[b:b + 2]) in OF_MYSELF
-                   or (language == "en" and said_last(found.words.tokens, a, b))
-                   or (_tagged_as_mine(found.words.tokens, b) and feeling_kind(name, language) == POLARITIES[1])
-                   or (language == "en" and _then_but(found.words.tokens, a, b))
-                   for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
         said_at = UNPLEASANT_SAID_AS_MINE_DROP_AT if feeling_kind(name, language) == POLARITIES[1] else SAID_AS_MINE_DROP_AT
+        mine = _said_as_the_speakers(found, name, language)
         if score.probability < (min(said_at, model.mentions.drop_at) if mine else model.mentions.drop_at):
             out[name] = score
     return {name: score for name, score in out.items() if not _paired_with_a_kept_one(found, name, out)}
+
+
+def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
+    """Whether a feeling is said in words that make it the speaker's: after "i felt" (:func:`said_as_mine`), "of
+    myself" after it, closing the answer (:func:`said_last`), before "but", or an unpleasant one tagged as theirs
+    ("gutted |so i am|"); the readings of the words around it then take it off only when surer."""
+    tokens = found.words.tokens
+    return any(said_as_mine(tokens, a) or tuple(tokens[b:b + 2]) in OF_MYSELF
+               or (language == "en" and said_last(tokens, a, b))
+               or (_tagged_as_mine(tokens, b) and feeling_kind(name, language) == POLARITIES[1])
+               or (language == "en" and _then_but(tokens, a, b))
+               for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
 
 
 BUT_FILLERS = frozenset(("really", "honestly", "obviously", "like"))
@@ -3174,6 +3197,9 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
         if kind in scores and scores[kind].probability < kind_below and not _said_as_mine_too(found, name) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
+            if kind == POLARITIES[1] and language == "en" \
+                    and any(said_last(found.words.tokens, a, b) for a, b in found.named_at[name]):
+                own_below = min(own_below, UNPLEASANT_SAID_AS_MINE_DROP_AT)  # the last word on it, and no irony
             if own < own_below:
                 out[name] = (scores[kind].probability, own)
     return out
