@@ -2098,6 +2098,11 @@ def test_left_on_read_inside_a_plan_called_off_past_a_reason_and_a_feeling_descr
     ("ko", "발표 하 니까 괜찮 더라 자신감 좀 생겼 어", {"자신감"}, set(), set()),
     ("ko", "나 스스로 좀 대견 하 더라", {"뿌듯함"}, set(), set()),
     ("ko", "한동안 겉도 는 느낌 이었 는데 오랜만 에 나 도 끼 는 느낌 이었 어", {"소속감"}, set(), set()),
+    # Korean: a household's trip is theirs; warmth said plainly is felt, the weather's is not; 기분 째진다
+    ("ko", "언니 네 가족 여행 이 태풍 때문 에 취소 됐 다 카 더라 나 는 좀 홀가분 하다", {"홀가분함"}, {"cancelled"}, set()),
+    ("ko", "화상 통화 로 대학 동기 들 이랑 오랜만 에 모였 는데 다들 그대로 라서 따뜻 했 어요", {"따뜻함"}, set(), set()),
+    ("ko", "오늘 날씨 가 따뜻 했 어요", set(), set(), set()),
+    ("ko", "오늘 콜 이 계속 잘 잡혀서 목표 금액 일찍 채웠다 기분 째진다", {"신남"}, set(), set()),
 ])
 def test_silence_said_a_lectures_subject_credit_taken_and_a_message_left_by_me(language, text, expected_feelings,
                                                                               not_themes, must_themes):

@@ -1895,9 +1895,24 @@ def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
 
 
 def _their_plan(words: Text, start: int, others: Frame) -> bool:
-    """A Korean plan of someone else's called off: "|동생| 생일 파티가 취소됐어"."""
+    """A Korean plan of someone else's called off: "|동생| 생일 파티가 취소됐어", "|언니 네 가족| 여행 이 취소 됐 다"
+    (their household or group between)."""
     before = words.tokens[max(0, start - 4):start + 1]
-    return any(t in others.people and n.startswith(PLANS) for t, n in zip(before, before[1:]))
+    if any(t in others.people and n.startswith(PLANS) for t, n in zip(before, before[1:])):
+        return True
+    for p in range(max(0, start - 6), start + 1):
+        if not words.tokens[p].startswith(PLANS):
+            continue
+        k = p - 1
+        while k >= 0 and p - k <= 3 and words.tokens[k] in THEIR_GROUP_KO:
+            k -= 1
+        if k >= 0 and k < p - 1 and words.tokens[k] in others.people:
+            return True
+    return False
+
+
+THEIR_GROUP_KO = frozenset(("네", "가족", "네가족", "식구", "집", "회사", "반", "팀", "학교"))
+"""Between a person and a plan, the words that make it still theirs: "언니 |네 가족| 여행"."""
 
 
 UNREAL_REACH = 8
