@@ -2095,7 +2095,8 @@ def test_left_on_read_inside_a_plan_called_off_past_a_reason_and_a_feeling_descr
     ("ko", "전 남친 이 내 사과 문자 를 읽고 답을 안 했어", set(), set(), {"unanswered"}),
     # Korean: "no feeling at all" does not deny the daze said before it; pride in oneself and in a child
     ("ko", "나 는 그냥 멍 했 어 아무 느낌 이 안 들 더라", {"멍함", "무감각"}, set(), set()),
-    ("ko", "발표 하 니까 괜찮 더라 자신감 좀 생겼 어", {"자신감"}, set(), set()),
+    ("ko", "발표 하 니까 괜찮 더라 자신감 좀 생겼 어", {"자신감"}, set(), {"win"}),
+    ("ko", "사람 들 이 승급 심사 안 떨리 냐고 물어 보 는데 하나 도 안 떨려 요 자신 있 어요", {"자신감"}, {"win"}, set()),
     ("ko", "나 스스로 좀 대견 하 더라", {"뿌듯함"}, set(), set()),
     ("ko", "한동안 겉도 는 느낌 이었 는데 오랜만 에 나 도 끼 는 느낌 이었 어", {"소속감"}, set(), set()),
     # Korean: a household's trip is theirs; warmth said plainly is felt, the weather's is not; 기분 째진다

@@ -3262,6 +3262,12 @@ of them that the rest of the tagger gave no connection, every one had it (4 of 4
 are also said of a stranger's story, 5 of 9)."""
 
 
+CONFIDENCE_GAINED_KO = re.compile(r"(자신감|자신)이?(좀)?(생|붙|올라)")
+"""Korean confidence gained tells a win by itself ("발표 하 니까 |자신감 좀 생겼| 어"): of the labelled Korean lines
+with 자신감 tagged and no win, 8 of 10 had one, and the 2 that did not were confidence in what is to come ("|자신
+있| 어요"), not gained."""
+
+
 def explain(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Explained:
     """The feelings named and the themes told in one transcript, each with the words that told it.
 
@@ -3321,6 +3327,9 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
         if name in feelings and "connection" not in themes and "connection" not in found.blocked \
                 and "connection" not in set_aside["themes"]:
             themes["connection"] = f"{feelings[name]} (a feeling of closeness)"
+    if language == "ko" and "자신감" in feelings and CONFIDENCE_GAINED_KO.search(feelings["자신감"].replace(" ", "")) \
+            and "win" not in themes and "win" not in found.blocked and "win" not in set_aside["themes"]:
+        themes["win"] = f"{feelings['자신감']} (confidence gained)"
     if personal is not None:
         for kind, got in (("feelings", feelings), ("themes", themes)):
             add, drop = personal.verdicts(kind, words)
