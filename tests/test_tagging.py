@@ -2090,6 +2090,8 @@ def test_left_on_read_inside_a_plan_called_off_past_a_reason_and_a_feeling_descr
      "me pretty gutted", {"disappointed"}, set(), {"missed-chance"}),
     ("en", "someone pulled up all my onion sets at the allotment overnight properly angry about it", {"angry"}, set(),
      set()),
+    # a clause about the situation ("thats") between someone and a feeling makes the feeling the speaker's
+    ("en", "he rang back within an hour and a guy is coming tomorrow so thats a relief", {"relieved"}, set(), set()),
     # Korean: a message the speaker got and left is not unanswered; one sent to them and left is
     ("ko", "바빠 서 동료 카톡 을 하루 종일 읽 고 답 을 안 했 더니 좀 민망 하 네", {"민망함"}, {"unanswered"}, set()),
     ("ko", "전 남친 이 내 사과 문자 를 읽고 답을 안 했어", set(), set(), {"unanswered"}),

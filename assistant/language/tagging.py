@@ -148,7 +148,7 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
     past_cause = False
     for j in range(start - 1, max(-1, start - 1 - SUBJECT_REACH), -1):
         token = tokens[j]
-        if token in others.speaker:
+        if token in others.speaker or (not joined and token in SITUATION_SUBJECTS):
             return None
         if token == DIALECT_TAG and j and tokens[j - 1].endswith("다"):
             continue  # 못 냈다 |아이가|: 경상도 "isn't it", not a child
@@ -199,6 +199,11 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                 continue
             return None
     return None
+
+
+SITUATION_SUBJECTS = frozenset(("thats", "that's", "its", "it's", "it"))
+"""An English clause about the situation, begun between a person and a feeling: the feeling is the speaker's
+about it ("a guy is coming tomorrow so |thats| a relief", "jamie was over the moon and |it| stung")."""
 
 
 FELT_FRAME = frozenset(("felt", "feel", "feeling"))
