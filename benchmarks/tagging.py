@@ -2154,6 +2154,82 @@ it):
    The goals still fail at first sight: English themes near 0.86 and about
    one forbidden tag a set (a unit's award told as a win, a cancelled bus,
    a book's title); Korean themes near 0.87.
+
+31. The session after wrote twelve more fresh standard sets, in three rounds
+   of four (held-out-303 .. -314), leaning to shift workers and credit
+   taken, grief and teenagers, group chats and new parents, retirees and
+   people living alone, nurses and drivers, regional speech, online life
+   and irony, caring and chronic illness; the last round had two sets with
+   no lean. Each round was scored at first sight, then read and fixed where
+   a fix held on every labelled line.
+
+   First sight (theme F1 / feeling F1 / forbidden tags, sets that met every
+   goal of four; the session's start tagger in brackets):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -303 .. -306 (start) | 0.843 / 0.866 / 5, 0 | 0.904 / 0.904 / 4, 0 |
+   | -307 .. -310 | 0.873 / 0.922 / 1, 2 (0.866 / 0.922 / 2, 0) | 0.906 / 0.959 / 4, 1 (the same) |
+   | -311 .. -314 | 0.879 / 0.883 / 4, 1 (0.883 / 0.871 / 4, 0) | 0.930 / 0.960 / 0, 4 (the same) |
+
+   What was built (rows in the hard-case tables of tests/test_tagging.py):
+   - English themes learn from held-out-263 .. -290 too (train_tagger's
+     READ_FOR_THEMES): on the sixteen sets after them 0.855 / 12 forbidden
+     -> 0.861 / 10, the 34 older kept-out sets unchanged. Korean themes
+     trained likewise gained 0.006 there but 9 forbidden tags on its older
+     kept-out sets, and keep to the corpus. Three plain table sentences the
+     retrained weights read a hair under the 0.05 floor (0.036 to 0.0499)
+     were reworded; lowering the floor to 0.03 or 0.045 instead kept wrong
+     themes on 8 to 19 labelled lines.
+   - English: a slight the speaker owns ("so thats on me") is taken back
+     (10 of 10 labelled cases; a missed chance owned is still missed); a
+     clause about the situation ("a guy is coming tomorrow so thats a
+     relief") makes the feeling after it the speaker's; "nobody said a word"
+     is silence, not a word named; a lecture's subject ("a session on social
+     rejection"); missing someone the answer tells is dead is grief (8 of
+     8); an unpleasant feeling closing the answer after a subjectless
+     "felt" is the speaker's, and both doubts take it off only under 0.15.
+   - English words: wiped and worn out are exhausted (7 of 7, 6 of 13),
+     in a good mood is good, too beat, that smarts, cheered me right up,
+     threw me a bit, thank god (relief), wishing id gone (regret), stewing
+     over it, not settling (anxiety); sore stitches and messing about with a
+     thing are no feelings. Cues for credit taken ("like it was her own
+     idea", "just his name on the bottom"), a look given, a phone gone quiet,
+     a plan not kept "like we planned", a shot blown, an interview not
+     rescheduled, a call-you-later never made, posts nobody commented on, a
+     chat one is not in, wins that went down a storm or paid off.
+   - Korean: a message the speaker got and left ("동료 카톡 을 … 읽 고 답 을
+     안 했 더니", "답장 할 기운 이 없 어") is not unanswered; a household's plan
+     ("언니 네 가족 여행") is theirs; confidence gained (자신감 생겼) tells a win
+     (8 of 10 such lines; the other 2 were confidence in what is to come);
+     "아무 느낌 이 안 들" no longer denies the daze said before it; words for
+     pride in oneself or a child (대견), belonging (끼는 느낌), warmth said
+     plainly (따뜻 했, not the weather's), 기분 째진다 (excitement, 4 of 5).
+
+   Tried and dropped: letting the learned layer add a win over a guard at
+   0.8 (theme F1 +0.001, one more forbidden tag); reading English "chuffed"
+   as pride (labelled 40 pride to 27 happy outside "with myself": 32 lines
+   better, 30 worse); lowering the English reading of whose a feeling is
+   (0.5 to 0.4, 0.3: feelings flat, 2 to 5 more forbidden tags).
+
+   As shipped against the start (theme F1 / feeling F1 / forbidden tags,
+   sets meeting every goal):
+
+   | sets | English | Korean |
+   |---|---|---|
+   | 34 older kept-out sets | 0.913 / 0.923 / 22, 22 -> 0.913 / 0.923 / 22, 23 | 0.867 / 0.912 / 28, 18 -> 0.867 / 0.913 / 28, 18 |
+   | held-out-291 .. -302 | 0.859 / 0.905 / 8, 3 -> 0.865 / 0.908 / 7, 3 | 0.890 / 0.947 / 6, 6 -> 0.890 / 0.951 / 6, 6 |
+   | held-out-303 .. -314 (read) | 0.864 / 0.886 / 11, 0 -> 0.876 / 0.914 / 6, 4 | 0.913 / 0.941 / 8, 5 -> 0.921 / 0.949 / 5, 7 |
+
+   (English -267 .. -290 are now trained on for themes, so not listed.)
+   Tagging time unchanged: 2.4 -> 2.5 ms an English line, 2.0 ms a Korean
+   one, on 2,580 and 1,720 lines.
+
+   The goals still fail at first sight in English: themes near 0.87 and
+   feelings near 0.89 to 0.92, with forbidden tags from irony the words do
+   not mark ("really feel included" after being added last) and another's
+   plan called off. Korean met every goal on all four sets of the last
+   round, as it did with the start tagger.
 """
 from __future__ import annotations
 
@@ -2378,6 +2454,10 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-308": "tagging_heldout308_{lang}.jsonl",
         "held-out-309": "tagging_heldout309_{lang}.jsonl",
         "held-out-310": "tagging_heldout310_{lang}.jsonl",
+        "held-out-311": "tagging_heldout311_{lang}.jsonl",
+        "held-out-312": "tagging_heldout312_{lang}.jsonl",
+        "held-out-313": "tagging_heldout313_{lang}.jsonl",
+        "held-out-314": "tagging_heldout314_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
