@@ -203,7 +203,7 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
 
 SITUATION_SUBJECTS = frozenset(("thats", "that's", "its", "it's", "it"))
 """An English clause about the situation, begun between a person and a feeling: the feeling is the speaker's
-about it ("a guy is coming tomorrow so |thats| a relief", "jamie was over the moon and |it| stung")."""
+about it ("a guy is coming tomorrow so |thats| a relief")."""
 
 
 FELT_FRAME = frozenset(("felt", "feel", "feeling"))
@@ -3122,8 +3122,8 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
 
 def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
     """Whether a feeling is said in words that make it the speaker's: after "i felt" (:func:`said_as_mine`), "of
-    myself" after it, closing the answer (:func:`said_last`), before "but", or an unpleasant one tagged as theirs
-    ("gutted |so i am|"); the readings of the words around it then take it off only when surer."""
+    myself" after it, closing the answer (:func:`said_last`), before "but", or an unpleasant one with the speaker's
+    tag after it ("gutted |so i am|"); the readings of the words around it then take it off only when surer."""
     tokens = found.words.tokens
     return any(said_as_mine(tokens, a) or tuple(tokens[b:b + 2]) in OF_MYSELF
                or (language == "en" and said_last(tokens, a, b))
@@ -3333,8 +3333,8 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
         if found.described and found.feelings and not set(found.feelings) & set(feelings):
             feelings.update(_described_after_all(found, scores, model, language))
     told = f" {' '.join(words.tokens)} "
-    if language == "en" and "wistful" in feelings and "grief" not in feelings and MISSING.search(f" {feelings['wistful']} ") \
-            and DEATH_TOLD.search(told) and not THEIR_DEAD.search(told):
+    if language == "en" and "wistful" in feelings and "grief" not in feelings \
+            and MISSING.search(f" {feelings['wistful']} ") and DEATH_TOLD.search(told) and not THEIR_DEAD.search(told):
         feelings["grief"] = feelings.pop("wistful")  # "my |late| grandma … i |miss her| like crazy": grief
     for name in CLOSENESS.get(language, ()):
         if name in feelings and "connection" not in themes and "connection" not in found.blocked \
