@@ -646,7 +646,7 @@ def _an_object(tokens: tuple[str, ...], person: int) -> bool:
         return False  # "said it was grandad to a tee |he| got proper wistful": a subject's pronoun
     j = person - 1
     while j >= 0 and (tokens[j] in DETERMINERS | POSSESSIVES | {"another", "this", "that", "own"}
-                      or tokens[j] in PERSON_ADJECTIVES):
+                      or tokens[j] in PERSON_ADJECTIVES or tokens[j] in JUDGED):
         j -= 1
     if j >= 1 and tokens[j] in ("was", "were", "like", "as") and j < person - 1:
         return True  # "kept filling my plate like i |was their own| brother felt so welcome": what i was to them
@@ -657,6 +657,12 @@ def _an_object(tokens: tuple[str, ...], person: int) -> bool:
     if j >= 1 and j < person - 1 and tokens[j] in DONE_TO_A_PERSON and tokens[j - 1] in SUBJECT_PRONOUNS:
         return True  # "then i saw |they added another| bloke felt a bit rejected": their clause, and its object
     return j >= 0 and (tokens[j] in OBJECT_OF or tokens[j] in ("about", "after"))
+
+
+JUDGED = frozenset(("such", "terrible", "awful", "bad", "rubbish", "useless", "lousy", "horrible", "crap", "crappy",
+                    "shit", "shitty", "good", "great"))
+"""Words that judge the person they stand before, as the speaker judges themself: "i feel like |such a terrible|
+friend honestly guilty" (what the speaker is, not a friend's feeling)."""
 
 
 DONE_TO_A_PERSON = frozenset(("added", "hired", "picked", "chose", "invited", "asked", "brought", "took", "met", "saw",
