@@ -273,6 +273,8 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
             if k >= 0 and tokens[k:j + 1] == quote:
                 if j + 2 < start and tokens[j + 1] in SHORT_REPLIES and set(tokens[j + 2:start]) & REPLY_OVER:
                     return False  # "he |said yes| straight away |so| relieved": the words said were one
+                if quote == ("goes",) and j + 1 < start and tokens[j + 1] in GONE_TO:
+                    return False  # "she |goes straight| to her room its so uncomfortable": a going, no words
                 before = tokens[max(0, k - 3):k]
                 if tokens[k - 1:k] and tokens[k - 1] in UNSAID or tuple(tokens[max(0, k - 4):max(0, k - 2)]) == ("not", "one"):
                     return False  # "|nobody told me| just shocked", "|not one| of them said a thing": no words said
@@ -288,6 +290,9 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     return False
 
 
+GONE_TO = frozenset(("straight", "to", "back", "off", "out", "in", "into", "up", "upstairs", "down", "downstairs",
+                     "home", "quiet", "silent", "round", "over", "away", "past"))
+"""After "goes", where someone went, not what they said ("she goes |straight| to her room")."""
 SHORT_REPLIES = frozenset(("yes", "yeah", "yep", "no", "nope", "okay", "ok", "sure", "thanks", "sorry", "fine", "alright",
                            "cheers", "hello", "hi", "goodbye", "bye", "congratulations", "congrats"))
 ASIDE_OPENERS = frozenset(("yeah", "anyway", "anyways", "honestly"))
