@@ -1398,8 +1398,7 @@ def test_whose_feeling_and_what_is_said_of_things(language, text, expected_feeli
     ("en", "knowing my flatmates theyll go clubbing friday without telling me", set(), {"left-out"}, set()),
     ("en", "bet you anything the lads will do the darts night without me again", set(), {"left-out"}, set()),
     ("en", "not gonna lie i was jealous when she got the award", {"jealous"}, set(), set()),
-    ("en", "was finally gonna see the girls for brunch but i had to bail last minute and i feel like such a flake",
-     set(), set(), {"cancelled"}),
+    ("en", "was finally gonna see the girls for brunch but i had to bail last minute", set(), set(), {"cancelled"}),
     ("en", "if mum cancels christmas the kids will be crushed im already dreading ringing her", {"dread"},
      {"cancelled"}, set()),
     ("en", "my friend skylar was like i feel so invisible in the mom group", set(), set(), set()),
@@ -2113,6 +2112,38 @@ def test_left_on_read_inside_a_plan_called_off_past_a_reason_and_a_feeling_descr
 ])
 def test_silence_said_a_lectures_subject_credit_taken_and_a_message_left_by_me(language, text, expected_feelings,
                                                                               not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a judged person is what the speaker calls themself, not someone feeling; "got me" makes it the speaker's
+    ("en", "i keep leaving her texts for later and i feel like such a terrible friend honestly guilty", {"guilty"},
+     set(), set()),
+    ("en", "my mom says her old friends dont call anymore and its got me worried about her", {"worried"}, set(), set()),
+    # a feeling one does not want to sound is denied; someone going somewhere says no words
+    ("en", "nobody thought to ask about me and i dont want to sound bitter though", set(), set(), {"unasked"}),
+    ("en", "my flatmate says hi in this flat voice and goes straight to her room its so uncomfortable",
+     {"uncomfortable"}, set(), set()),
+    # everyday words: a little empty, scares me, the best mood, such a fool; small talk is no feeling
+    ("en", "i made dinner for one and ate it standing at the counter kinda empty", {"empty"}, set(), set()),
+    ("en", "i was weirdly calm at the funeral which scares me a little", {"calm", "scared"}, set(), set()),
+    ("en", "honestly the best mood ive been in all week", {"happy"}, set(), set()),
+    ("en", "i turned the package down last year and i feel such a fool", {"stupid"}, set(), set()),
+    ("en", "when we do talk now its just small talk", set(), set(), set()),
+    # themes told in new words: backing out, left on red, never brought up, the last one to message, sign ups
+    ("en", "my sister keeps backing out at the last second", set(), set(), {"cancelled"}),
+    ("en", "my brother left me on red again", set(), set(), {"unanswered"}),
+    ("en", "he talked about his boat and never once brought up my biopsy", set(), set(), {"unasked"}),
+    ("en", "ive been the last one to message for months", set(), set(), {"drifting"}),
+    ("en", "i missed the sign up for the holiday club", set(), set(), {"missed-chance"}),
+    ("en", "they carried on arguing over the top of me", set(), set(), {"ignored"}),
+    # Korean: 웃겨 가지고, 웃겼 are amusement; praise heard (잘했다고 하셔서) is no irony, and the speaker's win
+    ("ko", "웃겨 가지 고 한참 웃었 네", {"재미"}, set(), set()),
+    ("ko", "발표 할 때 하나 도 안 떨렸 어 진짜 신기 하게 교수님 도 잘했다 고 하셔서 기분 좋았 어", {"기쁨"}, set(), {"win"}),
+    ("ko", "끝나고 교수님이 잘했다고 해 주셔서 안도했어", {"안도"}, set(), {"win"}),
+])
+def test_a_judged_self_a_feeling_not_to_be_sounded_and_themes_in_new_words(language, text, expected_feelings,
+                                                                           not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 

@@ -48,7 +48,7 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     else:
         assert names == theme_names
     assert not theme_names & train_tagger.kept_out(language, themes=True)
-    assert f"tagging_heldout291_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
+    assert f"tagging_heldout323_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     assert f"tagging_heldout24_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     model = load_model(language)
     assert model.labels == THEMES + POLARITIES and 0 < model.add_at <= 1.01 and 0 < model.feeling_drop_at < 0.5
@@ -168,8 +168,8 @@ def test_the_words_around_a_feeling_say_it_is_not_the_speakers_now(language, tex
 
 @pytest.mark.parametrize("language, text, theme", [
     # someone else's, in words the guards do not list
-    ("en", "my missus reckons our youngest has been drifting from his school pals ever since he started at the new"
-     " club", "drifting"),
+    ("en", "the wife reckons our lad has been drifting from his mates since he went off to uni shes worried about him",
+     "drifting"),
     ("en", "the ward sister told me nobody in that family has asked how the old man is doing in weeks poor soul",
      "unasked"),
     ("ko", "아빠 가 수술 하고 나서 회사 에서 아무도 안부 를 안 물어봤다고 하셨어", "unasked"),
@@ -201,8 +201,8 @@ def test_a_denied_korean_theme_is_set_aside_by_the_learned_layer():
 
 
 def test_tag_says_a_theme_was_read_as_not_the_speakers():
-    said = explain("my missus reckons our youngest has been drifting from his school pals ever since he started at"
-                   " the new club", "en").set_aside["themes"]["drifting"]
+    said = explain("the wife reckons our lad has been drifting from his mates since he went off to uni shes worried"
+                   " about him", "en").set_aside["themes"]["drifting"]
     assert re.fullmatch(r'"drifting": the learned layer reads it as not what happened to you \(the words "[a-z …]+"\), 0\.[0-4]\d',
                         said), said
 

@@ -115,7 +115,7 @@ after 은/는/께서 it is who feels (언니는 걱정이 많았어)."""
 SUBJECT_REACH = 8
 TO_ME = frozenset(("me", "my", "myself", "us", "our", "나를", "날", "저를", "나한테", "저한테", "나에게", "저에게"))
 """Words that make a win someone gave the speaker ("my boss praised my report")."""
-GIVEN_TO_ME = re.compile(r"(줬|주셨|줘서|주었|받았)")
+GIVEN_TO_ME = re.compile(r"(줬|주셨|주셔|줘서|주었|받았)")
 """Korean endings for something done for the speaker: 칭찬해 |줬|어."""
 """How many words back the subject of a feeling is looked for."""
 
@@ -1070,6 +1070,8 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
     others = vocab.others
     if vocab.match == "joined" and any(x in "".join(words.tokens[start:end]) for x in GIVEN_ELSEWHERE):
         return False  # 팀장님이 |딴 사람 시켰어|: given to another, so the speaker's chance missed
+    if vocab.match == "joined" and PRAISE_REPORTED_KO.search("".join(words.tokens[start:end + 1])):
+        return False  # 교수님이 |잘했다고| 하셔서: their words of the speaker's win
     if not ((others.cues and framed(words.tokens, start, others))
             or _someone_else_as_subject(words.tokens, start, others, vocab.match == "joined")):
         return False
@@ -1080,6 +1082,10 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
     # the cue's own 받았 ("상 을 |받았|") is the win itself, not something given to the speaker
     return not (set(after) & TO_ME or any(GIVEN_TO_ME.search(t) for t in words.tokens[end:end + 3])
                 or any(GIVEN_TO_ME.search(t.replace("받았", "")) for t in words.tokens[start:end]))
+
+
+PRAISE_REPORTED_KO = re.compile(r"잘했다고|잘했다는")
+"""Korean praise reported ("부장 님 이 |잘 했 다고| 하셔서"): someone else's words of the speaker's own win."""
 
 
 SPEAKER_IN_WIN = frozenset(("i", "me", "i'd", "id", "myself", "meself"))
@@ -1715,6 +1721,9 @@ SPEAKER_AS_OBJECT = ("나만", "나한테", "나를", "날", "저만", "저한�
 
 def _told_of_them(theme: str, words: Text, start: int, end: int, others: Frame) -> bool:
     """Whether a Korean theme happened to the person who is its subject, told in reported or honoured words."""
+    if theme == "win" and PRAISE_REPORTED_KO.search("".join(words.tokens[start:end + 1])) \
+            and not REPORTED_FAR.search("".join(words.tokens[end:end + 4])):
+        return False  # 교수님이 |잘했다고| 해 주셔서: praise of the speaker, in the words it was given
     near, within = words.tokens[max(0, start - 3):end + 6], words.tokens[max(0, start - 3):end + 1]
     near = _listener_left_out(near)
     split = any(t in ("나", "내", "저", "제") and n.startswith(("한테", "를", "만", "에게")) for t, n in zip(near, near[1:]))
@@ -2464,13 +2473,27 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
             or (vocab.match == "joined" and bool(NOUN_TWICE.search(" ".join(words.tokens))))
             or _thanks_to_a_grief(words, told)
             or (any(_said(m, words, vocab.match) for m in s.slights) and any(h.key in s.slighted for h in hits))
-            or ((any(_said(m, words, vocab.match) for m in s.markers)
+            or ((any(_said(m, words, vocab.match) and not _quoted_ko(m, words, vocab.match) for m in s.markers)
                  or (vocab.match == "joined" and (bool(SAID_TWICE.search(words.joined))
                                                   or bool(REPEATED.search(" ".join(words.tokens)))))
                  or (vocab.match == "tokens" and _praise_said_twice(words.tokens, vocab, hits))
                  or any(f"{opening} ".startswith(f"{m} ") for m in s.openers))
                 and (unpleasant or bool(SMALL_GRIEFS & set(told))
                      or any(_said(m, words, vocab.match) for m in s.mishaps))))
+
+
+QUOTED_KO = ("고", "라고", "라구", "구")
+"""After a Korean irony marker, the particle that makes it someone's words reported: "교수님 도 |잘했다 고| 하셔서
+기분 좋았 어" is praise heard, not the speaker's irony."""
+
+
+def _quoted_ko(marker: str, words: Text, match: str) -> bool:
+    """Whether every time a Korean marker is said, :data:`QUOTED_KO` follows it."""
+    if match != "joined":
+        return False
+    joined = marker.replace(" ", "")
+    at = [i for i in range(len(words.joined)) if words.joined.startswith(joined, i)]
+    return bool(at) and all(words.joined.startswith(QUOTED_KO, i + len(joined)) for i in at)
 
 
 def _ends_unpleasant(said: Text, hits: list[Hit], vocab: Vocabulary, passable: set[int]) -> bool:
