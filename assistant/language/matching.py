@@ -28,6 +28,20 @@ another transcriber), read as the word lists spell them. Only forms that are no 
 "ill", "well", "were", "id", "hell"."""
 
 
+LEFT_ON = frozenset(("left", "leave", "leaves", "leaving"))
+LEFT_ON_REACH = 3
+
+
+def _as_meant(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Vosk's "red" for "read" after "left … on" ("my boss left me on |red| all day"): a message left read and
+    unanswered, as the word lists and the learned layer know it. No other spelling is changed."""
+    if "red" not in tokens:
+        return tokens
+    return tuple("read" if token == "red" and i > 1 and tokens[i - 1] == "on"
+                 and LEFT_ON & set(tokens[max(0, i - 1 - LEFT_ON_REACH):i - 1]) else token
+                 for i, token in enumerate(tokens))
+
+
 @dataclass(frozen=True)
 class Text:
     tokens: tuple[str, ...]
@@ -40,7 +54,7 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> "Text":
-        tokens = tuple(SPELLED_OUT.get(word, word) for word in normalise(text).split())
+        tokens = _as_meant(tuple(SPELLED_OUT.get(word, word) for word in normalise(text).split()))
         starts, owner, at = [], [], 0
         for i, token in enumerate(tokens):
             starts.append(at)

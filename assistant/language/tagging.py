@@ -676,7 +676,7 @@ SUBJECT_PRONOUNS = frozenset(("i", "they", "he", "she", "we", "you"))
 
 
 SPEAKER_AS_THE_ONE = (("i", "was", "the", "one"), ("i", "am", "the", "one"), ("i'm", "the", "one"),
-                      ("im", "the", "one"), ("me", "was", "the", "one"))
+                      ("im", "the", "one"), ("me", "was", "the", "one"), ("i've", "been", "the", "one"))
 
 
 BEEN_REACH = 5
@@ -2482,6 +2482,16 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
                      or any(_said(m, words, vocab.match) for m in s.mishaps))))
 
 
+FIRST_BY_ME_KO = re.compile(r"(내가|제가|나|저)먼저")
+FIRST_BY_ME_REACH = 8
+
+
+def _done_first_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether a Korean plan was called off by the speaker first ("|내 가 먼저| 동창 모임 을 취소 했 어"): their
+    own doing, not a plan that fell through on them (13 of 13 such labelled lines)."""
+    return bool(FIRST_BY_ME_KO.search("".join(tokens[max(0, start - FIRST_BY_ME_REACH):end])))
+
+
 QUOTED_KO = ("고", "라고", "라구", "구")
 """After a Korean irony marker, the particle that makes it someone's words reported: "교수님 도 |잘했다 고| 하셔서
 기분 좋았 어" is praise heard, not the speaker's irony."""
@@ -2851,6 +2861,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
         """The guards on a theme told by words ``a:b``: irony, someone else's, not what happened."""
         return ((t in ("win", "connection") and sarcastic) or (t in theirs and _someone_elses_win(words, a, b, vocab))
                 or (t != "connection" and their_words.issuperset(range(a, b)))
+                or (vocab.match == "joined" and t == "cancelled" and _done_first_by_me_ko(words.tokens, a, b))
                 or (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
                 or (vocab.match == "tokens" and t != "connection" and (_unreal(words.tokens, a, b)
                                                                       or _feared_inside(words.tokens, a, b)
