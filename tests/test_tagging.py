@@ -2137,6 +2137,21 @@ def test_silence_said_a_lectures_subject_credit_taken_and_a_message_left_by_me(l
     ("en", "ive been the last one to message for months", set(), set(), {"drifting"}),
     ("en", "i missed the sign up for the holiday club", set(), set(), {"missed-chance"}),
     ("en", "they carried on arguing over the top of me", set(), set(), {"ignored"}),
+    # "and nothing" ends a clause, it denies no feeling after it; Vosk's "on red" is "on read"
+    ("en", "sent the team chat a photo and it shows seen by six people and nothing felt a bit stupid for posting it",
+     {"stupid"}, set(), set()),
+    ("en", "my boss left me on red all day about the schedule so i dont know if i work tomorrow", set(), set(),
+     {"unanswered"}),
+    ("en", "she wore her red dress on red carpet night", set(), set(), set()),
+    # irony opened by "oh big win" with a mishap; the speaker who has been the one pulling away; a chance not wanted
+    ("en", "oh big win today i managed to lock my keys in the truck twice before lunch", set(), {"win"}, set()),
+    ("en", "ive been the one pulling away from my old friends since the divorce", set(), {"drifting"}, set()),
+    ("en", "my mates reckon i blew my chance with the varsity team but i never even wanted it", set(),
+     {"missed-chance"}, set()),
+    ("en", "my oldest friend moved away and the calls keep getting shorter", set(), set(), {"drifting"}),
+    ("en", "i was so the third wheel at the movies tonight", {"left out"}, set(), set()),
+    # Korean: a plan the speaker called off first fell through on nobody
+    ("ko", "내 가 먼저 오늘 저녁 약속 취소 했 어 도저히 사람 만날 기운 이 없 어서", {"무기력"}, {"cancelled"}, set()),
     # Korean: 웃겨 가지고, 웃겼 are amusement; praise heard (잘했다고 하셔서) is no irony, and the speaker's win
     ("ko", "웃겨 가지 고 한참 웃었 네", {"재미"}, set(), set()),
     ("ko", "발표 할 때 하나 도 안 떨렸 어 진짜 신기 하게 교수님 도 잘했다 고 하셔서 기분 좋았 어", {"기쁨"}, set(), {"win"}),

@@ -1140,7 +1140,8 @@ THEIR_SUBJECT_THEMES = ("drifting", "cold-shoulder", "left-out")
 a plan someone said "she couldn't make it" to stays the speaker's cancelled one."""
 
 
-RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't even apply", "never applied for it"),
+RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't even apply", "never applied for it",
+                              "never even wanted it", "never wanted it anyway", "didn't even want it", "didnt even want it"),
             "cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again", "was not cancelled",
                           "wasnt cancelled", "wasn't cancelled", "not cancelled after all", "not called off after all"),
             "cold-shoulder": ("apologised", "apologized", "said sorry"),
