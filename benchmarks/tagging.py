@@ -2230,6 +2230,96 @@ it):
    not mark ("really feel included" after being added last) and another's
    plan called off. Korean met every goal on all four sets of the last
    round, as it did with the start tagger.
+
+32. The session after wrote twenty more fresh standard sets, in five rounds
+   of four (held-out-315 .. -334): family evenings and quiet wins, group
+   chats and credit, drifting friends and others' plans, grief and safe
+   people, shift workers and carers, students and irony, parents and
+   neighbours, an even mix twice, office workers, older people, online
+   life and denial, trades and hospitality, teenagers and clubs, and three
+   rounds with little lean. Each round was scored at first sight, then read
+   and fixed where a fix held on every labelled line (a diff over all
+   20,400 English and 17,000 Korean lines; each fix below was kept only
+   with no line or a single line worse).
+
+   First sight (theme F1 / feeling F1 / forbidden tags, sets that met every
+   goal of four; the session's start tagger in brackets where it differs):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -315 .. -318 (start) | 0.870 / 0.877 / 6, 0 | 0.890 / 0.965 / 1, 3 |
+   | -319 .. -322 | 0.876 / 0.926 / 1, 1 (the same) | 0.870 / 0.936 / 3, 0 (the same) |
+   | -323 .. -326 | 0.890 / 0.866 / 6, 1 (0.880 / 0.866 / 7, 1) | 0.880 / 0.925 / 4, 1 (the same) |
+   | -327 .. -330 | 0.892 / 0.859 / 7, 0 (0.879 / 0.859 / 7, 0) | 0.905 / 0.898 / 4, 1 (0.899 / 0.898 / 4, 1) |
+   | -331 .. -334 | 0.859 / 0.942 / 5, 1 (0.849 / 0.940 / 6, 1) | 0.905 / 0.978 / 2, 2 (0.905 / 0.975 / 2, 2) |
+
+   The last row is the rules of the end of the session before the last
+   retraining; with it (below) English -331 .. -334 are 0.854 / 0.940 / 4.
+
+   What was built (rows in the hard-case tables of tests/test_tagging.py):
+   - English themes learn from held-out-291 .. -330 too, in three steps,
+     each scored on the sets written after it (train_tagger's
+     READ_FOR_THEMES): +0.005 to +0.013 theme F1 and up to 2 forbidden tags
+     fewer on four rounds of first sight, the last mixed (-0.005, one
+     forbidden tag fewer); the 34 older kept-out sets unchanged.
+   - Vocabulary: two helpers listed everyday ways to say each feeling
+     (1,685 English phrases, 1,338 Korean stems). A phrase was added only
+     when the labelled corpus never has it, or has it with its feeling on at
+     least 4 lines in 5 and never forbidden; ambiguous ones were struck by
+     hand ("battery's dead", "if only", "nice to see", "죽고 싶", "힘이 되"),
+     and the few that changed any labelled line for the worse. 763 English
+     phrases and 624 Korean stems went in; they changed a handful of
+     labelled lines for the better (one English "choked up" for the worse)
+     and no first-sight line: the fresh sets' misses are mostly elsewhere.
+   - Vosk's "red" after "left … on" is read as "read" (in
+     assistant/language/matching.py, so the learned layer sees it too).
+   - English: "and nothing" ending a clause no longer denies the feeling
+     after it ("… and nothing felt a bit stupid", with the words above 23
+     lines better, 1 worse: most such labelled lines carry the feeling); a person
+     judged ("such a terrible friend") is what the speaker calls themself;
+     "got me worried" is the speaker's; a feeling one does not want to
+     sound is denied; "goes straight to her room" is a going, not words
+     said; "i've been the one pulling away"; a chance never wanted;
+     irony opened by "oh big win" with keys locked in. Words: a little
+     empty, scares me, fried, part of things, such a fool, hollowed out,
+     warmed the cockles, a right lemon, preys on my mind and the like.
+     Cues: backing out, the last one to message, lunches we used to get,
+     never brought up my, missed the sign up, over the top of me, moving
+     further off, losing each other, calls getting shorter, the third
+     wheel, a plan not happening now, can we do next week.
+   - Korean: praise heard ("교수님 이 |잘했다 고| 하셔서", "해 주셔서") is the
+     speaker's win and no irony (32 lines better, none worse); a plan the
+     speaker called off first ("내 가 먼저 … 취소") fell through on nobody
+     (13 of 13 labelled lines); 웃겨 가지고 and 웃겼 are amusement.
+
+   Tried and dropped: the learned layer's doubt of an unpleasant feeling
+   said after "i was" (took off past and denied ones: 14 lines worse);
+   keeping a theme the learned layer took off when the words of a feeling
+   of the speaker's told it (20 worse for 12 better), or taking off a good
+   theme told by a pleasant feeling the layer set aside (15 worse); a
+   theme's longest cue as its telling instead of the first (56 and 60 lines
+   worse); "calmest", "couldn't stop smiling", "im just wiped" (labelled
+   otherwise as often as not).
+
+   As shipped against the start (theme F1 / feeling F1 / forbidden tags,
+   sets meeting every goal):
+
+   | sets | English | Korean |
+   |---|---|---|
+   | 34 older kept-out sets | 0.913 / 0.923 / 22, 23 -> 0.912 / 0.924 / 22, 23 | 0.867 / 0.913 / 28, 18 -> 0.867 / 0.913 / 28, 18 |
+   | held-out-315 .. -330 (read) | 0.876 / 0.883 / 21, 2 -> 0.974 / 0.902 / 6, 7 (themes trained on) | 0.885 / 0.932 / 12, 5 -> 0.890 / 0.933 / 11, 5 |
+   | held-out-331 .. -334 (first sight) | 0.849 / 0.940 / 6, 1 -> 0.854 / 0.940 / 4, 1 | 0.905 / 0.975 / 2, 2 -> 0.905 / 0.978 / 2, 2 |
+
+   Tagging time: 2.5 -> 2.4 ms an English line, 2.1 -> 2.2 ms a Korean one
+   (2,580 and 1,720 lines; the budget is 20 ms on a Pi core).
+
+   The goals still fail at first sight. English themes are near 0.85 to
+   0.89 and a set has one or two forbidden tags (another's award or plan,
+   a slight done to someone else, irony in words no list holds); English
+   feelings fall under 0.90 on sets rich in idioms, mostly where the
+   labels and the tagger name the same feeling two ways, or the learned
+   layer takes off the speaker's own. Korean met every goal on half the
+   last round; its themes sit near 0.88 to 0.91.
 """
 from __future__ import annotations
 
