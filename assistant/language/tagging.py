@@ -1274,9 +1274,13 @@ def _their_plan_called_off(tokens: tuple[str, ...], start: int, end: int) -> boo
     for j in range(start - 1, max(-1, start - 1 - THEIRS_REACH - 3), -1):
         if tokens[j] in ours:
             return False
-        if tokens[j] in ("her", "his", "their") and set(tokens[j + 1:j + 3]) & THEIR_PLANS:
+        if tokens[j] in ("her", "his", "their", *CHILDRENS) and set(tokens[j + 1:j + 3]) & THEIR_PLANS:
             return True
     return False
+
+
+CHILDRENS = ("kids", "kid's", "kids'", "sons", "son's", "daughters", "daughter's", "childrens", "children's")
+"""Whose plan it is, said as a child's: "the |kids swim lesson| got canceled"."""
 
 
 def _called_off_by_me(tokens: tuple[str, ...], start: int) -> bool:
