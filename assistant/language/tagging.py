@@ -1061,7 +1061,7 @@ SOMEONE_ELSES = {"en": ("win",), "ko": ("win", "missed-chance")}
 the subject search across English clauses took off more right ones than wrong ones."""
 
 
-GIVEN_ELSEWHERE = ("딴사람", "다른사람", "후배한테", "신입한테", "동기한테", "선배한테")
+GIVEN_ELSEWHERE = ("딴사람", "다른사람", "후배한테", "신입한테", "동기한테", "선배한테", "나말고", "저말고")
 
 
 def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> bool:
@@ -1072,6 +1072,9 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
         return False  # 팀장님이 |딴 사람 시켰어|: given to another, so the speaker's chance missed
     if vocab.match == "joined" and PRAISE_REPORTED_KO.search("".join(words.tokens[start:end + 1])):
         return False  # 교수님이 |잘했다고| 하셔서: their words of the speaker's win
+    if vocab.match == "joined" and "".join(words.tokens[start:end]).startswith(("이기", "이겼")) \
+            and "".join(words.tokens[max(0, start - 2):start]).endswith(BEATEN_KO):
+        return True  # 손자가 처음으로 |나를 이겼다|: the grandson's win over the speaker
     if not ((others.cues and framed(words.tokens, start, others))
             or _someone_else_as_subject(words.tokens, start, others, vocab.match == "joined")):
         return False
@@ -1084,6 +1087,8 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
                 or any(GIVEN_TO_ME.search(t.replace("받았", "")) for t in words.tokens[start:end]))
 
 
+BEATEN_KO = ("나를", "날", "저를", "절", "우리를", "우릴")
+"""Right before a Korean win by beating someone, the speaker as the one beaten."""
 PRAISE_REPORTED_KO = re.compile(r"잘했다고|잘했다는")
 """Korean praise reported ("부장 님 이 |잘 했 다고| 하셔서"): someone else's words of the speaker's own win."""
 
@@ -1802,6 +1807,25 @@ REACH_ACT_REACH = 6
 DONE_ACT_KO = re.compile(r"^(냈|보냈|올렸|드렸)(는데|는디|더니)")
 """An idea put forward or a message sent, done (~냈는데): its subject is who reached out even with no one named
 ("민지 씨가 회의 때 의견 |냈는데| 팀장님이 말 딱 끊고")."""
+
+
+def _done_to_them_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
+    """A Korean slight done by someone to someone else named as its receiver right before it: "간호사 가 |아빠 한테|
+    말투 가 너무 퉁명 스러워서" is dad's (but "|나 한테| 말투 가" is the speaker's)."""
+    before = tokens[max(0, start - RECEIVER_REACH_KO):start]
+    if any(t.startswith(SPEAKER_AS_OBJECT) or t in ("나", "저", "내", "제") for t in before):
+        return False
+    for k, token in enumerate(before):
+        person, ending = (before[k - 1], token) if token in RECIPIENT_KO and k else \
+            next(((token[:-len(r)], r) for r in RECIPIENT_KO if token.endswith(r) and len(token) > len(r)), ("", ""))
+        at = max(0, start - RECEIVER_REACH_KO) + k - (1 if token in RECIPIENT_KO else 0)
+        if ending and (person in others.people or person in others.owners) \
+                and _someone_else_as_subject(tokens, at, others, True) is not None:
+            return True  # (not "언니 |한테| 인사 했는데 쌩": the speaker's hello to her)
+    return False
+
+
+RECEIVER_REACH_KO = 3
 
 
 def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
@@ -2892,6 +2916,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t in ("cold-shoulder", "ignored", "unanswered")
                     and _reached_out_by_them(words, a, vocab.others))
+                or (vocab.match == "joined" and t in ("cold-shoulder", "ignored") and _done_to_them_ko(words.tokens, a, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled"
                     and any(w.startswith(ORDERS_KO) for w in words.tokens[max(0, a - 3):b]))
                 or (vocab.match == "joined" and t == "cancelled" and not grieved and _called_off_by_me_ko(words.tokens, a, b))
