@@ -123,6 +123,8 @@ class Negation:
     a clause of its own: "i nearly cried |felt| so loved".
     ``talked_of``: negators that are a thing talked of after one of
     ``talked_of_after``: "we chatted for an hour |about nothing| really felt close".
+    ``taken_back``: regular expressions tried on the text right after a denied mention that take the denial
+    back: "i'm trying not to be annoyed |but i kind of am|".
     """
 
     before: tuple[tuple[str, ...], ...] = ()
@@ -136,6 +138,7 @@ class Negation:
     new_clause: frozenset[str] = frozenset()
     talked_of: frozenset[str] = frozenset()
     talked_of_after: frozenset[str] = frozenset()
+    taken_back: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -379,6 +382,7 @@ NEGATION = schema.obj({
     "new_clause": schema.Key(schema.then(_phrases("new_clause"), frozenset), default=frozenset()),
     "talked_of": schema.Key(schema.then(_phrases("talked_of"), frozenset), default=frozenset()),
     "talked_of_after": schema.Key(schema.then(_phrases("talked_of_after"), frozenset), default=frozenset()),
+    "taken_back": schema.Key(_AFTER, default=()),
 }, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", into=Negation)
 
 
