@@ -1170,6 +1170,17 @@ DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("t
                 ("without", "her"), ("without", "him"), ("without", "them"))
 DONE_TO_SOMEONE = ("unanswered", "cold-shoulder", "ignored", "left-out")
 THEIR_OBJECTS_ONLY = frozenset(("her", "him", "them"))
+LEFT_FOR_THEM = frozenset(("a", "voice", "voicemail", "voicemails", "message", "messages", "note", "notes", "texts",
+                           "loads", "two", "three", "several", "another"))
+"""After "left him", what the speaker left for him: "|left him voice male| and nothing not a peep back" is the speaker's
+message unanswered, not him left on read."""
+
+
+def _left_for_them(tokens: tuple[str, ...], k: int) -> bool:
+    return tokens[k - 1] in ("left", "leave", "leaving", "leaves") and tokens[k + 1:k + 2] != () \
+        and tokens[k + 1] in LEFT_FOR_THEM
+
+
 SHUTTING = frozenset(("left", "leaving", "leave", "leaves", "ghosted", "ghosting", "blanked", "blanking", "ignored",
                       "ignoring", "gave", "giving", "excluded", "ditched", "snubbed", "dropped", "dumped"))
 """Inside an English theme's words, whom it was done to: "the guy she likes |left her on read|"."""
@@ -1601,6 +1612,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
                                               for k in range(max(start, end - 1), min(end + 1, len(tokens) - 1))))
             or (theme in DONE_TO_SOMEONE and _aimed_at_them(tokens, end, others.people))
             or (theme in DONE_TO_SOMEONE and any(tokens[k] in THEIR_OBJECTS_ONLY and tokens[k - 1] in SHUTTING
+                                                 and not _left_for_them(tokens, k)
                                                  for k in range(max(start - 2, 1), min(end + 1, len(tokens)))))
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_TO_JOIN))
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_AFTER_THEM)
