@@ -2593,6 +2593,8 @@ def _not_answered_by_me_ko(tokens: tuple[str, ...], start: int, end: int, others
         return True
     if not NOT_GIVEN_KO.search(said):
         return False
+    if any(w in SPEAKER_SUBJECTS_KO for w in _joined_pairs(tokens[max(0, start - SPEAKER_LEFT_IT_REACH):start])):
+        return True  # "친구 가 보낸 메시지 를 |내 가| 사흘 동안 |안 읽| 었 어": the speaker left it
     for k in range(start - 1, max(-1, start - 1 - REACH_ACT_REACH), -1):
         pair = tokens[k] + tokens[k + 1] if k + 1 < start else tokens[k]
         if THEIR_MESSAGE_KO.match(tokens[k]) or THEIR_MESSAGE_KO.match(pair):
@@ -2605,7 +2607,15 @@ def _not_answered_by_me_ko(tokens: tuple[str, ...], start: int, end: int, others
     return False
 
 
-NOT_GIVEN_KO = re.compile(r"(안했|안하|못했|못하|씹)")
+SPEAKER_LEFT_IT_REACH = 4
+
+
+def _joined_pairs(tokens: tuple[str, ...]) -> list[str]:
+    """Each Korean word, and each word joined to the next (Vosk's "내 가")."""
+    return list(tokens) + [a + b for a, b in zip(tokens, tokens[1:])]
+
+
+NOT_GIVEN_KO = re.compile(r"(안했|안하|못했|못하|씹|안읽)")
 """A reply the speaker did not give, in the cue's words: "답 을 |안 했|", "연락 을 다 |씹| 고"."""
 
 
@@ -2618,6 +2628,8 @@ def _persons_subject(tokens: tuple[str, ...], j: int, others: Frame) -> bool:
 
 
 SPEAKER_SUBJECTS_KO = ("내가", "제가", "우리가", "저희가")
+CALLING_OFF_KO = ("취소", "미뤘", "미뤄", "미루")
+"""The speaker's own calling off or putting off ("|내 가| 피곤 해서 … 통화 하 기로 한 거 또 |미뤘| 어")."""
 CALLERS_FEELINGS_KO = ("미안함", "죄책감", "피곤함", "지침")
 """What the one who called a plan off feels about it ("내 가 취소 했 어 너무 피곤 해서 … 좀 |미안| 하네"): not the
 grief of a plan that fell through, which keeps the theme ("결국 제가 취소했어요 너무 |아쉬웠어요|")."""
@@ -2635,7 +2647,7 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
         return True  # inside its words: "약속 을 또 |내 가| 취소 했 어"
     # or earlier in the clause, nobody else its subject: "|내 가| 오늘 친구 랑 밥 약속 을 취소 했 어" (a plan
     # called off, not one that fell through: "제 가 대신 섰 고 약속 도 |날아갔| 어요")
-    if not any(t.startswith("취소") for t in tokens[start:end]) \
+    if not any(t.startswith(CALLING_OFF_KO) for t in tokens[start:end]) \
             or any(t.startswith(("됐", "되", "돼")) for t in tokens[start:end + 2]):
         return False
     inner = False  # past a clause of reason ("몸 이 안 좋아 |서|"): a subject there is that clause's
