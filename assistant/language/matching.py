@@ -42,6 +42,29 @@ def _as_meant(tokens: tuple[str, ...]) -> tuple[str, ...]:
                  for i, token in enumerate(tokens))
 
 
+DIALECT_MY = frozenset((
+    "mam", "mum", "mom", "ma", "da", "dad", "nan", "nana", "gran", "grandad", "husband", "wife", "missus", "fella",
+    "lad", "lass", "lads", "girls", "kids", "son", "daughter", "brother", "sister", "mate", "mates", "pal", "pals",
+    "manager", "boss", "name", "own", "throat", "heart", "head", "depth", "nerves", "phone", "hours", "shift",
+    "voicemail", "texts", "messages", "birthday", "house", "room", "life", "family", "friends", "friend", "auntie",
+    "uncle", "cousin", "partner", "fiance", "bairns", "bairn", "wean", "weans", "old", "eyes", "tea", "job"))
+"""After "me", the words that make it "my" in the speech of much of Britain, Ireland and Australia ("|me dad| was
+waiting", "got |me name| down", "out of |me depth|"): read as "my", as the word lists spell them. Not "first" or
+"best" ("asked |me first|")."""
+
+
+NAMING_CALLS = frozenset(("called", "call", "calls", "calling"))
+"""Before "me": "my stepson |called me mum| by accident" is a name, not his mum."""
+
+
+def _dialect_my(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    if "me" not in tokens:
+        return tokens
+    return tuple("my" if token == "me" and i + 1 < len(tokens) and tokens[i + 1] in DIALECT_MY
+                 and not (i and tokens[i - 1] in NAMING_CALLS) else token
+                 for i, token in enumerate(tokens))
+
+
 @dataclass(frozen=True)
 class Text:
     tokens: tuple[str, ...]
@@ -54,7 +77,7 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> "Text":
-        tokens = _as_meant(tuple(SPELLED_OUT.get(word, word) for word in normalise(text).split()))
+        tokens = _dialect_my(_as_meant(tuple(SPELLED_OUT.get(word, word) for word in normalise(text).split())))
         starts, owner, at = [], [], 0
         for i, token in enumerate(tokens):
             starts.append(at)
