@@ -1824,20 +1824,27 @@ DONE_ACT_KO = re.compile(r"^(냈|보냈|올렸|드렸)(는데|는디|더니)")
 def _done_to_them_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     """A Korean slight done by someone to someone else named as its receiver right before it: "간호사 가 |아빠 한테|
     말투 가 너무 퉁명 스러워서" is dad's (but "|나 한테| 말투 가" is the speaker's)."""
-    before = tokens[max(0, start - RECEIVER_REACH_KO):start]
+    first = start
+    while first > max(0, start - RECEIVER_REACH_KO) and not _ends_a_clause(tokens[first - 1], others):
+        first -= 1  # (back across "처남 한테 만 말 도 안 섞 으시 고 |눈 도 안 마주치|": one clause)
+    before = tokens[first:start]
     if any(t.startswith(SPEAKER_AS_OBJECT) or t in ("나", "저", "내", "제") for t in before):
         return False
     for k, token in enumerate(before):
         person, ending = (before[k - 1], token) if token in RECIPIENT_KO and k else \
             next(((token[:-len(r)], r) for r in RECIPIENT_KO if token.endswith(r) and len(token) > len(r)), ("", ""))
-        at = max(0, start - RECEIVER_REACH_KO) + k - (1 if token in RECIPIENT_KO else 0)
+        at = first + k - (1 if token in RECIPIENT_KO else 0)
         if ending and (person in others.people or person in others.owners) \
                 and _someone_else_as_subject(tokens, at, others, True) is not None:
             return True  # (not "언니 |한테| 인사 했는데 쌩": the speaker's hello to her)
     return False
 
 
-RECEIVER_REACH_KO = 3
+RECEIVER_REACH_KO = 10
+
+
+def _ends_a_clause(token: str, others: Frame) -> bool:
+    return any(token.endswith(b) for b in others.breaks) and not any(token.endswith(n) for n in others.not_breaks)
 
 
 def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
@@ -2628,7 +2635,7 @@ def _persons_subject(tokens: tuple[str, ...], j: int, others: Frame) -> bool:
 
 
 SPEAKER_SUBJECTS_KO = ("내가", "제가", "우리가", "저희가")
-CALLING_OFF_KO = ("취소", "미뤘", "미뤄", "미루")
+CALLING_OFF_KO = ("취소", "미뤘", "미뤄", "미루", "깼", "깨버")
 """The speaker's own calling off or putting off ("|내 가| 피곤 해서 … 통화 하 기로 한 거 또 |미뤘| 어")."""
 CALLERS_FEELINGS_KO = ("미안함", "죄책감", "피곤함", "지침")
 """What the one who called a plan off feels about it ("내 가 취소 했 어 너무 피곤 해서 … 좀 |미안| 하네"): not the
