@@ -2162,6 +2162,59 @@ def test_a_judged_self_a_feeling_not_to_be_sounded_and_themes_in_new_words(langu
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language,text,expected_feelings,not_themes,must_themes", [
+    # a denial taken back; a feeling said of the speaker by someone else and then denied; "not a single person" then
+    # a new clause
+    ("en", "im trying not to be annoyed but i kind of am", {"annoyed"}, set(), set()),
+    ("en", "my husband keeps telling everyone im stressed about the move but im not its him whos stressed", set(),
+     set(), set()),
+    ("en", "not a single person it kinda hurt", {"hurt"}, set(), set()),
+    # a child's plan called off is theirs; a knock to my confidence; a real shame is no shame felt
+    ("en", "the kids swim lesson got canceled so they were home bouncing off the walls all afternoon", set(),
+     {"cancelled"}, set()),
+    ("en", "that was a bit of a knock to my confidence", {"insecure"}, set(), set()),
+    ("en", "by the time i got home every spot was gone real shame im disappointed", {"disappointed"}, set(),
+     {"missed-chance"}),
+    # everyone except us; a voicemail left for him on a day, not him left on read
+    ("en", "everyone on my floor got a handwritten card from the director except the three of us on contract", set(),
+     set(), {"left-out"}),
+    ("en", "i left him a voicemail on monday and nothing not a peep back", set(), set(), {"unanswered"}),
+    # "me" for "my" ("out of me depth"), "feel bad about" as people name it, someone's own pride, pride said to me
+    ("en", "the bleep never stopped all night i was completely out of me depth", {"insecure"}, set(), set()),
+    ("en", "i cancelled on my sister again and i feel bad about it", {"bad"}, set(), set()),
+    ("en", "my grandma called me today so proud of herself showing me her tomato plants", set(), set(), set()),
+    ("en", "my partner finally said the words im proud of you and i felt really appreciated", {"appreciated"}, set(),
+     set()),
+    # a solo given to another; nobody even asked about; i guess that's a no
+    ("en", "so the director gave the alto solo to marisol and i just sat there clapping", set(), set(),
+     {"missed-chance"}),
+    ("en", "nobody from the old crew even asked about the house move", set(), set(), {"unasked"}),
+    ("en", "i messaged him about the job and its been ten days so i guess thats a no", set(), set(), {"unanswered"}),
+    # Korean: a slight done to dad, not the speaker; a win over the speaker; a role given to another, not me
+    ("ko", "간호사 가 아빠 한테 말투 가 너무 퉁명 스러워 서 내 가 다 화 가 나 더라", {"화"}, {"cold-shoulder"}, set()),
+    ("ko", "간호사 가 나 한테 말투 가 너무 퉁명 스러워 서 화 가 나 더라", {"화"}, set(), {"cold-shoulder"}),
+    ("ko", "손자 가 오늘 장기 에서 처음 으로 나 를 이겼 다 기분 이 좋 더라", {"기쁨"}, {"win"}, set()),
+    ("ko", "팀장 님 이 새 프로젝트 리더 를 나 말고 일 년 차 한테 맡기 셨 어", set(), set(), {"missed-chance"}),
+    # Korean: a plan the speaker broke, a message the speaker left unread; unstable internet, dates mixed up
+    ("ko", "내 가 오늘 저녁 약속 을 깼 어 너무 지쳐 가지고", {"지침"}, {"cancelled"}, set()),
+    ("ko", "친구 가 보낸 메시지 를 내 가 사흘 동안 안 읽 었 어 좀 미안 하 네", {"미안함"}, {"unanswered"}, set()),
+    ("ko", "부모님 이랑 통화 하 는데 인터넷 이 계속 불안정 해서 끊겼 어", set(), set(), set()),
+    ("ko", "날짜 를 헷갈려 서 면접 에 못 갔 어", set(), set(), {"missed-chance"}),
+])
+def test_a_denial_taken_back_dialect_words_and_slights_to_someone_else(language, text, expected_feelings,
+                                                                       not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+def test_me_before_a_family_word_or_a_name_is_read_as_my_but_not_after_called():
+    from assistant.language.matching import Text
+
+    assert Text.of("i kept meaning to put me name down").tokens[-3:] == ("my", "name", "down")
+    assert Text.of("i could see me dad waiting at the gates").tokens[3:5] == ("my", "dad")
+    assert Text.of("my stepson called me mum by accident").tokens[2:5] == ("called", "me", "mum")
+    assert Text.of("they asked me first").tokens == ("they", "asked", "me", "first")
+
+
 def test_no_name_of_the_language_modules_is_bound_twice():
     """A module-level name bound again further down silently changes every guard that reads it (a reply check's
     word list once replaced an older one of the same name)."""

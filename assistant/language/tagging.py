@@ -1346,8 +1346,14 @@ def _left_on_read_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether the speaker left someone's message on read: "|i left| my coworkers |message on read| cause i was
     too fried" (the speaker, then "left", a few words before; not "i left two voicemails … not a peep")."""
     return "on" in tokens[start:end] and any(tokens[k] in LEFT_ON and tokens[k - 1] in ME_SUBJECTS
-                                             and "on" in tokens[k + 1:k + 5]
+                                             and any(tokens[j] == "on" and tokens[j + 1:j + 2] != ()
+                                                     and tokens[j + 1] in READ_MARKS for j in range(k + 1, k + 5))
                                              for k in range(max(1, start - 5), end))  # "… and |i left it on| read"
+
+
+READ_MARKS = frozenset(("read", "seen", "delivered", "unread", "red", "opened"))
+"""After "left … on": a message left unanswered ("i left it on |read|"), not a day ("i left him a voicemail on
+|monday| and nothing")."""
 
 
 REPLYING = frozenset(("replied", "reply", "answered", "answer", "responded", "respond", "replying", "answering"))

@@ -96,7 +96,7 @@ they were not shipped. Held-out-315 .. -334 were written in item 32, in five rou
 sight; the Korean of all and the English of -331 .. -334 are never trained on."""
 
 
-READ_FOR_THEMES = {"en": tuple(f"tagging_heldout{n}_en.jsonl" for n in range(163, 331))}
+READ_FOR_THEMES = {"en": tuple(f"tagging_heldout{n}_en.jsonl" for n in range(163, 351))}
 """Kept-out sets the themes (and the reading of the words that told one) learn from all the same: held-out-163
 .. -330, each scored at first sight and most read since. The readings of feelings (their kind, whose they are)
 still do not. At first sight on 54 sets never trained on (the 34 older kept-out standard sets and held-out-263 ..
