@@ -48,7 +48,8 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     else:
         assert names == theme_names
     assert not theme_names & train_tagger.kept_out(language, themes=True)
-    assert f"tagging_heldout331_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
+    assert f"tagging_heldout343_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
+    assert f"tagging_heldout351_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     assert f"tagging_heldout24_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     model = load_model(language)
     assert model.labels == THEMES + POLARITIES and 0 < model.add_at <= 1.01 and 0 < model.feeling_drop_at < 0.5
