@@ -2190,6 +2190,11 @@ def test_a_judged_self_a_feeling_not_to_be_sounded_and_themes_in_new_words(langu
      {"missed-chance"}),
     ("en", "nobody from the old crew even asked about the house move", set(), set(), {"unasked"}),
     ("en", "i messaged him about the job and its been ten days so i guess thats a no", set(), set(), {"unanswered"}),
+    # a message read and replied to, if curtly, is answered; a memory expected and not felt
+    ("en", "sarah read my message about the loan at lunchtime and replied with just a thumbs up which stung a bit",
+     {"hurt"}, {"unanswered"}, set()),
+    ("en", "we drove past the old house and i thought id get all nostalgic but honestly nothing it just looked smaller",
+     set(), {"memory"}, set()),
     # Korean: a slight done to dad, not the speaker; a win over the speaker; a role given to another, not me
     ("ko", "간호사 가 아빠 한테 말투 가 너무 퉁명 스러워 서 내 가 다 화 가 나 더라", {"화"}, {"cold-shoulder"}, set()),
     ("ko", "간호사 가 나 한테 말투 가 너무 퉁명 스러워 서 화 가 나 더라", {"화"}, set(), {"cold-shoulder"}),

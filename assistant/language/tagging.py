@@ -1154,7 +1154,8 @@ RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't 
             "drifting": ("no time had passed", "where we left off", "like old times"),
             "memory": ("thought id feel", "thought i'd feel", "didnt feel a thing", "didn't feel a thing", "felt nothing",
                        "didnt set me off", "didn't set me off", "didnt get to me", "didn't get to me",
-                       "but nothing really", "nothing came back", "didnt bring anything back", "didn't bring anything back"),
+                       "but nothing really", "nothing came back", "didnt bring anything back", "didn't bring anything back",
+                       "but honestly nothing", "but actually nothing"),
             "left-out": ("i wasnt left out", "i wasn't left out", "i was not left out", "i was asked and i said no", "i said no i had", "i told them to go", "i told em to go",
                          "i told them i couldnt", "i told them i couldn't", "i told em i couldnt", "i was invited but",
                          "i was too busy to go", "i told them i was busy", "i told them i was too busy", "i turned it down"),
@@ -1162,7 +1163,8 @@ RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't 
                            "he texted back", "she texted back", "she replied", "he replied", "they replied",
                            "she wrote back", "he wrote back", "she got back to me", "he got back to me",
                            "rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
-                           "answered in the end", "texted back in the end", "did text back", "did reply", "did ring back")}
+                           "answered in the end", "texted back in the end", "did text back", "did reply", "did ring back",
+                           "and replied with", "and answered with")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",), ("on", "his"), ("on", "their"), ("his", "texts"), ("his", "messages"),
