@@ -2205,6 +2205,8 @@ def test_a_judged_self_a_feeling_not_to_be_sounded_and_themes_in_new_words(langu
     ("ko", "친구 가 보낸 메시지 를 내 가 사흘 동안 안 읽 었 어 좀 미안 하 네", {"미안함"}, {"unanswered"}, set()),
     ("ko", "부모님 이랑 통화 하 는데 인터넷 이 계속 불안정 해서 끊겼 어", set(), set(), set()),
     ("ko", "날짜 를 헷갈려 서 면접 에 못 갔 어", set(), set(), {"missed-chance"}),
+    # Korean: relief (안도) after being asked along is no "안" of not being invited
+    ("ko", "친구 들 이 나 만 빼고 만날 까 봐 마음 졸였 는데 오늘 다 같이 불러 줘서 안도 했 어", {"안도"}, {"left-out"}, set()),
 ])
 def test_a_denial_taken_back_dialect_words_and_slights_to_someone_else(language, text, expected_feelings,
                                                                        not_themes, must_themes):
