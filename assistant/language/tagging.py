@@ -2404,6 +2404,8 @@ WONDERED_KO = re.compile(r"^(?!이?랄까)\w?(을까|[" + FUTURE_SYLLABLES + r"]
 """After a Korean feeling, ~을까 wonders at it ("얼마나 |속상| 했 을까": how hurt they must have been), a feeling
 not felt by the speaker now (with 봐 it is a worry, read elsewhere)."""
 CONJECTURE = re.compile(r"겠(지|죠)")
+FEARED_KO = "까봐"
+"""In or right after a Korean theme's words, only feared: "친구 들 이 |나 만 빼고 만날 까 봐| 마음 졸였 는데 … 불러 줘서"."""
 GUESSED_AHEAD = re.compile("[" + FUTURE_SYLLABLES + "](듯|수도있|수도 있)")
 """In or just after a Korean theme's words, a guess at what will happen: "또 당일 에 노쇼 |할 듯|",
 "당직 걸리면 취소|될 수도 있|대"."""
@@ -2967,6 +2969,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE + ("connection", "win") and _ko_over_since(words, a, b))
                 or (vocab.match == "joined" and CONJECTURE.search(words.tokens[b - 1]) is not None)
+                or (vocab.match == "joined" and t != "connection" and FEARED_KO in "".join(words.tokens[a:b + 2]))
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE and GUESSED_AHEAD.search("".join(words.tokens[a:b + 3])))
                 or (vocab.match == "joined" and t == "drifting" and WILL_BE.search("".join(words.tokens[b - 1:b + 2])))
                 or (vocab.match == "joined" and t == "left-out" and _only_them_left_out(words, a, b, vocab.others))
