@@ -2320,6 +2320,98 @@ it):
    labels and the tagger name the same feeling two ways, or the learned
    layer takes off the speaker's own. Korean met every goal on half the
    last round; its themes sit near 0.88 to 0.91.
+
+33. The session after wrote twenty more fresh standard sets in five rounds of
+   four (held-out-335 .. -354): older speakers, students, parents and carers,
+   office workers; family far away, hobbies and community, teenagers,
+   couples and housemates; health, shift workers and trades, people living
+   alone, a round heavy with traps; new parents and in-laws, job hunting,
+   friendships in their thirties, an even mix; and a last round with little
+   lean, never read. Each round was scored at first sight; the first four
+   were read and fixed where a fix held on every labelled line (a diff over
+   all 21,900 English and 18,000 Korean lines; a fix was kept with no line
+   worse, or one).
+
+   First sight (theme F1 / feeling F1 / forbidden tags, sets that met every
+   goal of four; the start tagger in brackets where it differs):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -335 .. -338 (start) | 0.862 / 0.906 / 4, 1 | 0.856 / 0.962 / 3, 1 |
+   | -339 .. -342 | 0.860 / 0.927 / 4, 1 (the same) | 0.907 / 0.954 / 3, 2 (the same) |
+   | -343 .. -346 | 0.909 / 0.908 / 0, 3 (the same) | 0.872 / 0.946 / 2, 2 (the same) |
+   | -347 .. -350 | 0.796 / 0.922 / 5, 0 (the same) | 0.867 / 0.956 / 2, 2 (0.863 / 0.956 / 3, 2) |
+   | -351 .. -354, as shipped | 0.895 / 0.901 / 0, 2 (0.883 / 0.904 / 0, 2) | 0.892 / 0.951 / 3, 2 (the same) |
+
+   The rounds' spread (English themes 0.80 to 0.91) is larger than any
+   change made here: four sets of sixty lines are a small sample.
+
+   What was built (rows in the hard-case tables of tests/test_tagging.py):
+   - English themes learn from held-out-331 .. -342 too (train_tagger's
+     READ_FOR_THEMES, now -163 .. -342). Chosen on sets not trained on: on
+     -343 .. -350 themes went 0.862 -> 0.867 with 5 forbidden tags both
+     ways, and the 34 older kept-out sets stayed 0.912 / 22. Trained with
+     -343 .. -350 as well, those older sets had 24 forbidden tags, so the
+     last two rounds stay out.
+   - English: a denial taken back ("not to be annoyed |but i kind of am|",
+     a new 'taken_back' list in the pack's negation); a feeling said of the
+     speaker by someone and then denied ("keeps telling everyone im
+     stressed … |but im not| its him"); "not a single person |it| kinda
+     hurt" denies nothing after it; "me" read as "my" before a family word,
+     a name, "own", "depth" and the like ("|me dad| was waiting", "out of |me
+     depth|"; not after "called": "called me mum"); "feel bad about" named
+     'bad', as 21 of 24 labelled "felt bad" lines name it; "proud of
+     herself" and "said the words im proud of you" are not the speaker's
+     pride; "a knock to my confidence" is insecure, "a real shame" no shame;
+     a child's plan called off is theirs ("the kids swim lesson got
+     canceled"); a message left for him ("|left him| a voicemail") and a
+     day after "left … on" ("on monday") are no message left on read; a
+     message read "and replied with" a thumbs up is answered; a memory
+     expected "but honestly nothing" is none. Cues: everyone except the
+     three of us, everyone else's but mine, finding reasons not to, voice
+     mail, a solo given to another, nobody passed me the ball, checking
+     his watch, let me in on, only hangs with her, stopped getting the
+     messages, turn it around on me, waiting for someone to check in,
+     nobody even asked about, i guess that's a no, happy to hear from, only
+     a thumbs up now, missed the whole thing, a workshop got pulled.
+   - Korean: a slight done by someone to someone else named as its receiver
+     is theirs ("간호사 가 |아빠 한테| 말투 가 퉁명"), across its clause; a win
+     over the speaker ("|나 를 이겼| 다") is not the speaker's; a role given
+     "나 말고" to another is the speaker's missed chance; a plan the speaker
+     put off or broke ("내 가 … |미뤘|", "약속 을 |깼|") and a message the
+     speaker left unread ("|내 가| 사흘 동안 |안 읽| 었 어") are not what
+     befell them; a theme only feared ("나 만 빼고 만날 |까 봐|") did not
+     happen; relief (안도) is no 안 of not being invited; 불안정 and mixing
+     up a date or a bus (날짜 를 헷갈려) are no feeling. Cues: 내 이름 만
+     없더라, 끼지를 못, 지원 기간을 놓쳤, 살아있냐 한마디가 없, heard of a
+     friend's news from others now.
+
+   Tried and dropped: "하나도 안 떨렸어" as a win (2 labelled lines better,
+   3 worse); "said/told me i'm the best" as a win ("my kid told me i'm the
+   best mum": connection); a family member's plan as theirs beyond a
+   child's ("my brothers wedding", "my flatmates birthday dinner" are the
+   speaker's too); "i miss" as said by the speaker for the readings of the
+   words around (2 lines better, 4 worse); "from when we" as a memory.
+
+   As shipped against the start (theme F1 / feeling F1 / forbidden tags,
+   sets meeting every goal):
+
+   | sets | English | Korean |
+   |---|---|---|
+   | 34 older kept-out sets | 0.912 / 0.924 / 22, 23 -> 0.912 / 0.925 / 22, 23 | 0.867 / 0.913 / 28, 18 -> 0.867 / 0.913 / 28, 18 |
+   | held-out-335 .. -350 (read) | 0.856 / 0.915 / 13, 5 -> 0.917 / 0.927 / 3, 9 (themes trained on -335 .. -342) | 0.875 / 0.955 / 11, 7 -> 0.887 / 0.958 / 2, 11 |
+   | held-out-351 .. -354 (first sight) | 0.883 / 0.904 / 0, 2 -> 0.895 / 0.901 / 0, 2 | 0.892 / 0.951 / 3, 2 -> 0.892 / 0.951 / 3, 2 |
+
+   Tagging time: 2.44 -> 2.25 ms an English line, 1.79 -> 1.89 ms a Korean
+   one (2,580 and 1,720 lines, measured one after the other in the same
+   run; the budget is 20 ms on a Pi core).
+
+   The goals still fail at first sight, set by set: English themes under
+   0.85 on one set in four, English feelings under 0.90 on sets rich in
+   idioms (mostly two names for one feeling), a Korean set in two with a
+   forbidden tag or themes under 0.85. Most theme misses now are cues
+   never written (a theme told in words no list has) and new cues the
+   learned layer takes off as unlikely (it has not seen their words).
 """
 from __future__ import annotations
 
