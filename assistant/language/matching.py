@@ -338,5 +338,6 @@ def negated(hit: Hit, rest: str, tokens: tuple[str, ...], neg: Negation, passabl
     ``passable``: words of other feelings, so "not angry or upset" negates both
     (empty for themes: a negation never reaches from a feeling into a theme).
     """
-    said_not = hit.negated or negated_before(tokens, hit.start, neg, passable) or any(rule.match(rest) for rule in neg.after)
+    said_not = (hit.negated or negated_before(tokens, hit.start, neg, passable)
+                or any(rule.match(rest) for rule in neg.after))
     return said_not and not any(rule.match(rest) for rule in neg.taken_back)

@@ -131,6 +131,12 @@ GROUP_SUBJECTS = frozenset(("애들이", "애들", "부모님이", "부모님은
 is the speaker's feeling about them, so the search stops there."""
 
 
+def _ends_a_clause(token: str, others: Frame) -> bool:
+    """Whether a word ends a clause (~서, ~는데, ~니까: the pack's ``others.breaks``), so a subject before it is that
+    clause's."""
+    return any(token.endswith(b) for b in others.breaks) and not any(token.endswith(n) for n in others.not_breaks)
+
+
 def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame, joined: bool) -> tuple[str, int] | None:
     """Whether the clause that names a feeling has another person as its subject.
 
@@ -159,7 +165,7 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
         if following == "들" and j + 2 < start:  # Vosk's "이웃 들 이"
             following = tokens[j + 2]
         if past_cause and not (plural or token in GROUP_SUBJECTS):
-            if any(token.endswith(b) for b in others.breaks) and not any(token.endswith(n) for n in others.not_breaks):
+            if _ends_a_clause(token, others):
                 return None
             continue
         # Vosk splits a compound person noun too ("팀 원들 이"): try the word with the one before it
@@ -192,7 +198,7 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                 if rest.startswith(marker) and not any(rest[len(marker):].startswith(n) for n in others.not_markers) \
                         and len(rest) <= len(marker) + 1:
                     return marker, j
-        if any(token.endswith(b) for b in others.breaks) and not any(token.endswith(n) for n in others.not_breaks):
+        if _ends_a_clause(token, others):
             if joined and token.endswith(CAUSE_ENDING) and not past_cause \
                     and not GIVEN_TO_ME.search(token) and not token.endswith(COMING_TO):
                 past_cause = True  # "애들이 경기 취소돼서 |실망|했어": a group's feeling carries over one "~서"
@@ -1154,8 +1160,8 @@ RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't 
             "drifting": ("no time had passed", "where we left off", "like old times"),
             "memory": ("thought id feel", "thought i'd feel", "didnt feel a thing", "didn't feel a thing", "felt nothing",
                        "didnt set me off", "didn't set me off", "didnt get to me", "didn't get to me",
-                       "but nothing really", "nothing came back", "didnt bring anything back", "didn't bring anything back",
-                       "but honestly nothing", "but actually nothing"),
+                       "but nothing really", "nothing came back", "didnt bring anything back",
+                       "didn't bring anything back", "but honestly nothing", "but actually nothing"),
             "left-out": ("i wasnt left out", "i wasn't left out", "i was not left out", "i was asked and i said no", "i said no i had", "i told them to go", "i told em to go",
                          "i told them i couldnt", "i told them i couldn't", "i told em i couldnt", "i was invited but",
                          "i was too busy to go", "i told them i was busy", "i told them i was too busy", "i turned it down"),
@@ -1163,8 +1169,8 @@ RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't 
                            "he texted back", "she texted back", "she replied", "he replied", "they replied",
                            "she wrote back", "he wrote back", "she got back to me", "he got back to me",
                            "rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
-                           "answered in the end", "texted back in the end", "did text back", "did reply", "did ring back",
-                           "and replied with", "and answered with")}
+                           "answered in the end", "texted back in the end", "did text back", "did reply",
+                           "did ring back", "and replied with", "and answered with")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",), ("on", "his"), ("on", "their"), ("his", "texts"), ("his", "messages"),
@@ -1179,8 +1185,8 @@ message unanswered, not him left on read."""
 
 
 def _left_for_them(tokens: tuple[str, ...], k: int) -> bool:
-    return tokens[k - 1] in ("left", "leave", "leaving", "leaves") and tokens[k + 1:k + 2] != () \
-        and tokens[k + 1] in LEFT_FOR_THEM
+    """Whether ``tokens[k]`` ("him") is who the speaker left something for (:data:`LEFT_FOR_THEM`)."""
+    return tokens[k - 1] in LEFT_ON and tokens[k + 1:k + 2] != () and tokens[k + 1] in LEFT_FOR_THEM
 
 
 SHUTTING = frozenset(("left", "leaving", "leave", "leaves", "ghosted", "ghosting", "blanked", "blanking", "ignored",
@@ -1849,10 +1855,6 @@ def _done_to_them_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool
 
 
 RECEIVER_REACH_KO = 10
-
-
-def _ends_a_clause(token: str, others: Frame) -> bool:
-    return any(token.endswith(b) for b in others.breaks) and not any(token.endswith(n) for n in others.not_breaks)
 
 
 def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
@@ -2957,7 +2959,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t in BEFALLS + REPORTED_ONLY and _told_of_them(t, words, a, b, vocab.others))
                 or (vocab.match == "joined" and t in ("cold-shoulder", "ignored", "unanswered")
                     and _reached_out_by_them(words, a, vocab.others))
-                or (vocab.match == "joined" and t in ("cold-shoulder", "ignored") and _done_to_them_ko(words.tokens, a, vocab.others))
+                or (vocab.match == "joined" and t in ("cold-shoulder", "ignored")
+                    and _done_to_them_ko(words.tokens, a, vocab.others))
                 or (vocab.match == "joined" and t == "cancelled"
                     and any(w.startswith(ORDERS_KO) for w in words.tokens[max(0, a - 3):b]))
                 or (vocab.match == "joined" and t == "cancelled" and not grieved and _called_off_by_me_ko(words.tokens, a, b))
