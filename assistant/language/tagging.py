@@ -1152,7 +1152,9 @@ a plan someone said "she couldn't make it" to stays the speaker's cancelled one.
 
 
 RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't even apply", "never applied for it",
-                              "never even wanted it", "never wanted it anyway", "didn't even want it", "didnt even want it"),
+                              "never even wanted it", "never wanted it anyway", "didn't even want it", "didnt even want it",
+                              "didnt even put my name down", "didn't even put my name down", "wouldve missed it but",
+                              "would have missed it but", "but i went anyway", "but i did go"),
             "cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again", "was not cancelled",
                           "wasnt cancelled", "wasn't cancelled", "not cancelled after all", "not called off after all"),
             "cold-shoulder": ("apologised", "apologized", "said sorry"),
@@ -1170,7 +1172,7 @@ RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't 
                            "she wrote back", "he wrote back", "she got back to me", "he got back to me",
                            "rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
                            "answered in the end", "texted back in the end", "did text back", "did reply",
-                           "did ring back", "and replied with", "and answered with")}
+                           "did ring back", "and replied with", "and answered with", "sent a heart", "sent me a heart")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",), ("on", "his"), ("on", "their"), ("his", "texts"), ("his", "messages"),
@@ -1409,7 +1411,7 @@ EACH_OTHERS = frozenset(("they", "theyre", "they're", "theyve", "they've", "both
 def _drifting_not_mine(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether an English drifting is between two others ("now |they| barely talk |to each other|") or the
     speaker's own doing ("i know |im the one| pulling away from the old crowd")."""
-    if "each" in tokens[end:end + 3] and set(tokens[max(0, start - 3):start]) & EACH_OTHERS:
+    if ("each" in tokens[end:end + 3] or "apart" in tokens[start:end + 1]) and set(tokens[max(0, start - 3):start]) & EACH_OTHERS:
         return True
     return any(tuple(tokens[start - len(one):start]) == one for one in SPEAKER_AS_THE_ONE)
 
@@ -1636,11 +1638,27 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING)
             or (theme == "memory" and _their_late_one(tokens))
+            or (theme == "cold-shoulder" and _by_the_speaker(tokens, start))
             or (theme == "cancelled" and tokens[start].startswith("cancel") and _done_by_the_speaker(tokens, start))
             or (theme in MISFORTUNES and (_pitied(tokens) or (theme != "cancelled" and _felt_for_them(tokens)))
                 and not set(tokens[start:end + 2]) & {"me", "i", "us", "we"})
             or (theme == "win" and bool(set(tokens[start:end]) & SAYING)
                 and any(tokens[k] in ("my", "our") and tokens[k + 1] in KINS_OWN for k in range(start, end - 1))))
+
+
+def _by_the_speaker(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether the speaker is who did a cold shoulder's words, named right before them: "|i| barely said a word to
+    anyone and didnt look at the coach" (and then ashamed of it)."""
+    j = start - 1
+    while j >= 0 and tokens[j] in HEDGES:
+        j -= 1
+    return j >= 0 and tokens[j] in SPEAKER_AS_SUBJECT and tokens[start] in COLD_DEEDS
+
+
+COLD_DEEDS = frozenset(("barely", "hardly", "didnt", "didn't", "never", "blanked", "ignored", "avoided", "wouldnt",
+                        "wouldn't"))
+"""The first words of a cold shoulder that, after "i", are the speaker's own doing ("i |barely| said a word"; not
+"i |walked in| and they all went quiet")."""
 
 
 AIMED_REACH = 3
