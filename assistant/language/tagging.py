@@ -1396,6 +1396,9 @@ ON_ME = (("thats", "on", "me"), ("that's", "on", "me"), ("is", "on", "me"), ("it
 OWNED_THEMES = frozenset(("cancelled", "unanswered", "left-out", "drifting", "ignored", "cold-shoulder", "unasked"))
 """The slights the speaker's owning it takes back. (Not a missed chance: "i never put my hand up for it so thats on me
 pretty gutted" still missed it.)"""
+ON_ME_KO = re.compile(r"(내|제)(탓|잘못)이(지|야|죠|다|에요|예요|네)")
+"""The Korean speaker owning a slight, after it: "자연히 멀어 졌 지 |내 탓 이 지| 뭐" (not blamed on them: "제 탓 이
+되고", "제 탓 인 것 처럼")."""
 
 
 def _owned_by_me(tokens: tuple[str, ...], start: int) -> bool:
@@ -2652,8 +2655,8 @@ def _joined_pairs(tokens: tuple[str, ...]) -> list[str]:
     return list(tokens) + [a + b for a, b in zip(tokens, tokens[1:])]
 
 
-NOT_GIVEN_KO = re.compile(r"(안했|안하|못했|못하|씹|안읽)")
-"""A reply the speaker did not give, in the cue's words: "답 을 |안 했|", "연락 을 다 |씹| 고"."""
+NOT_GIVEN_KO = re.compile(r"(안했|안하|못했|못하|씹|안읽|못받)")
+"""A reply the speaker did not give, in the cue's words: "답 을 |안 했|", "연락 을 다 |씹| 고", "전화 를 |못 받| 았"."""
 
 
 def _persons_subject(tokens: tuple[str, ...], j: int, others: Frame) -> bool:
@@ -2667,7 +2670,7 @@ def _persons_subject(tokens: tuple[str, ...], j: int, others: Frame) -> bool:
 SPEAKER_SUBJECTS_KO = ("내가", "제가", "우리가", "저희가")
 CALLING_OFF_KO = ("취소", "미뤘", "미뤄", "미루", "깼", "깨버")
 """The speaker's own calling off or putting off ("|내 가| 피곤 해서 … 통화 하 기로 한 거 또 |미뤘| 어")."""
-CALLERS_FEELINGS_KO = ("미안함", "죄책감", "피곤함", "지침")
+CALLERS_FEELINGS_KO = ("미안함", "죄책감", "피곤함", "지침", "무기력")
 """What the one who called a plan off feels about it ("내 가 취소 했 어 너무 피곤 해서 … 좀 |미안| 하네"): not the
 grief of a plan that fell through, which keeps the theme ("결국 제가 취소했어요 너무 |아쉬웠어요|")."""
 
@@ -2705,7 +2708,7 @@ def _called_off_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return False
 
 
-CALLER_REACH_KO = 12
+CALLER_REACH_KO = 18
 SUBJECT_PARTICLES_KO = ("가", "이", "께서", "는", "은", "도")
 INNER_CLAUSE_ENDS_KO = ("니까", "길래")
 """Besides any word ending in 서 ("좋아 |서|", "아파서"): ends of a clause of reason, whose subject is its own."""
@@ -2985,6 +2988,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t == "unanswered" and (_their_call_ko(words.tokens, a, vocab.others)
                                                                        or _not_answered_by_me_ko(words.tokens, a, b, vocab.others)))
                 or (vocab.match == "joined" and t == "memory" and bool(NOTHING_CAME_BACK_KO.search("".join(words.tokens[b:]))))
+                or (vocab.match == "joined" and t in OWNED_THEMES and bool(ON_ME_KO.search("".join(words.tokens[a:]))))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
                                                                      or _heard_of_them(words, b, vocab.others)))
                 or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
