@@ -1869,6 +1869,8 @@ def _done_to_them_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool
         person, ending = (before[k - 1], token) if token in RECIPIENT_KO and k else \
             next(((token[:-len(r)], r) for r in RECIPIENT_KO if token.endswith(r) and len(token) > len(r)), ("", ""))
         at = first + k - (1 if token in RECIPIENT_KO else 0)
+        if person in HONORIFICS_KO and at > first:
+            person, at = before[at - first - 1], at - 1  # "새로 온 |집사 님| 한테 쌀쌀 맞게"
         if ending and (person in others.people or person in others.owners) \
                 and _someone_else_as_subject(tokens, at, others, True) is not None:
             return True  # (not "언니 |한테| 인사 했는데 쌩": the speaker's hello to her)
@@ -1876,6 +1878,7 @@ def _done_to_them_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool
 
 
 RECEIVER_REACH_KO = 10
+HONORIFICS_KO = ("님", "분", "씨")
 
 
 def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
