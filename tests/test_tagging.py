@@ -2213,6 +2213,35 @@ def test_a_denial_taken_back_dialect_words_and_slights_to_someone_else(language,
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language,text,expected_feelings,not_themes,must_themes", [
+    # a cold shoulder the speaker gave; two friends drifting apart from each other; a feeling opening the answer
+    ("en", "no idea what got into me at band practice i barely said a word to anyone all night", set(),
+     {"cold-shoulder"}, set()),
+    ("en", "my two flatmates fell out over the bins and theyre kind of drifting apart and its so awkward at home",
+     {"awkward"}, {"drifting"}, set()),
+    ("en", "pretty relaxed evening we made pizza with the kids and they put pineapple on everything", {"relaxed"},
+     set(), set()),
+    # a solo not applied for is no chance missed; a reply sent as a heart; a joke met by silence
+    ("en", "they gave the lead to dana again but i didnt even put my name down this time", set(),
+     {"missed-chance"}, set()),
+    ("en", "my uncle who never replies to anything sent a heart on the baby photo", set(), {"unanswered"}, set()),
+    ("en", "i made a joke on the team call about my dog eating the mouse and it was just crickets", set(), set(),
+     {"ignored"}),
+    # Korean: they did ask; the speaker called the plan off, missed the calls, owns the drifting
+    ("ko", "발목 다쳐서 며칠 쉬었 는데 동네 분 들 이 다들 어디 아팠 냐고 물어 봐 주 셨 어", set(), {"unasked"}, set()),
+    ("ko", "내 가 감기 기운 이 있 어서 주말 에 언니 랑 등산 가기 로 한 거 취소 했 어 좀 미안 하 네", {"미안함"},
+     {"cancelled"}, set()),
+    ("ko", "내 가 회의 하 느라 엄마 전화 를 두 통 이나 못 받 았 어", set(), {"unanswered"}, set()),
+    ("ko", "내 가 일 핑계 로 계속 안 나가 니 동창 들 이랑 멀어 졌 지 내 탓 이 지 뭐", set(), {"drifting"}, set()),
+    # Korean: a slight done to a new deacon, not the speaker; a comment section left empty
+    ("ko", "목사 님 이 새로 온 집사 님 한테 쌀쌀 맞게 대 하 시 더라", set(), {"cold-shoulder"}, set()),
+    ("ko", "모임 에서 다들 자기 얘기 만 하고 오늘 어땠 냐 고 묻 는 사람 하나 도 없 었 어", set(), set(), {"unasked"}),
+])
+def test_a_slight_the_speaker_gave_or_owns_and_the_friends_drifting_from_each_other(language, text, expected_feelings,
+                                                                                     not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 def test_me_before_a_family_word_or_a_name_is_read_as_my_but_not_after_called():
     from assistant.language.matching import Text
 

@@ -1872,13 +1872,21 @@ def _done_to_them_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool
         if person in HONORIFICS_KO and at > first:
             person, at = before[at - first - 1], at - 1  # "새로 온 |집사 님| 한테 쌀쌀 맞게"
         if ending and (person in others.people or person in others.owners) \
-                and _someone_else_as_subject(tokens, at, others, True) is not None:
+                and (_someone_else_as_subject(tokens, at, others, True) is not None
+                     or _titled_subject(tokens[first:at])):
             return True  # (not "언니 |한테| 인사 했는데 쌩": the speaker's hello to her)
     return False
 
 
 RECEIVER_REACH_KO = 10
 HONORIFICS_KO = ("님", "분", "씨")
+
+
+def _titled_subject(tokens: tuple[str, ...]) -> bool:
+    """Whether Korean words have a titled person as their subject, Vosk's "목사 |님 이|", "권사 |님 들 이|"."""
+    return any(t in HONORIFICS_KO and k and (tokens[k + 1:k + 2] in (("이",), ("께서",))
+                                             or tokens[k + 1:k + 3] in (("들", "이"), ("들", "께서")))
+               for k, t in enumerate(tokens))
 
 
 def _reached_out_by_them(words: Text, start: int, others: Frame) -> bool:
