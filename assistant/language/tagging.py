@@ -1869,8 +1869,8 @@ def _done_to_them_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool
         person, ending = (before[k - 1], token) if token in RECIPIENT_KO and k else \
             next(((token[:-len(r)], r) for r in RECIPIENT_KO if token.endswith(r) and len(token) > len(r)), ("", ""))
         at = first + k - (1 if token in RECIPIENT_KO else 0)
-        if person in HONORIFICS_KO and at > first:
-            person, at = before[at - first - 1], at - 1  # "새로 온 |집사 님| 한테 쌀쌀 맞게"
+        if person in HONORIFICS_KO + ("들",) and at > first:
+            person, at = before[at - first - 1], at - 1  # "새로 온 |집사 님| 한테 쌀쌀 맞게", "|관광객 들| 한테 는"
         if ending and (person in others.people or person in others.owners) \
                 and (_someone_else_as_subject(tokens, at, others, True) is not None
                      or _titled_subject(tokens[first:at])):
@@ -2628,7 +2628,7 @@ def _their_call_ko(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
 
 THEIR_MESSAGE_KO = re.compile(r"^(전화|문자|카톡|톡|연락|메시지|디엠)(을|를|에|에도)$")
 READING_ON_KO = frozenset(("읽고", "읽", "고", "하루", "종일", "아직", "다", "계속", "일부러", "며칠", "째", "그냥", "또", "도",
-                           "몇", "일", "이틀", "사흘", "요즘", "며칠째", "하루종일"))
+                           "몇", "일", "이틀", "사흘", "요즘", "며칠째", "하루종일", "일주일", "나흘", "한참"))
 """Between a message read by the speaker and the reply not sent: "동료 카톡 을 |하루 종일 읽 고| 답 을 안 했 더니"."""
 REPLY_TO_COME_KO = re.compile(r"^(답장|답|회신)(을|를)?(할|하기|보낼)")
 """A reply the speaker has yet to send: "아직 은 |답장 할| 기운 이 없 어"."""
