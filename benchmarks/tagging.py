@@ -2412,6 +2412,108 @@ it):
    forbidden tag or themes under 0.85. Most theme misses now are cues
    never written (a theme told in words no list has) and new cues the
    learned layer takes off as unlikely (it has not seen their words).
+
+34. The session after wrote twenty-eight fresh standard sets in seven
+   rounds of four (held-out-355 .. -382): new parents, shift workers,
+   artists and musicians, neighbours and congregations; people new to a
+   country, remote workers, amateur sport, separated parents; teachers,
+   online friends, big families, an even mix; students, a round heavy with
+   traps, small businesses, grief beside ordinary evenings; an even mix,
+   people in their twenties, in their fifties and sixties, quiet days told
+   softly; rural life, chronic illness, emergency services, an even mix;
+   and a last round (step-families, call centres, young adults at home, an
+   even mix) never read. Each round was scored at first sight, then read
+   and fixed where a fix held on every labelled line (a diff over all
+   23,300 English and 18,900 Korean lines; kept with no line worse, or a
+   few where the lines it fixed were many more).
+
+   First sight (theme F1 / feeling F1 / forbidden tags, sets that met every
+   goal of four; the start tagger in brackets where it differs):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -355 .. -358 (start) | 0.876 / 0.913 / 2, 0 | 0.883 / 0.981 / 1, 2 |
+   | -359 .. -362 | 0.826 / 0.871 / 3, 0 (the same) | 0.863 / 0.933 / 5, 1 (the same) |
+   | -363 .. -366 | 0.872 / 0.955 / 6, 0 (the same) | 0.893 / 0.956 / 4, 1 (the same) |
+   | -367 .. -370 | 0.887 / 0.919 / 3, 0 (the same) | 0.886 / 0.971 / 4, 2 (the same) |
+   | -371 .. -374 | 0.863 / 0.931 / 3, 0 (the same) | 0.922 / 0.958 / 3, 1 (the same) |
+   | -375 .. -378 | 0.845 / 0.898 / 3, 0 (the same) | 0.841 / 0.968 / 3, 2 (the same) |
+   | -379 .. -382, never read, as shipped | 0.869 / 0.937 / 2, 2 (0.869 / 0.928 / 2, 2) | 0.901 / 0.960 / 2, 2 (0.896 / 0.960 / 3, 1) |
+
+   Until the last round nothing made at first sight a difference: cues
+   read off one round's lines do not reach the next round's words. What
+   moved the last round is the general part below (the feeling words
+   moved to the names the labelled lines give them, a feeling opening the
+   answer, the Korean speaker's own doings).
+
+   What was built (rows in the hard-case tables of tests/test_tagging.py):
+   - English feelings: a feeling that opens the answer ("|pretty relaxed|
+     evening …", "|bit worried| the hike might get called off") is said as
+     the speaker's, so the readings of the words around it take it off only
+     when surer (8 labelled lines better, 3 worse, one of them irony). Words
+     moved to the feeling the labelled lines name them with: "like an
+     outsider" alienated (11 to 2), "lucky to have" lucky, "settled"
+     content, "proper chuffed" proud, "deflating" discouraged, "felt awful
+     about" bad, "felt useless" helpless. New words: sink into my chair,
+     shoulders finally dropped, feel terrible about it, actually saw me,
+     stupid for even trying; "a proud day for the pack" is no pride felt.
+   - English themes: a cold shoulder the speaker gave ("|i barely| said a
+     word to anyone") is not one received; two others drifting apart
+     ("theyre kind of |drifting apart|") is not the speaker's drifting; a
+     role "i didnt even put my name down" for, a chance "i wouldve missed
+     it but" went to, and a reply "sent a heart" are undone. Cues: a joke
+     met by crickets or dead silence, all surface level, please see
+     attached, all i got back was k, hardly cross paths, always maybe next
+     week, checked out on us, not one person mentioned it, not even a
+     heart, a phone that hasnt lit up once, looks right past you, no
+     reactions, waiting for someone to check in, not answering his phone,
+     said hed call back and never did, pulled the offer, half nods, didnt
+     cross anyones mind.
+   - Korean: a plan the speaker called off further back in the sentence
+     ("|내 가| 몸 이 안 좋 아서 … 낚시 가기 로 한 거 |취소| 했 는데"; the
+     reach 12 -> 18 words) and listlessness (무기력) as the caller's feeling;
+     a call the speaker missed ("내 가 … 전화 를 |못 받| 았"); a slight
+     owned ("|내 탓 이 지| 뭐", not one blamed on the speaker, "제 탓 이
+     되고"); "다들 … 물어 봐 주셔서" (they did ask) is no unasked: "다들",
+     "엄마도" need a "not" after them; a slight done by someone titled to
+     someone titled ("목사 님 이 … 집사 님 한테") or to a group ("관광객 들
+     한테") is theirs; a message the speaker left "일주일 째"; church,
+     school and street words as people (집사, 권사, 목사, 교수, 관광객,
+     청년 …). Cues: 댓글 이 하나 도 안 달, 피식 웃고 지나가, 솔로/파트 given
+     to a newcomer, 묻는 사람 하나도 없, 나 말고 남편 한테 만 설명, 입 을 딱
+     다물, 다시 건다고 하고 안 옴; 처음으로 is no win beside a slight.
+
+   Tried and dropped: English themes learned with -343 .. -350 and -355 ..
+   -366 too (READ_FOR_THEMES): on -367 .. -374, never trained on, themes
+   0.887 -> 0.897 and 0.863 -> 0.869, but -351 .. -354 0.895 -> 0.889 and
+   the 34 older kept-out sets 21 -> 24 forbidden tags, so the learning
+   stays as it was. A feeling whose own words name the speaker ("bored
+   out of |my| mind", "surprised |me|") kept against the readings: 20
+   lines better, 20 worse. The readings' thresholds (whose feeling, how
+   sure a theme): each step down lets as many forbidden tags in as right
+   tags (Korean theme readings "not what happened": 50 wrong take-offs
+   against 26 right, 23 of those forbidden). "seething" as furious (3 to
+   1 lines) cost a set its pass.
+
+   As shipped against the start (theme F1 / feeling F1 / forbidden tags,
+   sets meeting every goal):
+
+   | sets | English | Korean |
+   |---|---|---|
+   | 34 older kept-out sets | 0.912 / 0.925 / 22, 23 -> 0.913 / 0.925 / 21, 23 | 0.867 / 0.913 / 28, 18 -> 0.868 / 0.913 / 28, 18 |
+   | held-out-355 .. -378 (read) | 0.862 / 0.915 / 20, 0 -> 0.871 / 0.922 / 15, 4 | 0.881 / 0.961 / 20, 9 -> 0.893 / 0.961 / 11, 13 |
+   | held-out-351 .. -354 (never read) | 0.895 / 0.901 / 0, 2 -> 0.895 / 0.906 / 0, 2 | 0.892 / 0.951 / 3, 2 -> the same |
+   | held-out-379 .. -382 (never read) | 0.869 / 0.928 / 2, 2 -> 0.869 / 0.937 / 2, 2 | 0.896 / 0.960 / 3, 1 -> 0.901 / 0.960 / 2, 2 |
+
+   Tagging time: about 3.5 ms an English line and 2.8 ms a Korean one,
+   both trees alike within the noise of two runs each (2,580 and 1,720
+   lines, in the same run; the budget is 20 ms on a Pi core).
+
+   The goals still fail at first sight, set by set: at most two sets in
+   four meet all three in either language. English themes fall under 0.85
+   on about one set in three and Korean on one in four; one set in two
+   has a forbidden tag. The misses are mostly themes told in words no cue
+   has, and a single forbidden tag fails a set.
 """
 from __future__ import annotations
 
