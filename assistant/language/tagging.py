@@ -1412,9 +1412,11 @@ EACH_OTHERS = frozenset(("they", "theyre", "they're", "theyve", "they've", "both
 
 
 def _drifting_not_mine(tokens: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether an English drifting is between two others ("now |they| barely talk |to each other|") or the
+    """Whether an English drifting is between two others ("now |they| barely talk |to each other|", "|theyre| kind of
+    |drifting apart|") or the
     speaker's own doing ("i know |im the one| pulling away from the old crowd")."""
-    if ("each" in tokens[end:end + 3] or "apart" in tokens[start:end + 1]) and set(tokens[max(0, start - 3):start]) & EACH_OTHERS:
+    if ("each" in tokens[end:end + 3] or "apart" in tokens[start:end + 1]) \
+            and set(tokens[max(0, start - 3):start]) & EACH_OTHERS:
         return True
     return any(tuple(tokens[start - len(one):start]) == one for one in SPEAKER_AS_THE_ONE)
 
@@ -1641,7 +1643,8 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING)
             or (theme == "memory" and _their_late_one(tokens))
-            or (theme == "cold-shoulder" and _by_the_speaker(tokens, start))
+            or (theme == "cold-shoulder" and tokens[start] in COLD_DEEDS
+                and _done_by_the_speaker(tokens, start, HEDGES, SPEAKER_AS_SUBJECT))
             or (theme == "cancelled" and tokens[start].startswith("cancel") and _done_by_the_speaker(tokens, start))
             or (theme in MISFORTUNES and (_pitied(tokens) or (theme != "cancelled" and _felt_for_them(tokens)))
                 and not set(tokens[start:end + 2]) & {"me", "i", "us", "we"})
@@ -1649,19 +1652,10 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
                 and any(tokens[k] in ("my", "our") and tokens[k + 1] in KINS_OWN for k in range(start, end - 1))))
 
 
-def _by_the_speaker(tokens: tuple[str, ...], start: int) -> bool:
-    """Whether the speaker is who did a cold shoulder's words, named right before them: "|i| barely said a word to
-    anyone and didnt look at the coach" (and then ashamed of it)."""
-    j = start - 1
-    while j >= 0 and tokens[j] in HEDGES:
-        j -= 1
-    return j >= 0 and tokens[j] in SPEAKER_AS_SUBJECT and tokens[start] in COLD_DEEDS
-
-
 COLD_DEEDS = frozenset(("barely", "hardly", "didnt", "didn't", "never", "blanked", "ignored", "avoided", "wouldnt",
                         "wouldn't"))
-"""The first words of a cold shoulder that, after "i", are the speaker's own doing ("i |barely| said a word"; not
-"i |walked in| and they all went quiet")."""
+"""The first words of a cold shoulder that, after "i", are the speaker's own doing ("|i barely| said a word to anyone
+and didnt look at the coach"; not "i |walked in| and they all went quiet")."""
 
 
 AIMED_REACH = 3
@@ -1720,13 +1714,15 @@ def _glad_for_them(tokens: tuple[str, ...]) -> bool:
 GLAD_FOR = frozenset(("happy", "delighted", "glad", "pleased", "thrilled", "chuffed", "moon", "proud", "made", "buzzing"))
 
 
-def _done_by_the_speaker(tokens: tuple[str, ...], start: int) -> bool:
+def _done_by_the_speaker(tokens: tuple[str, ...], start: int,
+                         skipping: Iterable[str] = ("just", "finally", "also", "then"),
+                         doers: Iterable[str] = ("i", "we")) -> bool:
     """Whether the speaker did it, right before: "|i| cancelled on choir practice", "|we finally| cancelled the
     old cable package" (every such labelled line: no plan fell through; "we |had to| cancel" is not this)."""
     k = start - 1
-    while k >= 0 and tokens[k] in ("just", "finally", "also", "then"):
+    while k >= 0 and tokens[k] in skipping:
         k -= 1
-    return k >= 0 and tokens[k] in ("i", "we")
+    return k >= 0 and tokens[k] in doers
 
 
 KINS_OWN = frozenset(("sons", "son's", "daughters", "daughter's", "kids", "kid's", "lads", "boys", "girls", "grandsons",
