@@ -2457,7 +2457,8 @@ it):
      about" bad, "felt useless" helpless, "on cloud nine" and "i was made
      up" happy, "overlooked" unappreciated, "like a spare part" unwanted,
      "teared up" touched, "well pleased" proud; Korean 마음이 느긋 느긋함
-     (together 45 labelled lines better, 10 worse). New words: sink into my chair,
+     ("like an outsider" 18 labelled lines better, 6 worse; the others
+     together 42 better, 8 worse). New words: sink into my chair,
      shoulders finally dropped, feel terrible about it, actually saw me,
      stupid for even trying; "a proud day for the pack" is no pride felt.
    - English themes: a cold shoulder the speaker gave ("|i barely| said a
