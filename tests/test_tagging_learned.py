@@ -34,8 +34,9 @@ def test_shipped_weights_are_trained_on_the_corpus_as_it_is(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     # ~1 MB for Korean's 2,300 lines (2026-12), 1.7 MB for its 4,300 (about 30 MB once loaded; 26 MB before),
-    # 2 MB with the words around each feeling for its 7,355 (34 MB at peak while loading)
-    assert model_path(language).stat().st_size < 2_500_000
+    # 2 MB with the words around each feeling for its 7,355 (34 MB at peak while loading); 2.5 MB once its
+    # themes learned from the read kept-out sets too (43 MB at peak while loading, 42 before)
+    assert model_path(language).stat().st_size < 2_700_000
     names = {p.name for p in train_tagger.corpus_files(language)}
     assert not names & train_tagger.kept_out(language)
     assert f"tagging_heldout177_{language}.jsonl" in train_tagger.kept_out(language)
@@ -48,7 +49,8 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
     else:
         assert names == theme_names
     assert not theme_names & train_tagger.kept_out(language, themes=True)
-    assert f"tagging_heldout343_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
+    # the Korean themes learn from the read sets up to held-out-378 (benchmarks/tagging.py, item 35)
+    assert f"tagging_heldout{343 if language == 'en' else 379}_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     assert f"tagging_heldout351_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     assert f"tagging_heldout24_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     model = load_model(language)
@@ -192,13 +194,20 @@ def test_the_words_around_a_theme_say_it_did_not_happen_to_the_speaker(language,
     assert theme in explain(text, language).set_aside["themes"]
 
 
-def test_a_denied_korean_theme_is_set_aside_by_the_learned_layer():
-    """"아무도 내 말 을 안 자르 더라" denies being cut off: the words around it read 0.52 (just over Korean
-    ``told_drop_at``), and the answer's words take it off (benchmarks/tagging.py, item 24)."""
-    text = "오늘 회의 에서 는 아무도 내 말 을 안 자르 더라 끝 까지 다 얘기 했어"
-    assert "ignored" in rule_tags(text, "ko").themes
-    assert "ignored" not in tag(text, "ko").themes
-    assert "ignored" in explain(text, "ko").set_aside["themes"]
+def test_a_korean_theme_that_happened_to_someone_else_is_set_aside_by_the_learned_layer():
+    """"아빠 친구 가 약속 을 깨서 아빠 가 …": the plan broke on the speaker's father; the rules find it, the words
+    around it take it off, and ``explain`` says so."""
+    text = "아빠 친구 가 약속 을 깨서 아빠 가 오후 내내 창가 에 앉아 계셨어"
+    assert "cancelled" in rule_tags(text, "ko").themes
+    assert "cancelled" not in tag(text, "ko").themes
+    assert "cancelled" in explain(text, "ko").set_aside["themes"]
+
+
+def test_a_denied_korean_cut_off_is_not_tagged():
+    """"아무도 내 말 을 안 자르 더라" denies being cut off (once taken off by the learned layer alone, item 24; the
+    rules' negation does it since item 35); being cut off is still told."""
+    assert "ignored" not in tag("오늘 회의 에서 는 아무도 내 말 을 안 자르 더라 끝 까지 다 얘기 했어", "ko").themes
+    assert "ignored" in tag("팀장 님 이 회의 에서 내 말 을 또 잘랐 어 진짜 짜증 나", "ko").themes
 
 
 def test_tag_says_a_theme_was_read_as_not_the_speakers():

@@ -3278,7 +3278,7 @@ def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
                or (language == "en" and said_last(tokens, a, b))
                or (_tagged_as_mine(tokens, b) and feeling_kind(name, language) == POLARITIES[1])
                or (language == "en" and _then_but(tokens, a, b))
-               or (language == "en" and all(t in OPENING_FILLERS for t in tokens[:a]))
+               or all(t in (OPENING_FILLERS if language == "en" else OPENING_FILLERS_KO) for t in tokens[:a])
                for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
 
 
@@ -3286,6 +3286,11 @@ OPENING_FILLERS = HEDGES | {"um", "uh", "erm", "well", "honestly", "oh", "okay",
 """Before a feeling that opens an English answer, words that leave it the speaker's: "|pretty relaxed| evening …",
 "|bit worried| the hike on saturday might get called off". Of the labelled lines whose opening feeling the readings
 took off, 8 were the speaker's and 3 not (one irony: "so proud of myself today managed to lock my keys in")."""
+
+
+OPENING_FILLERS_KO = frozenset(("오늘", "은", "는", "진짜", "정말", "너무", "좀", "그냥", "참", "완전", "되게", "난", "나", "저",
+                                "전"))
+"""The same in Korean: "|오늘 은 진짜| 행복 했어 오랜만 에 가족 이 다 모였 거든"."""
 
 
 BUT_FILLERS = frozenset(("really", "honestly", "obviously", "like"))
