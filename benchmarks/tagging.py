@@ -2518,6 +2518,65 @@ it):
    on about one set in three and Korean on one in four; one set in two
    has a forbidden tag. The misses are mostly themes told in words no cue
    has, and a single forbidden tag fails a set.
+
+35. The session after wrote eight fresh standard sets in two rounds of
+   four (held-out-383 .. -390): carers of an ageing parent, restaurant and
+   hotel workers, long-distance love and house shares, choirs and
+   volunteers; teenagers, grandparents, gig workers, an even mix. The
+   first round was scored at first sight, then read; the second only
+   scored, never read (like -351 .. -354 and -379 .. -382).
+
+   First sight, with the tagger of the start (theme F1 / feeling F1 /
+   forbidden tags, sets that met every goal of four):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -383 .. -386 | 0.888 / 0.917 / 6, 1 | 0.939 / 0.952 / 1, 3 |
+   | -387 .. -390 | 0.892 / 0.923 / 7, 0 | 0.883 / 0.932 / 6, 0 |
+
+   Seven English sets of the eight had a forbidden tag; with none, five
+   would have met every goal. Themes held (seven of eight over 0.85).
+
+   What was built:
+   - Korean themes learn from the read kept-out sets, as English ones have
+     since item 29 (READ_FOR_THEMES: held-out-195 .. -378, but -331 ..
+     -334 and -351 .. -354, never read or kept as checks). Scored on sets
+     never trained on (start -> shipped weights, with the rules of the
+     start; the sets meeting every goal):
+
+     | sets | Korean |
+     |---|---|
+     | held-out-351 .. -354 (never read) | 0.892 / 0.951 / 3, 2 -> 0.943 / 0.951 / 1, 3 |
+     | held-out-379 .. -382 (never read) | 0.901 / 0.960 / 2, 2 -> 0.942 / 0.960 / 1, 3 |
+     | held-out-383 .. -386 (first sight) | 0.939 / 0.952 / 1, 3 -> 0.933 / 0.949 / 2, 3 |
+     | held-out-387 .. -390 (never read) | 0.883 / 0.932 / 6, 0 -> 0.911 / 0.932 / 3, 1 |
+     | held-out-331 .. -334 | 0.909 / 0.978 / 1, 3 -> 0.924 / 0.978 / 1, 3 |
+     | 34 older kept-out sets | 0.868 / 0.913 / 28, 18 -> 0.881 / 0.913 / 29, 21 |
+
+     That is 28 -> 34 of 54 sets meeting every goal, forbidden tags 41 ->
+     37. The weights grew from 2.3 to 2.5 MB (peak memory while loading
+     them 41.6 -> 43.0 MB; tagging time the same, 2.2 ms a line).
+     Retrained, the readings of the words around a feeling (still from the
+     corpus alone) follow the rules of item 34: 21 lines' feelings changed,
+     8 better, 10 worse, among them "오늘 은 진짜 행복 했어 …" read as not
+     felt (0.39). A Korean feeling opening the answer after only "오늘 은
+     진짜 …" (no "아", which opens irony: "아 오늘 진짜 행복 했 다 … 세 탕
+     잡아 놨 거든") is now said as the speaker's, like English's of item 34
+     (3 lines better, 1 worse); the reading's drop_at at 0.35 instead cost
+     3 forbidden tags on the older sets.
+   - "아무도 내 말 을 안 자르 더라" is negated by the rules (the cue was
+     marked as carrying its own "not"); the learned layer took it off
+     before and no longer does.
+   - Korean irony: a plant killed or a meal burnt ("다 죽였", "태워 먹") is
+     a bad day's mishap.
+   - English themes learned with -343 .. -350 and -355 .. -378 as well
+     were tried again and dropped: -383 .. -386 0.888 -> 0.909, but -387
+     .. -390 0.892 / 7 -> 0.892 / 8, -351 .. -354 0.895 -> 0.888, -379 ..
+     -382 two sets passing -> one, the older sets 21 -> 24 forbidden.
+
+   English is as at the start. The goals still fail at first sight: in
+   English one set of eight met every goal, in Korean three of eight at
+   the start and, with the weights of now, four or five.
 """
 from __future__ import annotations
 
@@ -2818,6 +2877,10 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-384": "tagging_heldout384_{lang}.jsonl",
         "held-out-385": "tagging_heldout385_{lang}.jsonl",
         "held-out-386": "tagging_heldout386_{lang}.jsonl",
+        "held-out-387": "tagging_heldout387_{lang}.jsonl",
+        "held-out-388": "tagging_heldout388_{lang}.jsonl",
+        "held-out-389": "tagging_heldout389_{lang}.jsonl",
+        "held-out-390": "tagging_heldout390_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",
