@@ -2569,10 +2569,27 @@ it):
      before and no longer does.
    - Korean irony: a plant killed or a meal burnt ("다 죽였", "태워 먹") is
      a bad day's mishap.
+   - English idioms: "lonely hearts" (34 labelled lines, every one forbids
+     lonely; one got through), "the happy prince", and a proud night,
+     moment, week, year, evening or time "for" the town or the club, as "a
+     proud day for" was: 3 lines better, none worse.
    - English themes learned with -343 .. -350 and -355 .. -378 as well
      were tried again and dropped: -383 .. -386 0.888 -> 0.909, but -387
      .. -390 0.892 / 7 -> 0.892 / 8, -351 .. -354 0.895 -> 0.888, -379 ..
      -382 two sets passing -> one, the older sets 21 -> 24 forbidden.
+
+   - The readings of whose a feeling is, learned from the read sets too
+     (they learn from the corpus alone), tried and dropped. English: feeling
+     F1 up 0.003 .. 0.008 on every group never trained on, but forbidden
+     tags 36 -> 38 over them. With a forbidden feeling counted three times:
+     English 36 -> 34 and Korean 35 -> 31 forbidden tags, sets meeting every
+     goal 32 -> 34 and 35 -> 36 of 54; but plain sincere lines of the tests'
+     tables lost their feelings ("오늘 은 진짜 행복 했어 오랜만 에 가족 이 다
+     모였 거든" read 0.04, "im already dreading ringing her", "i teared up i
+     miss her so much"), the Korean dev lines' precision fell under 0.95:
+     the read sets are denser in traps than an evening (about 30% against
+     a few), so the reading learned "행복" itself as irony. Five times: the
+     same as three.
 
    English is as at the start. The goals still fail at first sight: in
    English one set of eight met every goal, in Korean three of eight at

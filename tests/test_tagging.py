@@ -1008,6 +1008,9 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("ko", "시험 결과 기다리 느라 애 가 탄다", {"초조함"}),
     ("ko", "한 달 을 기다린 공연 이 연기 됐 대 김 이 팍 새 더라", {"허탈함"}),
     ("en", "good grief the queue at the chemist went right round the block", set()),
+    ("en", "an old magazine in the waiting room had a lonely hearts page and me and dad read them out it had me in "
+           "stitches", {"amused"}),
+    ("en", "the paper called it a proud night for the town", set()),
     ("en", "sprained my ankle on the stairs at work and it hurts like anything", set()),  # the ankle, not the heart
     ("en", "she never even said goodbye and honestly it hurts", {"hurt"}),
     ("en", "beat my personal best at parkrun this morning buzzing with myself", {"proud"}),
