@@ -2589,11 +2589,15 @@ it):
      miss her so much"), the Korean dev lines' precision fell under 0.95:
      the read sets are denser in traps than an evening (about 30% against
      a few), so the reading learned "행복" itself as irony. Five times: the
-     same as three.
+     same as three. Three times from the corpus alone: English forbidden
+     tags the same (36), feeling F1 down 0.003 .. 0.008; Korean 35 -> 33,
+     feeling F1 down on four groups of six.
 
-   English is as at the start. The goals still fail at first sight: in
-   English one set of eight met every goal, in Korean three of eight at
-   the start and, with the weights of now, four or five.
+   English changed by the idioms alone (held-out-383 .. -386 0.888 /
+   0.917 / 6 -> 0.888 / 0.919 / 5; every other group the same). The goals
+   still fail at first sight: in English one set of eight met every goal,
+   in Korean three of eight at the start and, with the weights of now,
+   four or five.
 """
 from __future__ import annotations
 
