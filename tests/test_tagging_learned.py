@@ -50,7 +50,8 @@ def test_weights_are_small_and_never_trained_on_the_held_out_set(language):
         assert names == theme_names
     assert not theme_names & train_tagger.kept_out(language, themes=True)
     # the Korean themes learn from the read sets up to held-out-378 (benchmarks/tagging.py, item 35)
-    assert f"tagging_heldout{343 if language == 'en' else 379}_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
+    first_kept = 343 if language == "en" else 379
+    assert f"tagging_heldout{first_kept}_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     assert f"tagging_heldout351_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     assert f"tagging_heldout24_{language}.jsonl" in train_tagger.kept_out(language, themes=True)
     model = load_model(language)
