@@ -351,6 +351,16 @@ def test_drifting_and_cold_shoulder_told_without_the_word(text, expected):
     ("en", "my boss dismissed my idea before i finished", set(), {"ignored"}),  # done to me, not his feeling
     ("ko", "남편 이 회사 에서 소외감 을 느낀다고 해서 일찍 오라고 했어", set(), set()),
     ("ko", "회사 에서 소외감 을 느꼈어", {"소외감"}, {"left-out"}),
+    # "how <feeling> <someone> is": the one after the feeling has it
+    ("en", "my sister rang to tell me how exhausted she is after her weekend away", set(), set()),
+    ("en", "we talked about how lonely the old man in the story is", set(), set()),
+    ("en", "i told my mum how lonely i am since the move", {"lonely"}, set()),
+    # "back then" closes a feeling of the past
+    ("en", "found my old school photo and i was so scared back then", set(), {"memory"}),
+    ("en", "i was scared back then and still am", {"scared"}, set()),
+    # a mishap "managed" is praise of a bad day
+    ("en", "oh another big win today i managed to burn the rice so proud of myself", set(), set()),
+    ("en", "i managed to finish the quilt today so proud of myself", {"proud"}, {"win"}),
 ])
 def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings

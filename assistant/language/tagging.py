@@ -733,6 +733,27 @@ def _hearsay_alone(tokens: tuple[str, ...]) -> bool:
     return bool(HEARSAY_EN & set(tokens)) and not FIRST_PERSON & set(tokens)
 
 
+HOW_SUBJECT_REACH = 4
+NOT_A_PERSON_HOW = frozenset(("i", "im", "i'm", "me", "we", "us", "it", "that", "this", "things", "everything", "life"))
+"""Subjects of "how <feeling> … is" that leave the feeling the speaker's or the day's ("how lonely |i| am", "how
+sad |it| is that nobody rang")."""
+
+
+def _how_they_are(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether a feeling is said as "how <feeling> <someone> is": "we talked about how |lonely| curleys wife is",
+    "rang to tell me how |exhausted| she is": the one after the feeling has it, not the speaker."""
+    j = start - 1
+    while j >= 0 and tokens[j] in HEDGES:
+        j -= 1
+    if j < 0 or tokens[j] != "how":
+        return False
+    for k in range(end, min(len(tokens), end + HOW_SUBJECT_REACH + 1)):
+        if tokens[k] in ("is", "are", "was", "were", "gets", "got", "felt", "feels", "looked", "seemed"):
+            subject = tokens[end:k]
+            return bool(subject) and not set(subject) & NOT_A_PERSON_HOW
+    return False
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
@@ -752,6 +773,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return True  # 언니가 … 했다고 엄청 |기분 나빠| 하더라: seen in someone, however far back they are named
     if not joined and _hearsay_alone(words.tokens):
         return True
+    if not joined and _how_they_are(words.tokens, hit.start, hit.end):
+        return True  # "talked about how |lonely| curleys wife is", "tell me how |exhausted| she is"
     if not joined and _said_without_subject(words.tokens, hit.start, hit.end, others):
         return False  # "the nurse said nice one doc honestly |felt so proud|": the "i" unsaid
     if not joined and _their_view_of_me(words.tokens, hit.start, others):
@@ -2094,6 +2117,21 @@ OVER_NOW = (("is", "over"), ("was", "over"), ("are", "over"))
 OVER_REACH = 10
 
 
+THEN_NOT_NOW = (("back", "then"), ("in", "those", "days"))
+THEN_REACH = 5
+"""A feeling closed by "back then" within a few words ("i was so |scared| back then", "real |lonely| back then but
+those days are done") was felt in a past the answer looks back on: all three such feelings in the labelled lines
+were forbidden; "still" before it keeps it ("i was scared back then and still am")."""
+
+
+def _then_not_now(tokens: tuple[str, ...], end: int) -> bool:
+    """Whether "back then" (or "in those days") closes the feeling within :data:`THEN_REACH` words, not undone by a
+    "still" around it."""
+    ahead = tokens[end:end + THEN_REACH + 2]
+    said = any(tuple(ahead[k:k + len(p)]) == p for p in THEN_NOT_NOW for k in range(0, THEN_REACH))
+    return said and "still" not in tokens[max(0, end - 4):end + THEN_REACH + 6]
+
+
 def _over_since(tokens: tuple[str, ...], start: int, end: int, feeling: bool = True) -> bool:
     """An English feeling or theme that was and is over: gone since ("all that anxiety before the
     interview |is gone now|"), or set in a past with a turn to now after it ("|this time last year|
@@ -2102,6 +2140,8 @@ def _over_since(tokens: tuple[str, ...], start: int, end: int, feeling: bool = T
     after = " " + " ".join(tokens[end:end + 8]) + " "
     if feeling and (any(f" {g} " in after for g in GONE) or tuple(tokens[end:end + 2]) in OVER_NOW):
         return True  # (themes: a chance "gone now" is the missed chance)
+    if feeling and _then_not_now(tokens, end):
+        return True  # "i was |terrified| every single day |back then|"
     try:
         turn = tokens.index("but", end, min(len(tokens), end + OVER_REACH + 4))
     except ValueError:
@@ -2549,6 +2589,13 @@ def _thanks_to_a_grief(words: Text, told: dict[str, tuple[int, int]]) -> bool:
                for i, w in enumerate(words.tokens))
 
 
+MANAGED_A_MISHAP = re.compile(r"\bmanaged to (burn|burnt|kill|lose|break|spill|forget|miss|lock|drop|set off|smash|crash"
+                              r"|sleep through|oversleep|get lost|offend|flood|shrink|ruin|wreck|delete|fail)\b")
+"""A mishap told as an achievement ("i |managed to burn| the toast and the rice"): with any of the irony signs
+("oh", "another", "yeah" …) the answer is praise of a bad day. All five labelled lines saying it forbade the
+pleasant feeling or the win told with it."""
+
+
 def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]], unpleasant: bool = False,
                hits: Iterable[Hit] = ()) -> bool:
     """Praise of a bad day ("oh great … i missed the bus … so proud"): a marker and a mishap (or
@@ -2558,6 +2605,8 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
     return (any(_said(m, words, vocab.match) for m in s.alone)
+            or (vocab.match == "tokens" and bool(MANAGED_A_MISHAP.search(" ".join(words.tokens)))
+                and any(_said(m, words, vocab.match) for m in s.signs))
             or (vocab.match == "joined" and bool(NOUN_TWICE.search(" ".join(words.tokens))))
             or _thanks_to_a_grief(words, told)
             or (any(_said(m, words, vocab.match) for m in s.slights) and any(h.key in s.slighted for h in hits))
