@@ -361,6 +361,10 @@ def test_drifting_and_cold_shoulder_told_without_the_word(text, expected):
     # a mishap "managed" is praise of a bad day
     ("en", "oh another big win today i managed to burn the rice so proud of myself", set(), set()),
     ("en", "i managed to finish the quilt today so proud of myself", {"proud"}, {"win"}),
+    # missing someone the answer tells is dead is grief, whatever the learned layer reads of "miss her" as wistful
+    ("en", "walked past the chippy my nan used to take me to god rest her i miss her something awful", {"grief"},
+     {"memory"}),
+    ("en", "it would have been my mums birthday today i still miss her terribly", {"grief"}, {"memory"}),
 ])
 def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings
