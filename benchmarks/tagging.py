@@ -2632,6 +2632,7 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-11": "tagging_heldout11_{lang}.jsonl", "held-out-12": "tagging_heldout12_{lang}.jsonl",
         "held-out-13": "tagging_heldout13_{lang}.jsonl",
         "held-out-14": "tagging_heldout14_{lang}.jsonl", "corpus-15": "tagging_corpus15_{lang}.jsonl",
+        "twins": "tagging_twins_{lang}.jsonl",
         "held-out-15": "tagging_heldout15_{lang}.jsonl", "held-out-16": "tagging_heldout16_{lang}.jsonl",
         "held-out-17": "tagging_heldout17_{lang}.jsonl", "held-out-18": "tagging_heldout18_{lang}.jsonl",
         "held-out-19": "tagging_heldout19_{lang}.jsonl", "held-out-20": "tagging_heldout20_{lang}.jsonl",

@@ -585,3 +585,22 @@ def test_a_theme_outweighed_by_a_rival_the_learned_layer_takes_off_is_told_after
     told = explain(text, "ko")
     assert "unanswered" in told.set_aside["themes"] and told.tags.themes == ("ignored",)
     assert "ignored" not in explain(text, "ko", learned=False).tags.themes  # the rules alone keep the rival
+
+
+def test_english_twins_teach_the_readings_the_same_words_owned_and_not():
+    """The English twins (benchmarks/tagging.py, item 36): lines in pairs, the same feeling's or theme's words the
+    speaker's own in one and forbidden in the other (irony, someone else's, over, feared, literal); trained on,
+    never kept out, and sharing no line with the kept-out sets."""
+    from assistant.language.train_tagger import KEPT_OUT
+    assert "tagging_twins_en.jsonl" in {p.name for p in train_tagger.corpus_files("en")}
+    rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "tagging_twins_en.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 300 and len(rows) % 2 == 0
+    for first, second in zip(rows[::2], rows[1::2]):
+        told = [set(r["feelings"]) | set(r["themes"]) for r in (first, second)]
+        forbidden = [set(r.get("forbidden", ())) for r in (first, second)]
+        assert forbidden[0] & told[1] or forbidden[1] & told[0], (first["text"], second["text"])
+    kept_out = {json.loads(line)["text"] for name in KEPT_OUT
+                for line in (ROOT / "tests" / "data" / name.format(lang="en")).read_text(encoding="utf-8").splitlines()
+                if line.strip()}
+    assert not {r["text"] for r in rows} & kept_out
