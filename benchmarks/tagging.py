@@ -2598,6 +2598,85 @@ it):
    still fail at first sight: in English one set of eight met every goal,
    in Korean three of eight at the start and, with the weights of now,
    four or five.
+36. The session after wrote eight fresh standard sets in two rounds of
+   four (held-out-391 .. -398): nurses and night workers, students and
+   flatmates, small business owners and retirees, an even mix with much
+   irony; parents and carers of a sick partner, hybrid office workers and
+   job seekers, clubs and churches, people living alone. The first round
+   was scored at first sight, then read; the second was scored only at the
+   end, with the tagger of the start and the one shipped, never read.
+
+   First sight, with the tagger of the start (theme F1 / feeling F1 /
+   forbidden tags, sets that met every goal of four):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -391 .. -394 | 0.903 / 0.870 / 5, 0 | 0.917 / 0.956 / 3, 1 |
+   | -395 .. -398 (never read) | 0.874 / 0.929 / 2, 2 | 0.922 / 0.948 / 2, 2 |
+
+   What was built:
+   - Twins. Helpers wrote lines in pairs, the same feeling's or theme's
+     words the speaker's own in one and forbidden in the other (irony,
+     someone else's, over, only feared, denied, literal, caused by the
+     speaker), so a linear reading learns the words around, not the word:
+     360 English pairs in twelve sets of a lean each (tagging_twins_en,
+     trained on). The first six sets, 180 pairs, at first sight with the
+     rules of the next item and no twins: English 0.814 / 0.870 / 29 forbidden, Korean
+     0.805 / 0.907 / 14. The readings of whose a feeling is and of the
+     words that told a theme, retrained with them, on the groups never
+     trained on (the rules shipped; no twins, 180 pairs, 360 pairs):
+
+     | sets | English, without | with 180 pairs | with 360 pairs (shipped) |
+     |---|---|---|---|
+     | -351 .. -354 (never read) | 0.895 / 0.906 / 0, 2 | 0.901 / 0.916 / 0, 2 | 0.898 / 0.916 / 0, 2 |
+     | -379 .. -382 (never read) | 0.869 / 0.937 / 2, 2 | 0.871 / 0.945 / 2, 2 | 0.871 / 0.945 / 2, 2 |
+     | -383 .. -386 | 0.891 / 0.922 / 3, 1 | 0.887 / 0.924 / 2, 2 | 0.891 / 0.919 / 2, 2 |
+     | -387 .. -390 (never read) | 0.892 / 0.923 / 7, 0 | 0.885 / 0.926 / 7, 0 | 0.891 / 0.930 / 5, 0 |
+     | -391 .. -394 | 0.906 / 0.874 / 2, 0 | 0.912 / 0.880 / 2, 1 | 0.913 / 0.877 / 2, 0 |
+     | -331 .. -334 | 0.973 / 0.944 / 0, 4 | 0.961 / 0.944 / 0, 4 | 0.961 / 0.942 / 0, 4 |
+     | 34 older kept-out sets | 0.913 / 0.927 / 21, 24 | 0.911 / 0.930 / 22, 24 | 0.914 / 0.932 / 19, 24 |
+
+     Forbidden tags 35 -> 35 -> 30 over those 58 sets; the six later
+     twin sets, scored before they were trained on, 35 -> 33 forbidden with
+     the first six. Without the rule for grief below, the first 180 pairs
+     read "my late grandma … i teared up i miss her so much" as not felt
+     (0.40). Fewer twins (without the past and feared ones, or without
+     those and the literal ones) were no better. The weights went from 1.73
+     to 1.75 MB; tagging time the same (2.4 ms a line here).
+     Korean twins (120 pairs) tried and dropped: the 34 older sets went 29
+     -> 34 forbidden (themes 20 -> 23, feelings 9 -> 11), sets meeting
+     every goal 21 -> 17, though -387 .. -390 went 1 -> 3.
+   - English rules: "how |lonely| curleys wife is", "tell me how
+     |exhausted| she is" (the one after the feeling has it); a feeling
+     closed by "back then" is over (all three such labelled feelings were
+     forbidden); a mishap "managed" ("i |managed to burn| the toast") with
+     any irony sign is praise of a bad day (all five labelled lines forbade
+     the pride or the win); missing someone the answer tells is dead is
+     grief also when the learned layer reads "miss her" as no wistfulness of
+     the speaker's (its labels say grief there), and "god rest him", "would
+     have turned sixty" tell a death. Over every labelled English line: 15
+     better, none worse.
+   - Kind-conditioned far words in the readings (``FL:pleasant:burnt``)
+     tried and dropped: English the same (forbidden 40 -> 40, sets meeting
+     every goal 32 -> 31), Korean worse (older sets 29 -> 33 forbidden).
+   - Measured and left: no threshold on the two readings separates the
+     forbidden feelings still tagged from right ones (of 12,500 right
+     English feelings kept, about 40 go for each forbidden one at any cut);
+     "i was worried … but it went fine" is labelled a feeling 130 times and
+     forbidden 6, and keeping all of them would add forbidden tags at 6%,
+     fifteen times the rate of what is kept; "i miss him" is mostly
+     labelled grief or sad, not wistful.
+
+   With the shipped tagger (its rules and weights, same format):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -391 .. -394 (read) | 0.913 / 0.877 / 2, 0 | 0.917 / 0.956 / 3, 1 |
+   | -395 .. -398 (never read) | 0.878 / 0.926 / 2, 2 | 0.922 / 0.948 / 2, 2 |
+
+   Over the 62 English sets never trained on, forbidden tags 42 -> 32 and
+   sets meeting every goal 34 -> 36 (on the sixteen never read, 11 -> 9 and
+   6 both ways). The goals still fail at first sight in both languages.
 """
 from __future__ import annotations
 

@@ -94,7 +94,8 @@ the read kept-out sets before -177 scored the same at first sight on -199 .. -20
 0.850 / 0.948 / 5, 7 of 8 sets short of a goal either way; better on -199 .. -202, worse on -203 .. -206), so
 they were not shipped. Held-out-315 .. -334 were written in item 32, in five rounds of four, each scored at first
 sight; the Korean of all and the English of -331 .. -334 are never trained on. Held-out-383 .. -390 were written
-in item 35, -387 .. -390 never read."""
+in item 35, -387 .. -390 never read; held-out-391 .. -398 in item 36, -395 .. -398 never read. The English twins
+(tagging_twins_en.jsonl, item 36) are trained on: written to teach the readings the same words owned and not."""
 
 
 READ_FOR_THEMES = {"en": tuple(f"tagging_heldout{n}_en.jsonl" for n in range(163, 343)),
