@@ -2638,7 +2638,11 @@ it):
 
      Forbidden tags 35 -> 35 -> 30 over those 58 sets; the six later
      twin sets, scored before they were trained on, 35 -> 33 forbidden with
-     the first six. Without the rule for grief below, the first 180 pairs
+     the first six. A further 120 pairs (480 in all; the 360 shipped cut
+     the four later sets' forbidden tags from 19 to 17 at first sight) were
+     tried and dropped: over the 62 sets never trained on, forbidden tags
+     32 -> 33 and sets meeting every goal 36 -> 34 (-379 .. -382 2 -> 0).
+     Without the rule for grief below, the first 180 pairs
      read "my late grandma … i teared up i miss her so much" as not felt
      (0.40). Fewer twins (without the past and feared ones, or without
      those and the literal ones) were no better. The weights went from 1.73
