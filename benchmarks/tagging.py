@@ -2646,7 +2646,7 @@ it):
      read "my late grandma … i teared up i miss her so much" as not felt
      (0.40). Fewer twins (without the past and feared ones, or without
      those and the literal ones) were no better. The weights went from 1.73
-     to 1.75 MB; tagging time the same (2.4 ms a line here).
+     to 1.79 MB; tagging time the same (2.4 ms a line here).
      Korean twins (120 pairs) tried and dropped: the 34 older sets went 29
      -> 34 forbidden (themes 20 -> 23, feelings 9 -> 11), sets meeting
      every goal 21 -> 17, though -387 .. -390 went 1 -> 3.
