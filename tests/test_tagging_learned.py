@@ -593,8 +593,7 @@ def test_english_twins_teach_the_readings_the_same_words_owned_and_not():
     never kept out, and sharing no line with the kept-out sets."""
     from assistant.language.train_tagger import KEPT_OUT
     assert "tagging_twins_en.jsonl" in {p.name for p in train_tagger.corpus_files("en")}
-    rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "tagging_twins_en.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip()]
+    rows = load_set("en", "twins")
     assert len(rows) >= 700 and len(rows) % 2 == 0
     for first, second in zip(rows[::2], rows[1::2]):
         told = [set(r["feelings"]) | set(r["themes"]) for r in (first, second)]
