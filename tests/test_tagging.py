@@ -2259,6 +2259,32 @@ def test_a_slight_the_speaker_gave_or_owns_and_the_friends_drifting_from_each_ot
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
 
 
+@pytest.mark.parametrize("language,text,expected_feelings,not_themes,must_themes", [
+    # Korean: the same pleasant word said again is irony by itself; not "고맙고 또 고맙고", nor words reported
+    ("ko", "아 오늘 진짜 행복 했 지 열두 시간 동안 밥 한 끼 도 못 먹 고 아주 신났 어 신났 어", set(), set(), set()),
+    ("ko", "원장 님 이 손님 열 명 을 내 한테 몰아 주 셨 네 완전 행복 하 다 행복 해", set(), set(), set()),
+    ("ko", "음료수 하나 주 시 더라 열두 시간 일 했 는데 와 진짜 감동 이 다 감동", set(), set(), set()),
+    ("ko", "남편 이 내 발톱 까지 깎아 주 는데 괜히 눈물 이 났 어요 고맙 고 또 고맙 고", {"감사"}, set(), set()),
+    ("ko", "급식소 봉사 끝나 고 할매 한 분 이 고맙다 고맙다 카시는데 마음 이 따뜻해 지 더라", {"따뜻함"}, set(), set()),
+    # Korean: a feeling of back then, in the past, with nothing saying it lasts
+    ("ko", "첫 배달 하던 날 길 잃어 서 울 면서 전화 하던 게 생각 나 가지고 피식 했 어 그때 는 진짜 힘들 었 는데", set(), set(),
+     set()),
+    ("ko", "오늘 은 그냥 그때 는 진짜 외로워", {"외로움"}, set(), set()),
+    # Korean: a plan the speaker said they could not go to; the same chores done alone again is a mishap
+    ("ko", "오늘 스터디 내 가 못 간다 고 해서 결국 다 취소 됐 어 애들 한테 너무 미안 하 더라", {"미안함"}, {"cancelled"}, set()),
+    ("ko", "아 네 좋 죠 설날 에 전 부치 는 거 또 저 혼자 다 했 어요 진짜 너무 행복 했 네요", set(), set(), set()),
+    # English: praise in a doubling is irony, its pleasant theme too
+    ("en", "my manager said we are all one big family here and then cut our break to fifteen minutes so yes very warm "
+     "very close family", set(), {"connection"}, set()),
+    ("en", "after the long shift i was so tired so i had a bath and an early night and i feel happy and rested",
+     {"tired", "happy", "rested"}, set(), set()),
+])
+def test_praise_said_again_or_doubled_a_past_then_and_a_plan_the_speaker_called_off(language, text,
+                                                                                     expected_feelings, not_themes,
+                                                                                     must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
 def test_me_before_a_family_word_or_a_name_is_read_as_my_but_not_after_called():
     from assistant.language.matching import Text
 

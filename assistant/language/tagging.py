@@ -2514,6 +2514,21 @@ def _ko_over_since(words: Text, start: int, end: int) -> bool:
     return any(p in before for p in BEFORE_NOW_KO) and any(n in after for n in NOW_KO)
 
 
+THEN_KO = ("그때는", "그땐", "그때엔", "그때만해도", "그시절엔", "그시절에는", "그날은", "그날만해도")
+THEN_KO_REACH = 3
+"""How many words before a Korean feeling :data:`THEN_KO` sets it back then."""
+PAST_THEN_KO = re.compile(r"(었|았|였|웠|했)(는데|지|다|어|죠|거든|고|네)")
+STILL_KO = ("지금도", "아직도", "여전히", "아직", "요즘도", "오늘도")
+
+
+def _ko_then_not_now(words: Text, start: int, end: int) -> bool:
+    """A Korean feeling said of "back then" in the past, with nothing saying it lasts: "길 잃어서 울면서 전화하던 게
+    생각나서 피식했어 |그때는| 진짜 |힘들었는데|" is over (but "그때는 힘들었는데 |지금도| 그래" is not)."""
+    before = "".join(words.tokens[max(0, start - THEN_KO_REACH):start])
+    return any(t in before for t in THEN_KO) and bool(PAST_THEN_KO.search("".join(words.tokens[start:end + 2]))) \
+        and not any(s in "".join(words.tokens) for s in STILL_KO)
+
+
 def _overturned(words: Text, end: int) -> bool:
     """Whether a Korean feeling or theme said before word ``end`` is taken back later (:data:`OVERTURNED`)."""
     return bool(OVERTURNED.search("".join(words.tokens[max(end - 1, 0):])))
@@ -2570,8 +2585,49 @@ def _praise_said_twice(tokens: tuple[str, ...], vocab: Vocabulary, hits: Iterabl
     return False
 
 
-NOUN_TWICE = re.compile(r"(?:^| )(감동|행복|감사|영광|기쁨) ?이다 \1(?= |$)")
-"""A Korean feeling noun said, then said again ("참 |감동 이다 감동|"): irony by itself (22 of 22 labelled lines)."""
+DOUBLING = frozenset(("very", "so"))
+PRAISE_WORDS = frozenset(("nice", "lovely", "warm", "close", "kind", "good", "great", "blessed", "lucky", "professional",
+                          "productive", "supportive", "welcoming", "caring", "thoughtful", "helpful", "fun"))
+"""Besides pleasant feelings, words of praise an English doubling (:func:`_praise_doubled`) is made of."""
+
+
+def _praise_doubled(tokens: tuple[str, ...], vocab: Vocabulary, hits: Iterable[Hit]) -> bool:
+    """Whether an English answer praises in a doubling, "|very| warm |very| close family", "|so| appreciated |so|
+    respected", "|very| nice |very| proud moment": irony by itself (of the labelled lines with one, 8 of 9)."""
+    pleasant = {h.start for h in hits if h.end - h.start == 1 and vocab.feeling(h.key).pleasantness > 0}
+    return any(tokens[i] in DOUBLING and tokens[i + 2] == tokens[i]
+               and all(j in pleasant or tokens[j] in PRAISE_WORDS for j in (i + 1, i + 3))
+               for i in range(len(tokens) - 3))
+
+
+NOUN_TWICE = re.compile(r"(?:^| )(감동|행복|감사|영광|기쁨) ?이 ?다 \1(?= |$)")
+"""A Korean feeling noun said, then said again ("참 |감동 이다 감동|", Vosk's "감동 이 다 감동"): irony by itself
+(33 of 33 labelled lines)."""
+PRAISE_AGAIN_REACH = 2
+"""How many words may come between a Korean pleasant feeling word and the same word said again."""
+AGAIN_NOT_IRONY = frozenset(("또", "이야", "이에요", "이여"))
+"""Between the two, words of a feeling said twice in earnest: "고맙고 |또| 고맙고", "감동 |이야| 감동"."""
+QUOTING_KO = ("카", "하시", "하고", "라고", "라며", "하면서", "그러")
+"""After the second, words that make both someone's words reported: "고맙다 고맙다 |카시는데|"."""
+
+
+def _same_praise_again_ko(said: Text, hits: Iterable[Hit], vocab: Vocabulary) -> bool:
+    """Whether the speaker says one pleasant feeling word, then the very same word again right after ("아주
+    |신났 어 신났| 어", "완전 |행복 하 다 행복| 해"): irony by itself, with or without a mishap named (116 of
+    119 labelled lines; not with :data:`AGAIN_NOT_IRONY` between, someone's words reported, or someone else's
+    feeling first)."""
+    hits = [h for h in hits if vocab.feeling(h.key).pleasantness > 0]
+    for a in hits:
+        for b in hits:
+            if a.key == b.key and 0 <= b.start - a.end <= PRAISE_AGAIN_REACH \
+                    and said.tokens[a.start][:2] == said.tokens[b.start][:2] \
+                    and not set(said.tokens[a.end:b.start]) & AGAIN_NOT_IRONY \
+                    and not "".join(said.tokens[b.end:b.end + 1]).startswith(QUOTING_KO) \
+                    and not _theirs(said, a, vocab.others, True):
+                return True
+    return False
+
+
 SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked",
                           "drifting"))
 """Themes that are a bad day's mishap for irony: "읽고 세 시간째 조용하다 |역시| 나는 사랑받는 사람이야"."""
@@ -2609,6 +2665,7 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
             or (vocab.match == "tokens" and bool(MANAGED_A_MISHAP.search(" ".join(words.tokens)))
                 and any(_said(m, words, vocab.match) for m in s.signs))
             or (vocab.match == "joined" and bool(NOUN_TWICE.search(" ".join(words.tokens))))
+            or (vocab.match == "tokens" and _praise_doubled(words.tokens, vocab, hits))
             or _thanks_to_a_grief(words, told)
             or (any(_said(m, words, vocab.match) for m in s.slights) and any(h.key in s.slighted for h in hits))
             or ((any(_said(m, words, vocab.match) and not _quoted_ko(m, words, vocab.match) for m in s.markers)
@@ -2620,13 +2677,13 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
                      or any(_said(m, words, vocab.match) for m in s.mishaps))))
 
 
-FIRST_BY_ME_KO = re.compile(r"(내가|제가|나|저)먼저")
+FIRST_BY_ME_KO = re.compile(r"(내가|제가|나|저)(먼저|못간다고|못가겠다고|안간다고|안가겠다고|빠진다고|못한다고)")
 FIRST_BY_ME_REACH = 8
 
 
 def _done_first_by_me_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether a Korean plan was called off by the speaker first ("|내 가 먼저| 동창 모임 을 취소 했 어"): their
-    own doing, not a plan that fell through on them (13 of 13 such labelled lines)."""
+    """Whether a Korean plan was called off by the speaker first ("|내 가 먼저| 동창 모임 을 취소 했 어", "|내 가 못
+    간다 고| 해서 결국 다 취소 됐 어"): their own doing, not a plan that fell through on them."""
     return bool(FIRST_BY_ME_KO.search("".join(tokens[max(0, start - FIRST_BY_ME_REACH):end])))
 
 
@@ -2912,7 +2969,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
         vocab.feeling(h.key).pleasantness <= -0.3 and h.key not in CALLERS_FEELINGS_KO
         and not _theirs(said, h, vocab.others, True) and not OVER_OR_UNREAL.match(h.rest)
         and not negated(h, h.rest, said.tokens, neg, passable) for h in hits)  # "후회 는 안 해" grieves nothing
-    sarcastic = _sarcastic(words, vocab, evidence, unpleasant, hits)
+    sarcastic = _sarcastic(words, vocab, evidence, unpleasant, hits) \
+        or (vocab.match == "joined" and _same_praise_again_ko(said, hits, vocab))
     feelings: dict[str, str] = {}
     felt_at: dict[str, tuple[int, int]] = {}
     named_at: dict[str, list[tuple[int, int]]] = {}
@@ -2968,7 +3026,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
         else:
             unreal = bool(OVER_OR_UNREAL.match(hit.rest)) or bool(WONDERED_KO.match(hit.rest)) \
                 or _over_or_unreal(said.tokens, hit.end) \
-                or _overturned(said, hit.end) or _ko_over_since(said, hit.start, hit.end)
+                or _overturned(said, hit.end) or _ko_over_since(said, hit.start, hit.end) \
+                or _ko_then_not_now(said, hit.start, hit.end)
         if vocab.match == "joined" and (_body_not_heart(said, hit) or _comfort_given(said, hit)) \
                 or vocab.match == "tokens" and _injury_aching(said.tokens, hit.start, hit.end):
             continue  # 커피를 여섯 잔이나 마셨더니 |속이 너무 쓰려요|: the stomach
