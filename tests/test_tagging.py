@@ -2278,6 +2278,15 @@ def test_a_slight_the_speaker_gave_or_owns_and_the_friends_drifting_from_each_ot
      "very close family", set(), {"connection"}, set()),
     ("en", "after the long shift i was so tired so i had a bath and an early night and i feel happy and rested",
      {"tired", "happy", "rested"}, set(), set()),
+    # English: "just tired of" after a feeling denied is tired (not "sick and tired of", which is fed up); a heart
+    # that melted is touched; a good time had is good
+    ("en", "everyone keeps asking if im nervous about the surgery and honestly no im not nervous im just tired of "
+     "waiting", {"tired"}, set(), set()),
+    ("en", "im sick and tired of this traffic", set(), set(), set()),
+    ("en", "my daughter came along to choir tonight and afterwards she said you sounded really good and i just "
+     "melted", {"touched"}, set(), set()),
+    ("en", "lost my voice at the rugby and we got destroyed forty to six but honestly i had such a good time with "
+     "the lads", {"good"}, set(), set()),
 ])
 def test_praise_said_again_or_doubled_a_past_then_and_a_plan_the_speaker_called_off(language, text,
                                                                                      expected_feelings, not_themes,
