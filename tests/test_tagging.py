@@ -2287,6 +2287,16 @@ def test_a_slight_the_speaker_gave_or_owns_and_the_friends_drifting_from_each_ot
      "melted", {"touched"}, set(), set()),
     ("en", "lost my voice at the rugby and we got destroyed forty to six but honestly i had such a good time with "
      "the lads", {"good"}, set(), set()),
+    # English: a missed chance whose regret the speaker denies is none; regret said again after the denial is one
+    ("en", "i said no to the secondment in theatres and people keep telling me i missed out but i dont regret it at "
+     "all im happy where i am on the ward", {"happy"}, {"missed-chance"}, set()),
+    ("en", "i said i had no regrets about turning down the place in glasgow but seeing my old class mates graduate "
+     "today yeah i regret it", {"regretful"}, set(), {"missed-chance"}),
+    # Korean: a mood "좀 별로", a fright survived "십 년 감수"
+    ("ko", "단골 손님 이 오늘 은 인사 해도 대꾸 도 없이 카드 만 툭 던지고 가 더라 기분 이 좀 별로 였 어", {"기분 나쁨"},
+     set(), {"cold-shoulder"}),
+    ("ko", "큰 공사 입찰 마감 을 놓칠 뻔 했 는데 다행히 한 시간 전 에 서류 를 냈 다 십 년 감수 했 네", {"안도"},
+     {"missed-chance"}, set()),
 ])
 def test_praise_said_again_or_doubled_a_past_then_and_a_plan_the_speaker_called_off(language, text,
                                                                                      expected_feelings, not_themes,

@@ -2178,6 +2178,21 @@ def _cause_of_their_feeling(tokens: tuple[str, ...], start: int, end: int, their
     return False
 
 
+REGRET_DENIED = (("dont", "regret"), ("don't", "regret"), ("not", "regret"), ("no", "regrets"), ("no", "regret"),
+                 ("dont", "feel", "like", "i", "missed"), ("don't", "feel", "like", "i", "missed"),
+                 ("didnt", "miss", "anything"), ("didn't", "miss", "anything"))
+"""The speaker denying a missed chance's regret: "people keep telling me i missed out but i |dont regret| it at
+all" (of the labelled English lines saying one, 1 of 15 told a missed chance: regret said again after it)."""
+
+
+def _regret_denied(tokens: tuple[str, ...]) -> bool:
+    """Whether the last word of regret or missing in an English answer is in :data:`REGRET_DENIED`."""
+    last = max((k for k, t in enumerate(tokens) if t.startswith("regret") or t == "missed"), default=None)
+    if last is None:
+        return False
+    return any(tuple(tokens[k:k + len(d)]) == d for d in REGRET_DENIED for k in range(max(0, last - len(d) + 1), last + 1))
+
+
 PROUD_OF_THEM = frozenset(("her", "him", "them", "his", "their", "everyone", "everybody", "yous", "you"))
 
 
@@ -3090,6 +3105,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "tokens" and t == "win" and (_proud_of_them(words.tokens, a, b)
                                                                 or _glad_for_them(words.tokens)))
                 or (vocab.match == "tokens" and t != "connection" and _cause_of_their_feeling(words.tokens, a, b, their_words))
+                or (vocab.match == "tokens" and t == "missed-chance" and _regret_denied(words.tokens))
                 or (vocab.match == "tokens" and (_denied_before(words.tokens, a) or _asked_and_denied(words.tokens, a, b)
                                                  or _denied_inside(t, words.tokens, a)
                                                  or _answered_and_denied(t, words.tokens, a, b)))
