@@ -2681,6 +2681,87 @@ it):
    Over the 62 English sets never trained on, forbidden tags 42 -> 32 and
    sets meeting every goal 34 -> 36 (on the sixteen never read, 11 -> 9 and
    6 both ways). The goals still fail at first sight in both languages.
+
+37. The session after wrote twelve fresh standard sets in three rounds of
+   four (held-out-399 .. -410): delivery drivers and gig workers with dry
+   irony, grandparents and in-laws with others' feelings beside the
+   speaker's, teenagers and students, an even mix of ordinary evenings;
+   teachers, cleaners and shop staff, couples and friends drifting apart,
+   chronic illness and hobbies, migrants, farmers and older speakers;
+   hospital and care staff, office workers with sarcasm and denials,
+   neighbours and faith groups, an even mix of every hard case. -399 ..
+   -402 and -407 .. -410 were scored at first sight, then read; -403 ..
+   -406 were written at the start and scored only at the end, never read.
+
+   First sight, with the tagger of the start (theme F1 / feeling F1 /
+   forbidden tags, sets that met every goal of four):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -399 .. -402 | 0.833 / 0.905 / 3, 0 | 0.889 / 0.930 / 4, 0 |
+   | -403 .. -406 (never read) | 0.902 / 0.924 / 3, 1 | 0.878 / 0.975 / 0, 2 |
+   | -407 .. -410 | 0.860 / 0.930 / 2, 1 | 0.879 / 0.936 / 1, 2 |
+
+   What was built (each checked by a diff over every labelled line, about
+   25,000 English and 19,500 Korean, before and after; in all, English 28
+   lines better and 2 worse, Korean 9 and 3):
+   - Korean irony: the same pleasant word said again right after itself
+     ("아주 |신났 어 신났| 어", "완전 |행복 하 다 행복| 해") is irony by itself,
+     with or without a mishap named (116 of 119 labelled lines; not with
+     "또" or "이야" between, nor words reported, "고맙다 고맙다 카시는데");
+     the noun said twice also in Vosk's split "감동 이 다 감동"; "또 저 혼자
+     다 했어요" is a mishap. 5 lines better, 1 worse.
+   - Korean: a feeling "그때는 … 힘들었는데" (back then, in the past, nothing
+     saying it lasts) is over; a plan the speaker said they could not go to
+     ("내 가 못 간다 고 해서 … 취소 됐 어") is their own doing; "기분 이 좀
+     별로", "십 년 감수" name their feelings. 4 better, 2 worse.
+   - English: praise in a doubling ("|very| warm |very| close family", "so
+     appreciated so respected") is irony (8 of 9 labelled lines); a missed
+     chance whose regret the speaker denies last ("people keep telling me i
+     missed out but i |dont regret| it") is none (1 of 15 labelled lines
+     with a denial told one, and it said the regret again after); "just
+     tired of" is tired (17 of 20 labelled lines; "sick and tired of" stays
+     fed up), a heart that "just melted" is touched, "i had a good time" is
+     good. 28 lines better, 2 worse (both a feeling more, none forbidden).
+   - Tried and dropped: an English feeling whose own words hold "me" or "my"
+     ("driving me up the wall") kept whatever the reading of the words
+     around it says (15 better, 13 worse: "thanked me", "laughed at me");
+     a theme the learned layer adds from words the speaker doubts ("i dont
+     feel like i missed") left out (1 better, 2 worse: "i dont think
+     anyone asked"); a Korean theme followed by someone else's feeling made
+     theirs, in an answer where the speaker names no feeling of their own
+     (0 better, 51 worse: the speaker's own feelings said with "하대" read
+     as someone's) or when the feeling is said in honoured words (1 better,
+     8 worse: "아버지는 홀가분하다 하시는데 저는 아쉬워서", a contrast).
+   - Measured and left: the reading of whose a feeling is takes off, on the
+     read kept-out English sets, 238 right feelings against 247 forbidden
+     and 247 wrong ones, and between 0.2 and its cut of 0.5, 134 right
+     against 34 forbidden: lowering the cut would cost forbidden tags. The
+     learned layer's taking off of the rules' themes takes off 108 right
+     ones against 1,905 wrong or forbidden; in every band of its score the
+     wrong ones are most.
+
+   With the shipped tagger (same format; the weights are those of item 36):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -399 .. -402 (read) | 0.838 / 0.910 / 1, 1 | 0.893 / 0.936 / 1, 3 |
+   | -403 .. -406 (never read) | 0.902 / 0.924 / 3, 1 | 0.878 / 0.975 / 0, 2 |
+   | -407 .. -410 (read) | 0.863 / 0.930 / 1, 2 | 0.879 / 0.940 / 1, 2 |
+
+   The groups written before, start -> shipped: English -379 .. -382 (never
+   read) 0.871 / 0.945 / 2 -> 0.871 / 0.950 / 2, -383 .. -386 0.919 ->
+   0.922 feeling F1, -395 .. -398 (never read) 0.926 -> 0.929, the others
+   the same; Korean -387 .. -390 (never read) 0.911 / 0.932 / 3, one set
+   meeting every goal -> 0.911 / 0.935 / 2, two sets; the 32 older kept-out
+   Korean sets 0.915 / 0.950 / 29, 21 -> 0.914 / 0.950 / 29, 21 (the
+   "Korean older" figures of items 35 and 36 scored two English-only
+   kept-out sets as Korean too, which gives their lines no tags: forbidden
+   tags the same, F1 lower). Tagging takes about 3 ms a line here, start
+   and shipped alike. The goals still fail at first sight in both
+   languages: on the four never-read sets, English met every goal in one,
+   Korean in two (no forbidden tag, theme F1 0.800 and 0.837 on the other
+   two).
 """
 from __future__ import annotations
 
