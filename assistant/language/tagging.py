@@ -2178,9 +2178,8 @@ def _cause_of_their_feeling(tokens: tuple[str, ...], start: int, end: int, their
     return False
 
 
-REGRET_DENIED = (("dont", "regret"), ("don't", "regret"), ("not", "regret"), ("no", "regrets"), ("no", "regret"),
-                 ("dont", "feel", "like", "i", "missed"), ("don't", "feel", "like", "i", "missed"),
-                 ("didnt", "miss", "anything"), ("didn't", "miss", "anything"))
+REGRET_DENIED = (("don't", "regret"), ("not", "regret"), ("no", "regrets"), ("no", "regret"),
+                 ("don't", "feel", "like", "i", "missed"), ("didn't", "miss", "anything"))
 """The speaker denying a missed chance's regret: "people keep telling me i missed out but i |dont regret| it at
 all" (of the labelled English lines saying one, 1 of 15 told a missed chance: regret said again after it)."""
 
@@ -2190,7 +2189,8 @@ def _regret_denied(tokens: tuple[str, ...]) -> bool:
     last = max((k for k, t in enumerate(tokens) if t.startswith("regret") or t == "missed"), default=None)
     if last is None:
         return False
-    return any(tuple(tokens[k:k + len(d)]) == d for d in REGRET_DENIED for k in range(max(0, last - len(d) + 1), last + 1))
+    return any(tuple(tokens[k:k + len(d)]) == d
+               for d in REGRET_DENIED for k in range(max(0, last - len(d) + 1), last + 1))
 
 
 PROUD_OF_THEM = frozenset(("her", "him", "them", "his", "their", "everyone", "everybody", "yous", "you"))
@@ -2541,7 +2541,7 @@ def _ko_then_not_now(words: Text, start: int, end: int) -> bool:
     생각나서 피식했어 |그때는| 진짜 |힘들었는데|" is over (but "그때는 힘들었는데 |지금도| 그래" is not)."""
     before = "".join(words.tokens[max(0, start - THEN_KO_REACH):start])
     return any(t in before for t in THEN_KO) and bool(PAST_THEN_KO.search("".join(words.tokens[start:end + 2]))) \
-        and not any(s in "".join(words.tokens) for s in STILL_KO)
+        and not any(s in words.joined for s in STILL_KO)
 
 
 def _overturned(words: Text, end: int) -> bool:
