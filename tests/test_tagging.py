@@ -2292,6 +2292,16 @@ def test_a_slight_the_speaker_gave_or_owns_and_the_friends_drifting_from_each_ot
      "all im happy where i am on the ward", {"happy"}, {"missed-chance"}, set()),
     ("en", "i said i had no regrets about turning down the place in glasgow but seeing my old class mates graduate "
      "today yeah i regret it", {"regretful"}, set(), {"missed-chance"}),
+    # English: the speaker's closing verdict "so that was awkward"; tears at the dead are sadness; feeling like a
+    # rubbish friend is guilt; someone who "actually got me" leaves the speaker seen
+    ("en", "made a joke in the standup this morning and it was dead silence and then someone moved on to the next "
+     "ticket like i hadnt spoken so that was awkward", {"awkward"}, set(), set()),
+    ("en", "walked past the bakery on the corner and it smelled exactly like my grans kitchen on a sunday she passed "
+     "two years ago and i just stood there on the pavement getting all choked up", {"sad"}, set(), {"memory"}),
+    ("en", "ive left like four of my friends on read this week not on purpose i just cant face my phone and now i "
+     "feel like a rubbish friend", {"guilty"}, set(), set()),
+    ("en", "stayed up till three talking to a guy from the speedrun discord about our dads and stuff it was the first "
+     "time in ages i felt like someone actually got me", {"seen"}, set(), set()),
     # Korean: a mood "좀 별로", a fright survived "십 년 감수"
     ("ko", "단골 손님 이 오늘 은 인사 해도 대꾸 도 없이 카드 만 툭 던지고 가 더라 기분 이 좀 별로 였 어", {"기분 나쁨"},
      set(), {"cold-shoulder"}),

@@ -1776,6 +1776,10 @@ MY_DEAD = re.compile(r" (my|me|our) (late )?\w+ (passed|died)|since (mum|mam|mom
 ("since |my dad passed|") keeps the memory the speaker's."""
 
 
+TEARS_AT_THE_DEAD = re.compile(r" (welled up|teary|choked up|teared up|misty|lump in my throat) ")
+"""Tears an English answer that tells a death sheds: of such labelled lines, 8 of 12 said sad, 2 grief, 1 touched."""
+
+
 BEFALLS = ("left-out", "missed-chance", "win", "memory", "drifting", "unanswered")
 """Themes whose subject is the one they happen to ("딸이 초대를 못 받았대"); in the others the
 subject is who did it to the speaker ("팀장님이 말을 끊으셨어요", "친구가 못 온다고 했어")."""
@@ -3403,8 +3407,23 @@ def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
                or (language == "en" and said_last(tokens, a, b))
                or (_tagged_as_mine(tokens, b) and feeling_kind(name, language) == POLARITIES[1])
                or (language == "en" and _then_but(tokens, a, b))
+               or (language == "en" and _closing_verdict(tokens, a, b) and feeling_kind(name, language) == POLARITIES[1])
                or all(t in (OPENING_FILLERS if language == "en" else OPENING_FILLERS_KO) for t in tokens[:a])
                for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
+
+
+VERDICT_WITHIN = 2
+"""How many words may follow an English closing verdict ("so that was |awkward| to be fair")."""
+
+
+def _closing_verdict(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether an English feeling closes the answer as "that was …", the speaker's verdict on what they told ("total
+    silence then someone asked for the salt |so that was awkward|"): all 27 such labelled unpleasant feelings were
+    the speaker's. Not a pleasant one, as often irony ("so that was lovely")."""
+    k = start - 1
+    while k > 0 and tokens[k] in HEDGES:
+        k -= 1
+    return len(tokens) - end <= VERDICT_WITHIN and k >= 1 and tokens[k - 1:k + 1] == ("that", "was")
 
 
 OPENING_FILLERS = HEDGES | {"um", "uh", "erm", "well", "honestly", "oh", "okay", "ok", "yeah", "such", "an"}
@@ -3627,6 +3646,16 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
         feelings.pop("wistful", None)
         set_aside["feelings"].pop("wistful", None)
         feelings["grief"] = missed
+    if language == "en" and not {"sad", "grief"} & set(feelings) and DEATH_TOLD.search(told) \
+            and not THEIR_DEAD.search(told) and not any(feeling_kind(f, language) == POLARITIES[0] for f in feelings):
+        for name, said in list(found.feelings.items()):
+            if TEARS_AT_THE_DEAD.search(f" {said} ") and (name in feelings or name in set_aside["feelings"]):
+                # "she passed two years ago and i just stood there on the pavement getting all |choked up|": tears
+                # at the dead are sadness, also when the learned layer read them as no unpleasant feeling
+                feelings.pop(name, None)
+                set_aside["feelings"].pop(name, None)
+                feelings["sad"] = said
+                break
     for name in CLOSENESS.get(language, ()):
         if name in feelings and "connection" not in themes and "connection" not in found.blocked \
                 and "connection" not in set_aside["themes"]:
