@@ -3401,7 +3401,8 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
 def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
     """Whether a feeling is said in words that make it the speaker's: after "i felt" (:func:`said_as_mine`), "of
     myself" after it, closing the answer (:func:`said_last`), before "but", opening it, or an unpleasant one with the
-    speaker's tag after it ("gutted |so i am|"); the readings of the words around it then take it off only when surer."""
+    speaker's tag after it ("gutted |so i am|") or closing it as a verdict (:func:`_closing_verdict`); the readings
+    of the words around it then take it off only when surer."""
     tokens = found.words.tokens
     return any(said_as_mine(tokens, a) or tuple(tokens[b:b + 2]) in OF_MYSELF
                or (language == "en" and said_last(tokens, a, b))
