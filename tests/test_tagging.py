@@ -2302,6 +2302,8 @@ def test_a_slight_the_speaker_gave_or_owns_and_the_friends_drifting_from_each_ot
      "feel like a rubbish friend", {"guilty"}, set(), set()),
     ("en", "stayed up till three talking to a guy from the speedrun discord about our dads and stuff it was the first "
      "time in ages i felt like someone actually got me", {"seen"}, set(), set()),
+    ("en", "my friend from home said she felt totally forgotten because i hadnt called in ages so i rang her tonight "
+     "and we talked for two hours and i feel so much closer to her now", {"close"}, set(), {"connection"}),
     # Korean: a mood "좀 별로", a fright survived "십 년 감수"
     ("ko", "단골 손님 이 오늘 은 인사 해도 대꾸 도 없이 카드 만 툭 던지고 가 더라 기분 이 좀 별로 였 어", {"기분 나쁨"},
      set(), {"cold-shoulder"}),
