@@ -1780,6 +1780,28 @@ TEARS_AT_THE_DEAD = re.compile(r" (welled up|teary|choked up|teared up|misty|lum
 """Tears an English answer that tells a death sheds: of such labelled lines, 8 of 12 said sad, 2 grief, 1 touched."""
 
 
+def _mourned(found: RuleTags, feelings: dict[str, str], set_aside: dict[str, str]) -> None:
+    """In an English answer that tells the speaker's own dead, what the speaker feels for them, in place of what the
+    rules or the learned layer made of it: missing them is grief ("my |late| grandma … i |miss her| like crazy"), and
+    tears with no pleasant feeling beside are sadness ("she passed two years ago and i … got all |choked up|"), also
+    when the learned layer set them aside (its labels say grief and sad there, not wistful or touched)."""
+
+    def as_(was: str, now: str, said: str) -> None:
+        feelings.pop(was, None)
+        set_aside.pop(was, None)
+        feelings[now] = said
+
+    missed = feelings.get("wistful") or (found.feelings.get("wistful") if "wistful" in set_aside else None)
+    if missed and "grief" not in feelings and MISSING.search(f" {missed} "):
+        as_("wistful", "grief", missed)
+    if {"sad", "grief"} & set(feelings) or any(feeling_kind(f, "en") == POLARITIES[0] for f in feelings):
+        return
+    for name, said in found.feelings.items():
+        if TEARS_AT_THE_DEAD.search(f" {said} ") and (name in feelings or name in set_aside):
+            as_(name, "sad", said)
+            return
+
+
 BEFALLS = ("left-out", "missed-chance", "win", "memory", "drifting", "unanswered")
 """Themes whose subject is the one they happen to ("딸이 초대를 못 받았대"); in the others the
 subject is who did it to the speaker ("팀장님이 말을 끊으셨어요", "친구가 못 온다고 했어")."""
@@ -3639,24 +3661,8 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
         if found.described and found.feelings and not set(found.feelings) & set(feelings):
             feelings.update(_described_after_all(found, scores, model, language))
     told = f" {' '.join(words.tokens)} "
-    missed = feelings.get("wistful") or (found.feelings.get("wistful") if "wistful" in set_aside["feelings"] else None)
-    if language == "en" and missed and "grief" not in feelings \
-            and MISSING.search(f" {missed} ") and DEATH_TOLD.search(told) and not THEIR_DEAD.search(told):
-        # "my |late| grandma … i |miss her| like crazy": grief, also when the learned layer read "miss her" as no
-        # wistfulness of the speaker's (its labels say grief there, not wistful)
-        feelings.pop("wistful", None)
-        set_aside["feelings"].pop("wistful", None)
-        feelings["grief"] = missed
-    if language == "en" and not {"sad", "grief"} & set(feelings) and DEATH_TOLD.search(told) \
-            and not THEIR_DEAD.search(told) and not any(feeling_kind(f, language) == POLARITIES[0] for f in feelings):
-        for name, said in list(found.feelings.items()):
-            if TEARS_AT_THE_DEAD.search(f" {said} ") and (name in feelings or name in set_aside["feelings"]):
-                # "she passed two years ago and i just stood there on the pavement getting all |choked up|": tears
-                # at the dead are sadness, also when the learned layer read them as no unpleasant feeling
-                feelings.pop(name, None)
-                set_aside["feelings"].pop(name, None)
-                feelings["sad"] = said
-                break
+    if language == "en" and DEATH_TOLD.search(told) and not THEIR_DEAD.search(told):
+        _mourned(found, feelings, set_aside["feelings"])
     for name in CLOSENESS.get(language, ()):
         if name in feelings and "connection" not in themes and "connection" not in found.blocked \
                 and "connection" not in set_aside["themes"]:
