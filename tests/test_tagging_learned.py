@@ -603,3 +603,19 @@ def test_english_twins_teach_the_readings_the_same_words_owned_and_not():
                 for line in (ROOT / "tests" / "data" / name.format(lang="en")).read_text(encoding="utf-8").splitlines()
                 if line.strip()}
     assert not {r["text"] for r in rows} & kept_out
+
+
+@pytest.mark.parametrize("text, feeling, kept", [
+    ("내 가 너무 피곤 해서 친구 랑 저녁 약속 을 취소 했 는데 괜히 미안 하 네", "피곤함", True),  # as_said in the pack
+    ("내 가 너무 서운 해서 친구 랑 저녁 약속 을 취소 했 는데 괜히 미안 하 네", "서운함", False),
+])
+def test_a_feeling_the_pack_marks_as_said_is_not_read_away(monkeypatch, text, feeling, kept):
+    """Whatever the readings of the words around it say, an ``as_said`` feeling stays as the rules found it."""
+    from assistant.language import tagging
+
+    monkeypatch.setattr(tagging, "_read_as_own", lambda *args: Score(0.0, ()))
+    found = rule_tags(text, "ko")
+    assert feeling in found.feelings
+    assert (feeling not in unowned_feelings(found, load_model("ko"), "ko")) is kept
+    assert (feeling not in doubted_feelings(found, {kind: Score(0.0, ()) for kind in POLARITIES}, load_model("ko"),
+                                            "ko")) is kept

@@ -91,6 +91,10 @@ class Feeling:
     variants: tuple[str, ...] = ()
     stems: tuple[str, ...] = ()
     bare: bool = True
+    as_said: bool = False
+    """Kept as the rules found it: the learned layer's readings (:mod:`assistant.language.learned`) do not take
+    it off. For feelings said mostly plainly as the speaker's own, which those readings took off wrongly far more
+    often than rightly ("i was so |worried| about the scan", "내 가 |피곤| 해서 약속 을 취소 했 어")."""
 
     @property
     def quadrant(self) -> Quadrant:
@@ -368,6 +372,7 @@ FEELING = schema.obj({
     "variants": schema.Key(_phrases("variants"), default=()),
     "stems": schema.Key(_phrases("stems"), default=()),
     "bare": schema.Key(schema.flag("{label} has 'bare' that is not true or false"), default=True),
+    "as_said": schema.Key(schema.flag("{label} has 'as_said' that is not true or false"), default=False),
 }, "{label} is not an object", unknown="{label} has unknown key(s) {keys}", unknown_after=1, ignored=(), into=Feeling)
 
 NEGATION = schema.obj({

@@ -3282,6 +3282,11 @@ def feeling_kind(name: str, language: str) -> str | None:
     return POLARITIES[0] if pleasantness > 0 else POLARITIES[1] if pleasantness < 0 else None
 
 
+def _as_said(name: str, language: str) -> bool:
+    """Whether the learned layer leaves a feeling as the rules found it (the pack's ``as_said``)."""
+    return _rules(language, prompts_root()).vocab.feeling(name).as_said
+
+
 def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at: float, language: str) -> set[str]:
     """The rules' feelings the learned layer takes off: those whose kind, pleasant or unpleasant
     (:data:`~assistant.language.learned.POLARITIES`), it scores under ``feeling_drop_at`` for the
@@ -3292,7 +3297,7 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
         return set()
     slighted = _rules(language, prompts_root()).vocab.sarcasm.slighted
     return {name for name in found.feelings
-            if (kind := feeling_kind(name, language)) in scores
+            if not _as_said(name, language) and (kind := feeling_kind(name, language)) in scores
             and scores[kind].probability < max(feeling_drop_at, SLIGHTED_DROP_AT if name in slighted else 0.0)
             and not _said_in_a_saying(found, name) and not _unpleasant_said_as_mine(found, name, kind)
             and not _pleasant_said_as_mine_plainly(found, name, kind, language)
@@ -3408,7 +3413,7 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
         return {}
     out = {}
     for name in found.named_at:
-        if _said_as_mine_too(found, name):
+        if _said_as_mine_too(found, name) or _as_said(name, language):
             continue  # "저 도 같이 |속상| 했고요": the speaker says it is theirs too
         if _no_joke(found, name, language) or found.feelings.get(name) in SHARED_SAID:
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
@@ -3547,6 +3552,7 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
     for name in found.named_at:
         kind = feeling_kind(name, language)
         if kind in scores and scores[kind].probability < kind_below and not _said_as_mine_too(found, name) \
+                and not _as_said(name, language) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
             if kind == POLARITIES[1] and language == "en" \
