@@ -2338,3 +2338,16 @@ def test_no_name_of_the_language_modules_is_bound_twice():
                  if isinstance(target, ast.Name)]
         twice = sorted({n for n in names if names.count(n) > 1})
         assert not twice, f"{path.name} binds {twice} more than once"
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # someone quoted in their own words ("kept going |im| so stressed") and a role named before the feeling
+    ("en", "my colleague kept going im so stressed im so stressed all shift and honestly i was fine", set(), set(),
+     set()),
+    ("en", "the trainee properly panicked when the alarm went off at the jewellers", set(), set(), set()),
+    ("en", "she asked how i was and i said im exhausted", {"exhausted"}, set(), set()),
+    ("en", "no one even told me i felt so left out", {"left out"}, set(), set()),
+])
+def test_their_words_quoted_and_a_role_named_before_the_feeling(language, text, expected_feelings, not_themes,
+                                                                 must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -287,8 +287,11 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
                 return not set(before) & set(others.speaker) \
                     and (quote[-1] == "me" or any((w,) in others.cues or w in others.people for w in before))
         if (token in others.speaker or token in SPEAKERS_OWN) and not (
-                j >= 1 and (tuple(tokens[j - 2:j]) in (("was", "like"), ("is", "like")) or tokens[j - 1] == "goes")):
-            return False  # (but "skylar was like |i| feel so invisible": her words)
+                j >= 1 and (tuple(tokens[j - 2:j]) in (("was", "like"), ("is", "like")) or tokens[j - 1] == "goes"
+                            or (token in ("i'm", "im") and set(tokens[j + 1:start]) <= others.through
+                                and any(len(q) > 1 and q[-1] != "me" and tuple(tokens[j - len(q):j]) == q
+                                        for q in quotes)))):
+            return False  # (but "skylar was like |i| feel so invisible", "kept going |im| so stressed": her words)
         if token in ASIDE_OPENERS and j >= 1 and tokens[j - 1] in ASIDE_BEFORE:
             return False  # "she said something came up |so um yeah| disappointed": the speaker's aside
         if token in others.breaks and not (token == "that" and any(t == q[-1] for t in tokens[max(0, j - 3):j] for q in quotes)):
