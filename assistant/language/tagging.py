@@ -291,6 +291,9 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
                             or (token in ("i'm", "im") and set(tokens[j + 1:start]) <= others.through
                                 and any(len(q) > 1 and q[-1] != "me" and tuple(tokens[j - len(q):j]) == q
                                         for q in quotes)))):
+            said = start + 1 - j
+            if j >= said and tokens[j - said:j] == tokens[j:start + 1]:
+                return _in_their_words(tokens, start - said, others)  # "kept going im so stressed |im so stressed|"
             return False  # (but "skylar was like |i| feel so invisible", "kept going |im| so stressed": her words)
         if token in ASIDE_OPENERS and j >= 1 and tokens[j - 1] in ASIDE_BEFORE:
             return False  # "she said something came up |so um yeah| disappointed": the speaker's aside
