@@ -2351,3 +2351,13 @@ def test_no_name_of_the_language_modules_is_bound_twice():
 def test_their_words_quoted_and_a_role_named_before_the_feeling(language, text, expected_feelings, not_themes,
                                                                  must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # 애도 is mourning only as a word of its own (애도 하다, 애도 기간), not 애 (the kid) + 도
+    ("ko", "남편 은 승진 이 안 돼서 실망 했나 봐 나 는 솔직히 좀 걱정 돼 대출 도 있고 애도 아직 어린데", {"걱정"}, set(),
+     set()),
+    ("ko", "할머니 돌아가셔서 애도 기간 이라 조용히 지냈 어", {"비통함"}, set(), set()),
+])
+def test_korean_mourning_is_not_the_kid_too(language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
