@@ -2361,3 +2361,15 @@ def test_their_words_quoted_and_a_role_named_before_the_feeling(language, text, 
 ])
 def test_korean_mourning_is_not_the_kid_too(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # sold out: the seller's win, the buyer's missed chance
+    ("ko", "처음 으로 온라인 스토어 에 올린 젓갈 이 다 팔렸 어요 너무 신나서 혼자 춤췄 어요", {"신남"}, {"missed-chance"},
+     {"win"}),
+    ("ko", "세일 하던 전기 장판 을 살까 말까 하다 가 다음 날 가 보니 다 팔렸 더라", set(), {"win"}, {"missed-chance"}),
+    # a dialect's ~어가 (~어서) ends the clause of the person before it
+    ("ko", "가게 에 손님 이 하나 도 없어가 진짜 심심해 죽는 줄 알았다", {"지루함"}, set(), set()),
+])
+def test_korean_sold_out_by_whom_and_a_dialect_clause_end(language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
