@@ -2373,3 +2373,15 @@ def test_korean_mourning_is_not_the_kid_too(language, text, expected_feelings, n
 ])
 def test_korean_sold_out_by_whom_and_a_dialect_clause_end(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # 래 after a syllable that ends in ㄹ is the speaker's intention (잘래요), not hearsay (피곤하대)
+    ("ko", "다섯 시 부터 배달 돌 고 왔 더니 그냥 피곤 해 요 씻 고 잘 래 요", {"피곤함"}, set(), set()),
+    ("ko", "동생 이 피곤 하대", set(), set(), set()),
+    # 얼마나 (how) only says how much
+    ("ko", "손녀 가 영상 통화 로 할머니 보고 싶다 고 하는데 마음 이 얼마나 따뜻 하던지 요", {"따뜻함"}, set(), set()),
+])
+def test_korean_intention_is_no_hearsay_and_how_much_is_a_hedge(language, text, expected_feelings, not_themes,
+                                                                 must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -1816,8 +1816,13 @@ REPORTED_ONLY = ("unasked", "ignored", "cold-shoulder")
 honoured ones, make them someone else's ("할머니가 아무도 안부를 안 물어본다고 하시더라")."""
 SAID_THAT = r"(?:다|라고)하(?:더|드|데|던|대|는데|셨|시)|다그러"
 """Korean "said that" as a whole saying (joined): "안 넣어줬 |다 하드라|", "첫 기일이 |라고 하더라고요|", "|다 그러더라|"."""
-REPORTED = re.compile(r"^\w{0,6}?(" + SAID_THAT + r"|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|래요|(?<!길)래(?![서도]))")
-REPORTED_FAR = re.compile(r"(" + SAID_THAT + r"|다고|다꼬|대요|냐고|래요|다카|카더라|하대|시대|었대|았대|했대|였대|한다고|하시는데|하시더|어하멍|어허멍)")
+RIEUL_FINAL = "".join(chr(0xAC00 + 28 * vowel_and_initial + 8) for vowel_and_initial in range(19 * 21))
+"""The Hangul syllables that end in ㄹ: before 래, the speaker's own intention ("씻 고 |잘 래| 요", 갈래), not
+hearsay ("바쁘 |대|", "온 |대|")."""
+REPORTED = re.compile(r"^\w{0,6}?(" + SAID_THAT + r"|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기답상부박전중신접꾸])|다고|냐고|"
+                      r"(?<![" + RIEUL_FINAL + r"])래요|(?<![" + RIEUL_FINAL + r"])래(?![서도]))")
+REPORTED_FAR = re.compile(r"(" + SAID_THAT + r"|다고|다꼬|대요|냐고|(?<![" + RIEUL_FINAL + r"])래요|다카|카더라|하대|시대|었대|았대|"
+                          r"했대|였대|한다고|하시는데|하시더|어하멍|어허멍)")
 """Reported-speech endings that make a whole Korean answer someone's story when its subject is theirs."""
 PLANS = ("생일", "파티", "약속", "여행", "모임", "소풍", "공연", "돌잔치", "졸업식")
 TOLD_OF_THEM = re.compile(r"^\w{0,6}?(" + SAID_THAT + r"|다꼬|다카|대요|댔|대(?![학해신화단로한표회출략충체기])|다고|다며|냐고|(?<!주)셨|(?<!주)시더|(?<!주)시면서|(?<!주)시며|해하|는지|어하멍|어허멍|다하멍)")
