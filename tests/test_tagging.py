@@ -2385,3 +2385,12 @@ def test_korean_sold_out_by_whom_and_a_dialect_clause_end(language, text, expect
 def test_korean_intention_is_no_hearsay_and_how_much_is_a_hedge(language, text, expected_feelings, not_themes,
                                                                  must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # "lovely coming from the man who …" is irony by itself
+    ("en", "the boss said im the backbone of the team which is lovely coming from the man who cut our overtime so yeah "
+           "i feel so appreciated", set(), set(), set()),
+])
+def test_praise_that_is_rich_coming_from_them(language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
