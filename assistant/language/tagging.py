@@ -2921,6 +2921,9 @@ class RuleTags:
     outweighed: dict[str, tuple[tuple[int, int], tuple[str, ...]]] = field(default_factory=dict)
     """Themes a rival told by the same words outweighed (``OUTWEIGHED_BY``), the guards passing them: each
     with its words and the rivals. Told after all if the learned layer takes off those rivals."""
+    ironic: bool = False
+    """Whether the rules read irony in the answer (pleasant words of a bad day): its unpleasant feelings are then
+    what was felt (see :func:`_felt_beside_irony`)."""
 
 
 SET_AGAINST = frozenset({"but", "yet", "though", "also", "and"})
@@ -3206,7 +3209,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
     return RuleTags(words, feelings, themes, frozenset(blocked), vetoed,
                     {name: tuple(named_at[name]) for name in feelings if name in named_at},
                     frozenset({k for _, k in their_keys} - set(feelings)), described,
-                    {t: o for t, o in outweighed.items() if not vetoed(t, *o[0])})
+                    {t: o for t, o in outweighed.items() if not vetoed(t, *o[0])}, bool(sarcastic))
 
 
 TAKE_OFF_FROM = 12
@@ -3424,7 +3427,7 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
         return {}
     out = {}
     for name in found.named_at:
-        if _said_as_mine_too(found, name) or _as_said(name, language):
+        if _said_as_mine_too(found, name) or _as_said(name, language) or _felt_beside_irony(found, name, language):
             continue  # "저 도 같이 |속상| 했고요": the speaker says it is theirs too
         if _no_joke(found, name, language) or found.feelings.get(name) in SHARED_SAID:
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
@@ -3434,6 +3437,20 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
         if score.probability < (min(said_at, model.mentions.drop_at) if mine else model.mentions.drop_at):
             out[name] = score
     return {name: score for name, score in out.items() if not _paired_with_a_kept_one(found, name, out)}
+
+
+def _felt_beside_irony(found: RuleTags, name: str, language: str) -> bool:
+    """Whether an unpleasant Korean feeling closes an answer the rules read as irony: "아이고 참 좋 다 좋 아 …
+    아주 행복 하 다 |속 이 터지| 는 줄 알았 다" is what was felt, the praise around it the joke, which the reading of
+    the words around it takes for a feeling not the speaker's. Of such feelings that reading took off on the
+    labelled Korean lines, most were the speaker's (benchmarks/tagging.py, item 38)."""
+    return language == "ko" and found.ironic and feeling_kind(name, language) == POLARITIES[1] \
+        and any(len(found.words.tokens) - b <= CLOSING_WORDS_KO for _, b in found.named_at.get(name, ()))
+
+
+CLOSING_WORDS_KO = 6
+"""How many words may follow the unpleasant feeling that closes a Korean answer of irony (":func:`_felt_beside_irony`):
+said last, it is the verdict; said midway, it is as often someone else's or only wondered about."""
 
 
 def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
