@@ -2400,6 +2400,8 @@ def test_praise_that_is_rich_coming_from_them(language, text, expected_feelings,
     # the unpleasant feeling that closes an answer of irony is what was felt, whatever the words around it read
     ("ko", "아이고 참 좋 다 좋 아 레미콘 이 두 시간 늦게 와 가 타설 다 밀리 고 반장 은 내 탓 하 고 아주 행복 하 다 속 이 터지 는 줄 "
            "알았 다", {"답답함"}, set(), set()),
+    ("en", "oh great the printer jammed again right before my presentation so yeah just thrilled absolutely delightful "
+           "start to the week honestly it was irritating", {"irritated"}, set(), set()),
 ])
-def test_korean_feeling_that_closes_an_answer_of_irony(language, text, expected_feelings, not_themes, must_themes):
+def test_the_feeling_that_closes_an_answer_of_irony(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

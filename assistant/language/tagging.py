@@ -3440,17 +3440,18 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
 
 
 def _felt_beside_irony(found: RuleTags, name: str, language: str) -> bool:
-    """Whether an unpleasant Korean feeling closes an answer the rules read as irony: "아이고 참 좋 다 좋 아 …
-    아주 행복 하 다 |속 이 터지| 는 줄 알았 다" is what was felt, the praise around it the joke, which the reading of
-    the words around it takes for a feeling not the speaker's. Of such feelings that reading took off on the
-    labelled Korean lines, most were the speaker's (benchmarks/tagging.py, item 38)."""
-    return language == "ko" and found.ironic and feeling_kind(name, language) == POLARITIES[1] \
-        and any(len(found.words.tokens) - b <= CLOSING_WORDS_KO for _, b in found.named_at.get(name, ()))
+    """Whether an unpleasant feeling closes an answer the rules read as irony: "아이고 참 좋 다 좋 아 … 아주 행복
+    하 다 |속 이 터지| 는 줄 알았 다", "oh great the printer jammed again … just thrilled … honestly it was
+    |irritating|" is what was felt, the praise around it the joke, which the reading of the words around it takes for a feeling not the
+    speaker's. Over the labelled lines this keeps 14 more right and gives no forbidden one (item 38)."""
+    return found.ironic and feeling_kind(name, language) == POLARITIES[1] \
+        and any(len(found.words.tokens) - b <= IRONY_VERDICT_WITHIN for _, b in found.named_at.get(name, ()))
 
 
-CLOSING_WORDS_KO = 6
-"""How many words may follow the unpleasant feeling that closes a Korean answer of irony (":func:`_felt_beside_irony`):
-said last, it is the verdict; said midway, it is as often someone else's or only wondered about."""
+IRONY_VERDICT_WITHIN = 6
+"""How many words may follow the unpleasant feeling that closes an answer of irony (:func:`_felt_beside_irony`):
+said last, it is the verdict; said midway, it is as often someone else's or only wondered about (in Korean, 3
+forbidden tags more of 20 changed lines)."""
 
 
 def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
