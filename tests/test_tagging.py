@@ -2347,6 +2347,10 @@ def test_no_name_of_the_language_modules_is_bound_twice():
     ("en", "the trainee properly panicked when the alarm went off at the jewellers", set(), set(), set()),
     ("en", "she asked how i was and i said im exhausted", {"exhausted"}, set(), set()),
     ("en", "no one even told me i felt so left out", {"left out"}, set(), set()),
+    # nobody rang back is no reply; a worry that someone "wont ring back" is only feared
+    ("en", "i left two messages at the surgery and nobody rang back", set(), set(), {"unanswered"}),
+    ("en", "bit worried the hospital wont ring back with mums results before the weekend", {"worried"},
+     {"unanswered"}, set()),
 ])
 def test_their_words_quoted_and_a_role_named_before_the_feeling(language, text, expected_feelings, not_themes,
                                                                  must_themes):

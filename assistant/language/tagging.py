@@ -2311,12 +2311,13 @@ FEARED_DOING_REACH = 3
 
 def _feared(tokens: tuple[str, ...], start: int) -> bool:
     """An English theme or feeling told as what the speaker fears may come: "bit |worried ill| lose touch
-    with the girls", "im |scared were gonna| lose touch"."""
+    with the girls", "im |scared were gonna| lose touch", "worried the hospital |wont| ring back" (the theme's own
+    first word)."""
     for k in range(start - 1, max(-1, start - 1 - FEAR_REACH), -1):
         if tokens[k] in CLAUSE_ENDS:
             return False
         if tokens[k] in FEARING:
-            return bool(set(tokens[k + 1:start]) & FEARED_AHEAD) \
+            return bool(set(tokens[k + 1:start + 1]) & FEARED_AHEAD) \
                 or (start - k <= FEARED_DOING_REACH and tokens[start].endswith("ing")
                     and set(tokens[k + 1:start]) <= THEIR_OBJECTS_ONLY)  # "dreading them |cancelling|"
     return False
