@@ -2773,6 +2773,125 @@ it):
    languages: on the four never-read sets, English met every goal in one,
    Korean in two (no forbidden tag, theme F1 0.800 and 0.837 on the other
    two).
+
+38. The session after rebuilt the one-page brief (the machine's scratch
+   space had been wiped; its label lists were taken from the labelled sets,
+   every feeling used five times or more) and wrote sixteen fresh standard
+   sets in four rounds of four (held-out-411 .. -426): night-shift workers
+   and drivers with dry understatement, parents with their children's
+   feelings beside their own, students abroad and newcomers, an even mix;
+   retail and call-centre staff with sarcasm, friendships and memories of
+   the dead, retired people and volunteers, regional speech (-415 .. -418:
+   written at the start, scored at the start and the end only, never read);
+   gamers and group chats, farmers and traders, couples and flatmates, an
+   even mix; messages and plans told without their keyword, office workers
+   and parents, health workers and builders, every hard case. The rebuilt
+   brief said a plan the speaker calls off is the theme cancelled, unlike
+   the 250 older labels (forbidden there); five such labels of the read
+   -423 .. -425 were put to the older rule, the brief corrected for later
+   sets, and -415 .. -418, never read, keep whatever their writers chose.
+
+   First sight, with the tagger of the start (theme F1 / feeling F1 /
+   forbidden tags, sets of four that met every goal):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -411 .. -414 | 0.828 / 0.875 / 7, 0 | 0.896 / 0.909 / 1, 1 |
+   | -415 .. -418 (never read) | 0.830 / 0.901 / 6, 1 | 0.863 / 0.934 / 0, 2 |
+   | -419 .. -422 | 0.833 / 0.886 / 1, 1 | 0.871 / 0.896 / 0, 2 |
+   | -423 .. -426 | 0.838 / 0.934 / 1, 1 | 0.905 / 0.905 / 0, 2 |
+
+   (-419 .. -422 scored the same with the rules of the round before;
+   -423 .. -426 were written to decide between the two threshold changes
+   below, then read.)
+
+   What was built (each checked by a diff over every labelled line, before
+   and after; in all, from the start, English 8 lines better and none
+   worse, Korean 37 better and 5 worse, the five label splits: 졸려 as
+   피곤함, 녹초 as 지침 or 피곤함, 현타 as 허탈함 or 허무함):
+   - A feeling the pack marks ``as_said`` keeps what the rules found, the
+     learned readings aside: Korean 피곤함 ("내 가 |피곤| 해서 약속 을 취소
+     했 어": on the read kept-out Korean sets those readings took it off 11
+     times wrongly, never rightly). Tried with English worried, exhausted,
+     disappointed and dread (70 right feelings more on the read kept-out
+     sets, but forbidden ones on the sets trained on, "i was worried … but
+     she was lovely", "gutted thirty mackerel", and a test's "i was
+     dreading the meeting … but it went fine") and Korean 초조함, 멍함, 만족
+     (조마조마 했는데 … 다행 splits the labels and cost one of the 32 older
+     kept-out sets its goals; 만족스러운 하루였네요 is irony, 만족도 a
+     survey): not kept.
+   - The unpleasant feeling that closes an answer of irony, at most six
+     words from its end, is what was felt, whatever the reading of the words
+     around it says ("아이고 참 좋 다 좋 아 … 아주 행복 하 다 |속 이 터지| 는
+     줄 알았 다", "oh great the printer jammed again … just thrilled …
+     honestly it was |irritating|"): 14 lines better, none worse; anywhere
+     in the answer it gave 3 forbidden tags more (someone's doubled 우울
+     하다, a 서운 only wondered about).
+   - Korean: sold out is the seller's win ("내 가 구운 … |다 팔렸|", 완판)
+     and the buyer's missed chance only near buying words (살까, 가 보니,
+     이미); a dialect's ~어가 (~어서) ends a clause, so "손님 이 하나 도
+     |없어가| 진짜 심심해" is the speaker's boredom; 래 after a syllable
+     ending in ㄹ is an intention (씻 고 |잘 래| 요), not hearsay; 얼마나 is
+     a hedge ("마음 이 |얼마나| 따뜻 하던지"); 애도 is mourning only as a
+     word (애도 하다, 애도 기간), not 애 + 도. 37 lines better, 5 worse
+     (the label splits above).
+   - English: a feeling in someone's own quoted words ("my colleague |kept
+     going im so stressed| im so stressed") and after a role named before
+     it (the trainee, the passenger, the cashier) is theirs; "nobody rang
+     back" (ring, phone, email back are replies); "won our", "actually
+     won"; praise "lovely coming from the man who cut our overtime" is
+     irony by itself; a theme whose own first word looks ahead after a fear
+     ("bit worried the hospital |wont ring back|") is only feared.
+   - Tried and dropped: a theme kept when any of the spans that told it
+     passes the guards, not only the first (Korean 34 better, 7 worse;
+     English 41 better, 19 worse: someone else's story told twice came
+     back); "didn't (really) want" or "dont even care" vetoing a missed
+     chance (5 labelled lines worse: the older labels keep it); English
+     theme thresholds per theme (cancelled and drifting added from 0.5,
+     not 0.6 and 0.8; unanswered, drifting and unasked taken off under
+     0.1, not 0.2): 22 right and 3 wrong themes more on the 56 read sets
+     the themes do not learn from, but on -423 .. -426, written to decide,
+     theme F1 0.778 -> 0.769 on the set told without keywords, and two
+     forbidden tags more on the 34 older kept-out sets; the readings of
+     feelings cut at 0.4 or 0.45 (English read kept-out sets: feeling F1
+     0.9388 against 0.9382, forbidden tags 79 against 74).
+   - Retrained and not shipped: English themes learning from every read
+     kept-out set up to -422 (24,058 lines): on the never-read -379 ..
+     -382, -395 .. -398 and -403 .. -406, on -423 .. -426 and on the 34
+     older kept-out sets together, 30 sets met every goal either way, with
+     30 forbidden tags against 27; Korean themes learning from -383 .. -414
+     read: the 32 older Korean kept-out sets 29 -> 33 forbidden tags, 20 ->
+     19 meeting every goal.
+   - Measured and left: over the 265 read kept-out English sets the learned
+     layer took off 131 right themes the rules found against 2,014 wrong or
+     forbidden ones, and on the twelve read this session 25 right against
+     96; on the 56 the themes do not learn from, in every band of its score
+     below 0.2 wrong ones are most for most themes (the per-theme cut tried
+     above is the exception, and did not hold on new sets). Most themes the
+     rules now miss on fresh sets are found by a cue and taken off there
+     ("cant make it", "hung up quick", "never asked how the consult went"):
+     the cue lists are not what is short.
+
+   With the shipped tagger (same format; the learned weights those of item
+   36):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -411 .. -414 (read) | 0.828 / 0.883 / 4, 0 | 0.902 / 0.913 / 1, 2 |
+   | -415 .. -418 (never read) | 0.830 / 0.901 / 6, 1 | 0.870 / 0.934 / 0, 2 |
+   | -419 .. -422 (read) | 0.833 / 0.886 / 1, 1 | 0.877 / 0.917 / 0, 2 |
+   | -423 .. -426 (read) | 0.838 / 0.934 / 1, 1 | 0.905 / 0.927 / 0, 3 |
+
+   Groups written before, start -> shipped: the never-read English -379 ..
+   -382, -395 .. -398, -403 .. -406 the same; the never-read Korean -387 ..
+   -390 and -403 .. -406 the same, -395 .. -398 feeling F1 0.948 -> 0.952;
+   the 34 older kept-out English sets 0.914 / 0.932 / 19, 24 meeting every
+   goal, the same; the 32 older Korean 0.914 / 0.950 / 29, 21 -> 0.915 /
+   0.951 / 29, 21. Tagging a line of -399 .. -410 takes 1.62 ms here on
+   average (1.60 at the start), Korean 1.32 ms (1.24). The goals still fail
+   at first sight in both languages: English theme F1 stays 0.83 - 0.84 on
+   every fresh round, and on the four never-read sets English met every
+   goal in one, Korean in two.
 """
 from __future__ import annotations
 
