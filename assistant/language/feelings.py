@@ -94,7 +94,7 @@ class Feeling:
     as_said: bool = False
     """Kept as the rules found it: the learned layer's readings (:mod:`assistant.language.learned`) do not take
     it off. For feelings said mostly plainly as the speaker's own, which those readings took off wrongly far more
-    often than rightly ("i was so |worried| about the scan", "내 가 |피곤| 해서 약속 을 취소 했 어")."""
+    often than rightly ("내 가 |피곤| 해서 약속 을 취소 했 어")."""
 
     @property
     def quadrant(self) -> Quadrant:

@@ -3443,8 +3443,9 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
 def _felt_beside_irony(found: RuleTags, name: str, language: str) -> bool:
     """Whether an unpleasant feeling closes an answer the rules read as irony: "아이고 참 좋 다 좋 아 … 아주 행복
     하 다 |속 이 터지| 는 줄 알았 다", "oh great the printer jammed again … just thrilled … honestly it was
-    |irritating|" is what was felt, the praise around it the joke, which the reading of the words around it takes for a feeling not the
-    speaker's. Over the labelled lines this keeps 14 more right and gives no forbidden one (item 38)."""
+    |irritating|" is what was felt, the praise around it the joke, which the reading of the words around it takes
+    for a feeling not the speaker's. Over the labelled lines this keeps 14 more right and gives no forbidden one
+    (benchmarks/tagging.py, item 38)."""
     return found.ironic and feeling_kind(name, language) == POLARITIES[1] \
         and any(len(found.words.tokens) - b <= IRONY_VERDICT_WITHIN for _, b in found.named_at.get(name, ()))
 
