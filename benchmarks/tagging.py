@@ -2812,7 +2812,7 @@ it):
    - A feeling the pack marks ``as_said`` keeps what the rules found, the
      learned readings aside: Korean 피곤함 ("내 가 |피곤| 해서 약속 을 취소
      했 어": on the read kept-out Korean sets those readings took it off 11
-     times wrongly, never rightly). Tried with English worried, exhausted,
+     times wrongly, once rightly). Tried with English worried, exhausted,
      disappointed and dread (70 right feelings more on the read kept-out
      sets, but forbidden ones on the sets trained on, "i was worried … but
      she was lovely", "gutted thirty mackerel", and a test's "i was
