@@ -2409,3 +2409,34 @@ def test_praise_that_is_rich_coming_from_them(language, text, expected_feelings,
 ])
 def test_the_feeling_that_closes_an_answer_of_irony(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # the speaker among a feeling's subject: "me and …", "… and me"
+    ("en", "me and my flatmate's boyfriend had a good laugh", {"amused"}, set(), set()),
+    ("en", "me and our janet were buzzing after bingo", {"excited"}, set(), set()),
+    # a bad time set against today is no irony: the praise after "but this year" is meant
+    ("en", "after my dad died i used to hate christmas but this year the whole family came over and i loved every "
+           "minute of it", {"happy"}, set(), set()),
+    # everyday words for a feeling
+    ("en", "forgot the school trip money again i felt like the worst mum ever", {"guilty"}, set(), set()),
+    ("en", "my grandson fell asleep on my shoulder on the sofa and my heart went all warm", {"warm"}, set(), set()),
+    ("en", "finally renewed my passport so thats one less thing hanging over me", {"relieved"}, set(), set()),
+])
+def test_the_speaker_among_the_subject_a_turn_to_today_and_everyday_words(language, text, expected_feelings,
+                                                                         not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # the heart as its own subject after a cause clause with another subject: the speaker's heart
+    ("ko", "애들 이 같이 먹자 고 해서 마음 이 따뜻 해졌 어", {"따뜻함"}, set(), set()),
+    # until last week … now: the worry is over
+    ("ko", "어제 까지 는 진짜 불안 했 는데 계약 연장 됐 고 이제 마음 이 편해 요", {"편안함"}, set(), set()),
+    # 감사 as an audit is no thanks; slang for fun
+    ("ko", "재고 감사 있어서 늦었 어", set(), set(), set()),
+    ("ko", "동아리 엠티 갔는데 완전 개꿀잼 이었 어", {"재미"}, set(), set()),
+])
+def test_korean_heart_as_subject_a_worry_until_now_an_audit_and_slang(language, text, expected_feelings, not_themes,
+                                                                      must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

@@ -122,7 +122,17 @@ def said_as_mine(tokens: tuple[str, ...], start: int) -> bool:
         while k > 0 and (tokens[k - 1] in _FILLERS or tokens[k - 1] in ("do", "did")):
             k -= 1
         return k > 0 and tokens[k - 1] == "i"
+    if i > 1 and tokens[i - 1] == "feeling":  # "|im| really |feeling| hopeful", "|ive been feeling| low"
+        k = i - 1
+        while k > 0 and (tokens[k - 1] in _FILLERS or tokens[k - 1] in _BEING):
+            k -= 1
+        return k > 0 and tokens[k - 1] in _I_BEING
     return False
+
+
+_BEING = frozenset(("am", "was", "been", "be"))
+_I_BEING = frozenset(("i", "im", "i'm", "ive", "i've"))
+"""The words of "i am / i was / i've been feeling" before a feeling."""
 
 
 SAID_LAST_WITHIN = 3
@@ -135,9 +145,11 @@ def said_last(tokens: tuple[str, ...], start: int, end: int) -> bool:
     subject ("reversed into the gatepost in front of the neighbours |felt like an idiot|"). Of such feelings
     the reading of the words around took off, 18 of 27 in the kept-out sets were the speaker's."""
     return len(tokens) - end <= SAID_LAST_WITHIN and 0 < start \
-        and (tokens[start - 1] in _FILLERS or (tokens[start] in _FELT and tokens[start - 1] not in _JOINED_TO_A_SUBJECT))
+        and (tokens[start - 1] in _LAST_WORD_FILLERS or (tokens[start] in _FELT and tokens[start - 1] not in _JOINED_TO_A_SUBJECT))
 
 
+_LAST_WORD_FILLERS = _FILLERS | {"yeah", "yep", "anyway", "overall"}
+"""Before a closing feeling, the words that leave it the speaker's last word ("so um |yeah satisfied|")."""
 _FELT = frozenset(("felt", "feel", "feeling"))
 _JOINED_TO_A_SUBJECT = frozenset(("and", "but", "then", "also", "who", "that", "which", "he", "she", "they", "we", "you",
                                   "it", "everyone", "everybody", "someone", "somebody", "nobody", "both", "all"))

@@ -131,6 +131,11 @@ GROUP_SUBJECTS = frozenset(("애들이", "애들", "부모님이", "부모님은
 is the speaker's feeling about them, so the search stops there."""
 
 
+HEART_AS_SUBJECT = re.compile(r"(마음|맘|기분|가슴)(이|은|도)")
+"""A Korean feeling said with the heart or the mood as its own subject: a cause clause before it with another
+subject ("애들이 … 해서") is what moved the speaker's."""
+
+
 def _ends_a_clause(token: str, others: Frame) -> bool:
     """Whether a word ends a clause (~서, ~는데, ~니까: the pack's ``others.breaks``), so a subject before it is that
     clause's."""
@@ -199,6 +204,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                         and len(rest) <= len(marker) + 1:
                     return marker, j
         if _ends_a_clause(token, others):
+            if joined and HEART_AS_SUBJECT.match("".join(tokens[start:start + 2])):
+                return None  # "애들이 같이 먹자고 해서 |마음이| 따뜻해졌어": the heart is the speaker's own subject
             if joined and token.endswith(CAUSE_ENDING) and not past_cause \
                     and not GIVEN_TO_ME.search(token) and not token.endswith(COMING_TO):
                 past_cause = True  # "애들이 경기 취소돼서 |실망|했어": a group's feeling carries over one "~서"
@@ -760,6 +767,22 @@ def _how_they_are(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return False
 
 
+WITH_ME = (("me", "and"), ("and", "me"), ("and", "myself"), ("and", "meself"))
+WITH_ME_REACH = 7
+OTHER_SUBJECTS = frozenset(("he", "she", "they", "you", "but", "so", "because", "cause", "cos", "when", "then", "while"))
+
+
+def _with_me(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether an English feeling's subject, a few words before it in the same clause, has the speaker in it:
+    "|me and| the dishwasher guy had a good laugh", "the lads |and me| were buzzing"."""
+    for k in range(start - 1, max(0, start - WITH_ME_REACH) - 1, -1):
+        if tokens[k] in OTHER_SUBJECTS:
+            return False
+        if k and (tokens[k - 1], tokens[k]) in WITH_ME:
+            return True
+    return False
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
@@ -789,6 +812,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
         return True  # "dead grateful |he was| cause i got him there in time"
     if not joined and set(words.tokens[hit.start:hit.end]) & SPEAKER_IN_PHRASE:
         return False  # "they were gone |kicking myself|": the phrase itself names who feels
+    if not joined and _with_me(words.tokens, hit.start):
+        return False  # "|me and| the dishwasher guy had a good laugh": the speaker is one of them
     said_words = set(words.tokens[hit.start:hit.end])
     if not joined and said_words & THEIR_OWN_EN and said_words & ALL_TEARS:
         return True  # "a client in the chair |crying her eyes out|"
@@ -2480,8 +2505,8 @@ OVERTURNED = re.compile(r"^\w{0,14}?((?<!이)나|건가|는가|은가|는건가|
 
 BEFORE_NOW_KO = ("한동안", "작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
                  "처음엔", "처음에는", "젊어서", "젊었을", "젊을때", "젊을적", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
-                 "초반엔", "초반에는", "을땐", "을때는")
-NOW_KO = ("요즘은", "지금은", "지금", "이제는", "이젠", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
+                 "초반엔", "초반에는", "을땐", "을때는", "까지는", "까지만해도")
+NOW_KO = ("요즘은", "지금은", "지금", "이제는", "이젠", "이제", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
 
 
 PAST_IF = ("었으면", "았으면", "했으면", "였으면", "웠으면")
@@ -2714,6 +2739,9 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
     said with a feeling of being valued named (``hits``: "got |told off| … felt very |appreciated|")."""
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
+    turned = _turned_since(words, vocab, told) if vocab.match == "tokens" else None
+    if turned is not None:  # "used to dread sundays after margaret |died| … |but today| … i |loved every minute| of it"
+        words, told = turned, {}
     return (any(_said(m, words, vocab.match) for m in s.alone)
             or (vocab.match == "tokens" and bool(MANAGED_A_MISHAP.search(" ".join(words.tokens)))
                 and any(_said(m, words, vocab.match) for m in s.signs))
@@ -2752,6 +2780,26 @@ def _quoted_ko(marker: str, words: Text, match: str) -> bool:
     joined = marker.replace(" ", "")
     at = [i for i in range(len(words.joined)) if words.joined.startswith(joined, i)]
     return bool(at) and all(words.joined.startswith(QUOTED_KO, i + len(joined)) for i in at)
+
+
+TURNED_TO_TODAY = (("but", "today"), ("but", "tonight"), ("but", "now"), ("but", "this", "year"), ("but", "this", "time"),
+         ("but", "these", "days"), ("but", "this", "week"))
+"""Words that set the day told against a bad time before it: the praise after them is meant."""
+
+
+def _turned_since(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]]) -> Text | None:
+    """The English words after the last of :data:`TURNED_TO_TODAY`, when every irony marker is said after it, no grief is
+    told after it and none of its mishaps: a bad time set against today, not irony ("used to dread sundays after
+    margaret died … but today the grandkids came … i loved every minute of it")."""
+    tokens = words.tokens
+    at = max((k + len(t) for k in range(len(tokens)) for t in TURNED_TO_TODAY if tokens[k:k + len(t)] == t), default=None)
+    if at is None or any(b > at for t, (a, b) in told.items() if t in SMALL_GRIEFS):
+        return None
+    before, after = Text.of(" ".join(tokens[:at])), Text.of(" ".join(tokens[at:]))
+    if any(_said(m, before, "tokens") for m in vocab.sarcasm.markers) \
+            or any(_said(m, after, "tokens") for m in vocab.sarcasm.mishaps):
+        return None
+    return after
 
 
 def _ends_unpleasant(said: Text, hits: list[Hit], vocab: Vocabulary, passable: set[int]) -> bool:
@@ -3440,6 +3488,13 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     return {name: score for name, score in out.items() if not _paired_with_a_kept_one(found, name, out)}
 
 
+def _felt_as_ko(tokens: tuple[str, ...], end: int) -> bool:
+    """Whether a Korean feeling is followed by "~는 기분 / 느낌" (:data:`FELT_AS`, not reported): the speaker's own
+    "I felt like" ("할머니 가 최고 래 요 |사랑받| 는 기분 이 었 어 요"), which the reading of the words around it takes
+    for someone else's when a person is named before."""
+    return bool(FELT_AS.match("".join(tokens[end:])))
+
+
 def _felt_beside_irony(found: RuleTags, name: str, language: str) -> bool:
     """Whether an unpleasant feeling closes an answer the rules read as irony: "아이고 참 좋 다 좋 아 … 아주 행복
     하 다 |속 이 터지| 는 줄 알았 다", "oh great the printer jammed again … just thrilled … honestly it was
@@ -3458,7 +3513,8 @@ forbidden tags more of 20 changed lines)."""
 
 def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
     """Whether a feeling is said in words that make it the speaker's: after "i felt" (:func:`said_as_mine`), "of
-    myself" after it, closing the answer (:func:`said_last`), before "but", opening it, or an unpleasant one with the
+    myself" after it, closing the answer (:func:`said_last`), before "but", opening it, with the speaker among its
+    subject (:func:`_with_me`), in Korean before "~는 기분" (:func:`_felt_as_ko`), or an unpleasant one with the
     speaker's tag after it ("gutted |so i am|") or closing it as a verdict (:func:`_closing_verdict`); the readings
     of the words around it then take it off only when surer."""
     tokens = found.words.tokens
@@ -3468,6 +3524,8 @@ def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
                or (language == "en" and _then_but(tokens, a, b))
                or (language == "en" and _closing_verdict(tokens, a, b) and feeling_kind(name, language) == POLARITIES[1])
                or all(t in (OPENING_FILLERS if language == "en" else OPENING_FILLERS_KO) for t in tokens[:a])
+               or (language == "en" and _with_me(tokens, a))
+               or (language == "ko" and _felt_as_ko(tokens, b))
                for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
 
 
@@ -3586,10 +3644,11 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
                 and not _as_said(name, language) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
+            below = own_below
             if kind == POLARITIES[1] and language == "en" \
                     and any(said_last(found.words.tokens, a, b) for a, b in found.named_at[name]):
-                own_below = min(own_below, UNPLEASANT_SAID_AS_MINE_DROP_AT)  # the last word on it, and no irony
-            if own < own_below:
+                below = min(below, UNPLEASANT_SAID_AS_MINE_DROP_AT)  # the last word on it, and no irony
+            if own < below:
                 out[name] = (scores[kind].probability, own)
     return out
 
