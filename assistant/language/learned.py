@@ -145,7 +145,8 @@ def said_last(tokens: tuple[str, ...], start: int, end: int) -> bool:
     subject ("reversed into the gatepost in front of the neighbours |felt like an idiot|"). Of such feelings
     the reading of the words around took off, 18 of 27 in the kept-out sets were the speaker's."""
     return len(tokens) - end <= SAID_LAST_WITHIN and 0 < start \
-        and (tokens[start - 1] in _LAST_WORD_FILLERS or (tokens[start] in _FELT and tokens[start - 1] not in _JOINED_TO_A_SUBJECT))
+        and (tokens[start - 1] in _LAST_WORD_FILLERS
+             or (tokens[start] in _FELT and tokens[start - 1] not in _JOINED_TO_A_SUBJECT))
 
 
 _LAST_WORD_FILLERS = _FILLERS | {"yeah", "yep", "anyway", "overall"}

@@ -205,7 +205,7 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
                     return marker, j
         if _ends_a_clause(token, others):
             if joined and HEART_AS_SUBJECT.match("".join(tokens[start:start + 2])):
-                return None  # "애들이 같이 먹자고 해서 |마음이| 따뜻해졌어": the heart is the speaker's own subject
+                return None  # "애들이 같이 먹자고 해서 |마음이| 따뜻해졌어": the speaker's heart is the subject
             if joined and token.endswith(CAUSE_ENDING) and not past_cause \
                     and not GIVEN_TO_ME.search(token) and not token.endswith(COMING_TO):
                 past_cause = True  # "애들이 경기 취소돼서 |실망|했어": a group's feeling carries over one "~서"
@@ -769,7 +769,8 @@ def _how_they_are(tokens: tuple[str, ...], start: int, end: int) -> bool:
 
 WITH_ME = (("me", "and"), ("and", "me"), ("and", "myself"), ("and", "meself"))
 WITH_ME_REACH = 7
-OTHER_SUBJECTS = frozenset(("he", "she", "they", "you", "but", "so", "because", "cause", "cos", "when", "then", "while"))
+OTHER_SUBJECTS = frozenset(("he", "she", "they", "you", "but", "so", "because", "cause", "cos", "when", "then",
+                            "while"))
 
 
 def _with_me(tokens: tuple[str, ...], start: int) -> bool:
@@ -2506,7 +2507,8 @@ OVERTURNED = re.compile(r"^\w{0,14}?((?<!이)나|건가|는가|은가|는건가|
 BEFORE_NOW_KO = ("한동안", "작년", "예전", "옛날", "신입때", "인턴때", "학교때", "대학때", "어릴때", "그땐", "그때는", "한때",
                  "처음엔", "처음에는", "젊어서", "젊었을", "젊을때", "젊을적", "몇년전", "한참전", "때는", "때엔", "전엔", "전에는", "첫겨울", "첫해", "초기엔", "초기에는",
                  "초반엔", "초반에는", "을땐", "을때는", "까지는", "까지만해도")
-NOW_KO = ("요즘은", "지금은", "지금", "이제는", "이젠", "이제", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔", "다풀렸", "다 풀렸")
+NOW_KO = ("요즘은", "지금은", "지금", "이제는", "이젠", "이제", "오늘은", "요새는", "올해는", "인자는", "인제는", "인자", "요즘엔",
+          "다풀렸", "다 풀렸")
 
 
 PAST_IF = ("었으면", "았으면", "했으면", "였으면", "웠으면")
@@ -2740,7 +2742,7 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
     s = vocab.sarcasm
     opening = " ".join(words.tokens[:3])
     turned = _turned_since(words, vocab, told) if vocab.match == "tokens" else None
-    if turned is not None:  # "used to dread sundays after margaret |died| … |but today| … i |loved every minute| of it"
+    if turned is not None:  # "used to dread sundays after margaret |died| … |but today| … i |loved every minute|"
         words, told = turned, {}
     return (any(_said(m, words, vocab.match) for m in s.alone)
             or (vocab.match == "tokens" and bool(MANAGED_A_MISHAP.search(" ".join(words.tokens)))
@@ -2782,17 +2784,18 @@ def _quoted_ko(marker: str, words: Text, match: str) -> bool:
     return bool(at) and all(words.joined.startswith(QUOTED_KO, i + len(joined)) for i in at)
 
 
-TURNED_TO_TODAY = (("but", "today"), ("but", "tonight"), ("but", "now"), ("but", "this", "year"), ("but", "this", "time"),
-         ("but", "these", "days"), ("but", "this", "week"))
+TURNED_TO_TODAY = (("but", "today"), ("but", "tonight"), ("but", "now"), ("but", "this", "year"),
+                   ("but", "this", "time"), ("but", "these", "days"), ("but", "this", "week"))
 """Words that set the day told against a bad time before it: the praise after them is meant."""
 
 
 def _turned_since(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]]) -> Text | None:
-    """The English words after the last of :data:`TURNED_TO_TODAY`, when every irony marker is said after it, no grief is
-    told after it and none of its mishaps: a bad time set against today, not irony ("used to dread sundays after
-    margaret died … but today the grandkids came … i loved every minute of it")."""
+    """The English words after the last of :data:`TURNED_TO_TODAY`, when every irony marker is said after it, no
+    grief is told after it and none of its mishaps: a bad time set against today, not irony ("used to dread sundays
+    after margaret died … but today the grandkids came … i loved every minute of it")."""
     tokens = words.tokens
-    at = max((k + len(t) for k in range(len(tokens)) for t in TURNED_TO_TODAY if tokens[k:k + len(t)] == t), default=None)
+    at = max((k + len(t) for k in range(len(tokens)) for t in TURNED_TO_TODAY if tokens[k:k + len(t)] == t),
+             default=None)
     if at is None or any(b > at for t, (a, b) in told.items() if t in SMALL_GRIEFS):
         return None
     before, after = Text.of(" ".join(tokens[:at])), Text.of(" ".join(tokens[at:]))
