@@ -131,6 +131,8 @@ GROUP_SUBJECTS = frozenset(("애들이", "애들", "부모님이", "부모님은
 is the speaker's feeling about them, so the search stops there."""
 
 
+TIME_TOPICS_KO = frozenset(("오늘은", "요즘은", "지금은", "이제는", "오늘", "요새는", "이번엔", "이번에는"))
+"""Korean time words as a topic, opening a new clause after a "~고": the day is what is told of."""
 HEART_AS_SUBJECT = re.compile(r"(마음|맘|기분|가슴)(이|은|도)")
 """A Korean feeling said with the heart or the mood as its own subject: a cause clause before it with another
 subject ("애들이 … 해서") is what moved the speaker's."""
@@ -161,6 +163,8 @@ def _someone_else_as_subject(tokens: tuple[str, ...], start: int, others: Frame,
         token = tokens[j]
         if token in others.speaker or (not joined and token in SITUATION_SUBJECTS):
             return None
+        if joined and token in TIME_TOPICS_KO and j and tokens[j - 1].endswith("고"):
+            return None  # "친구들도 생기고 |오늘은| 그냥 평온한 하루였어": a new clause about the day
         if token == DIALECT_TAG and j and tokens[j - 1].endswith("다"):
             continue  # 못 냈다 |아이가|: 경상도 "isn't it", not a child
         if joined and NAMED.match(token) and not past_cause:
@@ -2221,7 +2225,7 @@ def _over_since(tokens: tuple[str, ...], start: int, end: int, feeling: bool = T
     return any(f" {p} " in before for p in BEFORE_NOW)
 
 
-PRIDE = {"en": ("proud", "accomplished")}
+PRIDE = {"en": ("proud", "accomplished", "brave")}
 """The speaker's own pride tells a small win (44 labelled English lines of 53 with "proud" have it), unless
 it is pride in someone else ("proud of her", "proud of my daughter")."""
 PRIDE_WHEN = frozenset(("when", "watching", "seeing", "that", "cos", "because", "hearing"))
