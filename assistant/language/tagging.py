@@ -3648,7 +3648,7 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
     for name in found.named_at:
         kind = feeling_kind(name, language)
         if kind in scores and scores[kind].probability < kind_below and not _said_as_mine_too(found, name) \
-                and not _as_said(name, language) \
+                and not _as_said(name, language) and not _felt_beside_irony(found, name, language) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
             below = own_below
