@@ -2440,3 +2440,22 @@ def test_the_speaker_among_the_subject_a_turn_to_today_and_everyday_words(langua
 def test_korean_heart_as_subject_a_worry_until_now_an_audit_and_slang(language, text, expected_feelings, not_themes,
                                                                       must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    ("en", "went to the school play for my niece and i felt really useful helping with the props", {"capable"}, set(),
+     set()),
+    ("en", "first christmas away from my family and i felt so far from home tonight", {"homesick"}, set(), set()),
+    ("en", "today was heavy it would have been my mums seventieth", {"heavy"}, set(), {"memory"}),
+    # "surprise surprise" is irony: the thanks after it are not felt
+    ("en", "rang the surgery about my results three times this week and surprise surprise no call back im so grateful "
+           "for the fantastic service", set(), set(), {"unanswered"}),
+    # the unpleasant feeling that closes irony is what was felt, even when the learned layer doubts it twice
+    ("en", "oh yeah super relaxing saturday six hours stuck at the garage waiting for a tyre because they lost my "
+           "booking im fried", {"drained"}, set(), set()),
+    # a Korean time topic after ~고 opens the speaker's own clause
+    ("ko", "요즘은 동료 들도 친해지고 오늘은 그냥 평온한 하루였어", {"평온함"}, set(), set()),
+])
+def test_everyday_words_irony_and_a_new_clause_about_the_day(language, text, expected_feelings, not_themes,
+                                                             must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
