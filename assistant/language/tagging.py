@@ -2764,7 +2764,7 @@ def _sarcastic(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int]],
                      or any(_said(m, words, vocab.match) for m in s.mishaps))))
 
 
-FIRST_BY_ME_KO = re.compile(r"(내가|제가|나|저)(먼저|못간다고|못가겠다고|안간다고|안가겠다고|빠진다고|못한다고)")
+FIRST_BY_ME_KO = re.compile(r"(내가|제가|나|저)(먼저|못간다고|못가겠다고|안간다고|안가겠다고|빠진다고|못한다고|못가게|못갈것|못가겠)")
 FIRST_BY_ME_REACH = 8
 
 
