@@ -2459,3 +2459,17 @@ def test_korean_heart_as_subject_a_worry_until_now_an_audit_and_slang(language, 
 def test_everyday_words_irony_and_a_new_clause_about_the_day(language, text, expected_feelings, not_themes,
                                                              must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # "felt like i was …" frames a feeling as "felt" does
+    ("en", "my stepdad drove me to the game and stayed for the whole thing and i felt like i was finally accepted",
+     {"accepted"}, set(), set()),
+    ("en", "the new choir sang my favourite hymn at the end and it felt like i was part of something", {"included"},
+     set(), set()),
+    # a Korean feeling that closes a plain statement is the speaker's; one carried on (~하다 고: quoted) is not
+    ("ko", "이번 달 관리비 랑 학원비 생각 하면 진짜 막막 해요 어디 서 부터 줄여야 될 지 모르 겠 어요", {"막막함"}, set(), set()),
+    ("ko", "아침 에 남편 이랑 싸우 고 나와 서 점심 때 미안 하다 고 먼저 문자 왔 어 안도 했 지", {"안도"}, set(), set()),
+])
+def test_felt_like_i_was_and_a_korean_plain_statement(language, text, expected_feelings, not_themes, must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
