@@ -3495,21 +3495,21 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     return {name: score for name, score in out.items() if not _paired_with_a_kept_one(found, name, out)}
 
 
-DECLARED_KO = re.compile(r"(해요|했어요|했어|해|하다|했다|하네|했네|하네요|합니다|했습니다|해유|혀)$")
+DECLARED_KO = re.compile(r"(해요|했어요|했어|해|하다|했다|하네|했네|하네요|합니다|했습니다|해유|혀|이야|이에요|이예요|이다|"
+                         r"돼|돼요|된다|됩니다|되네|되네요|이네|이네요)$")
+DECLARED_REACH = 3
 """A Korean feeling's own predicate closing a sentence: "진짜 |막막 해요|"."""
 
 
-def _declared_ko(tokens: tuple[str, ...], end: int) -> bool:
+def _declared_ko(tokens: tuple[str, ...], end: int, unpleasant: bool) -> bool:
     """Whether a Korean feeling closes a plain statement of the speaker's, its predicate right after it
     (:data:`DECLARED_KO`): "카드 값 이랑 월세 생각 하면 진짜 |막막 해요|". (A person named as its subject was read by
-    the rules already.)"""
-    if DECLARED_KO.search(tokens[end - 1]):
-        said = end - 1
-    elif end < len(tokens) and DECLARED_KO.search(tokens[end - 1] + tokens[end]):
-        said = end
-    else:
-        return False
-    return said + 1 == len(tokens) or not tokens[said + 1].startswith(GOING_ON_KO)
+    the rules already.) A pleasant one only with its predicate in the next word: said further on ("진짜 |행복 했 다|
+    … 하 피곤 하다"), it is as often irony."""
+    reach = DECLARED_REACH if unpleasant else 2
+    said = next((k for k in range(end - 1, min(len(tokens), end - 1 + reach))
+                 if DECLARED_KO.search("".join(tokens[end - 1:k + 1]))), None)
+    return said is not None and (said + 1 == len(tokens) or not tokens[said + 1].startswith(GOING_ON_KO))
 
 
 GOING_ON_KO = ("고", "서", "주", "줘", "줬", "드", "부", "는", "며", "면", "다고", "라고", "가지", "갖고", "도")
@@ -3555,7 +3555,7 @@ def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
                or all(t in (OPENING_FILLERS if language == "en" else OPENING_FILLERS_KO) for t in tokens[:a])
                or (language == "en" and _with_me(tokens, a))
                or (language == "ko" and _felt_as_ko(tokens, b))
-               or (language == "ko" and _declared_ko(tokens, b))
+               or (language == "ko" and _declared_ko(tokens, b, feeling_kind(name, language) == POLARITIES[1]))
                for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
 
 
