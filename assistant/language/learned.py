@@ -93,7 +93,8 @@ MENTION_REACH = 6
 SAID_AS_MINE = frozenset((("i", "felt"), ("i", "feel"), ("i", "was"), ("i", "am"), ("im",), ("i'm",), ("i", "got"),
                           ("i", "get"), ("made", "me"), ("makes", "me"), ("left", "me"), ("me", "feel"), ("me", "feeling"),
                           ("i", "been"), ("ive", "been"), ("i've", "been"), ("left", "feeling"), ("home", "feeling"),
-                          ("away", "feeling"), ("up", "feeling"), ("got", "me"), ("gets", "me")))
+                          ("away", "feeling"), ("up", "feeling"), ("got", "me"), ("gets", "me"), ("i", "keep"),
+                          ("i", "kept"), ("i", "cant", "stop"), ("i", "can't", "stop")))
 """English words just before a feeling that say it is the speaker's ("and i felt |lonely|")."""
 _FILLERS = frozenset(("so", "really", "very", "a", "bit", "little", "kind", "sort", "of", "quite", "pretty", "just",
                       "honestly", "actually", "totally", "proper", "well", "dead", "too", "that", "like", "all", "um",
