@@ -2892,6 +2892,105 @@ it):
    at first sight in both languages: English theme F1 stays 0.83 - 0.84 on
    every fresh round, and on the four never-read sets English met every
    goal in one, Korean in two.
+
+39. The session after wrote eight fresh standard sets from the same brief in
+   two rounds of four (held-out-427 .. -434): warehouse and delivery workers
+   with themes told without their keyword, students and group chats with
+   slang, older people and widowers with memories and small wins, office
+   workers and couples (-430 never read); then, scored at the end only,
+   care workers and teachers with other people's feelings, newcomers and
+   long-distance families with sarcasm, tradespeople and farmers in
+   regional speech, an even mix of quiet days (-431 and -434 never read;
+   -432 and -433 read after scoring).
+
+   First sight, with the tagger of the start (theme F1 / feeling F1 /
+   forbidden tags, sets that met every goal):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -427 .. -430 | 0.892 / 0.872 / 4, 2 of 4 | 0.887 / 0.938 / 3, 1 of 4 |
+   | -431 .. -434 | 0.864 / 0.888 / 2, 1 of 4 | 0.885 / 0.911 / 3, 1 of 4 |
+   | -430, -431, -434 (never read) | 0.874 / 0.925 / 1, 2 of 3 | 0.912 / 0.949 / 3, 1 of 3 |
+
+   What was built (each checked by a diff over every labelled line, before
+   and after; from the start, English 59 lines better and 18 worse,
+   Korean 44 better and 12 worse; the worse are mostly a label's other
+   name for the same feeling (9 labels call "chuffed to bits" happy; 울컥
+   as 그리움, 조마조마 as 불안) or a second feeling the labels leave out;
+   forbidden tags on the changed lines went 4 -> 1 in English and 3 -> 1
+   in Korean):
+   - English: the speaker among a feeling's subject ("|me and| the
+     dishwasher guy had a good laugh", "the lads |and me|") is the
+     speaker's feeling, and said so for the learned readings; "im (really)
+     feeling", "ive been feeling", "i keep …", "i can't stop …" say a
+     feeling as the speaker's, and "so um |yeah satisfied|" closes the
+     answer as the speaker's last word; "felt like i was (finally)
+     accepted" frames a feeling as "felt" does (6 lines better, none
+     worse); a bad time set against today ("used to dread sundays after
+     margaret died … |but today| … i loved every minute of it") is no
+     irony; "surprise surprise" and "so glad i even" are irony; brave
+     tells a small win as pride does (7 of 9 labelled lines with brave and
+     no win had one); "not one soul" is nobody; a missed turning or exit is
+     no missed chance; everyday words: laughed so hard, the worst mum ever,
+     my heart went all warm, one less thing hanging over me, felt useful,
+     so far from home, today was heavy, a rock on my chest; "chuffed to
+     bits" is delighted and "seething" furious, as most labels name them
+     (17 better, 10 worse); the unpleasant feeling that closes irony is not
+     doubted twice either (English 4 better, 3 worse, Korean 7 better, 2
+     worse, each worse a label's other name).
+   - Korean: a feeling that closes a plain statement ("진짜 |막막 해요|",
+     "|걱정 이 야|") is the speaker's, taken off by the reading of the words
+     around it only when surer, as an English "i felt" is; a pleasant one
+     only with its predicate in the next word ("진짜 |행복 했 다| … 하 피곤
+     하다" is irony); not when the sentence goes on (미안 하다 |고|, 걱정 해
+     |줘서|); "~는 기분" after a feeling likewise; the heart or mood as its
+     own subject after a cause clause with another subject ("애들이 …
+     해서 |마음이| 따뜻해졌어") and a time topic after ~고 ("친구들도
+     생기고 |오늘은| 평온한 하루였어") open the speaker's clause; "까지는 …
+     이제" sets a worry in the past; "내 가 못 가게 됐어" is the speaker's own
+     calling off; 배가 (좀) 아프다 is envy as 배가 아팠다 was (10 lines better,
+     1 worse); 재고 감사 and the like are audits, not thanks; 개꿀잼.
+   - Tried and dropped: missed buses and trains as sayings that keep the
+     learned layer from adding a missed chance (3 right ones lost: it
+     rarely adds a wrong one there); a feeling said as the speaker's
+     spared by the doubt of both readings (English 71 better, 68 worse;
+     Korean 1 better, 12 worse); a Korean "~는 기분" spared all readings
+     (7 worse: "무시당한 기분이었나 봐" is a guess at someone else's, "정말
+     감사합니다 기분 너무 좋네요" irony); "kept my cool" as calm; a Korean
+     cue for a visit put off until the person died (the learned layer
+     takes it off at 0.02); the rules' themes kept when the words that
+     told them were right in training 90 - 98% of the time (on the 56
+     read sets the themes do not learn from, theme F1 0.866 -> 0.869,
+     forbidden tags 18 -> 21 or more).
+   - Retrained and not shipped: English themes learning from every read
+     kept-out set up to -433 (24,598 lines): on the never-read groups
+     -379 .., -395 .., -403 .., -415 .. and -430, -431, -434, theme F1
+     0.871, 0.878, 0.902, 0.830, 0.874 -> 0.859, 0.888, 0.919, 0.835,
+     0.867, forbidden tags 16 -> 17, sets meeting every goal 8 -> 6; the
+     34 older kept-out sets 0.914 / 19 -> 0.912 / 21. (Up to -426, scored
+     at first sight on -427 .. -434: theme F1 0.892 -> 0.895 and 0.864 ->
+     0.874, the same forbidden tags; the older sets 19 -> 22 forbidden
+     tags, all in the hard sets.)
+
+   With the shipped tagger (same format; the learned weights those of item
+   36):
+
+   | round | English | Korean |
+   |---|---|---|
+   | -427 .. -430 (-427 .. -429 read) | 0.899 / 0.894 / 2, 2 of 4 | 0.887 / 0.967 / 0, 3 of 4 |
+   | -431 .. -434 (-432, -433 read) | 0.867 / 0.898 / 1, 2 of 4 | 0.890 / 0.916 / 2, 1 of 4 |
+   | -430, -431, -434 (never read) | 0.874 / 0.925 / 1, 2 of 3 | 0.912 / 0.955 / 2, 2 of 3 |
+
+   Groups written before, start -> shipped: the never-read English and
+   Korean groups -379 .. -382, -395 .. -398, -403 .. -406 and -415 ..
+   -418 the same (English -403 .. -406 feeling F1 0.924 -> 0.932); the
+   34 older kept-out English sets 0.914 / 0.932 / 19, 24 meeting every
+   goal -> 0.914 / 0.933 / 19, 24; the 32 older Korean 0.915 / 0.951 / 29,
+   21 -> 0.915 / 0.953 / 29, 21. Tagging a line of -399 .. -410 takes 1.7
+   ms here on average (1.5 at the start), Korean 1.3 ms (1.2). The goals
+   still fail at first sight: English theme F1 is 0.83 - 0.90 by round,
+   and of the three never-read sets English met every goal in two,
+   Korean in two.
 """
 from __future__ import annotations
 
