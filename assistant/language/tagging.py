@@ -3497,8 +3497,9 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
 
 DECLARED_KO = re.compile(r"(해요|했어요|했어|해|하다|했다|하네|했네|하네요|합니다|했습니다|해유|혀|이야|이에요|이예요|이다|"
                          r"돼|돼요|된다|됩니다|되네|되네요|이네|이네요)$")
-DECLARED_REACH = 3
 """A Korean feeling's own predicate closing a sentence: "진짜 |막막 해요|"."""
+DECLARED_REACH = 3
+"""How many words, the feeling's last one first, may hold that predicate ("|걱정 이 야|")."""
 
 
 def _declared_ko(tokens: tuple[str, ...], end: int, unpleasant: bool) -> bool:
@@ -3543,9 +3544,10 @@ forbidden tags more of 20 changed lines)."""
 def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
     """Whether a feeling is said in words that make it the speaker's: after "i felt" (:func:`said_as_mine`), "of
     myself" after it, closing the answer (:func:`said_last`), before "but", opening it, with the speaker among its
-    subject (:func:`_with_me`), in Korean before "~는 기분" (:func:`_felt_as_ko`), or an unpleasant one with the
-    speaker's tag after it ("gutted |so i am|") or closing it as a verdict (:func:`_closing_verdict`); the readings
-    of the words around it then take it off only when surer."""
+    subject (:func:`_with_me`), in Korean before "~는 기분" (:func:`_felt_as_ko`) or closing a plain statement
+    (:func:`_declared_ko`), or an unpleasant one with the speaker's tag after it ("gutted |so i am|") or closing it
+    as a verdict (:func:`_closing_verdict`); the readings of the words around it then take it off only when
+    surer."""
     tokens = found.words.tokens
     return any(said_as_mine(tokens, a) or tuple(tokens[b:b + 2]) in OF_MYSELF
                or (language == "en" and said_last(tokens, a, b))
