@@ -773,8 +773,6 @@ def _how_they_are(tokens: tuple[str, ...], start: int, end: int) -> bool:
 
 WITH_ME = (("me", "and"), ("and", "me"), ("and", "myself"), ("and", "meself"))
 WITH_ME_REACH = 7
-OTHER_SUBJECTS = frozenset(("he", "she", "they", "you", "but", "so", "because", "cause", "cos", "when", "then",
-                            "while"))
 
 
 def _with_me(tokens: tuple[str, ...], start: int) -> bool:
@@ -2140,6 +2138,9 @@ BELIEVING = frozenset(("thought", "assumed", "figured", "worried", "feared", "co
 otherwise: "|thought| she was ghosting me but", "i |used| to feel invisible there but not anymore",
 "my flatmate |had| been short with me all week but tonight she apologised"."""
 CLAUSE_ENDS = frozenset(("but", "and", "so", "then", "because", "cause", "cos", "when"))
+OTHER_SUBJECTS = (SUBJECT_PRONOUNS - {"i", "we"}) | (CLAUSE_ENDS - {"and"}) | {"while"}
+"""Walking back from a feeling (:func:`_with_me`), a subject that leaves the speaker out, or a new clause ("and"
+may join "me and …")."""
 PAST_HAVING = frozenset(("used", "had", "hadn't", "hadnt"))
 """Of :data:`BELIEVING`, the past ones that hold only close to the theme."""
 TURNED_OUT = ("it was a surprise", "turns out", "turned out", "i find out", "then i found out", "found out", "then i find out", "then today",
