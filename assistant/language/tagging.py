@@ -1210,6 +1210,7 @@ a plan someone said "she couldn't make it" to stays the speaker's cancelled one.
 
 RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't even apply", "never applied for it",
                               "never even wanted it", "never wanted it anyway", "didn't even want it", "didnt even want it",
+                              "didnt even want the", "didn't even want the",
                               "didnt even put my name down", "didn't even put my name down", "wouldve missed it but",
                               "would have missed it but", "but i went anyway", "but i did go"),
             "cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again", "was not cancelled",
@@ -3369,10 +3370,47 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
     slighted = _rules(language, prompts_root()).vocab.sarcasm.slighted
     return {name for name in found.feelings
             if not _as_said(name, language) and (kind := feeling_kind(name, language)) in scores
-            and scores[kind].probability < max(feeling_drop_at, SLIGHTED_DROP_AT if name in slighted else 0.0)
+            and not _kind_in_its_clause(found, scores, name, kind, language,
+                                        max(feeling_drop_at, SLIGHTED_DROP_AT if name in slighted else 0.0))
             and not _said_in_a_saying(found, name) and not _unpleasant_said_as_mine(found, name, kind)
             and not _pleasant_said_as_mine_plainly(found, name, kind, language)
             and not any(said_as_mine_too(found.words.tokens, a, topic=True) for a, _ in found.named_at.get(name, ()))}
+
+
+CONTRASTS = {"en": (frozenset(("but", "though", "although", "except", "whereas")), ()),
+             "ko": (frozenset(("근데", "그런데", "하지만", "그렇지만", "그래도", "데")), ("는데", "은데", "지만", "던데"))}
+"""Words (and Korean word endings) that set one clause of an answer against another: "the scan was fine thank god
+|but| nobody asked how it went", "새벽 부터 엄청 긴장 했 |는데| 다행히 다 잡았 어요"."""
+CLAUSE_AT_LEAST = 4
+"""How many words a clause needs for the learned kind to read it apart from the rest of the answer."""
+
+
+def _kind_in_its_clause(found: RuleTags, scores: dict[str, Score], name: str, kind: str, language: str,
+                        below: float) -> bool:
+    """Whether a feeling's kind reads at ``below`` or over, in the whole answer or in the clause it was named in
+    (:data:`CONTRASTS`). A mixed answer is read as a whole by the kind's model: the relief of "the scan came back
+    fine |thank god| but nobody at home asked how it went" scores as little pleasant as the rest, 0.00; its own
+    clause reads pleasant. Only a pleasant feeling, or in English an unpleasant one after the turn ("i told them
+    i could do the slides … whatever but it really |bugs| me"): one before it is as often over ("i was |scared
+    stiff| of the new robot but now …", 6 forbidden tags of 22 lines)."""
+    if scores[kind].probability >= below:
+        return True
+    words, endings = CONTRASTS.get(language, (frozenset(), ()))
+    if not words:
+        return False
+    tokens = found.words.tokens
+    turns = [i for i, token in enumerate(tokens) if token in words or (endings and token.endswith(endings))]
+    ends_with_it = 1 if endings else 0  # a Korean clause keeps its "~는데"; an English "but" opens the next one
+    model = load_model(language)
+    for a, b in found.named_at.get(name, ()):
+        start = max((i + 1 for i in turns if i < a), default=0)
+        end = min((i + ends_with_it for i in turns if i >= b), default=len(tokens))
+        if kind != POLARITIES[0] and (start == 0 or language != "en"):
+            continue
+        if (start, end) != (0, len(tokens)) and end - start >= CLAUSE_AT_LEAST \
+                and model.score(Text.of(" ".join(tokens[start:end])))[kind].probability >= below:
+            return True
+    return False
 
 
 def _unpleasant_said_as_mine(found: RuleTags, name: str, kind: str) -> bool:
@@ -3673,7 +3711,8 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
     out = {}
     for name in found.named_at:
         kind = feeling_kind(name, language)
-        if kind in scores and scores[kind].probability < kind_below and not _said_as_mine_too(found, name) \
+        if kind in scores and not _kind_in_its_clause(found, scores, name, kind, language, kind_below) \
+                and not _said_as_mine_too(found, name) \
                 and not _as_said(name, language) and not _felt_beside_irony(found, name, language) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
