@@ -587,6 +587,8 @@ def _their_view_of_me(tokens: tuple[str, ...], start: int, others: Frame) -> boo
             viewer = k - 3 if told else k - 2
             while viewer > 0 and tokens[viewer] in NOT_DOING | {"do", "dont", "don't"}:
                 viewer -= 1  # "i |don't| think i'm angry": the speaker's own view
+            if not told and tokens[viewer] in ("being", "been", "be", "getting"):
+                return False  # "cooked dinner without |being asked| i was gobsmacked": no one asked anything
             return tokens[viewer] not in others.speaker
     return False
 
@@ -1373,7 +1375,12 @@ def _called_off_by_me(tokens: tuple[str, ...], start: int) -> bool:
     j = start - 1
     while j >= 0 and tokens[j] in ("just", "finally", "kind", "of", "sort", "kinda", "totally", "already", "actually"):
         j -= 1
-    return j >= 0 and tokens[j] == "i"
+    return (j >= 0 and tokens[j] == "i") or (j < 0 and tokens[start] in CALLED_OFF_BY_THE_SPEAKER)
+
+
+CALLED_OFF_BY_THE_SPEAKER = frozenset(("bailed", "flaked", "ditched", "skipped", "backed", "pulled", "bowed"))
+"""Words of a plan called off that, opening an answer with no subject, are the speaker's doing: "|bailed| on
+trivia night with the guys again cause i was wiped out" ("cancelled" alone may be the plan's fate)."""
 
 
 REPLIERS = frozenset(("he", "she", "they", "hed", "shed", "theyd"))
@@ -2811,6 +2818,25 @@ def _turned_since(words: Text, vocab: Vocabulary, told: dict[str, tuple[int, int
     return after
 
 
+IRONY_LEFT_BEHIND = (("anyway",), ("anyways",), ("on", "the", "bright", "side"), ("on", "the", "plus", "side"),
+                     ("on", "a", "brighter", "note"), ("on", "a", "better", "note"), ("in", "better", "news"))
+"""English words that leave the irony of an answer behind: "he never called back which is great love that for me
+|anyway| i baked bread and it came out good so im kind of |proud|"."""
+
+
+def _irony_left_behind(said: Text, start: int, vocab: Vocabulary) -> bool:
+    """Whether a pleasant English feeling comes after :data:`IRONY_LEFT_BEHIND`, no irony marker, opener or mishap
+    said after those words: the irony was about what came before."""
+    tokens = said.tokens
+    at = max((k + len(t) for k in range(start) for t in IRONY_LEFT_BEHIND if tokens[k:k + len(t)] == t),
+             default=None)
+    if at is None or at > start:
+        return False
+    after = Text.of(" ".join(tokens[at:]))
+    s = vocab.sarcasm
+    return not any(_said(m, after, "tokens") for m in (*s.markers, *s.mishaps, *s.openers))
+
+
 def _ends_unpleasant(said: Text, hits: list[Hit], vocab: Vocabulary, passable: set[int]) -> bool:
     """Whether an English answer ends on an unpleasant feeling of the speaker's, the praise before it not set
     against it ("oh yeah real proud moment … locked myself out … absolutely |mortified|"; not "wah so relieved
@@ -3116,7 +3142,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
                         and said.tokens[hit.start - 1] in vocab.others.through):  # "she felt |totally| left out"
                 their_words.update(range(start, end))
             continue
-        if sarcastic and vocab.feeling(hit.key).pleasantness > 0:
+        if sarcastic and vocab.feeling(hit.key).pleasantness > 0 \
+                and not (vocab.match == "tokens" and _irony_left_behind(said, hit.start, vocab)):
             continue
         if (set(said.tokens[hit.start:hit.end]) & TEARS or (vocab.match == "joined" and KO_CRYING.match(hit_said)))\
                 and any(h.end <= hit.start <= h.end + 4 and vocab.feeling(h.key).pleasantness > 0 for h in hits):
