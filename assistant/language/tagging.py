@@ -637,6 +637,12 @@ def _person_then_hedges(tokens: tuple[str, ...], start: int, others: Frame) -> b
                                          or tokens[k] in ("she", "he", "they"))  # (not "in front |of everyone so|")
 
 
+def _likened(tokens: tuple[str, ...], person: int) -> bool:
+    """Whether an English person word is only what the speaker likens themselves to: "cried |like a child| grief is
+    strange", "|like a| kid in a sweet shop"."""
+    return "like" in tokens[max(0, person - 3):person]
+
+
 PLACES_AND_TIMES = frozenset(("team", "office", "evening", "party", "place", "house", "room", "street", "apartment",
                               "flat"))
 """Of the frame's words for other people, the places and times: "at parents |evening so| embarrassed" is the
@@ -841,7 +847,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if others.quotatives and _in_their_words(words.tokens, hit.start, others):
         return True
     if not joined and hit.start and words.tokens[hit.start - 1] in others.people and hit.key not in others.towards \
-            and words.tokens[hit.start] not in OWN_SUBJECTS:
+            and words.tokens[hit.start] not in OWN_SUBJECTS and words.tokens[hit.start - 1] not in PLACES_AND_TIMES \
+            and not _likened(words.tokens, hit.start - 1):
         return True  # "my mama |cried| on the call": the person right before the feeling has it
     if not joined and words.tokens[hit.start] in FELT and hit.start \
             and ((words.tokens[hit.start - 1] in others.people and not _an_object(words.tokens, hit.start - 1))
