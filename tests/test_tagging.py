@@ -2473,3 +2473,50 @@ def test_everyday_words_irony_and_a_new_clause_about_the_day(language, text, exp
 ])
 def test_felt_like_i_was_and_a_korean_plain_statement(language, text, expected_feelings, not_themes, must_themes):
     _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a mixed answer: the relief is read in its own clause, not under the hard week after "but"
+    ("en", "the biopsy came back clear thank god but nobody at work even asked how it went", {"relieved"}, set(),
+     {"unasked"}),
+    ("en", "got my test results this afternoon all fine thank goodness but not one of my kids rang to ask",
+     {"relieved"}, set(), set()),
+    # an unpleasant feeling after the turn is read in its clause too
+    ("en", "they gave my saturday shift to the new lad without asking me i said fine whatever but it really bugs me",
+     {"annoyed"}, set(), set()),
+    ("ko", "시험 떨어질 까 봐 밤새 엄청 긴장 했 는데 다행히 붙었 어요", {"안도"}, set(), {"win"}),
+    # irony left behind after "anyway": the pride after it is meant
+    ("en", "the landlord still hasnt fixed the boiler love that for me anyway i finished the quilt tonight and im "
+           "really proud of it", {"proud"}, set(), set()),
+    # a plan bailed on with no subject said is the speaker's doing
+    ("en", "bailed on book club again cause i was wiped out and now i feel bad", {"exhausted", "bad"}, {"cancelled"},
+     set()),
+    # "without being asked" asks nothing: the surprise is the speaker's
+    ("en", "my daughter washed the car without being asked i was gobsmacked", {"surprised"}, set(), set()),
+    # a person word in a simile, or a place, is no one who feels
+    ("en", "found his old scarf in the hall cupboard and cried like a child grief is a funny thing", {"grief"}, set(),
+     set()),
+    ("en", "the smell of his pipe tobacco in the shed knocked me flat heartbroken all over again", {"heartbroken"},
+     set(), set()),
+])
+def test_a_feeling_read_in_its_own_clause_and_irony_left_behind(language, text, expected_feelings, not_themes,
+                                                              must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)
+
+
+@pytest.mark.parametrize("language, text, expected_feelings, not_themes, must_themes", [
+    # a feeling whose part "is over" is over
+    ("en", "i was a wreck all week about the exam but i passed so that anxious part is over", set(), set(), set()),
+    ("en", "today would have been mums eightieth so i made her trifle", set(), set(), {"memory"}),
+    # a job that went to someone else is no missed chance when the speaker "didnt even want the" hours
+    ("en", "people keep asking if im gutted they gave the job to kevin honestly no i didnt even want the extra hours",
+     set(), {"missed-chance"}, set()),
+    ("en", "cleaned out the garage finally at least thats done", set(), set(), {"win"}),
+    # words written as Vosk writes them ("didnt", "doesnt") match the pack's phrases
+    ("en", "my son just doesnt get me at all", {"misunderstood"}, set(), set()),
+    ("ko", "엄마 기일 인데 생각 보다 담담 했 어", {"차분함"}, set(), {"memory"}),
+    ("ko", "회식 자리 에서 드립 쳤 는데 아무 도 반응 이 없 었 어", set(), set(), {"ignored"}),
+])
+def test_over_parts_new_cues_and_phrases_as_vosk_spells_them(language, text, expected_feelings, not_themes,
+                                                             must_themes):
+    _tags_exactly(language, text, expected_feelings, not_themes, must_themes)

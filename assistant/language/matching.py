@@ -133,7 +133,7 @@ def compile_phrase(phrase: str, key: Any, match: str, stem: bool, inside: Iterab
         return [Pattern((normalise(phrase).replace(" ", ""),), (False,), key, False, True)]
     words: list[tuple[str, bool]] = []
     for raw in phrase.split():
-        parts = normalise(raw).split()
+        parts = [SPELLED_OUT.get(part, part) if match != "joined" else part for part in normalise(raw).split()]
         words += [(part, stem or (raw.endswith("*") and n == len(parts) - 1)) for n, part in enumerate(parts)]
     variants = [(words, False)]
     for negator in inside:
