@@ -1034,6 +1034,8 @@ def _done_to_a_thing(tokens: tuple[str, ...], start: int, end: int) -> bool:
         return False
     if not (said[0].endswith(("ed", "ing")) or said == ("left", "out")) or set(said) & TEARS:
         return False
+    if said[-1] in ("him", "her", "them", "me", "us"):
+        return False  # "|missing him| its been two years": its object said, Vosk's "its" begins the next clause
     if end + 1 < len(tokens) and tokens[end + 1] in NOT_A_THING:
         return False
     return not start or tokens[start - 1] not in NOT_DONE_TO
