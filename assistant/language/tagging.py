@@ -1221,7 +1221,8 @@ a plan someone said "she couldn't make it" to stays the speaker's cancelled one.
 
 RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't even apply", "never applied for it",
                               "never even wanted it", "never wanted it anyway", "didn't even want it", "didnt even want it",
-                              "didnt even want the", "didn't even want the",
+                              "didnt even want the", "didnt even put in for it", "didnt put in for it",
+                              "never put in for it", "never wanted to manage", "i never even applied",
                               "didnt even put my name down", "didn't even put my name down", "wouldve missed it but",
                               "would have missed it but", "but i went anyway", "but i did go"),
             "cancelled": ("back on", "went ahead", "going ahead", "goes ahead", "on again", "was not cancelled",
@@ -1243,6 +1244,8 @@ RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't 
                            "answered in the end", "texted back in the end", "did text back", "did reply",
                            "did ring back", "and replied with", "and answered with", "sent a heart", "sent me a heart")}
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
+RESOLVED = {theme: tuple(dict.fromkeys(" ".join(Text.of(p).tokens) for p in said)) for theme, said in RESOLVED.items()}
+"""(Spelled as answers are read: "didnt" is "didn't".)"""
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",), ("on", "his"), ("on", "their"), ("his", "texts"), ("his", "messages"),
                 ("her", "texts"), ("her", "messages"), ("their", "texts"), ("their", "messages"),
