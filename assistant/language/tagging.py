@@ -1219,7 +1219,13 @@ THEIR_SUBJECT_THEMES = ("drifting", "cold-shoulder", "left-out")
 a plan someone said "she couldn't make it" to stays the speaker's cancelled one."""
 
 
-RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't even apply", "never applied for it",
+def _as_read(listed: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Listed English phrases spelled as answers are read ("didnt" as "didn't"), to compare with their words."""
+    return {key: tuple(dict.fromkeys(" ".join(Text.of(phrase).tokens) for phrase in phrases))
+            for key, phrases in listed.items()}
+
+
+RESOLVED = _as_read({"missed-chance": ("never even applied", "didnt even apply", "didn't even apply", "never applied for it",
                               "never even wanted it", "never wanted it anyway", "didn't even want it", "didnt even want it",
                               "didnt even want the", "didnt even put in for it", "didnt put in for it",
                               "never put in for it", "never wanted to manage", "i never even applied",
@@ -1242,10 +1248,9 @@ RESOLVED = {"missed-chance": ("never even applied", "didnt even apply", "didn't 
                            "she wrote back", "he wrote back", "she got back to me", "he got back to me",
                            "rang me after", "rang me back", "called me back", "got back to me", "replied in the end",
                            "answered in the end", "texted back in the end", "did text back", "did reply",
-                           "did ring back", "and replied with", "and answered with", "sent a heart", "sent me a heart")}
+                           "did ring back", "and replied with", "and answered with", "sent a heart", "sent me a heart")})
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
-RESOLVED = {theme: tuple(dict.fromkeys(" ".join(Text.of(p).tokens) for p in said)) for theme, said in RESOLVED.items()}
-"""(Spelled as answers are read: "didnt" is "didn't".)"""
+
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",), ("on", "his"), ("on", "their"), ("his", "texts"), ("his", "messages"),
                 ("her", "texts"), ("her", "messages"), ("their", "texts"), ("their", "messages"),
