@@ -2731,12 +2731,24 @@ def _same_praise_again_ko(said: Text, hits: Iterable[Hit], vocab: Vocabulary) ->
     for a in hits:
         for b in hits:
             if a.key == b.key and 0 <= b.start - a.end <= PRAISE_AGAIN_REACH \
-                    and said.tokens[a.start][:2] == said.tokens[b.start][:2] \
+                    and (said.tokens[a.start][:2] == said.tokens[b.start][:2]
+                         or (b.start == a.end and _same_stem_ko(said.tokens[a.start], said.tokens[b.start]))) \
                     and not set(said.tokens[a.end:b.start]) & AGAIN_NOT_IRONY \
                     and not "".join(said.tokens[b.end:b.end + 1]).startswith(QUOTING_KO) \
                     and not _theirs(said, a, vocab.others, True):
                 return True
     return False
+
+
+def _same_stem_ko(first: str, second: str) -> bool:
+    """Whether two Korean words begin with the same two syllables, the second one's final consonant aside: "신난다
+    |신나|" is one word said again ("기분", "기뻐" are not)."""
+    if first[:1] != second[:1] or len(first) < 2 or len(second) < 2:
+        return first[:2] == second[:2]
+    a, b = ord(first[1]) - 0xAC00, ord(second[1]) - 0xAC00
+    if not (0 <= a < 11172 and 0 <= b < 11172):
+        return first[:2] == second[:2]
+    return a // 28 == b // 28  # (onset, vowel) of a Hangul syllable; the final consonant is the remainder
 
 
 SMALL_GRIEFS = frozenset(("unanswered", "left-out", "ignored", "cold-shoulder", "cancelled", "missed-chance", "unasked",
