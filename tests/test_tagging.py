@@ -2516,6 +2516,9 @@ def test_a_feeling_read_in_its_own_clause_and_irony_left_behind(language, text, 
     ("en", "my son just doesnt get me at all", {"misunderstood"}, set(), set()),
     ("ko", "엄마 기일 인데 생각 보다 담담 했 어", {"차분함"}, set(), {"memory"}),
     ("ko", "회식 자리 에서 드립 쳤 는데 아무 도 반응 이 없 었 어", set(), set(), {"ignored"}),
+    # Korean praise said again with its last consonant changed is irony; another word of the feeling is not
+    ("ko", "비 오는데 생수 스무 박스 를 사 층 까지 날랐 어 아주 신난다 신나", set(), set(), set()),
+    ("ko", "오늘 처음 으로 혼자 김치찌개 를 끓 였 는데 엄마 맛 이랑 똑같 았 어 기분 완전 좋 아 기뻐", {"기쁨"}, set(), set()),
 ])
 def test_over_parts_new_cues_and_phrases_as_vosk_spells_them(language, text, expected_feelings, not_themes,
                                                              must_themes):

@@ -116,7 +116,8 @@ def test_features_carry_the_words_they_came_from():
      "excited"),
     ("en", "when i first moved to leeds i was so lonely i barely spoke to anyone but that was ten years back", "lonely"),
     ("ko", "택배 가 또 엉뚱한 데 로 갔대 아 정말 행복 하다 이번 주 는 운 이 넘쳐 나네", "행복"),
-    ("ko", "차 가 고속 도로 에서 퍼져 가지고 견인 차 기다리 면서 세 시간 서 있었어 와 정말 즐겁다 즐거워", "즐거움"),
+    ("ko", "차 가 고속 도로 에서 퍼져 가지고 견인 차 기다리 면서 세 시간 서 있었어 와 정말 즐겁다 이런 날 이 또 있을까",
+     "즐거움"),
 ])
 def test_the_learned_kinds_take_off_a_feeling_the_word_lists_keep(language, text, feeling):
     assert feeling in tag(text, language, learned=False).feelings
