@@ -292,6 +292,8 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
                     return False  # "he |said yes| straight away |so| relieved": the words said were one
                 if quote == ("goes",) and j + 1 < start and tokens[j + 1] in GONE_TO:
                     return False  # "she |goes straight| to her room its so uncomfortable": a going, no words
+                if quote[0] in TELLING and tokens[j + 1:j + 2] == ("off",):
+                    return False  # "she wouldve |told me off| for staying home": a scolding, no words reported
                 before = tokens[max(0, k - 3):k]
                 if tokens[k - 1:k] and tokens[k - 1] in UNSAID or tuple(tokens[max(0, k - 4):max(0, k - 2)]) == ("not", "one"):
                     return False  # "|nobody told me| just shocked", "|not one| of them said a thing": no words said
@@ -3434,7 +3436,7 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
             and not any(said_as_mine_too(found.words.tokens, a, topic=True) for a, _ in found.named_at.get(name, ()))}
 
 
-CONTRASTS = {"en": (frozenset(("but", "though", "although", "except", "whereas")), ()),
+CONTRASTS = {"en": (frozenset(("but", "though", "although", "except", "whereas", "anyway")), ()),
              "ko": (frozenset(("근데", "그런데", "하지만", "그렇지만", "그래도", "데")), ("는데", "은데", "지만", "던데"))}
 """Words (and Korean word endings) that set one clause of an answer against another: "the scan was fine thank god
 |but| nobody asked how it went", "새벽 부터 엄청 긴장 했 |는데| 다행히 다 잡았 어요"."""
