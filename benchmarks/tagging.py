@@ -2993,6 +2993,104 @@ it):
    still fail at first sight: English theme F1 is 0.83 - 0.90 by round,
    and of the three never-read sets English met every goal in two,
    Korean in two.
+
+40. The session after wrote sixteen fresh standard sets from the same brief
+   in four rounds of four (held-out-435 .. -450), each scored once at first
+   sight with the tagger of that moment: themes told without their keyword,
+   other people's feelings and denials, sarcasm and regional slang, quiet
+   rambling days (-436 never read); mixed "X but Y" answers, messages and
+   group chats, grief and loneliness, an everyday mix (-442 never read);
+   written midway and scored only at the end, never read: an everyday mix,
+   work and school, family at home, dialects and Vosk's errors (-443 ..
+   -446); health and caring, clubs and sport, slang and understatement,
+   shop and warehouse work (-450 never read).
+
+   First sight (theme F1 / feeling F1 / forbidden tags, sets that met every
+   goal), with the tagger of the start and with the shipped one:
+
+   | round | English, start | English, shipped | Korean, start | Korean, shipped |
+   |---|---|---|---|---|
+   | -435 .. -438 (-435, -437, -438 read) | 0.840 / 0.834 / 5, 1 of 4 | 0.869 / 0.880 / 2, 2 of 4 | 0.895 / 0.941 / 2, 2 of 4 | 0.895 / 0.946 / 2, 2 of 4 |
+   | -439 .. -442 (-439 .. -441 read) | 0.869 / 0.920 / 1, 0 of 4 | 0.885 / 0.951 / 0, 3 of 4 | 0.889 / 0.942 / 0, 3 of 4 | 0.895 / 0.946 / 0, 3 of 4 |
+   | -447 .. -450 (-447 .. -449 read) | 0.780 / 0.804 / 5, 0 of 4 | 0.794 / 0.845 / 5, 0 of 4 | 0.851 / 0.908 / 2, 0 of 4 | 0.851 / 0.912 / 1, 0 of 4 |
+   | -443 .. -446 (never read) | 0.850 / 0.872 / 1, 1 of 4 | 0.850 / 0.875 / 0, 1 of 4 | 0.847 / 0.938 / 2, 1 of 4 | the same |
+   | -436, -442, -450 (never read) | 0.860 / 0.895 / 2, 1 of 3 | the same | 0.909 / 0.934 / 2, 0 of 3 | the same |
+
+   (The -439 .. -442 row's start is the tagger of the start; at the time
+   they were written the first changes below were in, and scored 0.869 /
+   0.923 / 1 and 0.889 / 0.942 / 0.)
+
+   What was built (each checked by a diff over every labelled line, before
+   and after; from the start, English 84 lines better and 5 worse, Korean
+   23 better and 5 worse; the worse are 담담 read as calm in lines whose
+   labels give no feeling, a label's other name for a feeling, and one
+   theme the reading of the words around its new cue takes off):
+   - A feeling's kind read in its own clause: the learned kinds read an
+     answer whole, so the relief of "the scan came back fine |thank god|
+     but nobody at home asked how it went" scored 0.00 pleasant with the
+     rest; now a feeling stays when the clause it was named in, set apart
+     by "but", "though", "anyway" or a Korean "~는데/~지만", reads its kind
+     (4 words or more). A pleasant feeling either side of the turn; an
+     unpleasant English one only after it: before it, it is as often over
+     ("i was |scared stiff| of the new robot but now …": with it, 15 lines
+     better and 7 worse, 6 of them forbidden tags). English 9 better, 1
+     worse; Korean 5 better, none worse (unpleasant Korean ones before the
+     turn: 3 better, 1 worse, not kept).
+   - English irony left behind: a pleasant feeling after "anyway", "on the
+     bright side" … with no marker, opener or mishap after those words is
+     meant ("he never called back love that for me |anyway| i baked bread
+     … im kind of |proud|"); "love that for me", "just peachy", "love
+     being told" are irony markers.
+   - Whose it is: a plan bailed on with no subject said is the speaker's
+     doing ("|bailed| on trivia night again cause i was wiped out"); "without
+     |being asked| i was gobsmacked" asks nothing; a person word in a simile
+     or a place is no one who feels ("cried |like a child| grief is a funny
+     thing", "knocked me |flat| heartbroken"); "she wouldve |told me off|"
+     reports no words; "|missing him| its been two years" is no verb done
+     to a thing; grief when a death is told as "wouldve been", "now shes
+     gone", "forgot hes gone"; "that anxious |part is over|" is over.
+   - The pack's phrases spelled as Vosk writes them ("didnt", "im",
+     "thats") never matched the words as read ("didn't", "i'm"): they are
+     now read the same way (3 lines better), as are the words that undo a
+     theme ("i |didnt even put in for it|").
+   - Korean: praise said again with its last consonant changed ("신난다
+     |신나|") is irony, only right after itself ("재밌 더라 재미 있었어요"
+     is not); 담담 is calm (11 of 17 labelled lines); 습관이 무섭다 is a
+     saying; present forms of fun, envy and comfort; a joke passed over
+     (드립) is ignored; a one-letter reply is a cold shoulder.
+   - New English phrasings and cues: thank-you and relief idioms, regional
+     slang (madder than a wet hen, up to ninety, spewin, bloody rapt,
+     plumb tuckered out, not a happy camper, i was green, a right mug),
+     like a spare part (left out: 6 of 15 labels), felt flat (numb: 3 of
+     4), forgot i exist, felt like i was nothing, warmed me right up,
+     didn't get me at all; wins (at least thats done, its working now,
+     passed inspection, ticked off the list), drifting (not the same
+     anymore, stopped happening), a shrug, a seen message, a rota or team
+     sheet left off, "would have been dads seventieth".
+   - Tried and dropped: a rules' theme kept when the clause its cue was
+     in reads it (English 14 better, 49 worse at the learned layer's
+     drop_at; 4 and 3 at 0.6); a Korean topic (은/는) carrying across a
+     "~서" clause ("남편은 승진해서 |신났는데|": 1 better, 3 worse); an
+     English feeling said in the present ("im knackered") spared the
+     reading of the words around it down to 0.02 (5 better, 3 worse); a
+     feeling right after another said as the speaker's ("im drained but
+     |grateful|") as the speaker's (no line changed: the doubt of both
+     readings takes it off anyway); "happy as a pig in sunshine" as irony
+     (the pleasant reading is 0.93 there).
+
+   Groups written before, start -> shipped: the never-read groups -379 ..,
+   -395 .., -403 .., -415 .. and -430, -431, -434 the same in both
+   languages, but for feeling F1 0.932 -> 0.934 (English -403 ..), 0.934
+   -> 0.939 (Korean -415 ..) and 0.955 -> 0.962 (Korean -430 ..); the 34
+   older kept-out English sets 0.914 / 0.933 / 19, 24 meeting every goal
+   -> 0.914 / 0.935 / 19, 24; the 32 older Korean 0.915 / 0.953 / 29, 21
+   -> 0.915 / 0.953 / 28, 21. Tagging a line of -399 .. -410 takes 1.7 -
+   1.8 ms here (1.9 - 2.0 at the start, measured in the same runs), Korean
+   1.3 - 1.5 ms (1.5 - 1.6). On the sets never read the shipped tagger
+   scores as the start's did: the changes mend what they were written for
+   and rarely touch a new set's lines. The goals still fail at first
+   sight: English theme F1 0.79 - 0.89 and feeling F1 0.85 - 0.95 by round,
+   Korean theme F1 0.85 - 0.90.
 """
 from __future__ import annotations
 
