@@ -3418,11 +3418,13 @@ def _as_said(name: str, language: str) -> bool:
     return _rules(language, prompts_root()).vocab.feeling(name).as_said
 
 
-def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at: float, language: str) -> set[str]:
+def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at: float, language: str,
+                      model: Model | None = None) -> set[str]:
     """The rules' feelings the learned layer takes off: those whose kind, pleasant or unpleasant
     (:data:`~assistant.language.learned.POLARITIES`), it scores under ``feeling_drop_at`` for the
-    speaker ("great another rejection just |thrilled|", "동기 가 엄청 |기뻐| 했어"); none in an
-    answer under :data:`TAKE_OFF_FROM` words, whose kinds are mostly the model's prior ("i cried in
+    speaker ("great another rejection just |thrilled|", "동기 가 엄청 |기뻐| 했어"), in the whole answer
+    and, given the ``model`` that scored it, in the feeling's own clause (:func:`_kind_in_its_clause`);
+    none in an answer under :data:`TAKE_OFF_FROM` words, whose kinds are mostly the model's prior ("i cried in
     the car" scores unpleasant at 0.02)."""
     if len(found.words.tokens) < TAKE_OFF_FROM:
         return set()
@@ -3430,7 +3432,7 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
     return {name for name in found.feelings
             if not _as_said(name, language) and (kind := feeling_kind(name, language)) in scores
             and not _kind_in_its_clause(found, scores, name, kind, language,
-                                        max(feeling_drop_at, SLIGHTED_DROP_AT if name in slighted else 0.0))
+                                        max(feeling_drop_at, SLIGHTED_DROP_AT if name in slighted else 0.0), model)
             and not _said_in_a_saying(found, name) and not _unpleasant_said_as_mine(found, name, kind)
             and not _pleasant_said_as_mine_plainly(found, name, kind, language)
             and not any(said_as_mine_too(found.words.tokens, a, topic=True) for a, _ in found.named_at.get(name, ()))}
@@ -3445,22 +3447,22 @@ CLAUSE_AT_LEAST = 4
 
 
 def _kind_in_its_clause(found: RuleTags, scores: dict[str, Score], name: str, kind: str, language: str,
-                        below: float) -> bool:
+                        below: float, model: Model | None) -> bool:
     """Whether a feeling's kind reads at ``below`` or over, in the whole answer or in the clause it was named in
     (:data:`CONTRASTS`). A mixed answer is read as a whole by the kind's model: the relief of "the scan came back
     fine |thank god| but nobody at home asked how it went" scores as little pleasant as the rest, 0.00; its own
     clause reads pleasant. Only a pleasant feeling, or in English an unpleasant one after the turn ("i told them
     i could do the slides … whatever but it really |bugs| me"): one before it is as often over ("i was |scared
-    stiff| of the new robot but now …", 6 forbidden tags of 22 lines)."""
+    stiff| of the new robot but now …", 6 forbidden tags of 22 lines). The clause is read by ``model``, the one
+    that gave ``scores`` (none: the whole answer only)."""
     if scores[kind].probability >= below:
         return True
     words, endings = CONTRASTS.get(language, (frozenset(), ()))
-    if not words:
+    if not words or model is None:
         return False
     tokens = found.words.tokens
     turns = [i for i, token in enumerate(tokens) if token in words or (endings and token.endswith(endings))]
     ends_with_it = 1 if endings else 0  # a Korean clause keeps its "~는데"; an English "but" opens the next one
-    model = load_model(language)
     for a, b in found.named_at.get(name, ()):
         start = max((i + 1 for i in turns if i < a), default=0)
         end = min((i + ends_with_it for i in turns if i >= b), default=len(tokens))
@@ -3770,7 +3772,7 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
     out = {}
     for name in found.named_at:
         kind = feeling_kind(name, language)
-        if kind in scores and not _kind_in_its_clause(found, scores, name, kind, language, kind_below) \
+        if kind in scores and not _kind_in_its_clause(found, scores, name, kind, language, kind_below, model) \
                 and not _said_as_mine_too(found, name) \
                 and not _as_said(name, language) and not _felt_beside_irony(found, name, language) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
@@ -3812,7 +3814,7 @@ def _described_after_all(found: RuleTags, scores: dict[str, Score], model: Model
     named ones were."""
     described = replace(found, feelings={name: _span(found.words, *spans[0]) for name, spans in found.described.items()},
                         named_at=dict(found.described))
-    gone = unlikely_feelings(described, scores, model.feeling_drop_at, language) \
+    gone = unlikely_feelings(described, scores, model.feeling_drop_at, language, model) \
         | set(unowned_feelings(described, model, language)) | set(doubted_feelings(described, scores, model, language))
     tokens = found.words.tokens
     return {name: said for name, said in described.feelings.items() if name not in gone
@@ -3862,7 +3864,7 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
                 around = f' (the words "{_runs(words, score.evidence)}")' if score.evidence else ""
                 set_aside["themes"][name] = (f'"{themes.pop(name)}": the learned layer reads it as not what happened '
                                              f'to you{around}, {score.probability:.2f}')
-        for name in sorted(unlikely_feelings(found, scores, model.feeling_drop_at, language)):
+        for name in sorted(unlikely_feelings(found, scores, model.feeling_drop_at, language, model)):
             kind = feeling_kind(name, language)
             set_aside["feelings"][name] = (f'"{feelings.pop(name)}": the learned layer reads no {kind} feeling '
                                            f'of yours here, {scores[kind].probability:.2f}')
