@@ -213,8 +213,8 @@ def test_a_denied_korean_cut_off_is_not_tagged():
 
 
 def test_tag_says_a_theme_was_read_as_not_the_speakers():
-    said = explain("the wife reckons our lad has been drifting from his mates since he went off to uni shes worried"
-                   " about him", "en").set_aside["themes"]["drifting"]
+    said = explain("my missus reckons our youngest has been drifting from his school pals since the move and she cant"
+                   " sleep", "en").set_aside["themes"]["drifting"]
     assert re.fullmatch(r'"drifting": the learned layer reads it as not what happened to you \(the words "[a-z …]+"\), 0\.[0-4]\d',
                         said), said
 

@@ -41,9 +41,10 @@ def test_the_wheel_lists_every_package_in_the_source():
 def test_the_data_folders_are_mapped_into_the_package():
     config = _setuptools()
     assert config["package-dir"] == {"assistant.data.prompts": "prompts", "assistant.data.models": "models"}
-    assert config["package-data"]["assistant.data.prompts"] == ["**/*.json"]
-    # Every data file is JSON, so the pattern above takes them all.
-    assert {p.suffix for p in (ROOT / "prompts").rglob("*") if p.is_file()} == {".json"}
+    assert config["package-data"]["assistant.data.prompts"] == ["**/*.json", "**/*.json.gz"]
+    # Every data file is JSON (the index of nearest answers gzipped), so the patterns above take them all.
+    assert {"".join(p.suffixes[-2:]) if p.suffix == ".gz" else p.suffix
+            for p in (ROOT / "prompts").rglob("*") if p.is_file()} == {".json", ".json.gz"}
 
 
 def test_every_data_file_in_the_package_is_shipped():
@@ -103,6 +104,7 @@ def test_an_installed_wheel_finds_its_language_packs_and_catalogue(tmp_path):
     where = subprocess.run([str(python), "-c", "import assistant; print(assistant.__file__)"], cwd=cwd,
                            capture_output=True, text=True, check=True).stdout.strip()
     assert Path(where).is_relative_to(site)
+    assert (Path(where).parent / "data" / "prompts" / "en" / "neighbours.json.gz").is_file()
 
     tagged = _run(python, cwd, tmp_path, "--lang", "ko", "tag", "오늘 외로웠어요", "--json")
     assert tagged.returncode == 0, tagged.stderr

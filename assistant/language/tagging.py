@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
 from assistant.language.learned import POLARITIES, Model, Score, load_model, said_as_mine, said_last
+from assistant.language.neighbours import blended, load_neighbours
 from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, framed_at, negated
 from assistant.language.packs import prompts_root
 from assistant.language.personal import PersonalCues
@@ -3838,7 +3839,8 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
     """The feelings named and the themes told in one transcript, each with the words that told it.
 
     The word lists decide first (:func:`rule_tags`, with its guards); then
-    the learned layer (:mod:`assistant.language.learned`) may add a theme
+    the learned layer (:mod:`assistant.language.learned`, its themes blended with those of the
+    labelled answers nearest this one, :mod:`assistant.language.neighbours`) may add a theme
     they missed, its explanation the words whose n-grams weighed most,
     marked "(learned)", and take off a theme or a feeling it finds unlikely; last, ``personal``: what the person's own
     corrections taught (see :mod:`assistant.language.personal`).
@@ -3851,7 +3853,7 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
     model = load_model(language) if learned else None
     set_aside: dict[str, dict[str, str]] = {"feelings": {}, "themes": {}}
     if model is not None:
-        scores = model.score(words)
+        scores = blended(model.score(words), load_neighbours(language), words)
         added, dropped = learned_changes(found, scores, model.add_at, model.drop_at,
                                          MIDDLE_TAKE_OFF_BELOW.get(model.language),
                                          ADD_BESIDE_THEIRS.get(model.language), ADD_THEME_AT_LEAST.get(model.language))

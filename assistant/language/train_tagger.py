@@ -1,7 +1,8 @@
 """Training the learned layer (:mod:`assistant.language.learned`) from the labelled corpus.
 
 Run from a source checkout: ``.venv/bin/python -m assistant.language.train_tagger``
-(``--check`` only says whether the shipped weights are those of the corpus).
+(``--check`` only says whether the shipped weights are those of the corpus; ``--neighbours`` writes only the
+index of nearest answers, :data:`NEIGHBOURS`, a few seconds).
 It reads every labelled set in ``tests/data/tagging_*_<lang>.jsonl``
 except :data:`KEPT_OUT` (the held-out sets, scored once and never trained on),
 fits one L2-regularised logistic regression per theme over
@@ -28,6 +29,8 @@ from typing import Any, NamedTuple
 from assistant.language.learned import (FEATURES_VERSION, MENTION_REACH, POLARITIES, Model, Reading, features,
                                         mention_features, model_path)
 from assistant.language.matching import Text
+from assistant.language import neighbours as nearest
+from assistant.language.neighbours import COMMONEST, KINDS, NEAREST, SHARE, VERSION, index, neighbours_path
 from assistant.language.themes import THEMES
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -387,12 +390,37 @@ def train(language: str, data: Path = DATA, thresholds: Thresholds | None = None
     return model.as_json(corpus_hash(language, data))
 
 
-def is_current(language: str, data: Path = DATA) -> bool:
-    """Whether the shipped weights were trained on the corpus as it is now."""
-    path = model_path(language)
+NEIGHBOURS = ("en",)
+"""The languages whose themes are blended with those of the nearest labelled answers
+(:mod:`assistant.language.neighbours`): Korean, read the same way at first sight, had more forbidden tags."""
+
+
+def neighbours_hash(language: str, data: Path = DATA) -> str:
+    """What the index of nearest answers was built from: the corpus and its settings."""
+    return hashlib.sha256(f"{corpus_hash(language, data)} {VERSION} {KINDS} {NEAREST} {SHARE} {COMMONEST}".encode()
+                          ).hexdigest()[:16]
+
+
+def neighbours(language: str, data: Path = DATA) -> dict:
+    """The index of the lines the themes learn from, as :mod:`assistant.language.neighbours` reads it."""
+    rows = [(r["text"], r["themes"]) for _, r in read_corpus(language, data, themes=True)]
+    return index(rows, THEMES, neighbours_hash(language, data))
+
+
+def _trained_on(path: Path) -> str | None:
     if not path.exists():
+        return None
+    content = nearest.read(path) if path.suffix == ".gz" else json.loads(path.read_text(encoding="utf-8"))
+    return content.get("trained_on")
+
+
+def is_current(language: str, data: Path = DATA) -> bool:
+    """Whether the shipped weights (and the index of nearest answers) were made from the corpus as it is now."""
+    if _trained_on(model_path(language)) != corpus_hash(language, data):
         return False
-    return json.loads(path.read_text(encoding="utf-8")).get("trained_on") == corpus_hash(language, data)
+    if language in NEIGHBOURS:
+        return _trained_on(neighbours_path(language)) == neighbours_hash(language, data)
+    return not neighbours_path(language).exists()
 
 
 def main(argv: list[str]) -> int:
@@ -405,11 +433,18 @@ def main(argv: list[str]) -> int:
         for lang in stale:
             print(f"{model_path(lang)} is stale; run: python -m assistant.language.train_tagger {lang}")
         return 1 if stale else 0
+    only_neighbours = "--neighbours" in argv
     for language in languages:
-        content = train(language)
-        path = model_path(language)
-        path.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+        writes = [] if only_neighbours else [(model_path(language), train)]
+        if language in NEIGHBOURS:
+            writes.append((neighbours_path(language), neighbours))
+        for path, make in writes:
+            content = make(language)
+            if path.suffix == ".gz":
+                nearest.write(path, content)
+            else:
+                path.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+            print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
     return 0
 
 
