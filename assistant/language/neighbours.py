@@ -10,15 +10,15 @@ weighing more), are blended with the layer's probability of each theme before
 the tagger adds or takes one off (:func:`blended`).
 
 Measured at first sight (benchmarks/tagging.py, item 41): on 34 English sets
-never read, theme F1 0.874 -> 0.885 and forbidden tags 21 -> 17; on the 34 older
+never read, theme F1 0.874 -> 0.889 and forbidden tags 21 -> 15; on the 34 older
 kept-out sets 0.914 -> 0.918 (19 -> 22 forbidden); on four sets written for it
 0.818 -> 0.832. Korean, read the same way, was worse (16 against 12 forbidden
 tags on its never-read sets), so only English ships the file.
 
-The index is data, ``prompts/<lang>/neighbours.json.gz`` (gzipped JSON, 1.2 MB; 3 MB plain), written by
-:mod:`assistant.language.train_tagger` from the same lines the themes learn
-from; each word or pair keeps the lines it is said in, as gaps between line
-numbers, and is read with the standard library.
+The index is data, ``prompts/<lang>/neighbours.json.gz`` (gzipped JSON, 1.5 MB; 3.7 MB plain), written by
+:mod:`assistant.language.train_tagger` from the lines the themes learn
+from and the read kept-out sets (``READ_FOR_NEIGHBOURS``); each word or pair keeps the lines it is said in,
+as gaps between line numbers, and is read with the standard library.
 """
 from __future__ import annotations
 
@@ -48,6 +48,10 @@ SHARE = 0.5
 FEWEST_WORDS = 12
 """A shorter answer is left to the learned layer: its few words match lines that share one phrase and little
 else ("i felt like the |luckiest person alive|" is near lines of parties and friends, all connections)."""
+READ_AT_MOST = 8000
+"""How many lines (over all the answer's words) are looked up: 3,500 for a middling answer, 6,200 for the
+longest in a hundred; a 225-word answer would read 26,000 (11 ms here, over the Pi's budget), so it reads
+its rarest words up to this and leaves the commonest, which weigh least."""
 COMMONEST = 0.02
 """Words said in more than this share of the lines are left out: "i", "the", "and" say nothing of a theme."""
 
@@ -71,10 +75,15 @@ class Neighbours:
 
     def themes(self, words: Text) -> dict[str, float]:
         """Each label's share among the :data:`NEAREST` lines most like ``words`` (0 for all when none is)."""
-        found = [f for f in dict.fromkeys(telling_words(words)) if f in self.said_in]
+        found = sorted((f for f in dict.fromkeys(telling_words(words)) if f in self.said_in),
+                       key=lambda f: len(self.said_in[f]))
         shared: dict[int, float] = {}
         get = shared.get
-        for f in found:
+        read = 0
+        for f in found:  # the rarest first, which weigh most, until READ_AT_MOST lines are read
+            read += len(self.said_in[f])
+            if read > READ_AT_MOST:
+                break
             w = self.weight[f] ** 2
             for line in self.said_in[f]:
                 shared[line] = get(line, 0.0) + w
