@@ -2,6 +2,8 @@
 with the learned layer, shipped for English only, and a damaged file is one line, never a traceback."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.errors import UserError
@@ -9,7 +11,8 @@ from assistant.language import neighbours as nearest
 from assistant.language import tagging, train_tagger
 from assistant.language.learned import Score
 from assistant.language.matching import Text
-from assistant.language.neighbours import (COMMONEST, FEWEST_WORDS, NEAREST, SHARE, blended, index, load_neighbours,
+from assistant.language.neighbours import (COMMONEST, FEWEST_WORDS, NEAREST, SHARE, blended, index, leaning,
+                                           load_neighbours,
                                            neighbours_path, parse_neighbours)
 
 LABELS = ("unanswered", "win", "cancelled")
@@ -61,15 +64,16 @@ def test_blended_mixes_themes_only_and_keeps_the_evidence():
     scores = {"unanswered": Score(0.2, ((3, 5),)), "win": Score(0.6, ()), "pleasant": Score(0.9, ())}
     words = Text.of("my cousin never wrote back to me after i sent her the photos from the weekend")
     near = _index().themes(words)
-    out = blended(scores, _index(), words)
+    out = blended(scores, leaning(_index(), words))
     assert out["unanswered"].probability == pytest.approx((1 - SHARE) * 0.2 + SHARE * near["unanswered"])
     assert out["unanswered"].probability > 0.5 and out["unanswered"].evidence == ((3, 5),)
     assert out["win"].probability == pytest.approx((1 - SHARE) * 0.6 + SHARE * near["win"])
     assert out["win"].probability < 0.6
     assert out["pleasant"] == scores["pleasant"]
-    assert blended(scores, None, words) is scores
+    assert blended(scores, leaning(None, words)) is scores
     # a short answer is left to the learned layer (FEWEST_WORDS)
-    assert blended(scores, _index(), Text.of("my cousin never wrote back")) is scores
+    assert leaning(_index(), Text.of("my cousin never wrote back")) == {}
+    assert blended(scores, {}) is scores
     assert len(Text.of("my cousin never wrote back").tokens) < FEWEST_WORDS <= len(words.tokens)
 
 
@@ -135,3 +139,18 @@ def test_a_long_answer_reads_its_rarest_words_first_up_to_a_budget(monkeypatch):
     monkeypatch.setattr(nearest, "READ_AT_MOST", 2)
     budgeted = _index().themes(words)
     assert sorted(v > 0 for v in budgeted.values()) == [False, False, True]
+
+
+def test_a_theme_the_nearest_answers_lead_to_says_so(monkeypatch):
+    """A plan called off told without "cancelled": the nearest labelled answers are plans called off, and
+    ``tag`` says they led to it."""
+    text = ("my wife said shed come to my first choir concert and then texted an hour before saying work ran late so"
+            " i went on my own")
+    explained = tagging.explain(text, "en")
+    said = explained.why["themes"]["cancelled"]
+    assert re.fullmatch(r"[a-z' …]+ \(learned; the nearest labelled answers tell it, (0\.[5-9]\d|1\.00)\)", said), said
+    # and they take off the win the word lists read in "went on my own", which none of them tells
+    assert explained.tags.themes == ("cancelled",) and "win" in explained.set_aside["themes"]
+    monkeypatch.setattr(tagging, "load_neighbours", lambda language: None)
+    alone = tagging.explain(text, "en")
+    assert alone.tags.themes == ("cancelled", "win") and alone.why["themes"]["cancelled"].endswith(" (learned)")

@@ -98,12 +98,19 @@ class Neighbours:
         return dict(zip(self.labels, out))
 
 
-def blended(scores: dict[str, Score], neighbours: Neighbours | None, words: Text) -> dict[str, Score]:
-    """The learned layer's scores with each theme's probability blended with its neighbours' share
-    (the layer's evidence stays: the words that weighed most)."""
+def leaning(neighbours: Neighbours | None, words: Text) -> dict[str, float]:
+    """What the nearest labelled answers say of each theme (:meth:`Neighbours.themes`); nothing for a
+    language without an index or an answer under :data:`FEWEST_WORDS` words."""
     if neighbours is None or len(words.tokens) < FEWEST_WORDS:
+        return {}
+    return neighbours.themes(words)
+
+
+def blended(scores: dict[str, Score], near: dict[str, float]) -> dict[str, Score]:
+    """The learned layer's scores with each theme's probability blended with the neighbours' share ``near``
+    (:func:`leaning`; the layer's evidence stays: the words that weighed most)."""
+    if not near:
         return scores
-    near = neighbours.themes(words)
     return {label: Score((1 - SHARE) * s.probability + SHARE * near[label], s.evidence) if label in near else s
             for label, s in scores.items()}
 

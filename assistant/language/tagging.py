@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable
 
 from assistant.language.feelings import Feeling, Frame, Negation, Vocabulary, load_vocabulary, read_json
 from assistant.language.learned import POLARITIES, Model, Score, load_model, said_as_mine, said_last
-from assistant.language.neighbours import blended, load_neighbours
+from assistant.language.neighbours import blended, leaning, load_neighbours
 from assistant.language.matching import Framed, Hit, Matcher, Pattern, Text, compile_phrase, framed, framed_at, negated
 from assistant.language.packs import prompts_root
 from assistant.language.personal import PersonalCues
@@ -3835,6 +3835,11 @@ with 자신감 tagged and no win, 8 of 10 had one, and the 2 that did not were c
 있| 어요"), not gained."""
 
 
+NEAR_ENOUGH_TO_SAY = 0.5
+"""An added theme's explanation names the nearest labelled answers (:mod:`assistant.language.neighbours`) when
+they give it at least this share: then they, more than the words that weighed most, led to it."""
+
+
 def explain(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Explained:
     """The feelings named and the themes told in one transcript, each with the words that told it.
 
@@ -3853,7 +3858,8 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
     model = load_model(language) if learned else None
     set_aside: dict[str, dict[str, str]] = {"feelings": {}, "themes": {}}
     if model is not None:
-        scores = blended(model.score(words), load_neighbours(language), words)
+        near = leaning(load_neighbours(language), words)
+        scores = blended(model.score(words), near)
         added, dropped = learned_changes(found, scores, model.add_at, model.drop_at,
                                          MIDDLE_TAKE_OFF_BELOW.get(model.language),
                                          ADD_BESIDE_THEIRS.get(model.language), ADD_THEME_AT_LEAST.get(model.language))
@@ -3881,7 +3887,8 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
                                                f'{feeling_kind(name, language)} feeling of yours here, {kind_p:.2f}, '
                                                f'and the words around it, {own_p:.2f}')
         for name, s in added.items():
-            themes[name] = _runs(words, s.evidence) + " (learned)"
+            themes[name] = _runs(words, s.evidence) + (f" (learned; the nearest labelled answers tell it, {near[name]:.2f})"
+                                                       if near.get(name, 0.0) >= NEAR_ENOUGH_TO_SAY else " (learned)")
         for name, ((a, b), rivals) in found.outweighed.items():
             # "단톡 에 농담 했 는데 다들 조용 하다가 다른 얘기 로 넘어 가 더라": a silence outweighed the joke passed
             # over, then read as no unanswered message; the joke passed over stands (on all labelled lines: English
