@@ -154,3 +154,13 @@ def test_a_theme_the_nearest_answers_lead_to_says_so(monkeypatch):
     monkeypatch.setattr(tagging, "load_neighbours", lambda language: None)
     alone = tagging.explain(text, "en")
     assert alone.tags.themes == ("cancelled", "win") and alone.why["themes"]["cancelled"].endswith(" (learned)")
+
+
+def test_a_stale_index_is_named_with_the_command_that_rebuilds_it(tmp_path):
+    (tmp_path / "tagging_en.jsonl").write_text('{"text": "a new line", "feelings": [], "themes": ["win"]}\n',
+                                               encoding="utf-8")
+    found = train_tagger.stale("en", tmp_path)
+    assert [path.name for path, _ in found] == ["learned.json", "neighbours.json.gz"]
+    assert found[1][1] == "run: python -m assistant.language.train_tagger en --neighbours"
+    assert not train_tagger.is_current("en", tmp_path)
+    assert train_tagger.stale("en") == [] and train_tagger.stale("ko") == []

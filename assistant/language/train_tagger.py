@@ -26,10 +26,10 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from assistant.language import neighbours as nearest
 from assistant.language.learned import (FEATURES_VERSION, MENTION_REACH, POLARITIES, Model, Reading, features,
                                         mention_features, model_path)
 from assistant.language.matching import Text
-from assistant.language import neighbours as nearest
 from assistant.language.neighbours import COMMONEST, KINDS, NEAREST, SHARE, VERSION, index, neighbours_path
 from assistant.language.themes import THEMES
 
@@ -407,12 +407,14 @@ def neighbours_hash(language: str, data: Path = DATA) -> str:
     """What the index of nearest answers was built from: the corpus and its settings."""
     h = hashlib.sha256(f"{corpus_hash(language, data)} {VERSION} {KINDS} {NEAREST} {SHARE} {COMMONEST}".encode())
     for name in READ_FOR_NEIGHBOURS.get(language, ()):
-        h.update(name.encode() + b"\0" + (data / name).read_bytes())
+        path = data / name
+        h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"(missing)"))
     return h.hexdigest()[:16]
 
 
-def neighbours(language: str, data: Path = DATA) -> dict:
-    """The index of the lines the themes learn from, as :mod:`assistant.language.neighbours` reads it."""
+def neighbours_index(language: str, data: Path = DATA) -> dict:
+    """The index of the lines the themes learn from and of :data:`READ_FOR_NEIGHBOURS`, as
+    :mod:`assistant.language.neighbours` reads it."""
     rows = [(r["text"], r["themes"]) for _, r in read_corpus(language, data, themes=True)]
     for name in READ_FOR_NEIGHBOURS.get(language, ()):
         lines = (data / name).read_text(encoding="utf-8").splitlines()
@@ -427,13 +429,22 @@ def _trained_on(path: Path) -> str | None:
     return content.get("trained_on")
 
 
+def stale(language: str, data: Path = DATA) -> list[tuple[Path, str]]:
+    """The shipped files of ``language`` not made from the corpus as it is now, each with what to do."""
+    out = []
+    if _trained_on(model_path(language)) != corpus_hash(language, data):
+        out.append((model_path(language), f"run: python -m assistant.language.train_tagger {language}"))
+    index_path = neighbours_path(language)
+    if language in NEIGHBOURS and _trained_on(index_path) != neighbours_hash(language, data):
+        out.append((index_path, f"run: python -m assistant.language.train_tagger {language} --neighbours"))
+    elif language not in NEIGHBOURS and index_path.exists():
+        out.append((index_path, f"remove it: {language} has no index of nearest answers (NEIGHBOURS)"))
+    return out
+
+
 def is_current(language: str, data: Path = DATA) -> bool:
     """Whether the shipped weights (and the index of nearest answers) were made from the corpus as it is now."""
-    if _trained_on(model_path(language)) != corpus_hash(language, data):
-        return False
-    if language in NEIGHBOURS:
-        return _trained_on(neighbours_path(language)) == neighbours_hash(language, data)
-    return not neighbours_path(language).exists()
+    return not stale(language, data)
 
 
 def main(argv: list[str]) -> int:
@@ -442,15 +453,15 @@ def main(argv: list[str]) -> int:
         return 2
     languages = [a for a in argv if a in LANGUAGES] or list(LANGUAGES)
     if "--check" in argv:
-        stale = [lang for lang in languages if not is_current(lang)]
-        for lang in stale:
-            print(f"{model_path(lang)} is stale; run: python -m assistant.language.train_tagger {lang}")
-        return 1 if stale else 0
+        found = [(path, fix) for lang in languages for path, fix in stale(lang)]
+        for path, fix in found:
+            print(f"{path} is stale; {fix}")
+        return 1 if found else 0
     only_neighbours = "--neighbours" in argv
     for language in languages:
         writes = [] if only_neighbours else [(model_path(language), train)]
         if language in NEIGHBOURS:
-            writes.append((neighbours_path(language), neighbours))
+            writes.append((neighbours_path(language), neighbours_index))
         for path, make in writes:
             content = make(language)
             if path.suffix == ".gz":
