@@ -92,8 +92,9 @@ class _ModelLoad:
 
 
 def _load_tagging_rules(language: str) -> None:
-    """Compile the tagging rules now, while the greeting is spoken: the first
-    save would pay it (70-150 ms of CPU here, ~350 ms on a Pi 4)."""
+    """Compile the tagging rules and load the learned layer (and English's index of nearest answers) now,
+    while the greeting is spoken: the first save would pay it (0.8 s of CPU here, 0.4 s without the index;
+    two to three times that on a Pi 4)."""
     try:
         tag("", language)
     except Exception:  # noqa: BLE001 - the save tags again, and warns there
