@@ -143,8 +143,9 @@ def parse_neighbours(data: Any) -> Neighbours | None:
                 at += int(gap)
                 ns.append(at)
             said_in[str(f)], weight[str(f)] = ns, math.log(len(lines) / len(ns))
+            square = weight[str(f)] ** 2
             for n in ns:
-                squares[n] += weight[f] ** 2
+                squares[n] += square
         length = array("d", (math.sqrt(s) or 1.0 for s in squares))
         return Neighbours(labels, lines, said_in, weight, length)
     except (KeyError, TypeError, ValueError, IndexError, OverflowError, ZeroDivisionError):

@@ -211,12 +211,12 @@ def corpus_files(language: str, data: Path = DATA, themes: bool = False) -> list
 
 def read_corpus(language: str, data: Path = DATA, themes: bool = False) -> list[tuple[str, dict]]:
     """``(file name, row)`` for every labelled line the model learns from (``themes``: its themes)."""
-    rows = []
-    for path in corpus_files(language, data, themes):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rows.append((path.name, json.loads(line)))
-    return rows
+    return [(path.name, row) for path in corpus_files(language, data, themes) for row in _rows(path)]
+
+
+def _rows(path: Path) -> list[dict]:
+    """The labelled lines of one set."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def corpus_hash(language: str, data: Path = DATA) -> str:
@@ -417,8 +417,7 @@ def neighbours_index(language: str, data: Path = DATA) -> dict:
     :mod:`assistant.language.neighbours` reads it."""
     rows = [(r["text"], r["themes"]) for _, r in read_corpus(language, data, themes=True)]
     for name in READ_FOR_NEIGHBOURS.get(language, ()):
-        lines = (data / name).read_text(encoding="utf-8").splitlines()
-        rows += [(r["text"], r["themes"]) for r in (json.loads(line) for line in lines if line.strip())]
+        rows += [(r["text"], r["themes"]) for r in _rows(data / name)]
     return index(rows, THEMES, neighbours_hash(language, data))
 
 
