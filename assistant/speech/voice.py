@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -29,16 +30,23 @@ LEGACY_PREFIX = "voice-journal-tts"
 """What versions before 2026-12 named them, in the shared /tmp."""
 LEGACY_AGE_S = 24 * 3600
 """A work folder from before names carried a process id is left alone for this long after its last change."""
+ESPEAK_RATE_HZ = 22050
+"""espeak-ng's voices speak at this rate (pyttsx3 writes its files at it too)."""
+END_WAIT_S = 2.0
+"""How long, once espeak is idle, the end of the message may still take to arrive."""
 
 
 class Voice:
     """Text to an AudioChunk with pyttsx3's espeak-ng driver.
 
-    pyttsx3's espeak driver synthesizes on espeak's own thread, and its
-    runAndWait() may return before that thread has written the file: each
-    utterance waits for espeak (``espeak_Synchronize``), is checked, is tried
-    again should it still have come out empty, and as a last resort is made
-    by the espeak-ng command with the same voice and rate.
+    pyttsx3's espeak driver synthesizes on espeak's own thread and keeps the
+    audio in a buffer of its own, which timing can cut short (the end of a
+    sentence, or seconds of one, went missing on a busy machine). So the voice
+    keeps every buffer espeak hands over itself (:class:`Capture`), takes an
+    utterance only once espeak said it ran to its end, tries again otherwise,
+    and as a last resort makes it with the espeak-ng command (same voice and
+    rate). pyttsx3 still writes its file (to a private folder): without one it
+    would play the audio itself.
     """
 
     def __init__(self, voice: str, rate_wpm: int = 150, volume: float = 0.9):
@@ -48,7 +56,7 @@ class Voice:
         self.volume = max(0.0, min(1.0, volume))
         self.retries = 0
         self.cli_fallbacks = 0
-        self._engine = self._new_engine()
+        self._engine, self._capture = self._new_engine()
         self._check_voice()
         work = runtime_dir()
         sweep_stale_work(work)
@@ -59,6 +67,7 @@ class Voice:
     def _new_engine(self):
         import pyttsx3  # hardware at the edge: imported here only
         import pyttsx3.drivers.espeak as espeak_driver
+        from pyttsx3.drivers import _espeak
 
         # The driver prints "Audio saved to ..." from espeak's thread, at times after
         # any redirect has ended; stdout carries --json data, so silence it at the source.
@@ -73,8 +82,9 @@ class Voice:
                 f"the speech synthesizer could not start ({exc}); run 'sudo apt-get install espeak-ng libespeak-ng1'",
                 exit_code=3,
             ) from None
-        keep_last_samples(engine.proxy._driver)
-        return engine
+        capture = Capture(engine.proxy._driver._onSynth, _espeak)
+        capture.install()
+        return engine, capture
 
     def _check_voice(self) -> None:
         """pyttsx3 queues setProperty('voice') and loses its error, so an unknown
@@ -91,47 +101,52 @@ class Voice:
         from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
 
         path = self._tmp / "utterance.wav"
-        for attempt in range(ATTEMPTS):
-            path.unlink(missing_ok=True)
-            self._engine.save_to_file(text, str(path))
-            self._engine.runAndWait()
-            # espeak runs in its asynchronous "retrieval" mode: runAndWait can return before
-            # espeak's thread has delivered the last audio and the driver has written the file
-            _espeak.Synchronize()
-            if path.exists() and path.stat().st_size > 44:
-                break
-            self.retries += 1
-            self._engine.stop()
-            self._engine = self._new_engine()
-        else:
-            if not self._with_espeak_cli(text, path):
-                raise UserError(f"the speech synthesizer produced no sound for '{text[:40]}'; "
-                                "check 'espeak-ng \"test\"' works")
+        audio = None
         try:
-            audio = join(read_wav(path))
+            for attempt in range(ATTEMPTS):
+                self._capture.begin()
+                self._engine.save_to_file(text, str(path))
+                self._engine.runAndWait()
+                # espeak runs in its asynchronous "retrieval" mode: runAndWait can return
+                # before espeak's thread has handed over the last audio
+                _espeak.Synchronize()
+                audio = self._capture.audio(wait_s=END_WAIT_S)
+                if audio is not None:
+                    break
+                self.retries += 1
+                self._engine.stop()
+                _espeak.Cancel()  # whatever is left of the broken attempt must not run into the next
+                self._engine, self._capture = self._new_engine()
+            else:
+                audio = self._with_espeak_cli(text, path)
         finally:
             path.unlink(missing_ok=True)
+        if audio is None:
+            raise UserError(f"the speech synthesizer produced no sound for '{text[:40]}'; "
+                            "check 'espeak-ng \"test\"' works")
         if self.volume < 1.0:
             audio = AudioChunk.from_array(audio.array() * self.volume, audio.rate_hz)
         return audio
 
-    def _with_espeak_cli(self, text: str, path: Path) -> bool:
+    def _with_espeak_cli(self, text: str, path: Path) -> AudioChunk | None:
         """The last resort: the same espeak-ng voice through its command line.
 
-        Now and then (a busy machine, seen under strace) the driver writes an
-        empty file for an utterance however often it is tried: the evening
+        Now and then (a busy machine, seen under strace) the driver gives an
+        empty or broken utterance however often it is tried: the evening
         should still be spoken."""
         tool = shutil.which("espeak-ng")
         if tool is None:
-            return False
+            return None
         path.unlink(missing_ok=True)
         try:
             subprocess.run([tool, "-v", self.voice, "-s", str(self.rate_wpm), "-w", str(path), "--", text],
                            capture_output=True, timeout=60, check=True)
         except (OSError, subprocess.SubprocessError):
-            return False
+            return None
         self.cli_fallbacks += 1
-        return path.exists() and path.stat().st_size > 44
+        if not path.exists() or path.stat().st_size <= 44:
+            return None
+        return join(read_wav(path))
 
     def close(self) -> None:
         """Stop espeak first: after a Ctrl+C its thread would go on synthesizing
@@ -172,31 +187,53 @@ def sweep_stale_work(folder: Path, prefix: str = WORK_PREFIX) -> list[Path]:
     return removed
 
 
-def keep_last_samples(driver) -> None:
-    """Make pyttsx3's espeak driver keep the end of every utterance.
+class Capture:
+    """Every buffer espeak hands over for the utterance being made, kept by the voice.
 
-    espeak hands audio over in buffers of up to a second. When the last buffer
-    comes in the same callback as the end of the message, pyttsx3 (2.9x) writes
-    the file first and adds that buffer after, to a buffer it has just cleared:
-    the last second of speech is lost. It happens by timing, more on a busy
-    machine (an evening's speaker audio once came out 25 s short of 95). This
-    callback adds the buffer first, then lets the driver end the message."""
-    from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
+    It stands in espeak's callback in front of the driver's own: pyttsx3 keeps
+    the audio only while it thinks it is speaking, and a buffer that comes with
+    the end of the message it writes to its file first and then drops. Here
+    the audio counts only once espeak's end of data (a callback without a
+    buffer) came before the end of the message: a synthesis that was stopped
+    half-way never sends it. The callback always returns 0: any other value,
+    or an exception (ctypes then returns what it likes), tells espeak to stop.
+    """
 
-    _espeak.SetSynthCallback(keeping_last_samples(driver, _espeak))
+    def __init__(self, driver_callback, _espeak, rate_hz: int = ESPEAK_RATE_HZ):
+        self._driver_callback = driver_callback
+        self._espeak = _espeak
+        self.rate_hz = rate_hz
+        self.begin()
 
+    def install(self) -> None:
+        self._espeak.SetSynthCallback(self)
 
-def keeping_last_samples(driver, _espeak):
-    """The callback of :func:`keep_last_samples`, around ``driver._onSynth``."""
-    original = driver._onSynth
+    def begin(self) -> None:
+        self._buffers: list[bytes] = []
+        self._ran_to_end = False
+        self._ended = threading.Event()
 
-    def on_synth(wav, numsamples, events):
-        if numsamples > 0 and driver._speaking and _ends_message(events, _espeak):
-            driver._data_buffer += ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short))
-            numsamples = 0
-        return original(wav, numsamples, events)
+    def __call__(self, wav, numsamples, events) -> int:
+        ends = False
+        try:
+            ends = _ends_message(events, self._espeak)
+            if numsamples > 0:
+                self._buffers.append(ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short)))
+            elif not wav and not ends:
+                self._ran_to_end = True
+            self._driver_callback(wav, numsamples, events)
+        except BaseException:  # noqa: BLE001 - nothing may leave espeak's thread (see above)
+            pass
+        finally:
+            if ends:
+                self._ended.set()
+        return 0
 
-    return on_synth
+    def audio(self, wait_s: float) -> AudioChunk | None:
+        """The utterance, or None when it did not come whole (or at all)."""
+        if not self._ended.wait(wait_s) or not self._ran_to_end or not self._buffers:
+            return None
+        return AudioChunk(b"".join(self._buffers), self.rate_hz)
 
 
 def _ends_message(events, _espeak) -> bool:
