@@ -40,6 +40,10 @@ class FakeSpeaker:
         assert chunk.rate_hz == self.rate_hz
         self.samples += chunk.samples
 
+    def play_all(self, chunks) -> None:
+        for chunk in chunks:
+            self.play(chunk)
+
     def close(self) -> None:
         pass
 

@@ -455,11 +455,8 @@ def play_entry(entry: dict[str, Any], mouth, sink, paths, pack: ReplayPack, toda
             first = None
         if first is not None:
             rate = getattr(sink, "rate_hz", first.rate_hz)
-            sink.play(silence(PAUSE_S, rate))
-            resample = Resampler(first.rate_hz, rate)
-            for chunk in resample.resample_all(_chain(first, chunks)):
-                if chunk.samples:
-                    sink.play(chunk)
+            recording = Resampler(first.rate_hz, rate).resample_all(_chain(first, chunks))
+            sink.play_all(_chain(silence(PAUSE_S, rate), (chunk for chunk in recording if chunk.samples)))
             return "audio"
     transcript = clean_text(entry.get("transcript") or "")  # a journal not yet migrated may hold "[2]"
     if transcript:

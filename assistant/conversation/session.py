@@ -79,6 +79,10 @@ class _NoSink:
     def play(self, chunk) -> None:
         pass
 
+    def play_all(self, chunks) -> None:
+        for _ in chunks:  # the recording is still read through, as a speaker would
+            pass
+
 
 class EveningSession:
     """One evening. ``recognizers()`` gives the recogniser factory; it is called
