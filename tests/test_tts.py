@@ -200,3 +200,34 @@ def test_the_last_buffer_of_an_utterance_is_kept(tmp_path):
     with wave.open(str(tmp_path / "u.wav")) as w:
         assert w.getnframes() == 300  # pyttsx3's own file: the last 200 samples lost
     assert capture.audio(wait_s=0).samples == 500
+
+
+def test_two_voices_speaking_at_once_each_say_their_own_sentences_whole():
+    """espeak-ng is one synthesizer per process and pyttsx3 gives every voice the same engine: two voices
+    speaking at once (the web page's login code asked twice) crashed the process (a segmentation fault)."""
+    import threading
+
+    spoken = {("ko", 150): "11월 23일 월요일에 받은 질문이에요. 오늘 답장이 오지 않은 일이 있었나요?",
+              ("en", 190): "You were asked on Monday the twenty third of November whether a message went unanswered."}
+    got, failed = {}, []
+
+    def speak(voice_name, rate):
+        try:
+            voice = Voice(voice_name, rate)
+            try:
+                got[voice_name] = [voice.synthesize(spoken[voice_name, rate]) for _ in range(3)]
+            finally:
+                voice.close()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            failed.append(exc)
+
+    threads = [threading.Thread(target=speak, args=key) for key in spoken]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not failed
+    for (voice_name, rate), text in spoken.items():
+        reference = len(espeak(text, voice=voice_name, rate_wpm=rate, rate_hz=22050)) / 22050
+        assert [round(a.seconds, 1) for a in got[voice_name]] == pytest.approx([reference] * 3, abs=0.15)
+

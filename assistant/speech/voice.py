@@ -34,6 +34,12 @@ ESPEAK_RATE_HZ = 22050
 """espeak-ng's voices speak at this rate (pyttsx3 writes its files at it too)."""
 END_WAIT_S = 2.0
 """How long, once espeak is idle, the end of the message may still take to arrive."""
+ONE_AT_A_TIME = threading.RLock()
+"""espeak-ng is one synthesizer per process and pyttsx3 hands every voice the same engine: two voices
+speaking at once (the web page's login code, asked twice) crashed the process. Each voice sets its
+voice, rate and callback again under this lock before it speaks."""
+_engine_set_to: list = [None]
+"""The (voice, rate) the shared engine was last given: loading a voice takes some ms, so only a change sets it."""
 
 
 class Voice:
@@ -56,8 +62,9 @@ class Voice:
         self.volume = max(0.0, min(1.0, volume))
         self.retries = 0
         self.cli_fallbacks = 0
-        self._engine, self._capture = self._new_engine()
-        self._check_voice()
+        with ONE_AT_A_TIME:
+            self._engine, self._capture = self._new_engine()
+            self._check_voice()
         work = runtime_dir()
         sweep_stale_work(work)
         sweep_stale_work(Path(tempfile.gettempdir()), LEGACY_PREFIX)
@@ -75,8 +82,7 @@ class Voice:
 
         try:
             engine = pyttsx3.init("espeak")
-            engine.setProperty("voice", self.voice)
-            engine.setProperty("rate", self.rate_wpm)
+            _engine_set_to[0] = None  # a new driver sets its own voice and rate: tuned before the first sentence
         except Exception as exc:  # pyttsx3 raises whatever its driver raised
             raise UserError(
                 f"the speech synthesizer could not start ({exc}); run 'sudo apt-get install espeak-ng libespeak-ng1'",
@@ -98,13 +104,23 @@ class Voice:
             )
 
     def synthesize(self, text: str) -> AudioChunk:
+        with ONE_AT_A_TIME:
+            audio = self._synthesize(text)
+        if audio is None:
+            raise UserError(f"the speech synthesizer produced no sound for '{text[:40]}'; "
+                            "check 'espeak-ng \"test\"' works")
+        if self.volume < 1.0:
+            audio = AudioChunk.from_array(audio.array() * self.volume, audio.rate_hz)
+        return audio
+
+    def _synthesize(self, text: str) -> AudioChunk | None:
         from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
 
         path = self._tmp / "utterance.wav"
         audio = None
         try:
             for attempt in range(ATTEMPTS):
-                self._capture.begin()
+                self._take_the_engine()
                 self._engine.save_to_file(text, str(path))
                 self._engine.runAndWait()
                 # espeak runs in its asynchronous "retrieval" mode: runAndWait can return
@@ -121,12 +137,25 @@ class Voice:
                 audio = self._with_espeak_cli(text, path)
         finally:
             path.unlink(missing_ok=True)
-        if audio is None:
-            raise UserError(f"the speech synthesizer produced no sound for '{text[:40]}'; "
-                            "check 'espeak-ng \"test\"' works")
-        if self.volume < 1.0:
-            audio = AudioChunk.from_array(audio.array() * self.volume, audio.rate_hz)
         return audio
+
+    def _take_the_engine(self) -> None:
+        """The engine as this voice left it: another voice may have spoken since.
+
+        The voice and rate are set on the driver itself, not queued through pyttsx3 (which runs its queue
+        as the next sentence starts), and espeak is let finish them (the rate goes through espeak's own
+        queue): set the pyttsx3 way after another voice, the rate was lost (a Korean sentence came out
+        at the English voice's rate)."""
+        from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
+
+        if _engine_set_to[0] != (self.voice, self.rate_wpm):
+            driver = self._engine.proxy._driver
+            driver.setProperty("voice", self.voice)
+            driver.setProperty("rate", self.rate_wpm)
+            _espeak.Synchronize()
+            _engine_set_to[0] = (self.voice, self.rate_wpm)
+        self._capture.install()
+        self._capture.begin()
 
     def _with_espeak_cli(self, text: str, path: Path) -> AudioChunk | None:
         """The last resort: the same espeak-ng voice through its command line.
@@ -153,7 +182,8 @@ class Voice:
         into the removed folder (and pyttsx3's callback prints a traceback)."""
         from pyttsx3.drivers import _espeak  # late, as above: the hardware library stays at the edge
 
-        _espeak.Cancel()  # returns once espeak's thread has stopped
+        with ONE_AT_A_TIME:  # not in the middle of another voice's sentence
+            _espeak.Cancel()  # returns once espeak's thread has stopped
         shutil.rmtree(self._tmp, ignore_errors=True)
 
 
