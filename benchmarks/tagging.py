@@ -3203,6 +3203,38 @@ it):
    MB at peak while loading); the file 1.5 MB gzipped. Leaving out words
    said in over 1% of the lines, not 2%, halves the index's time (0.38 ms)
    but scored lower (never-read 0.887 / 16, older 0.914, fresh 0.834).
+
+42. The session after (2026-12-07) changed no tag. Where the 42 never-read
+   sets (the 34 above and -451 .. -458) fail, with the tagger as shipped:
+   English 0.881 / 0.918 / 22 forbidden (theme F1 / feeling F1), 15 of 42
+   meeting every goal; of the other 27, 8 fail on forbidden tags alone, 6
+   on feeling F1 alone, 1 on theme F1 alone. Korean 0.896 / 0.951 / 13, 20
+   of 42; 10 fail on forbidden tags alone, 6 on theme F1 alone, 4 on
+   feeling F1 alone. Theme misses are mostly recall (English 254 missed
+   against 102 wrongly given; connection and win are half of all theme
+   errors in both languages), feeling misses too (English 233 against 88).
+   Of the forbidden tags on the read sets, the largest kind is irony (a
+   third of the English ones, near half of the Korean), then feelings of
+   others and words that are not feelings there (a poem's title, a
+   hide-and-seek "투명인간").
+
+   Tried, none kept (read sets for choosing; an index never holds the sets
+   it is scored on):
+
+   | tried | measured | result |
+   |---|---|---|
+   | the nearest answers add a feeling the rules missed (English; index of the corpus, scored on the 74 read sets -343 .. -449) | share >= 0.6: feeling F1 0.919 -> 0.910, forbidden 27 -> 33, sets meeting every goal 40 -> 34 (16 right, 82 wrong); >= 0.8: 3 right, 12 wrong; >= 0.9: 1 right, 4 wrong | a feeling is named, not implied: words in common do not tell it |
+   | the nearest answers keep a feeling the learned layer set aside | >= 0.3: 0.919 -> 0.922, forbidden 27 -> 32, 40 -> 38 sets; >= 0.5: 0.920, 30, 37 | the layer sets aside mostly forbidden ones (128 forbidden, 118 right) |
+   | Korean nearest answers for connection and win only (the 32 older kept-out sets) | 0.915 / 28, 21 of 32 -> 0.918 / 29, 20 (all themes: 0.917 / 31, 19) | as in item 41: no Korean index |
+   | a pleasant feeling in an answer's last 8 words, "really" or "so" before it, a slight told, no turn ("but", "then", "actually") between: irony | read sets: 5 right (all forbidden tags), 10 wrong ("…called off … felt really loved") | irony and a day turned round are told in the same words |
+
+   Mining the labelled lines for phrases that tell a feeling the tagger
+   misses found mostly judgement, not vocabulary: a feeling set aside by a
+   guard or the learned layer in a long answer ("i keep |worrying| … but
+   honestly nothing has changed yet"), and near-synonyms where the labels
+   themselves split ("over the moon": delighted 73, happy 48; "chuffed":
+   proud 31, happy 27; the tagger gives the commoner). Two careful readers
+   agree on English feelings to 0.915 (item 41).
 """
 from __future__ import annotations
 
