@@ -17,8 +17,9 @@ from assistant.audio.mic import _device
 
 OUTPUT_RATE_HZ = 22050
 """espeak-ng's own rate: speech needs no conversion."""
-DRAIN_MARGIN_S = 0.5
-"""How much longer than the stream's latency the speaker waits for its buffer to empty."""
+DRAIN_MARGIN_S = 0.1
+"""How much longer than its buffer takes to play the speaker waits for it to empty (a device whose
+buffer never reads as empty, or that stalls, is stopped then: what it held has been played)."""
 DRAIN_POLL_S = 0.005
 
 
@@ -72,8 +73,8 @@ class Speaker:
             raise UserError(f"the speaker stopped working ({exc}); check it is connected") from None
 
     def _wait_until_played(self) -> None:
-        """Until the device's buffer is empty again, or (a device that stalls) a little past its latency."""
-        deadline = time.monotonic() + float(self._stream.latency) + DRAIN_MARGIN_S
+        """Until the device's buffer is empty again, or for as long as a full buffer takes to play."""
+        deadline = time.monotonic() + self._capacity / self.rate_hz + DRAIN_MARGIN_S
         while self._stream.write_available < self._capacity and time.monotonic() < deadline:
             time.sleep(DRAIN_POLL_S)
 
