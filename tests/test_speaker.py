@@ -25,7 +25,6 @@ class BufferedStream:
 
     def __init__(self, per_look: int = 512, **kwargs):
         self.per_look = per_look
-        self.latency = BUFFER / RATE
         self.active = False
         self.pending: list[int] = []
         self.played: list[int] = []

@@ -88,9 +88,7 @@ class Voice:
                 f"the speech synthesizer could not start ({exc}); run 'sudo apt-get install espeak-ng libespeak-ng1'",
                 exit_code=3,
             ) from None
-        capture = Capture(engine.proxy._driver._onSynth, _espeak)
-        capture.install()
-        return engine, capture
+        return engine, Capture(engine.proxy._driver._onSynth, _espeak)  # installed before each sentence
 
     def _check_voice(self) -> None:
         """pyttsx3 queues setProperty('voice') and loses its error, so an unknown
@@ -119,7 +117,7 @@ class Voice:
         path = self._tmp / "utterance.wav"
         audio = None
         try:
-            for attempt in range(ATTEMPTS):
+            for _ in range(ATTEMPTS):
                 self._take_the_engine()
                 self._engine.save_to_file(text, str(path))
                 self._engine.runAndWait()
@@ -225,8 +223,9 @@ class Capture:
     the end of the message it writes to its file first and then drops. Here
     the audio counts only once espeak's end of data (a callback without a
     buffer) came before the end of the message: a synthesis that was stopped
-    half-way never sends it. The callback always returns 0: any other value,
-    or an exception (ctypes then returns what it likes), tells espeak to stop.
+    half-way never sends it. The callback always returns 0 (any other value
+    tells espeak to stop) and lets no exception out (one in the driver's lost
+    that buffer; ctypes then returns what it likes).
     """
 
     def __init__(self, driver_callback, _espeak, rate_hz: int = ESPEAK_RATE_HZ):
