@@ -1,9 +1,9 @@
 """Audio out: a sounddevice speaker.
 
 It is a *sink* with ``play(chunk)`` and ``play_all(chunks)`` (its in-memory
-twin for tests is ``tests.fakes.FakeSpeaker``). The speaker keeps one output stream open at a
-fixed rate and converts what it is given, so every utterance and earcon goes
-out the same way.
+twin for tests is ``tests.fakes.FakeSpeaker``). The speaker keeps one output
+stream open at a fixed rate and converts what it is given, so every utterance
+and earcon goes out the same way.
 """
 from __future__ import annotations
 
