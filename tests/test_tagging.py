@@ -401,6 +401,17 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     ("ko", "아 좋 다 좋 아 오늘 도 연장 근무 래 행복 해 죽겠 네 진짜 짜증 나", {"짜증"}),
     ("ko", "동생 이 장가 가 고 나서 는 얼굴 보기 가 힘들 어", set()),
     ("ko", "학생 이 공부 가 재밌어졌다고 해서 너무 감동 이었어요", {"감동"}),
+    # pain of the body is no feeling; a thing drained is not the speaker; "like mad" is only "very"
+    ("en", "hurt my hamstring at training so im out for three weeks", set()),
+    ("en", "we had to cancel climbing and honestly my wrist still hurts from last time", set()),
+    ("en", "twisted me ankle on the ladder its swollen like a grapefruit and it hurts like mad", set()),
+    ("en", "drained the whole heating system today and found the leak on my own felt capable", {"capable"}),
+    ("en", "i was drained the whole day after the night shift", {"drained"}),
+    ("en", "she said she was busy and that stung it really hurt", {"hurt"}),
+    # a saying that describes a feeling gives way to the feeling named beside it
+    ("ko", "선배 가 눈 도 안 마주치 고 지나가 더라 고요 괜히 신경 쓰이 고 불편 했 어요", {"불편함"}),
+    ("ko", "몸 이 천근 만근 이 라 그냥 피곤 해 죽겠 어", {"피곤함"}),
+    ("ko", "시험 결과 가 계속 신경 쓰여", {"걱정"}),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings
