@@ -412,6 +412,11 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     ("ko", "선배 가 눈 도 안 마주치 고 지나가 더라 고요 괜히 신경 쓰이 고 불편 했 어요", {"불편함"}),
     ("ko", "몸 이 천근 만근 이 라 그냥 피곤 해 죽겠 어", {"피곤함"}),
     ("ko", "시험 결과 가 계속 신경 쓰여", {"걱정"}),
+    ("ko", "내 가 바쁘 다고 연락 을 피 하 다 보니 멀어졌 어 다 내 탓 이지 뭐 후회 돼", {"후회"}),
+    ("en", "the manager said a customer named me in a review i was grinning the whole bus ride home felt appreciated",
+     {"appreciated"}),
+    ("en", "it was on the radio at the shop i was grinning all afternoon", {"happy"}),
+    ("en", "its just a like on facebook at christmas now i miss her and it makes me sad", {"sad"}),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings
