@@ -374,6 +374,10 @@ def _their_own(tokens: tuple[str, ...], start: int) -> bool:
 SEEN_VERBS = ("놀라", "놀랐")
 """Korean feeling verbs (not adjectives): with ~더라 they are seen in someone else, "동생들이 막 |놀라|더라"
 (and so is crying: "동생이 … 펑펑 |울|더라고요")."""
+SHOWN_KO = ("질투", "실망", "걱정", "후회", "긴장", "당황")
+"""Korean feeling nouns that take 하다 as a verb of doing, not of being: with ~하더라 after someone named they were
+seen in that person ("남편 이 |질투 하 더라|", "동생 이 엄청 |실망 하더라|"); the speaker says 질투 나더라, 실망 했어.
+(감사하더라 is the speaker's own: 감사 is not one of them.)"""
 SEEN_DOING = re.compile(r"^하(더라|드라|더군|던데|드만|더만|데)")
 DOING_FORM = frozenset("어워아와해여나퍼빠뻐파레")
 """Syllables ending a Korean feeling's 아/어 form (부러워, 슬퍼, 나빠, 속상해; not 공허, 초라, 감사, which
@@ -806,6 +810,9 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     if joined and FELT_AS.match(hit.rest):
         return False  # 애들은 인사도 안 하고 지나가 |투명인간| 된 기분이야: "I feel like", whoever is named before
     before_rest = words.joined[len(words.joined) - len(hit.rest) - 1] if joined else ""
+    if joined and SEEN_DOING.match(hit.rest) and "".join(words.tokens[hit.start:hit.end]).endswith(SHOWN_KO) \
+            and _named_before(words.tokens, hit.start, others):
+        return True  # 남편 이 괜히 |질투 하 더라|: what he did, seen
     if joined and SEEN_IN_ONESELF.match(hit.rest) and before_rest not in ("다", "났") \
             and not words.joined[:len(words.joined) - len(hit.rest)].endswith(SEEN_VERBS) \
             and not KO_CRYING.match("".join(words.tokens[hit.start:hit.end])) \
