@@ -449,6 +449,13 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     # a phone that rings out is a call not answered; "had to bail" calls a plan off
     ("en", "rang my sister three times and it just rang out", set(), {"unanswered"}),
     ("en", "was meant to have brunch with the girls but i had to bail", set(), {"cancelled"}),
+    # a place's party is the speaker's own; "back on the waiting list" undoes nothing; a duo that stopped playing
+    ("en", "our street party got called off because the council didnt approve the road closure", set(), {"cancelled"}),
+    ("en", "surgeon rang to say my knee op is off because theres no beds so back on the waiting list", set(),
+     {"cancelled"}),
+    ("en", "the barbecue got called off but now its back on", set(), set()),
+    ("en", "tom and me used to play online every night but hes on less and less now its weeks between messages", set(),
+     {"drifting"}),
 ])
 def test_reported_words_and_themes_without_their_keyword(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings

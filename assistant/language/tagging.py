@@ -1271,6 +1271,18 @@ RESOLVED = _as_read({"missed-chance": ("never even applied", "didnt even apply",
                            "did ring back", "and replied with", "and answered with", "sent a heart", "sent me a heart")})
 """After an English theme, words that undo it: "the barbecue that got |called off| … is |back on|"."""
 
+NOT_UNDOING = ("back on the waiting list", "back on the list", "back on the ward", "back on the shelf", "back on the market")
+"""Words with an undoing inside that undo nothing: "my knee op is off … so |back on the waiting list|"."""
+
+
+def _resolved_after(theme: str, tokens: tuple[str, ...], end: int) -> bool:
+    """Whether words of :data:`RESOLVED` undo an English theme later in the answer."""
+    after = f" {' '.join(tokens[end:])} "
+    for phrase in NOT_UNDOING:
+        after = after.replace(f" {phrase} ", " ")
+    return any(f" {r} " in after for r in RESOLVED.get(theme, ()))
+
+
 DONE_TO_THEM = (("on", "him"), ("on", "her"), ("on", "them"), ("to", "him"), ("to", "her"), ("to", "them"),
                 ("him",), ("them",), ("on", "his"), ("on", "their"), ("his", "texts"), ("his", "messages"),
                 ("her", "texts"), ("her", "messages"), ("their", "texts"), ("their", "messages"),
@@ -1563,6 +1575,8 @@ def _befell_them(tokens: tuple[str, ...], start: int, end: int, others: Frame, b
         k -= 1  # "my |best| friend got left on read"
     if k < 0 or tokens[k] not in POSSESSIVES | {"me"} | ({"the"} if befalling is PASSIVE else set()):
         return False  # ("me brother got left off the invite": a Northern "my"; "|the| new intern got totally blanked")
+    if tokens[j] in PLACES_AND_TIMES and j + 1 < start and tokens[j + 1] in THEIR_THINGS:
+        return False  # "my |street| party got called off", "our |office| do": the place's, the speaker's own
     return _persons(tokens[j], others) or tokens[j] in others.people
 
 
@@ -1740,7 +1754,7 @@ def _not_the_speakers(theme: str, words: Text, start: int, end: int, others: Fra
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_TO_JOIN))
             or (theme == "unasked" and any(tokens[end:end + len(d)] == d for d in ASKED_AFTER_THEM)
                 and not any(f" {a} " in f" {' '.join(tokens[end:])} " for a in ASKED_ME))
-            or any(f" {r} " in f" {' '.join(tokens[end:])} " for r in RESOLVED.get(theme, ()))
+            or _resolved_after(theme, tokens, end)
             or (theme in BEFELL_WORDS and _befell_them(tokens, start, end, others, BEFELL_WORDS[theme]))
             or (theme == "unanswered" and before in SPEAKER_AS_SUBJECT and tokens[start] in NOT_REPLYING
                 and not set(tokens[start:end + 1]) & RECEIVING)
