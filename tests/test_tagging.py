@@ -456,6 +456,11 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     ("en", "the barbecue got called off but now its back on", set(), set()),
     ("en", "tom and me used to play online every night but hes on less and less now its weeks between messages", set(),
      {"drifting"}),
+    # pride "of that one" is the speaker's win; a plan heard called off is the speaker's when they are let down
+    ("en", "got the boiler going again myself without calling a man out im dead proud of that one", {"proud"}, {"win"}),
+    ("ko", "주말 에 보기 로 한 친구 가 갑자기 일 생겼 다고 못 온 대요 한 달 만에 보는 거 였는데 너무 아쉬워 요", {"아쉬움"},
+     {"cancelled"}),
+    ("ko", "엄마가 동창회 간다고 설레셨는데 모임이 갑자기 취소됐대 엄마 실망하신 거 보니까 나도 괜히 속상했어", {"속상함"}, set()),
 ])
 def test_reported_words_and_themes_without_their_keyword(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings

@@ -2146,6 +2146,12 @@ ORDERS_KO = ("주문", "결제", "구독", "서비스", "콜", "등록", "회원
 ("손님 이 |주문| 을 취소 해 버렸 어": 8 of 9 labelled lines so; "헬스 |등록| 한 거 취소 했 어요")."""
 
 
+LET_DOWN_KO = frozenset(("아쉬움", "실망", "서운함", "섭섭함", "외로움", "쓸쓸함", "화", "허탈함", "속상함"))
+"""Korean feelings of a plan fallen through: said as the speaker's, the plan heard called off was theirs too
+("친구 가 … 못 간 대 요 많이 |아쉽| 네 요"); not when felt along with someone ("엄마 실망하신 거 보니까 |나도| 괜히 속상했어")."""
+ALSO_ME_KO = frozenset(("나도", "저도", "도", "나", "저"))
+
+
 def _heard_of_them(words: Text, end: int, others: Frame) -> bool:
     """A Korean plan called off told as hearsay about someone else: "할머니가 … 자식들이 못 온다고
     |취소했대요|" (but "친구가 못 나온다고 연락 왔어" is the speaker's plan, told to the speaker)."""
@@ -2339,8 +2345,8 @@ def _proud_of_them(tokens: tuple[str, ...], start: int, end: int) -> bool:
         if tokens[m:m + 1] == ("of",) and tokens[m + 1:m + 2] and tokens[m + 1] in PROUD_OF_THEM \
                 and not {"myself", "meself", "ourselves", "us"} & set(tokens[m + 2:m + 8]):
             return True  # "im so |proud of her|": her doing (but "proud of them and a bit of myself too": ours)
-        if j + 1 >= len(tokens) or tokens[j] not in PRIDE_WHEN:
-            return False
+        if j + 1 >= len(tokens) or tokens[j] not in PRIDE_WHEN or (tokens[j] == "that" and tokens[j - 1] == "of"):
+            return False  # (not "proud |of that| one": the thing done, not "proud that she ...")
         who = tokens[j + 1]
         if who in ("my", "our", "little") and j + 2 < len(tokens):
             return tokens[j + 2] not in ("own", "first", "self", "work", "team")  # "when |my granddaughter| read"
@@ -3196,6 +3202,9 @@ def rule_tags(text: str, language: str) -> RuleTags:
         vocab.feeling(h.key).pleasantness <= -0.3 and h.key not in CALLERS_FEELINGS_KO
         and not _theirs(said, h, vocab.others, True) and not OVER_OR_UNREAL.match(h.rest)
         and not negated(h, h.rest, said.tokens, neg, passable) for h in hits)  # "후회 는 안 해" grieves nothing
+    let_down = grieved and any(h.key in LET_DOWN_KO and not _theirs(said, h, vocab.others, True)
+                               and not set(said.tokens[max(0, h.start - 2):h.start]) & ALSO_ME_KO
+                               and not negated(h, h.rest, said.tokens, neg, passable) for h in hits)
     sarcastic = _sarcastic(words, vocab, evidence, unpleasant, hits) \
         or (vocab.match == "joined" and _same_praise_again_ko(said, hits, vocab))
     feelings: dict[str, str] = {}
@@ -3336,7 +3345,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
                 or (vocab.match == "joined" and t == "memory" and bool(NOTHING_CAME_BACK_KO.search("".join(words.tokens[b:]))))
                 or (vocab.match == "joined" and t in OWNED_THEMES and bool(ON_ME_KO.search("".join(words.tokens[a:]))))
                 or (vocab.match == "joined" and t == "cancelled" and (_their_plan(words, a, vocab.others)
-                                                                     or _heard_of_them(words, b, vocab.others)))
+                                                                     or (not let_down and _heard_of_them(words, b, vocab.others))))
                 or (vocab.match == "joined" and t != "connection" and _overturned(words, b))
                 or (vocab.match == "joined" and t not in TOLD_AS_BEFORE + ("connection", "win") and _ko_over_since(words, a, b))
                 or (vocab.match == "joined" and CONJECTURE.search(words.tokens[b - 1]) is not None)
