@@ -419,6 +419,9 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     ("en", "the manager said a customer named me in a review i was grinning the whole bus ride home felt appreciated",
      {"appreciated"}),
     ("en", "it was on the radio at the shop i was grinning all afternoon", {"happy"}),
+    ("en", "i was dreading the review all week and then she said keep doing what youre doing such a relief",
+     {"dread", "relieved"}),
+    ("en", "the doctor said its just wear and tear nothing serious so thats a relief", {"relieved"}),
     ("en", "its just a like on facebook at christmas now i miss her and it makes me sad", {"sad"}),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):

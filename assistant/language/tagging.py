@@ -284,6 +284,8 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     makes the mention theirs.
     """
     quotes = [tuple(q.split()) for q in others.quotatives]
+    if tuple(tokens[max(0, start - 2):start]) in SPEAKERS_COMMENT:
+        return False  # "she said keep doing what youre doing |such a| relief": the speaker's word on it
     for j in range(start - 1, max(-1, start - 1 - QUOTE_REACH), -1):
         token = tokens[j]
         for quote in quotes:  # before the speaker's words: "she |told me| her daughter …"
@@ -316,6 +318,8 @@ def _in_their_words(tokens: tuple[str, ...], start: int, others: Frame) -> bool:
     return False
 
 
+SPEAKERS_COMMENT = (("such", "a"), ("thats", "a"), ("that's", "a"), ("what", "a"), ("so", "thats"), ("so", "that's"))
+"""Right before a feeling after someone's words, what makes it the speaker's comment on them."""
 GONE_TO = frozenset(("straight", "to", "back", "off", "out", "in", "into", "up", "upstairs", "down", "downstairs",
                      "home", "quiet", "silent", "round", "over", "away", "past"))
 """After "goes", where someone went, not what they said ("she goes |straight| to her room")."""
