@@ -3135,7 +3135,7 @@ def _described_beside_named(tokens: list[str], felt_at: dict[str, list[tuple[int
             and not any(SET_AGAINST & set(tokens[min(b, d):max(a, c)]) for a, b in spans[:1] for c, d in named)]
 
 
-DESCRIPTIONS_KO = ("신경쓰", "천근만근", "기운이없", "내탓", "제탓")
+DESCRIPTIONS_KO = ("신경쓰", "천근만근", "기운이없", "기운이쭉빠", "기운이빠", "내탓", "제탓")
 """Korean sayings that describe a feeling more than name it: beside a feeling named by its word, that one is what
 was felt ("하루 종일 |신경 쓰이| 고 불편 했 어요": 불편함; "몸 이 |천근 만근| 이라 그냥 피곤 해": 피곤함). On the
 labelled lines, 0 of 11, 3 of 8 and 1 of 5 such sayings beside another feeling were labelled as their own; and "|내 탓|
