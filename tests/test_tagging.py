@@ -468,6 +468,10 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     ("ko", "주말 에 보기 로 한 친구 가 갑자기 일 생겼 다고 못 온 대요 한 달 만에 보는 거 였는데 너무 아쉬워 요", {"아쉬움"},
      {"cancelled"}),
     ("ko", "엄마가 동창회 간다고 설레셨는데 모임이 갑자기 취소됐대 엄마 실망하신 거 보니까 나도 괜히 속상했어", {"속상함"}, set()),
+    # a cue with its own "not" is not negated again by a "nothing" before it; "it's not that" still denies
+    ("en", "sent four follow up emails after the interview and um nothing not a peep its been eleven days", set(),
+     {"unanswered"}),
+    ("en", "it's not that nobody asked they just didn't know", set(), set()),
 ])
 def test_reported_words_and_themes_without_their_keyword(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings

@@ -305,6 +305,13 @@ DENIED_AFTER = re.compile(r"^\w{0,2}?(지|진)(는|도|가|를)?(않|안|못)|^ 
 (a supposition, 없 of an absence that is itself the theme: 다시 전화도 |없다|)."""
 
 
+CARRIES_ITS_NOT = frozenset(("not", "no", "nothing", "never", "nobody", "noone", "didnt", "didn't", "hasnt",
+                             "hasn't", "havent", "haven't", "wasnt", "wasn't", "wont", "won't"))
+"""An English phrase cue that begins with its own "not" ("|not a peep|", "|no reply|") is not negated again by a
+word before it: "since then nothing |not a peep|" is unanswered twice over (but "it's not that |nobody asked|"
+denies it)."""
+
+
 def _denied_spans(themes: ThemeSet, by_cue: dict[int, list[list[Hit]]]) -> dict[str, list[tuple[int, int]]]:
     """Per theme, where one of its phrase cues is said with "not" (the theme denied there)."""
     denied: dict[str, list[tuple[int, int]]] = {}
@@ -346,7 +353,9 @@ def theme_evidence(text: Text, themes: ThemeSet, neg: Negation, hits: list[Hit] 
             end = max(first.end, last.end)
             if any(0 <= first.start - e <= DENIED_BEFORE_REACH for _, e in denied.get(cue.theme, ())):
                 continue  # "|멀어진 건 아니야| 요즘 서로 바빠서 그래": what follows a denial explains it
-            if not cue.negatable:
+            if not cue.negatable or (cue.sides == 1 and themes.match == "tokens"
+                                     and text.tokens[first.start] in CARRIES_ITS_NOT
+                                     and "that" not in text.tokens[max(0, first.start - 2):first.start]):
                 if not any(first.start <= s <= end + DENIED_REACH for s, _ in denied.get(cue.theme, ())):
                     return first.start, end
             elif not (negated(first, last.rest, text.tokens, neg, set())
