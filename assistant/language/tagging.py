@@ -1170,6 +1170,9 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
         return False  # 팀장님이 |딴 사람 시켰어|: given to another, so the speaker's chance missed
     if vocab.match == "joined" and PRAISE_REPORTED_KO.search("".join(words.tokens[start:end + 1])):
         return False  # 교수님이 |잘했다고| 하셔서: their words of the speaker's win
+    if vocab.match == "joined" and "칭찬" in "".join(words.tokens[start:end]) \
+            and "받" not in "".join(words.tokens[start:end + 2]):
+        return False  # 사장님 이 깔끔 하 다고 |칭찬 해| 부렀 어: praise they gave (받았 would be praise they got)
     if vocab.match == "joined" and "".join(words.tokens[start:end]).startswith(("이기", "이겼")) \
             and "".join(words.tokens[max(0, start - 2):start]).endswith(BEATEN_KO):
         return True  # 손자가 처음으로 |나를 이겼다|: the grandson's win over the speaker
@@ -1187,7 +1190,7 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
 
 BEATEN_KO = ("나를", "날", "저를", "절", "우리를", "우릴")
 """Right before a Korean win by beating someone, the speaker as the one beaten."""
-PRAISE_REPORTED_KO = re.compile(r"잘했다고|잘했다는")
+PRAISE_REPORTED_KO = re.compile(r"잘했다고|잘했다는|맛있다고|맛있다는|잘키웠다고|잘한다고")
 """Korean praise reported ("부장 님 이 |잘 했 다고| 하셔서"): someone else's words of the speaker's own win."""
 
 
