@@ -475,6 +475,7 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     # praise someone gave the speaker is the speaker's win; praise someone got is theirs
     ("ko", "아따 오늘 타일 줄눈 을 내 가 혼자 다 했 당께 사장님 이 깔끔 하 다고 칭찬 해 부렀 어 뿌듯 허 드라", {"뿌듯함"}, {"win"}),
     ("ko", "동생 이 선생님 한테 칭찬 받았 대", set(), set()),
+    ("ko", "같은 반 애 가 피아노 콩쿠르 에서 나 대신 학교 대표 로 뽑혔 는데 솔직히 질투 났 어", {"질투"}, {"missed-chance"}),
 ])
 def test_reported_words_and_themes_without_their_keyword(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings

@@ -1168,6 +1168,8 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
     others = vocab.others
     if vocab.match == "joined" and any(x in "".join(words.tokens[start:end]) for x in GIVEN_ELSEWHERE):
         return False  # 팀장님이 |딴 사람 시켰어|: given to another, so the speaker's chance missed
+    if vocab.match == "joined" and any(x in "".join(words.tokens[max(0, start - 6):end]) for x in INSTEAD_OF_ME_KO):
+        return False  # 같은 반 애 가 |나 대신| 학교 대표 로 뽑혔 는데: the speaker's chance, taken
     if vocab.match == "joined" and PRAISE_REPORTED_KO.search("".join(words.tokens[start:end + 1])):
         return False  # 교수님이 |잘했다고| 하셔서: their words of the speaker's win
     if vocab.match == "joined" and "칭찬" in "".join(words.tokens[start:end]) \
@@ -1188,6 +1190,7 @@ def _someone_elses_win(words: Text, start: int, end: int, vocab: Vocabulary) -> 
                 or any(GIVEN_TO_ME.search(t.replace("받았", "")) for t in words.tokens[start:end]))
 
 
+INSTEAD_OF_ME_KO = ("나대신", "저대신", "날제치고", "나를제치고", "저를제치고")
 BEATEN_KO = ("나를", "날", "저를", "절", "우리를", "우릴")
 """Right before a Korean win by beating someone, the speaker as the one beaten."""
 PRAISE_REPORTED_KO = re.compile(r"잘했다고|잘했다는|맛있다고|맛있다는|잘키웠다고|잘한다고")
