@@ -3236,6 +3236,60 @@ it):
    themselves split ("over the moon": delighted 73, happy 48; "chuffed":
    proud 31, happy 27; the tagger gives the commoner). Two careful readers
    agree on English feelings to 0.915 (item 41).
+
+43. The session after (2026-12-07) asked the labelled lines, not the
+   phrasings, where the tagger is wrong. Over every set but the never-read
+   ones, for each feeling and the words that gave it, how often the label
+   agreed; for each guard, how often what it took off was labelled (wrong)
+   against not labelled or forbidden (right). Where one was wrong more
+   often than right, with the words around read (a guard's bug, not a
+   phrasing), it was changed:
+
+   | what | labelled lines | change |
+   |---|---|---|
+   | "신경 쓰이", "천근 만근", "내 탓", "기운 이 (쭉) 빠지" beside a feeling named by its word (Korean sayings that describe) | 0 of 11, 3 of 8, 2 of 9 labelled as their own | give way to the named one, like English's described feelings |
+   | "grinning", "i miss", "teary" beside a feeling named (English) | 0 of 7, 0 of 6, 1 of 5 (alone 18 of 23, 13 of 17, 12 of 14) | give way the same |
+   | "overthinking" as anxious | 1 of 11 | no longer a feeling word |
+   | "hurt my hamstring", "my wrist still hurts", an injury 11 to 16 words before "it hurts"; "drained the whole heating system"; "like mad" | 3 forbidden hurt, 1 drained, 1 angry | body pain, a thing drained and "very" are no feelings |
+   | "my street party", "our office party": the place read as a person whose party it was | every such line | the speaker's plan |
+   | "so back on the waiting list" read as the plan back on | 1 | undoes nothing |
+   | "proud of that one" read as pride in someone ("proud that she …") | 7 wins lost, none right | the speaker's win |
+   | "since then nothing not a peep": the cue's own "not" negated by "nothing" | 6 unanswered lost, 1 right ("it's not that nobody asked") | a cue beginning with its own "not" is not negated again, but "that" before it still denies |
+   | "she said keep doing what youre doing such a relief" | 2 | "such a", "so thats a" before a feeling after someone's words make it the speaker's comment |
+   | Korean plan heard called off (~대요, 카데) with the speaker let down after it (아쉽, 화, 외롭 …, not "나도" beside someone's) | 12 cancelled lost, 3 forbidden spared | the speaker's plan |
+   | Korean praise someone gave (칭찬 해 줬, 맛있다고 하셨) read as their win; a chance given 나 대신 | 8 and 2 lost, none right | the speaker's win, the speaker's missed chance |
+   | 남편 이 괜히 질투 하 더라 (a feeling noun done with 하더라, someone named) | 2 forbidden | theirs, like 실망/걱정 하더라 |
+   | op, surgery, holiday, gig, match … "is off"; "stood us up"; friends who "used to play every night" and now "barely log on" | new everyday words | cues |
+   | Korean 기운이 하나도 없다 (무기력), 내 편이 하나도 없다 (외로움) | everyday words the issue names the kinds of | vocabulary |
+
+   Over every labelled line but the never-read sets: English 43 lines
+   better, 2 worse; Korean 57 better, 1 worse.
+
+   | sets | English start -> now (theme F1 / feeling F1 / forbidden, sets meeting every goal) | Korean |
+   |---|---|---|
+   | 222 read kept-out sets | 0.972 / 0.933 / 49, 149 -> 0.973 / 0.934 / 45, 151 | 0.959 / 0.959 / 29, 181 -> 0.961 / 0.960 / 28, 183 |
+   | 42 never-read sets (only their totals looked at) | 0.881 / 0.918 / 22, 15 -> 0.882 / 0.918 / 22, 15 | 0.896 / 0.951 / 13, 20 -> 0.896 / 0.952 / 13, 21 |
+   | 34 / 32 older kept-out sets | 0.918 / 0.935 / 22, 24 -> 0.919 / 0.935 / 22, 24 | 0.915 / 0.953 / 28, 21 -> 0.915 / 0.954 / 28, 21 |
+   | held-out-459 .. -462, written this session by four helpers from the one-page brief, never read | 0.883 / 0.935 / 2, 1 of 4 -> the same | 0.931 / 0.930 / 1, 3 of 4 -> the same |
+
+   The new sets at first sight, per set (English; Korean): -459 0.863 /
+   0.980 / 1; 0.974 / 0.923 / 0. -460 0.912 / 0.867 / 0; 0.952 / 0.962 / 0.
+   -461 0.943 / 0.909 / 0; 0.857 / 0.906 / 0. -462 (hard cases generous)
+   0.793 / 0.969 / 1; 0.944 / 0.933 / 1. The goals still fail at first
+   sight on some fresh sets in both languages. Cost the same: 2.63 -> 2.47
+   ms a line of -399 .. -410 (English), 1.35 -> 1.31 (Korean), the same
+   run.
+
+   Tried, none kept:
+
+   | tried | measured | result |
+   |---|---|---|
+   | the reading of a theme's telling cut lower per theme (English cancelled 0.4, unanswered and left-out 0.1; Korean cancelled 0.4, not 0.5): on the read sets its take-offs there were 1 right against 5 wrong, none against 5, none against 3, 1 against 5 | read English theme F1 0.972 -> 0.973; never-read English forbidden 22 -> 24 (each half one), Korean read 29 -> 30 | it also takes off forbidden ones |
+   | no double doubt of a feeling (both readings weakly against it: 50 right ones taken off, 14 wrong, 9 of them forbidden) | never-read English 15 -> 14 sets meeting every goal, Korean 21 -> 17 (forbidden 13 -> 17); read forbidden 45 -> 54 | the doubt spares the gate |
+   | the mention reading's cut 0.5 -> 0.6 (English), 0.4 -> 0.5 (Korean); the doubt's 0.3 -> 0.4, 0.5 -> 0.6 (English), 0.6 -> 0.7 (Korean) | every change within one set and one forbidden tag either way | as they are |
+   | two irony markers said make irony with no mishap named | 3 lines better, 4 worse ("i couldnt be happier", "over the moon" beside "made her day") | sincere praise has markers too |
+   | "felt silly" as embarrassed, not stupid (read lines: 3 of 4 embarrassed) | a never-read set lost one right feeling | too few lines either way |
+   | a connection added beside a warm feeling of the speaker's the rules kept (Korean 감동, 감사, 반가움 …) | labelled 64 of 552 times (감동 0.38, the most) | under the half it would need |
 """
 from __future__ import annotations
 
