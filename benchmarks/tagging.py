@@ -3256,9 +3256,9 @@ it):
    | "proud of that one" read as pride in someone ("proud that she …") | 7 wins lost, none right | the speaker's win |
    | "since then nothing not a peep": the cue's own "not" negated by "nothing" | 6 unanswered lost, 1 right ("it's not that nobody asked") | a cue beginning with its own "not" is not negated again, but "that" before it still denies |
    | "she said keep doing what youre doing such a relief" | 2 | "such a", "so thats a" before a feeling after someone's words make it the speaker's comment |
-   | Korean plan heard called off (~대요, 카데) with the speaker let down after it (아쉽, 화, 외롭 …, not "나도" beside someone's) | 12 cancelled lost, 3 forbidden spared | the speaker's plan |
+   | Korean plan heard called off (~대요, 카데) with the speaker let down after it (아쉽, 화, 외롭 …, not "나도" beside someone's) | 12 cancelled lost; the 3 forbidden a plainer rule let through (someone else's plan, felt "나도" beside them) stay off | the speaker's plan |
    | Korean praise someone gave (칭찬 해 줬, 맛있다고 하셨) read as their win; a chance given 나 대신 | 8 and 2 lost, none right | the speaker's win, the speaker's missed chance |
-   | 남편 이 괜히 질투 하 더라 (a feeling noun done with 하더라, someone named) | 2 forbidden | theirs, like 실망/걱정 하더라 |
+   | 남편 이 괜히 질투 하 더라 (a feeling noun done with 하더라, someone named) | 2 forbidden (1 left: "내가" between) | theirs, like 실망/걱정 하더라 |
    | op, surgery, holiday, gig, match … "is off"; "stood us up"; friends who "used to play every night" and now "barely log on" | new everyday words | cues |
    | Korean 기운이 하나도 없다 (무기력), 내 편이 하나도 없다 (외로움) | everyday words the issue names the kinds of | vocabulary |
 
