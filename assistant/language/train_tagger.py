@@ -102,7 +102,7 @@ held-out-399 .. -410 in item 37, -403 .. -406 never read;
 held-out-411 .. -426 in item 38, -415 .. -418 never read;
 held-out-427 .. -434 in item 39, -430, -431 and -434 never read;
 held-out-435 .. -450 in item 40, -436, -442 and -443 .. -446 never read;
-held-out-451 .. -458 in item 41, never read. The English twins
+held-out-451 .. -458 in item 41 and -459 .. -462 in item 43, never read. The English twins
 (tagging_twins_en.jsonl, item 36) are trained on: written to teach the readings the same words owned and not."""
 
 
