@@ -365,6 +365,15 @@ def test_drifting_and_cold_shoulder_told_without_the_word(text, expected):
     ("en", "walked past the chippy my nan used to take me to god rest her i miss her something awful", {"grief"},
      {"memory"}),
     ("en", "it would have been my mums birthday today i still miss her terribly", {"grief"}, {"memory"}),
+    # being valued said with stress beside a small grief, nothing turning between: irony
+    ("en", "the team leader shouted out everyone in the group chat by name for the good month except me fantastic "
+           "really feel included", set(), {"left-out"}),
+    ("en", "my manager answered every question in the meeting with a smile except mine which got a sigh and a we "
+           "covered this so i feel really accepted on this team", set(), {"cold-shoulder"}),
+    ("en", "yeah so nice of them to finally add me to the group chat after theyd already booked the cabin really "
+           "feel included", set(), {"left-out"}),
+    ("en", "my sister cancelled our call cos the kids were sick but later she sent me this long voice note saying "
+           "how much she misses me and i felt really loved", {"loved"}, {"cancelled", "connection"}),
 ])
 def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings
@@ -427,6 +436,15 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
      {"dread", "relieved"}),
     ("en", "the doctor said its just wear and tear nothing serious so thats a relief", {"relieved"}),
     ("en", "its just a like on facebook at christmas now i miss her and it makes me sad", {"sad"}),
+    ("en", "we finally got grandma moved downstairs and i felt like a weight came off my shoulders", {"relieved"}),
+    ("en", "we had a pint and a laugh about the old days and it did me the world of good", {"good"}),
+    ("ko", "요즘 들어 영감 이 말 도 퉁명 스럽 게 하 고 눈 도 안 마주 쳐 서 속 이 상한 다", {"속상함"}),
+    # what happened after a supposition someone made: "knock if you need anything |i was| really touched"
+    ("en", "the couple next door shovelled my path and left a note saying just knock if you need anything i was "
+           "really touched", {"touched"}),
+    ("en", "the health visitor asked how i was sleeping and if i was okay in myself and i felt really touched",
+     {"touched"}),
+    ("en", "if anyone ignored me at the party i would be so hurt", set()),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings

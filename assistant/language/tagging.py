@@ -2201,6 +2201,8 @@ BELIEF_REACH = 12
 |cause| he wouldnt look at me turns out"."""
 IF_REACH = 12
 SUPPOSING = frozenset(("if", "might"))
+SAID_AS_IT_WAS = frozenset((("i", "was"), ("i", "felt")))
+"""After a supposition, words that begin what happened: "knock if you need anything |i was| really touched"."""
 """Words that make what follows them a supposition: "|if| she cancels", "the boss |might| give it to someone else"."""
 ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
                       "checked", "sure", "tell", "unsure", "doubt"))
@@ -2495,6 +2497,8 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
         if tokens[j] == "then":  # "|if| the manager doesn't sign it off |then| the trip is off"
             return any(tokens[k] in SUPPOSING and not (tokens[k] == "if" and _honestly(tokens, k + 1))
                        for k in range(max(0, j - IF_THEN_REACH), j))  # (not "|if im honest| and then felt guilty")
+        if tokens[j] == "and" and tokens[j + 1:j + 3] in SAID_AS_IT_WAS:
+            return False  # "asked how i was and if i was okay |and i felt| really touched": what happened
         if tokens[j] == "and":  # "|if| i mention it |and| nobody asks": the supposition goes on
             back = range(j - 1, max(-1, j - 1 - IF_THEN_REACH), -1)
             for k in back:
@@ -2517,6 +2521,8 @@ def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
                     or (j > 1 and tokens[j - 1] in ASKED_WHOM and tokens[j - 2] in ASKED_IF) \
                     or tokens[j + 1:j + 3] == ("as", "well"):  # "|might as well| have been talking to a wall"
                 continue  # "once a month |if that|", "nobody |asked if| i wanted to come"
+            if any(tokens[k:k + 2] in SAID_AS_IT_WAS for k in range(j + 2, start)):
+                return False  # "left a note saying knock |if| you need anything |i was| really touched"
             return not (j and (tokens[j - 1] == "as" or (tokens[j - 1] == "like" and j > 1 and tokens[j - 2] in LIKENING)))
         if tokens[j] in BELIEVING and _turned_out(tokens, end):
             return True
@@ -3915,6 +3921,33 @@ NEAR_ENOUGH_TO_SAY = 0.5
 they give it at least this share: then they, more than the words that weighed most, led to it."""
 
 
+VALUED_TOO = frozenset(("included", "accepted"))
+"""Besides the pack's ``sarcasm.slighted`` feelings, feelings of being valued that irony names after a slight."""
+VALUED_STRESSED = frozenset(("really", "very", "so", "super", "truly", "real", "deeply", "totally"))
+VALUED_STRESS_REACH = 3
+"""How many words before the feeling its stress may come: "|really| made me feel |respected|"."""
+VALUED_TURNS = frozenset(("but", "else", "instead", "though", "although", "still", "later", "then"))
+"""Between a small grief and the feeling, words that set them apart: "nobody else asked |but| she did and i felt
+really loved" is meant."""
+
+
+def _valued_after_a_slight(found: RuleTags, feelings: Iterable[str], griefs: Iterable[tuple[int, int]],
+                           language: str) -> bool:
+    """Whether an English feeling of being valued is said with stress ("felt |really| included", "i feel |so|
+    respected") in an answer that tells one of the small griefs (``griefs``: where each was told), nothing turning
+    between them: "my manager answered every question with a smile except mine … so i feel |really accepted| on
+    this team" (of the labelled lines tagged with both, 88 were irony and 7 meant; every meant one had a turn)."""
+    valued = set(_rules(language, prompts_root()).vocab.sarcasm.slighted) | VALUED_TOO
+    tokens, griefs = found.words.tokens, list(griefs)
+    for name in set(feelings) & valued:
+        for at, _ in found.named_at.get(name, ()):
+            if not set(tokens[max(0, at - VALUED_STRESS_REACH):at]) & VALUED_STRESSED:
+                continue
+            if any(not set(tokens[b:at] if b <= at else tokens[at:a]) & VALUED_TURNS for a, b in griefs):
+                return True
+    return False
+
+
 def explain(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Explained:
     """The feelings named and the themes told in one transcript, each with the words that told it.
 
@@ -3932,6 +3965,7 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
     themes = {t: _span(words, a, b) for t, (a, b) in found.themes.items()}
     model = load_model(language) if learned else None
     set_aside: dict[str, dict[str, str]] = {"feelings": {}, "themes": {}}
+    added: dict[str, Score] = {}
     if model is not None:
         near = leaning(load_neighbours(language), words)
         scores = blended(model.score(words), near)
@@ -3973,6 +4007,15 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
                 themes[name] = _span(words, a, b)
         if found.described and found.feelings and not set(found.feelings) & set(feelings):
             feelings.update(_described_after_all(found, scores, model, language))
+    griefs = [span for t in SMALL_GRIEFS & set(themes)
+              for span in ((found.themes[t],) if t in found.themes else added[t].evidence if t in added
+                           else (found.outweighed[t][0],) if t in found.outweighed else ())]
+    if language == "en" and model is not None and _valued_after_a_slight(found, feelings, griefs, language):
+        # (measured on the themes the learned layer kept: the rules' own, alone, tell griefs too freely)
+        for name in [f for f in feelings if _rules(language, prompts_root()).vocab.feeling(f).pleasantness > 0]:
+            set_aside["feelings"][name] = f'"{feelings.pop(name)}": a feeling of being valued said after a slight, irony'
+        for name in {"connection", "win"} & set(themes):
+            set_aside["themes"][name] = f'"{themes.pop(name)}": told beside a feeling of being valued said in irony'
     told = f" {' '.join(words.tokens)} "
     if language == "en" and DEATH_TOLD.search(told) and not THEIR_DEAD.search(told):
         _mourned(found, feelings, set_aside["feelings"])
