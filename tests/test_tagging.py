@@ -445,6 +445,11 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     ("en", "the health visitor asked how i was sleeping and if i was okay in myself and i felt really touched",
      {"touched"}),
     ("en", "if anyone ignored me at the party i would be so hurt", set()),
+    # a worry said as going on ("i keep worrying") stays, whatever comes after it
+    ("en", "i keep worrying me and dave will drift apart now hes retired down to the coast but we had a long chat on "
+           "the phone tonight and it was grand like old times", {"worried"}),
+    ("en", "i worry my daughter will stop talking to me once she moves to her dads in september but for now were "
+           "good we had a lovely long walk with the dog tonight", {"worried"}),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings
