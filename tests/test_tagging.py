@@ -499,6 +499,13 @@ def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     ("ko", "아따 오늘 타일 줄눈 을 내 가 혼자 다 했 당께 사장님 이 깔끔 하 다고 칭찬 해 부렀 어 뿌듯 허 드라", {"뿌듯함"}, {"win"}),
     ("ko", "동생 이 선생님 한테 칭찬 받았 대", set(), set()),
     ("ko", "같은 반 애 가 피아노 콩쿠르 에서 나 대신 학교 대표 로 뽑혔 는데 솔직히 질투 났 어", {"질투"}, {"missed-chance"}),
+    # themes told in everyday words (item 44)
+    ("en", "my old flatmate always says shes slammed when i suggest meeting up its been a year of that now and i "
+           "think shes quietly stepping back from me", set(), {"drifting"}),
+    ("en", "since sam moved to berlin her replies get shorter and shorter and now its mostly just a heart on "
+           "whatever i send", set(), {"drifting"}),
+    ("en", "june next door has gone a bit cool on me lately barely says good morning over the fence", set(),
+     {"cold-shoulder"}),
 ])
 def test_reported_words_and_themes_without_their_keyword(language, text, expected_feelings, expected_themes):
     assert feelings(text, language) == expected_feelings
