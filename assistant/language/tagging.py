@@ -2201,9 +2201,9 @@ BELIEF_REACH = 12
 |cause| he wouldnt look at me turns out"."""
 IF_REACH = 12
 SUPPOSING = frozenset(("if", "might"))
+"""Words that make what follows them a supposition: "|if| she cancels", "the boss |might| give it to someone else"."""
 SAID_AS_IT_WAS = frozenset((("i", "was"), ("i", "felt")))
 """After a supposition, words that begin what happened: "knock if you need anything |i was| really touched"."""
-"""Words that make what follows them a supposition: "|if| she cancels", "the boss |might| give it to someone else"."""
 ASKED_IF = frozenset(("asked", "ask", "asks", "asking", "wondered", "wondering", "know", "knew", "see", "check",
                       "checked", "sure", "tell", "unsure", "doubt"))
 """Before "if", words that make it a question asked, not a supposition."""
@@ -3965,6 +3965,22 @@ def _valued_after_a_slight(found: RuleTags, feelings: Iterable[str], griefs: Ite
     return False
 
 
+def _set_aside_valued_in_irony(found: RuleTags, feelings: dict[str, str], themes: dict[str, str],
+                               added: dict[str, Score], set_aside: dict[str, dict[str, str]]) -> None:
+    """Set aside the pleasant feelings, connection and win of an English answer that names a feeling of being
+    valued in irony beside a small grief it tells (:func:`_valued_after_a_slight`)."""
+    griefs = [span for t in SMALL_GRIEFS & set(themes)
+              for span in ((found.themes[t],) if t in found.themes else added[t].evidence if t in added
+                           else (found.outweighed[t][0],) if t in found.outweighed else ())]
+    if not _valued_after_a_slight(found, feelings, griefs, "en"):
+        return
+    vocab = _rules("en", prompts_root()).vocab
+    for name in [f for f in feelings if vocab.feeling(f).pleasantness > 0]:
+        set_aside["feelings"][name] = f'"{feelings.pop(name)}": a feeling of being valued said after a slight, irony'
+    for name in {"connection", "win"} & set(themes):
+        set_aside["themes"][name] = f'"{themes.pop(name)}": told beside a feeling of being valued said in irony'
+
+
 def explain(text: str, language: str, personal: PersonalCues | None = None, learned: bool = True) -> Explained:
     """The feelings named and the themes told in one transcript, each with the words that told it.
 
@@ -4024,15 +4040,8 @@ def explain(text: str, language: str, personal: PersonalCues | None = None, lear
                 themes[name] = _span(words, a, b)
         if found.described and found.feelings and not set(found.feelings) & set(feelings):
             feelings.update(_described_after_all(found, scores, model, language))
-    griefs = [span for t in SMALL_GRIEFS & set(themes)
-              for span in ((found.themes[t],) if t in found.themes else added[t].evidence if t in added
-                           else (found.outweighed[t][0],) if t in found.outweighed else ())]
-    if language == "en" and model is not None and _valued_after_a_slight(found, feelings, griefs, language):
-        # (measured on the themes the learned layer kept: the rules' own, alone, tell griefs too freely)
-        for name in [f for f in feelings if _rules(language, prompts_root()).vocab.feeling(f).pleasantness > 0]:
-            set_aside["feelings"][name] = f'"{feelings.pop(name)}": a feeling of being valued said after a slight, irony'
-        for name in {"connection", "win"} & set(themes):
-            set_aside["themes"][name] = f'"{themes.pop(name)}": told beside a feeling of being valued said in irony'
+    if language == "en" and model is not None:  # measured on the themes the learned layer kept
+        _set_aside_valued_in_irony(found, feelings, themes, added, set_aside)
     told = f" {' '.join(words.tokens)} "
     if language == "en" and DEATH_TOLD.search(told) and not THEIR_DEAD.search(told):
         _mourned(found, feelings, set_aside["feelings"])
