@@ -3342,6 +3342,7 @@ it):
    | Korean "마음 이 아프다" as 속상함, not 슬픔 (recent read sets: 8 against 4) | over every labelled line 14 worse: at a death remembered it is 슬픔 | as it was |
    | Korean "걱정 했는데" (a worry eased) kept as 걱정 | 16 of 23 lines label it, 3 forbid it | a forbidden tag costs a set; left to the readings |
    | "all clear thank god" as relieved | took a hard-case row's relief away (its own clause's reading is doubted twice) | "thank god" alone as before |
+   | a learned feeling adder, measured as a prototype outside the product: one logistic regression per English feeling labelled 40 times or more (79), over the themes' n-grams and lines (20,698), its likeliest feeling added to an answer the tagger gave none when at least 0.3 .. 0.8 | feeling F1 on the 34 older sets 0.935 -> 0.938 .. 0.939, forbidden feelings 4 -> 13 .. 50; on the 50 never-read sets (their totals only) 0.918 -> 0.921 .. 0.923, 15 -> 18 .. 41 | it adds others' and denied feelings: it needs the reading of whose a feeling is, at the words that gave it, before it can ship |
 """
 from __future__ import annotations
 
