@@ -450,6 +450,23 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
            "the phone tonight and it was grand like old times", {"worried"}),
     ("en", "i worry my daughter will stop talking to me once she moves to her dads in september but for now were "
            "good we had a lovely long walk with the dog tonight", {"worried"}),
+    # a feeling opening the answer after "absolutely", "pure", "lowkey" … is the speaker's, as after "so"
+    ("en", "absolutely shattered twelve hour shift on the tills and my feet are done", {"exhausted"}),
+    ("en", "pure raging the night the gaffe her gave my overtime to the new boy and never even asked me first",
+     {"angry"}),
+    ("en", "lowkey buzzing all day because i passed my forklift recert first try", {"excited"}),
+    ("en", "suggested we restock before the rush and the supervisor waved me off and then said it like it was his "
+           "idea which ticked me off", {"annoyed"}),
+    ("en", "the whole street has been bringing round meals since my knee operation and i honestly dont know how to "
+           "thank them all enough", {"grateful"}),
+    ("en", "my little brother called me crying from camp and i talked him through it and for once i felt like i "
+           "actually knew what to do", {"capable"}),
+    # "얼마나 … 던지" exclaims the speaker's own feeling, whoever spoke before it
+    ("ko", "손주 녀석이 영상통화를 걸어서 할머니 보고 싶다고 하는데 얼마나 반갑던지 하루 종일 기분이 좋았어요",
+     {"반가움", "기쁨"}),
+    # what others suppose the speaker will feel ("~ㄹ 거라고") is not felt
+    ("ko", "수능 끝나면 엄청 허무할 거라고 다들 그러는데 난 지금은 그냥 설레요", {"설렘"}),
+    ("ko", "휴가 복귀 하 고 첫날 인데 솔직히 집 생각 은 하나 도 안 납 니다 그냥 졸립 니다", {"피곤함"}),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings

@@ -3724,6 +3724,18 @@ def _felt_as_ko(tokens: tuple[str, ...], end: int) -> bool:
     return bool(FELT_AS.match("".join(tokens[end:])))
 
 
+EXCLAIMED_KO = re.compile(r"(던지|든지)")
+"""After a Korean feeling, "~던지" closing "얼마나 …": how much the speaker felt it ("얼마나 |반갑| 던지")."""
+
+
+def _exclaimed_ko(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether a Korean feeling is exclaimed as "얼마나 … 던지" ("할머니 보고 싶다고 하는데 |얼마나 반갑던지|"):
+    the speaker's own, however much of the answer is someone else's words. Of the 42 labelled lines with it, 40
+    had the feeling labelled the speaker's."""
+    return any(t.startswith("얼마나") for t in tokens[max(0, start - 3):start]) \
+        and bool(EXCLAIMED_KO.search("".join(tokens[end - 1:end + 2])[:len(tokens[end - 1]) + 4]))
+
+
 def _felt_beside_irony(found: RuleTags, name: str, language: str) -> bool:
     """Whether an unpleasant feeling closes an answer the rules read as irony: "아이고 참 좋 다 좋 아 … 아주 행복
     하 다 |속 이 터지| 는 줄 알았 다", "oh great the printer jammed again … just thrilled … honestly it was
@@ -3753,9 +3765,10 @@ def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
                or (_tagged_as_mine(tokens, b) and feeling_kind(name, language) == POLARITIES[1])
                or (language == "en" and _then_but(tokens, a, b))
                or (language == "en" and _closing_verdict(tokens, a, b) and feeling_kind(name, language) == POLARITIES[1])
-               or all(t in (OPENING_FILLERS if language == "en" else OPENING_FILLERS_KO) for t in tokens[:a])
+               or (_opens(tokens, a) if language == "en" else all(t in OPENING_FILLERS_KO for t in tokens[:a]))
                or (language == "en" and _with_me(tokens, a))
                or (language == "ko" and _felt_as_ko(tokens, b))
+               or (language == "ko" and _exclaimed_ko(tokens, a, b))
                or (language == "ko" and _declared_ko(tokens, b, feeling_kind(name, language) == POLARITIES[1]))
                for a, b in found.named_at[name])  # "yeah |proud of meself|", "gutted |so i am|"
 
@@ -3774,10 +3787,18 @@ def _closing_verdict(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return len(tokens) - end <= VERDICT_WITHIN and k >= 1 and tokens[k - 1:k + 1] == ("that", "was")
 
 
-OPENING_FILLERS = HEDGES | {"um", "uh", "erm", "well", "honestly", "oh", "okay", "ok", "yeah", "such", "an"}
+OPENING_FILLERS = HEDGES | {"um", "uh", "erm", "well", "honestly", "oh", "okay", "ok", "yeah", "such", "an", "absolutely",
+                             "completely", "utterly", "pure", "lowkey", "ngl", "tbh", "super", "bloody", "seriously",
+                             "genuinely", "properly", "fairly", "mega", "ugh", "feeling"}
 """Before a feeling that opens an English answer, words that leave it the speaker's: "|pretty relaxed| evening …",
 "|bit worried| the hike on saturday might get called off". Of the labelled lines whose opening feeling the readings
 took off, 8 were the speaker's and 3 not (one irony: "so proud of myself today managed to lock my keys in")."""
+
+
+def _opens(tokens: tuple[str, ...], start: int) -> bool:
+    """Whether an English feeling opens the answer, only :data:`OPENING_FILLERS` before it: "|pure raging| the
+    night", "|walking on eggshells| around the new pharmacist all day"."""
+    return all(t in OPENING_FILLERS for t in tokens[:start])
 
 
 OPENING_FILLERS_KO = frozenset(("오늘", "은", "는", "진짜", "정말", "너무", "좀", "그냥", "참", "완전", "되게", "난", "나", "저",
