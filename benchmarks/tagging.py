@@ -3366,16 +3366,32 @@ it):
    | Korean "~ㄹ 거라고" after a feeling ("허무할 거라고 다들 그러는데") | 3 lines, all forbidding it | someone's supposition, not felt (``others.after``) |
    | "ticked me off", "pretty salty" (annoyed, as "so salty" was), "dont know how to thank", "cant thank them enough" (grateful), "like such a fool", "silly old fool" (stupid), "weight is gone" (relieved), "knew what to do" (capable), "in the feels" (touched), "like coming home" (comfortable), Korean 졸립 (피곤함) | unfound on the read sets | vocabulary ("sick and tired", "so tired of" and "still cant believe it" tried and taken out: labelled annoyed or nothing, 9 lines worse) |
    | "warmed my heart", "warms my heart" as warm, not touched; "worn down" as drained, not tired | labelled warm 6 times and touched 3; drained 3 times and tired never | moved (2 touched lines now warm) |
+   | feelings told by the body: "chest went tight", "my chest was tight" (anxious), "legs like jelly" (nervous), "knuckles went white", "shoulders up by my ears" (tense), "like a brand new person" (rested), "honestly kind of funny" (amused) | held-out-476, written to describe feelings rather than name them | vocabulary ("couldnt stop smiling" as happy and "heart was just so full" as warm tried and taken out: labelled excited, joyful or nothing, 3 lines worse) |
 
-   Over every labelled line but the never-read sets: English 21 better, 3
+   Over every labelled line but the never-read sets: English 24 better, 3
    worse ("pretty salty", labelled resentful; two "warmed my heart"
    labelled touched); Korean 3 better, none worse.
+
+   Then six more (held-out-475 .. -480: someone else's day beside the
+   speaker's; feelings described, not named; every theme without its
+   keyword; long rambling and very short answers; service workers and
+   irony; living alone, loss and drifting), -477, -478 and -480 never read.
+   At first sight, English: -475 0.807 / 0.835 / 2, -476 0.821 / 0.351 / 1,
+   -477 0.889 / 0.821 / 0, -478 0.831 / 0.899 / 1, -479 0.807 / 0.897 / 2,
+   -480 0.896 / 0.921 / 0 (one met every goal); Korean: 0.865 / 0.982 / 0,
+   0.727 / 0.500 / 1, 0.912 / 0.984 / 1, 0.842 / 0.885 / 1, 0.971 / 0.906 /
+   1, 0.884 / 0.923 / 0 (two met every goal). -476 shows a kind of answer the
+   word lists barely reach: "my chest went tight", "legs like jelly",
+   "stomach dropped", "i just sat in the car for ten minutes"; where a list
+   has the words, the readings mostly take them off (a feeling opening the
+   answer with no "i", read as not the speaker's). English -476 feeling F1
+   0.351 -> 0.426.
    Nine rows in tests/test_tagging.py, each failing on the tagger before.
 
    | sets | English start -> now (theme F1 / feeling F1 / forbidden, sets meeting every goal) | Korean |
    |---|---|---|
-   | 228 read kept-out sets (the 222 before, -467 .. -471, -474) | 0.972 / 0.933 / 43, 154 -> 0.972 / 0.934 / 43, 154 | 0.959 / 0.959 / 29, 185 -> 0.959 / 0.959 / 28, 186 |
-   | 52 never-read sets (the 50 before, -472, -473; totals only) | 0.883 / 0.917 / 29, 18 -> 0.883 / 0.918 / 29, 18 (feelings found 2,190 -> 2,193, wrong 109 -> 107) | 0.899 / 0.949 / 16, 26 -> the same |
+   | 231 read kept-out sets (the 222 before, -467 .. -471, -474 .. -476, -479) | 0.970 / 0.931 / 48, 154 -> 0.970 / 0.933 / 48, 154 | 0.958 / 0.958 / 31, 186 -> 0.958 / 0.958 / 30, 187 |
+   | 55 never-read sets (the 50 before, -472, -473, -477, -478, -480; totals only) | 0.882 / 0.916 / 30, 19 -> 0.882 / 0.917 / 30, 19 (the 52 before the last three: feelings found 2,190 -> 2,193, wrong 109 -> 107) | 0.898 / 0.948 / 18, 27 -> the same |
    | 34 / 32 older kept-out sets | 0.919 / 0.935 / 22, 24 -> the same | 0.915 / 0.954 / 28, 21 -> the same |
    | held-out-469 .. -471, -474, new, read | first sight 0.854 / 0.826 / 2, 0 of 4 -> 0.854 / 0.851 / 2, 0 of 4 | 0.911 / 0.922 / 1, 2 of 4 -> 0.911 / 0.936 / 0, 3 of 4 |
 
@@ -3390,6 +3406,7 @@ it):
    | the thresholds of the learned layer swept again on the 34 / 32 older sets and the 52 never-read ones (add_at, drop_at, the readings of feelings and of themes) | every step either way within one set meeting every goal, forbidden tags +-3 | as they are |
    | the reading of whose a feeling is (and only that) trained on the 228 read sets too (24,414 English mentions, 65% the speaker's, against 9,090, 56%), thresholds swept again (English doubt 0.6, Korean mentions 0.6, doubt 0.7) | English never-read 0.918 / 29, 18 -> 0.921 / 26, 18, older 0.935 / 22, 24 -> 0.936 / 24, 24; Korean never-read 0.949 / 16, 26 -> 0.953 / 12, 31, older 0.954 / 28, 21 -> 0.947 / 28, 20 | broke six hard-case rows: irony ("the boss docked my pay … so i am feeling really appreciated" kept), over feelings ("in my first job i was lonely every lunch break", "i was dreading the meeting … but it went fine" kept), and a plain Korean 행복 ("오늘 은 진짜 행복 했어 오랜만 에 가족 이 다 모였 거든", read 0.08: "다" after a pleasant feeling is irony in the read sets' split spelling); with the read sets weighted half, 0.10 |
    | 723 everyday phrasings of 128 English feelings, brainstormed by four helpers (slang and sayings of several countries), each kept only if no labelled line disagreed and it held no other feeling's words | 40 never-read lines hold one, 36 of them labelled with its feeling, but every one of those was found already: feelings found 2,191 -> 2,191, wrong 109 -> 113 | not kept: the misses left are not sayings a list can hold (107 of the 283 missed English feelings are in lines given no feeling at all, 71 in lines given another one, 79 taken off by the readings) |
+   | the index of nearest answers holding the read sets after held-out-449 too (-467 .. -471, -474) | English never-read themes 0.883 -> 0.882, the older sets the same | as it was |
    | "i dread it", "i hate", "i regret": a feeling said as a verb right after "i" as the speaker's | over the labelled lines, the readings take off 14 such feelings labelled against 35 unlabelled and 6 forbidden (292 labelled ones are kept) | no rule: keeping them all would add 6 forbidden tags for 14 |
 """
 from __future__ import annotations
@@ -3770,6 +3787,12 @@ SETS = {"dev": "tagging_{lang}.jsonl", "fresh-dev": "tagging_fresh_dev_{lang}.js
         "held-out-472": "tagging_heldout472_{lang}.jsonl",
         "held-out-473": "tagging_heldout473_{lang}.jsonl",
         "held-out-474": "tagging_heldout474_{lang}.jsonl",
+        "held-out-475": "tagging_heldout475_{lang}.jsonl",
+        "held-out-476": "tagging_heldout476_{lang}.jsonl",
+        "held-out-477": "tagging_heldout477_{lang}.jsonl",
+        "held-out-478": "tagging_heldout478_{lang}.jsonl",
+        "held-out-479": "tagging_heldout479_{lang}.jsonl",
+        "held-out-480": "tagging_heldout480_{lang}.jsonl",
         "held-out-24": "tagging_heldout24_{lang}.jsonl", "held-out-29": "tagging_heldout29_{lang}.jsonl",
         "held-out-39": "tagging_heldout39_{lang}.jsonl", "held-out-46": "tagging_heldout46_{lang}.jsonl",
         "held-out-51": "tagging_heldout51_{lang}.jsonl", "held-out-58": "tagging_heldout58_{lang}.jsonl",

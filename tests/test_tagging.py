@@ -461,6 +461,10 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
            "thank them all enough", {"grateful"}),
     ("en", "my little brother called me crying from camp and i talked him through it and for once i felt like i "
            "actually knew what to do", {"capable"}),
+    # a feeling told by the body
+    ("en", "partner was furious about the parking ticket and slammed every door in the house and i just went quiet "
+           "with my shoulders up by my ears", {"tense"}),
+    ("en", "slept eleven hours straight last night and woke up feeling like a brand new person", {"rested"}),
     # "얼마나 … 던지" exclaims the speaker's own feeling, whoever spoke before it
     ("ko", "손주 녀석이 영상통화를 걸어서 할머니 보고 싶다고 하는데 얼마나 반갑던지 하루 종일 기분이 좋았어요",
      {"반가움", "기쁨"}),
