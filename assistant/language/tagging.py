@@ -3799,7 +3799,7 @@ intensifiers and slang openers since ("|absolutely shattered| twelve hour shift"
 
 def _opens(tokens: tuple[str, ...], start: int) -> bool:
     """Whether an English feeling opens the answer, only :data:`OPENING_FILLERS` before it: "|pure raging| the
-    night", "|walking on eggshells| around the new pharmacist all day"."""
+    night", "|lowkey buzzing| all day"."""
     return all(t in OPENING_FILLERS for t in tokens[:start])
 
 

@@ -397,7 +397,8 @@ NEIGHBOURS = ("en",)
 """The languages whose themes are blended with those of the nearest labelled answers
 (:mod:`assistant.language.neighbours`): Korean, read the same way at first sight, had more forbidden tags."""
 NEVER_READ = frozenset((*range(351, 355), *range(379, 383), *range(387, 391), *range(395, 399), *range(403, 407),
-                        *range(415, 419), 430, 431, 434, 436, 442, *range(443, 447), 450, *range(451, 467), 472, 473, 477, 478, 480))
+                        *range(415, 419), 430, 431, 434, 436, 442, *range(443, 447), 450, *range(451, 467), 472, 473,
+                        477, 478, 480))
 """The kept-out standard sets since held-out-351 that nobody has read: scored, never looked at, never learned from."""
 READ_FOR_NEIGHBOURS = {"en": tuple(f"tagging_heldout{n}_en.jsonl" for n in range(343, 450) if n not in NEVER_READ)}
 """Read kept-out sets the index of nearest answers holds beside the lines the themes learn from. The themes'
