@@ -3765,7 +3765,7 @@ def _said_as_the_speakers(found: RuleTags, name: str, language: str) -> bool:
                or (_tagged_as_mine(tokens, b) and feeling_kind(name, language) == POLARITIES[1])
                or (language == "en" and _then_but(tokens, a, b))
                or (language == "en" and _closing_verdict(tokens, a, b) and feeling_kind(name, language) == POLARITIES[1])
-               or (_opens(tokens, a) if language == "en" else all(t in OPENING_FILLERS_KO for t in tokens[:a]))
+               or _opens(tokens, a, language)
                or (language == "en" and _with_me(tokens, a))
                or (language == "ko" and _felt_as_ko(tokens, b))
                or (language == "ko" and _exclaimed_ko(tokens, a, b))
@@ -3797,10 +3797,11 @@ intensifiers and slang openers since ("|absolutely shattered| twelve hour shift"
 "|lowkey buzzing| all day") gave 11 labelled lines their feeling back for 1 wrong (benchmarks/tagging.py, item 45)."""
 
 
-def _opens(tokens: tuple[str, ...], start: int) -> bool:
-    """Whether an English feeling opens the answer, only :data:`OPENING_FILLERS` before it: "|pure raging| the
-    night", "|lowkey buzzing| all day"."""
-    return all(t in OPENING_FILLERS for t in tokens[:start])
+def _opens(tokens: tuple[str, ...], start: int, language: str) -> bool:
+    """Whether a feeling opens the answer, only :data:`OPENING_FILLERS` (:data:`OPENING_FILLERS_KO`) before it:
+    "|pure raging| the night", "|lowkey buzzing| all day", "|오늘 은 진짜| 행복 했어"."""
+    fillers = OPENING_FILLERS if language == "en" else OPENING_FILLERS_KO
+    return all(t in fillers for t in tokens[:start])
 
 
 OPENING_FILLERS_KO = frozenset(("오늘", "은", "는", "진짜", "정말", "너무", "좀", "그냥", "참", "완전", "되게", "난", "나", "저",
