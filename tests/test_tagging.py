@@ -471,6 +471,23 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     # what others suppose the speaker will feel ("~ㄹ 거라고") is not felt
     ("ko", "수능 끝나면 엄청 허무할 거라고 다들 그러는데 난 지금은 그냥 설레요", {"설렘"}),
     ("ko", "휴가 복귀 하 고 첫날 인데 솔직히 집 생각 은 하나 도 안 납 니다 그냥 졸립 니다", {"피곤함"}),
+    # a body part's ache is no hurt feeling, a laugh's included
+    ("en", "fifteen year reunion tonight and we picked right back up like no time passed i laughed so hard my stomach "
+           "still hurts", {"amused"}),
+    # "haha not" after a pleasant feeling takes it back
+    ("en", "the guy i matched with unmatched me right after i sent a voice note which felt like a proper rejection and "
+           "im like super confident about myself right now haha not", {"rejected"}),
+    ("en", "they played that old song from the school bus at the student union tonight and i suddenly really missed my "
+           "friends back home", {"homesick"}),
+    ("en", "rained all day so i couldnt get out to the garden just sat by the window feeling down in the dumps",
+     {"gloomy"}),
+    ("en", "according to the wife i should be stressed about the harvest with all this rain but honestly im not im just "
+           "taking it as it comes", {"calm"}),
+    # "~한 마음은 별로 없어" denies the feeling
+    ("ko", "엄마가 김장 때 내가 안 와서 섭섭하다고 하셨는데 나는 미안한 마음은 별로 없어 일이 진짜 많았거든", set()),
+    # a dialect "~하니께" ends the clause whose subject is someone else
+    ("ko", "회의 때 내가 배수로부터 손봐야 된다고 했는디 아무도 안 듣더니 반장이 똑같은 말 하니께 다들 고개를 "
+           "끄덕이더랑께 억울허당께", {"억울함"}),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings

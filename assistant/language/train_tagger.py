@@ -60,7 +60,7 @@ KEPT_OUT = ("tagging_heldout10_{lang}.jsonl", "tagging_heldout14_{lang}.jsonl", 
             "tagging_heldout185_{lang}.jsonl", "tagging_heldout186_{lang}.jsonl", "tagging_heldout187_{lang}.jsonl",
             "tagging_heldout188_{lang}.jsonl", "tagging_heldout189_{lang}.jsonl", "tagging_heldout190_{lang}.jsonl",
             "tagging_heldout191_{lang}.jsonl", "tagging_heldout192_{lang}.jsonl", "tagging_heldout193_{lang}.jsonl",
-            "tagging_heldout194_{lang}.jsonl", *(f"tagging_heldout{n}_{{lang}}.jsonl" for n in range(195, 481)))
+            "tagging_heldout194_{lang}.jsonl", *(f"tagging_heldout{n}_{{lang}}.jsonl" for n in range(195, 493)))
 """Held out from training, so their numbers stay a check on new speech. held-out-11..13 and
 15..23, 25..28, 30..35, 37, 38, 40..45, 47..50, 52..57, 59..63, 65..68 and 70..73 were each scored blind once, then
 read and tuned on, so they are training data now; held-out-24 and -29 were written at the start of that work and
@@ -104,7 +104,8 @@ held-out-427 .. -434 in item 39, -430, -431 and -434 never read;
 held-out-435 .. -450 in item 40, -436, -442 and -443 .. -446 never read;
 held-out-451 .. -458 in item 41 and -459 .. -462 in item 43, never read;
 held-out-463 .. -468 in item 44, -463 .. -466 never read (-467 and -468, leaning to older speakers and families,
-read); held-out-469 .. -480 in item 45, -472, -473, -477, -478 and -480 never read. The English twins
+read); held-out-469 .. -480 in item 45, -472, -473, -477, -478 and -480 never read;
+held-out-481 .. -492 in item 46, -484, -486, -490 and -492 never read. The English twins
 (tagging_twins_en.jsonl, item 36) are trained on: written to teach the readings the same words owned and not."""
 
 
@@ -154,7 +155,7 @@ class Thresholds(NamedTuple):
     """and a feeling when both its kind and the words around it doubt it: under these two."""
 
 
-THRESHOLDS = {"en": Thresholds(0.4, 0.2, 0.02, 0.5, 0.5, 0.3, 0.5), "ko": Thresholds(0.3, 0.15, 0.03, 0.4, 0.5, 0.3, 0.6)}
+THRESHOLDS = {"en": Thresholds(0.4, 0.2, 0.02, 0.5, 0.5, 0.3, 0.5), "ko": Thresholds(0.3, 0.15, 0.03, 0.5, 0.5, 0.3, 0.7)}
 """Per language, :class:`Thresholds`. ``told_drop_at`` and ``doubt_*_at`` were chosen the same way as the
 others below (benchmarks/tagging.py, item 20). Since item 21 the two readings of the words around a feeling
 or a theme are chosen for fewest forbidden tags while F1 on the standard sets stays within about 0.005 of the
@@ -230,6 +231,8 @@ def corpus_hash(language: str, data: Path = DATA) -> str:
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     if also != files:  # which of them the feelings learn from
         h.update(" ".join(p.name for p in files).encode())
+    for name in READ_FOR_MENTIONS.get(language, ()):
+        h.update(b"mentions " + name.encode() + b"\0" + (data / name).read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -378,7 +381,8 @@ def train(language: str, data: Path = DATA, thresholds: Thresholds | None = None
         kinds_vocabulary = themes_vocabulary
     w_kinds, b_kinds = _fit(np, x, y[:, len(THEMES):])
     w, b, vocabulary = _side_by_side(np, (w_themes, b_themes, themes_vocabulary), (w_kinds, b_kinds, kinds_vocabulary))
-    mx, my, mvocabulary = _mention_matrix(np, [r for _, r in corpus], language, joined)
+    read = [r for name in READ_FOR_MENTIONS.get(language, ()) for r in _rows(data / name)]
+    mx, my, mvocabulary = _mention_matrix(np, [r for _, r in corpus] + read, language, joined)
     log(f"{language}: fitting whose feeling it is on {len(my)} feelings named ({int(my.sum())} the speaker's own)")
     mw, mb = _fit(np, mx, my)
     tx, ty, tvocabulary = _telling_matrix(np, [r for _, r in corpus] + also, language, joined)
@@ -398,8 +402,19 @@ NEIGHBOURS = ("en",)
 (:mod:`assistant.language.neighbours`): Korean, read the same way at first sight, had more forbidden tags."""
 NEVER_READ = frozenset((*range(351, 355), *range(379, 383), *range(387, 391), *range(395, 399), *range(403, 407),
                         *range(415, 419), 430, 431, 434, 436, 442, *range(443, 447), 450, *range(451, 467), 472, 473,
-                        477, 478, 480))
+                        477, 478, 480, 484, 486, 490, 492))
 """The kept-out standard sets since held-out-351 that nobody has read: scored, never looked at, never learned from."""
+READ_FOR_MENTIONS = {"ko": tuple(f"tagging_heldout{n}_ko.jsonl" for n in range(195, 489) if n not in NEVER_READ)}
+"""Read kept-out sets the Korean reading of whose feeling a mention is (:meth:`~assistant.language.learned.Model.own`)
+learns from besides the corpus: held-out-195 on, but the never-read ones. Trained on the corpus alone (9,000
+feelings named, mostly hard cases) it doubted plain feelings of the speaker's; with them too (19,000, two thirds the
+speaker's) and its thresholds raised to hold the forbidden ones (:data:`THRESHOLDS`), the 55 never-read Korean
+sets went from 27 meeting every goal to 31 (forbidden tags 18 -> 14), the 32 older kept-out sets 21 -> 19 (28 ->
+30) and held-out-481 .. -488, scored before they were trained on, 2 -> 3 (4 -> 3): 50 -> 53 of 95 sets never
+trained on (benchmarks/tagging.py, item 46). English, trained the same way, gained 2 sets of 97 but let five of
+the hard cases in tests/test_tagging*.py through (irony, a feeling that was over), so it keeps to the corpus."""
+
+
 READ_FOR_NEIGHBOURS = {"en": tuple(f"tagging_heldout{n}_en.jsonl" for n in range(343, 450) if n not in NEVER_READ)}
 """Read kept-out sets the index of nearest answers holds beside the lines the themes learn from. The themes'
 weights trained with them did no better at first sight (benchmarks/tagging.py, item 41: 0.874 -> 0.876 on the
