@@ -483,6 +483,11 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
      {"gloomy"}),
     ("en", "according to the wife i should be stressed about the harvest with all this rain but honestly im not im just "
            "taking it as it comes", {"calm"}),
+    # a feeling "all week" before a turn to now is over
+    ("en", "all week i was so nervous about the bio final but now its done and it feels like a weight is gone",
+     {"relieved"}),
+    ("en", "accidentally replied all to the whole company with a meme meant for my friend and i want to crawl into a "
+           "hole", {"embarrassed"}),
     # "~한 마음은 별로 없어" denies the feeling
     ("ko", "엄마가 김장 때 내가 안 와서 섭섭하다고 하셨는데 나는 미안한 마음은 별로 없어 일이 진짜 많았거든", set()),
     # a dialect "~하니께" ends the clause whose subject is someone else

@@ -2249,7 +2249,7 @@ BEFORE_NOW = ("last year", "time was", "first hitch", "first week", "first month
               "after she passed", "after he passed", "after the wife passed", "after the husband passed",
               "last season", "when covid hit", "during covid", "in lockdown", "during lockdown", "a year ago",
               "a month ago", "a few months ago", "a couple of years ago", "last term", "first term",
-              "first semester", "last semester")
+              "first semester", "last semester", "all week", "whole week", "all month", "whole month")
 """English words that put what is told in a past before today: with a "but" and a now after it, it is over."""
 NOW_SINCE = ("today", "tonight", "now", "these days", "anymore", "any more", "behind me", "after all", "in the end",
              "turns out", "turned out", "nothing ever happened", "this year", "this week", "this week end",
