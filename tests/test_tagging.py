@@ -488,6 +488,12 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
      {"relieved"}),
     ("en", "accidentally replied all to the whole company with a meme meant for my friend and i want to crawl into a "
            "hole", {"embarrassed"}),
+    # slang "개~" and a dialect intensifier inside "기분 … 좋아"
+    ("ko", "스마트스토어 부업 시작하고 처음으로 주문 들어왔어 한 개지만 개신남 크크", {"신남"}),
+    ("ko", "사장님이 오늘 나가 일 잘한다고 칭찬해 부렀당께 기분 겁나 좋아 부러", {"기쁨"}),
+    # the speaker's own "~해서 못 간다고 했어" is no one else's words
+    ("ko", "동아리 선배 들 이랑 오늘 술 약속 있었 는데 내 가 너무 피곤 해서 못 간다 고 했 어 좀 미안 하 네",
+     {"피곤함", "미안함"}),
     # "~한 마음은 별로 없어" denies the feeling
     ("ko", "엄마가 김장 때 내가 안 와서 섭섭하다고 하셨는데 나는 미안한 마음은 별로 없어 일이 진짜 많았거든", set()),
     # a dialect "~하니께" ends the clause whose subject is someone else
