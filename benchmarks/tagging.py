@@ -3464,18 +3464,53 @@ it):
    | Korean "미안한 마음은 별로 없어" | the feeling denied | negation (``after``) |
    | Korean dialect clause ends "~하니께", "~당께", "~응께" | "반장이 똑같은 말 하니께 … 억울허당께" read as the 반장's | ``others.breaks`` |
 
-   Over every labelled line but the never-read sets, English 13 better, 1
-   worse ("driving me up the wall" labelled annoyed once). Tried and not
-   kept: a feeling whose own words begin with "i" ("|i miss home|") as said
-   by the speaker: 6 lines better, 7 worse (homesick, wistful and sad
-   labelled for the same "i miss").
-   Rows in tests/test_tagging.py for each rule.
+   Then four more (held-out-493 .. -496: busy family and work lives;
+   people going through a change; young workers' slang; answers the
+   recogniser got slightly wrong), -494 and -496 never read. At first sight
+   with the tagger as it then was, English: -493 0.912 / 0.883 / 1, -494
+   0.789 / 0.930 / 1, -495 0.862 / 0.863 / 2, -496 0.939 / 0.969 / 0 (one
+   met every goal; the tagger of the start scored the four the same);
+   Korean 0.955 / 0.939 / 0, 0.809 / 0.893 / 0, 0.947 / 0.866 / 0, 0.927 /
+   0.939 / 0 (two; at the start 0.913 pooled feeling F1 against 0.908).
+
+   | what | labelled lines | change |
+   |---|---|---|
+   | a feeling "all week" or "all month" before a "but" and a now ("all week i was so nervous about the bio final but now its done") | 3 lines better, 1 worse ("i was worried all week id miss the deadline … but i got it in", labelled worried) | ``BEFORE_NOW`` |
+   | "crawl into a hole" (embarrassed), "felt kind of nothing" (numb) | unfound | vocabulary |
+   | Korean slang "개~" (개신남, 개행복, 개설레 …) and "기분 겁나 / 억수로 / 완전 좋아" | unfound | stems |
+   | the speaker's own "내가 너무 피곤 해서 못 간다 고 했 어" | read as someone else's words ("~다고 했"): 5 lines better, 1 worse (a twin labelled without 피곤함) | ``others.after`` stops at "~서 못 / 안" |
+
+   Over every labelled line but the never-read sets, all of item 46
+   together: English 18 better, 2 worse; Korean 279 better, 55 worse, most
+   of them in the read sets the Korean reading now trains on.
+   Rows in tests/test_tagging.py for each rule, each failing on the tagger
+   before. The Korean reading was trained last on the read sets through
+   -495.
 
    | sets | English start -> now (theme F1 / feeling F1 / forbidden, sets meeting every goal) | Korean |
    |---|---|---|
-   | 59 never-read sets (the 55 before, -484, -486, -490, -492; totals only) | 0.882 / 0.915 / 34, 19 -> 0.882 / 0.915 / 34, 20 | 0.896 / 0.947 / 23, 28 -> 0.896 / 0.953 / 19, 31 |
-   | 34 / 32 older kept-out sets | 0.919 / 0.935 / 22, 24 -> the same | 0.915 / 0.954 / 28, 21 -> 0.915 / 0.952 / 29, 19 |
-   | held-out-489 .. -492 at first sight (-489, -491 read after) | 0.881 / 0.878 / 2, 0 of 4 -> the same | 0.830 / 0.886 / 6, 1 of 4 -> 0.830 / 0.900 / 4, 0 of 4 |
+   | 61 never-read sets (the 55 before, -484, -486, -490, -492, -494, -496; totals only) | 0.881 / 0.916 / 35, 20 -> 0.881 / 0.916 / 35, 21 | 0.895 / 0.947 / 23, 29 -> 0.895 / 0.952 / 18, 33 |
+   | 34 / 32 older kept-out sets | 0.919 / 0.935 / 22, 24 -> the same | 0.915 / 0.954 / 28, 21 -> 0.915 / 0.952 / 30, 19 |
+   | held-out-489 .. -496 (-489, -491, -493, -495 read, and trained on by the Korean reading) | 0.876 / 0.897 / 6, 1 of 8 -> 0.876 / 0.901 / 5, 1 of 8 | 0.869 / 0.900 / 6, 3 of 8 -> 0.869 / 0.923 / 3, 4 of 8 |
+   | 241 read kept-out sets (Korean: now what its reading trains on) | 0.967 / 0.930 / 57, 154 -> 0.967 / 0.931 / 52, 155 | 0.955 / 0.956 / 35, 190 -> 0.955 / 0.972 / 11, 215 |
+
+   Scored before any of this work reached them, the Korean reading of item
+   46 was even on sets never trained on: held-out-489 .. -496 at first
+   sight 3 -> 2 sets meeting every goal with 6 -> 4 forbidden tags, the
+   never-read and older sets 50 -> 53 (tuned there). Cost: 2.90 and 3.18
+   -> 3.50 and 3.15 ms a line of -399 .. -410 (English), 1.41 and 1.61 ->
+   1.37 and 1.40 (Korean): the same within noise.
+
+   Tried, none kept:
+
+   | tried | measured | result |
+   |---|---|---|
+   | a feeling whose own words begin with "i" ("|i miss home|") as said by the speaker | 6 lines better, 7 worse: homesick, wistful and sad are labelled for the same "i miss" | no rule |
+   | the English themes (and the reading of the words that tell one) learning from every read set, -163 .. -488 (26,000 lines against 20,700) | older 0.919 / 22, 24 -> 0.917 / 25, 24; never-read 0.882 / 34, 20 -> 0.886 / 40, 17; -489 .. -496 the same | more forbidden themes: kept to -163 .. -342 |
+   | the Korean themes learning from the read sets through -488 (18,300 lines against 16,000) | older 0.915 / 29, 19 -> 0.911 / 32, 16; never-read 0.895 / 19, 32 -> 0.899 / 21, 31; -489 .. -496 0.869 -> 0.881, 2 -> 2 | as they were |
+   | the English reading of whose a feeling is, averaged with one trained on the read sets (weights 0.5) or that one alone | 46 -> 46 (forbidden 62 -> 64) or 47 (62) of 103 sets meeting every goal | within one set: not kept |
+   | "said as mine" thresholds lowered (0.25 / 0.15 -> 0.2 / 0.1, 0.15 / 0.1, 0.05) | forbidden tags 62 -> 63 .. 70 for no set gained | as they are |
+   | "chuffed" as proud whenever a win of the speaker's is told | 30 lines better, 30 worse | labels disagree: no rule |
 """
 from __future__ import annotations
 
