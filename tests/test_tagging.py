@@ -481,8 +481,8 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
            "friends back home", {"homesick"}),
     ("en", "rained all day so i couldnt get out to the garden just sat by the window feeling down in the dumps",
      {"gloomy"}),
-    ("en", "according to the wife i should be stressed about the harvest with all this rain but honestly im not im just "
-           "taking it as it comes", {"calm"}),
+    ("en", "according to the wife i should be stressed about the harvest with all this rain but honestly im not im "
+           "just taking it as it comes", {"calm"}),
     # a feeling "all week" before a turn to now is over
     ("en", "all week i was so nervous about the bio final but now its done and it feels like a weight is gone",
      {"relieved"}),

@@ -470,9 +470,9 @@ INJURING = frozenset(("twisted", "sprained", "pulled", "strained", "tweaked", "s
                       "busted", "knackered", "bruised", "grazed", "scraped"))
 BODY_PARTS = frozenset(("knee", "knees", "ankle", "ankles", "wrist", "back", "shoulder", "hip", "elbow", "toe", "toes",
                         "finger", "fingers", "thumb", "neck", "foot", "feet", "leg", "hamstring", "calf", "groin", "arm",
-                        "hand", "rib", "ribs", "tooth", "jaw", "head", "nose", "heel", "shin", "achilles", "stomach", "tummy",
-                        "belly", "sides", "cheeks", "face", "eyes", "throat", "legs", "arms", "hands", "shoulders",
-                        "muscles", "teeth", "hips", "calves"))
+                        "hand", "rib", "ribs", "tooth", "jaw", "head", "nose", "heel", "shin", "achilles", "stomach",
+                        "tummy", "belly", "sides", "cheeks", "face", "eyes", "throat", "legs", "arms", "hands",
+                        "shoulders", "muscles", "teeth", "hips", "calves"))
 ACHING = frozenset(("hurts", "hurting", "hurt"))
 INJURY_REACH = 16
 
@@ -3708,8 +3708,9 @@ labelled Korean lines, 35 such feelings were the speaker's, all read at 0.5 or m
 def _opened_and_declared_ko(found: RuleTags, name: str, language: str) -> bool:
     """Whether a Korean feeling opens the answer (:func:`_opens`) as its plain predicate (:func:`_declared_ko`)."""
     unpleasant = feeling_kind(name, language) == POLARITIES[1]
-    return language == "ko" and any(_opens(found.words.tokens, a, language)
-                                    and _declared_ko(found.words.tokens, b, unpleasant) for a, b in found.named_at[name])
+    tokens = found.words.tokens
+    return language == "ko" and any(_opens(tokens, a, language) and _declared_ko(tokens, b, unpleasant)
+                                    for a, b in found.named_at[name])
 
 
 DECLARED_KO = re.compile(r"(해요|했어요|했어|해|하다|했다|하네|했네|하네요|합니다|했습니다|해유|혀|이야|이에요|이예요|이다|"
