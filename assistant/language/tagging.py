@@ -3550,6 +3550,32 @@ def _braced_for_today(found: RuleTags, name: str, language: str) -> bool:
     return False
 
 
+SAID_NOW = re.compile(r"(^| )(im|i am|i'm|i feel|ive been|i've been|ive felt|i've felt|i keep feeling|i still feel)"
+                      r"( (so|really|very|a bit|a little|kind of|kinda|sort of|pretty|quite|just|honestly|actually|"
+                      r"genuinely|totally|super|well|proper|bloody|dead|absolutely|completely|a wee bit|literally|"
+                      r"utterly|properly|still|feeling|getting|a tad|fairly|rather|that|too|also|mostly|weirdly|"
+                      r"oddly|strangely|seriously|massively|right))*$")
+SAID_NOW_BY_OTHERS = re.compile(r"(^| )(apparently|assum\w*|think|thinks|thought|say|says|saying|said|asked|asking|ask|"
+                                r"if|whether|reckon\w*|told|tell|tells|convinced|sure|worried|pretend\w*|act\w*|"
+                                r"like|because|cause|cos|coz|cuz|when|whenever|until|unless|that|not) "
+                                r"(im|i am|i'm|ive|i've)( |$)")
+"""Words before "im …" that make it someone's idea of the speaker, a reason, or a time ("he probably |thinks
+im| resentful", "|not cos im| sad"): not the speaker saying it now."""
+
+
+def _unpleasant_said_now(found: RuleTags, name: str, language: str) -> bool:
+    """Whether an English unpleasant feeling is said by the speaker as theirs now, "im …", "i feel …", "ive been
+    …" (:data:`SAID_NOW`; "no im not upset |im just tired|", "|ive been sad| about it all evening"): irony says
+    pleasant words, and a feeling over is said "i was". In the read kept-out sets the readings took off 9 such
+    feelings the labels name and none they forbid."""
+    if language != "en" or feeling_kind(name, language) != POLARITIES[1]:
+        return False
+    tokens = found.words.tokens
+    return any(SAID_NOW.search(" ".join(tokens[max(0, a - 6):a]))
+               and not SAID_NOW_BY_OTHERS.search(" ".join(tokens[max(0, a - 9):a]))
+               for a, _ in found.named_at.get(name, ()))
+
+
 def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at: float, language: str,
                       model: Model | None = None) -> set[str]:
     """The rules' feelings the learned layer takes off: those whose kind, pleasant or unpleasant
@@ -3567,7 +3593,7 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
                                         max(feeling_drop_at, SLIGHTED_DROP_AT if name in slighted else 0.0), model)
             and not _said_in_a_saying(found, name) and not _unpleasant_said_as_mine(found, name, kind)
             and not _pleasant_said_as_mine_plainly(found, name, kind, language) and not _said_ongoing(found, name)
-            and not _braced_for_today(found, name, language)
+            and not _braced_for_today(found, name, language) and not _unpleasant_said_now(found, name, language)
             and not any(said_as_mine_too(found.words.tokens, a, topic=True) for a, _ in found.named_at.get(name, ()))}
 
 
@@ -3717,7 +3743,8 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     out = {}
     for name in found.named_at:
         if _said_as_mine_too(found, name) or _as_said(name, language) or _felt_beside_irony(found, name, language) \
-                or _said_ongoing(found, name) or _braced_for_today(found, name, language):
+                or _said_ongoing(found, name) or _braced_for_today(found, name, language) \
+                or _unpleasant_said_now(found, name, language):
             continue  # "저 도 같이 |속상| 했고요": the speaker says it is theirs too
         if _no_joke(found, name, language) or found.feelings.get(name) in SHARED_SAID:
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
@@ -3949,7 +3976,8 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
         kind = feeling_kind(name, language)
         if kind in scores and not _kind_in_its_clause(found, scores, name, kind, language, kind_below, model) \
                 and not _said_as_mine_too(found, name) and not _said_ongoing(found, name) \
-                and not _braced_for_today(found, name, language) and not _as_said(name, language) and not _felt_beside_irony(found, name, language) \
+                and not _braced_for_today(found, name, language) and not _unpleasant_said_now(found, name, language) \
+                and not _as_said(name, language) and not _felt_beside_irony(found, name, language) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
             below = own_below
