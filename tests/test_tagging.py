@@ -1157,7 +1157,7 @@ def test_theme_families_told_without_their_keyword(language, text, expected):
     ("en", "my head is fried with the deadlines this week", {"stressed"}),
     ("en", "been chewing my nails all day waiting on the results", {"nervous"}),
     ("en", "my stomach has been in knots all week about the move", {"anxious"}),
-    ("en", "i was dreading the meeting with the bank but it went fine and i feel like a weight has lifted", {"relieved"}),
+    ("en", "i was dreading the meeting with the bank but it went fine and i feel like a weight has lifted", {"dread", "relieved"}),  # felt today, and named
     ("en", "the chippy gave me a sad excuse for a curry tonight", set()),
     ("en", "my son watched inside out and asked what anxious means", set()),  # the word, asked about
     ("en", "my mum worries im lonely but i love my own company", set()),  # her worry, not my word
