@@ -3726,6 +3726,24 @@ def said_as_mine_too(tokens: tuple[str, ...], start: int, topic: bool = False) -
     return False
 
 
+ALONGSIDE_KO = "면서도"
+ALONGSIDE_REACH = 6
+"""How many letters after a Korean feeling's last word may hold its "~면서도" ("미안 |하 면서 도|")."""
+
+
+def _felt_alongside_ko(found: RuleTags, name: str) -> bool:
+    """Whether a Korean feeling is said "~면서도" with another feeling named after it ("|기쁘면서도| 좀 쓸쓸하더라", "좀
+    |미안 하 면서 도| 뿌듯 해"): the speaker felt both. In the read labelled lines so said, both were the speaker's;
+    the reading of the words around the first took off 기쁨 at 0.41 beside the loneliness set against it."""
+    tokens = found.words.tokens
+    later = [a for other, at in found.named_at.items() if other != name for a, _ in at]
+    for a, b in found.named_at.get(name, ()):
+        rest = "".join(tokens[b - 1:b + 3])
+        if ALONGSIDE_KO in rest[:len(tokens[b - 1]) + ALONGSIDE_REACH] and any(x >= b for x in later):
+            return True
+    return False
+
+
 def _said_as_mine_too(found: RuleTags, name: str) -> bool:
     """Whether any of the places a feeling was named is :func:`said_as_mine_too`."""
     return any(said_as_mine_too(found.words.tokens, a) for a, _ in found.named_at.get(name, ()))
@@ -3754,7 +3772,7 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     for name in found.named_at:
         if _said_as_mine_too(found, name) or _as_said(name, language) or _felt_beside_irony(found, name, language) \
                 or _said_ongoing(found, name) or _braced_for_today(found, name, language) \
-                or _unpleasant_said_now(found, name, language):
+                or _unpleasant_said_now(found, name, language) or _felt_alongside_ko(found, name):
             continue  # "저 도 같이 |속상| 했고요": the speaker says it is theirs too
         if _no_joke(found, name, language) or found.feelings.get(name) in SHARED_SAID:
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
@@ -3987,7 +4005,7 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
         if kind in scores and not _kind_in_its_clause(found, scores, name, kind, language, kind_below, model) \
                 and not _said_as_mine_too(found, name) and not _said_ongoing(found, name) \
                 and not _braced_for_today(found, name, language) and not _unpleasant_said_now(found, name, language) \
-                and not _as_said(name, language) and not _felt_beside_irony(found, name, language) \
+                and not _felt_alongside_ko(found, name) and not _as_said(name, language) and not _felt_beside_irony(found, name, language) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
             below = own_below
