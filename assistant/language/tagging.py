@@ -811,6 +811,50 @@ def _with_me(tokens: tuple[str, ...], start: int) -> bool:
     return False
 
 
+HONESTLY_SAID = (("to", "be", "honest"), ("if", "im", "honest"), ("if", "i'm", "honest"), ("if", "i", "am", "honest"),
+                 ("if", "i", "be", "honest"), ("to", "be", "fair"), ("tbh",), ("honestly",), ("if", "im", "being", "honest"),
+                 ("if", "i'm", "being", "honest"))
+HONESTLY_GAP = frozenset(("and", "a", "bit", "little", "wee", "about", "it", "that", "with", "this", "tonight", "too",
+                          "really", "am", "i", "im", "i'm", "was", "proper", "quite", "kind", "of", "sort", "all", "so",
+                          "also", "now", "just", "me", "myself"))
+HONESTLY_REACH = 6
+COPULAS = frozenset(("was", "is", "were", "are", "seemed", "seems", "looked", "looks", "sounded", "sounds", "felt",
+                     "feels", "got", "gets", "been"))
+HONESTLY_THEIRS = frozenset(("he", "she", "they", "hes", "shes", "theyre", "he's", "she's", "they're", "his", "her",
+                             "their", "him", "them"))
+
+
+def _owned_with_honesty(tokens: tuple[str, ...], start: int, end: int, named: set[int]) -> bool:
+    """Whether an English feeling closes the answer with the speaker's own aside on it, "to be honest", "if im
+    honest", "tbh" ("so thats off again |gutted to be honest|", "gutted and a bit |lonely| to be honest"): the
+    speaker's word on their day, whoever was talked about before (words between may be other feelings named,
+    ``named``, or a few of :data:`HONESTLY_GAP`). Not after "she was", "hes" …: "she was gutted to be fair"."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and tokens[k] in HONESTLY_GAP - {"i", "im", "i'm", "me", "myself", "am", "was"}:
+        k -= 1
+    if k >= 0 and (tokens[k] in HONESTLY_THEIRS or (tokens[k] in COPULAS and k and tokens[k - 1] not in ("i", "we"))):
+        return False  # "my mate |was| gutted to be fair", "i know |he is| a bit hurt"
+    k = end
+    while k < len(tokens) and k - end <= HONESTLY_REACH:
+        for aside in HONESTLY_SAID:
+            if tokens[k:k + len(aside)] == aside and (k + len(aside) == len(tokens) or tokens[k + len(aside)] in CLAUSE_ENDS):
+                return True
+        if k not in named and tokens[k] not in HONESTLY_GAP:
+            return False
+        k += 1
+    return False
+
+
+def _said_with_honesty(found: RuleTags, name: str, language: str) -> bool:
+    """Whether an English unpleasant feeling is :func:`_owned_with_honesty` where it was named: the learned layer
+    leaves it (a pleasant one so said may be irony: "… parking ticket on the windscreen im just so |thrilled
+    honestly|")."""
+    if language != "en" or feeling_kind(name, language) != POLARITIES[1]:
+        return False
+    named = {i for at in found.named_at.values() for a, b in at for i in range(a, b)}
+    return any(_owned_with_honesty(found.words.tokens, a, b, named) for a, b in found.named_at.get(name, ()))
+
+
 def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
@@ -3250,10 +3294,12 @@ def rule_tags(text: str, language: str) -> RuleTags:
     their_words: set[int] = set()
     """Where a feeling someone else has is said: "my husband felt |left out|" tells his theme, not mine
     (but "동생이 |보고 싶었다고| 전화했어요" is the speaker's connection)."""
+    named_words = {i for h in hits for i in range(kept[h.start], kept[h.end - 1] + 1)}
     for hit in hits:
         start, end = kept[hit.start], kept[hit.end - 1] + 1  # in the words as said
         hit_said = "".join(said.tokens[hit.start:hit.end])
-        if _theirs(said, hit, vocab.others, vocab.match == "joined") \
+        honest = vocab.match == "tokens" and _owned_with_honesty(words.tokens, start, end, named_words)
+        if not honest and _theirs(said, hit, vocab.others, vocab.match == "joined") \
                 or (vocab.match == "tokens" and _restated(said.tokens, hit.start, hit.end, their_feelings, vocab.others)) \
                 or (vocab.match == "joined" and (hit.start, hit.key) in their_keys
                     and hit.rest.startswith(SEEN_GOING_ON)):  # 신나서 |방방 뛰던데|: theirs on
@@ -3604,6 +3650,7 @@ def unlikely_feelings(found: RuleTags, scores: dict[str, Score], feeling_drop_at
             and not _said_in_a_saying(found, name) and not _unpleasant_said_as_mine(found, name, kind)
             and not _pleasant_said_as_mine_plainly(found, name, kind, language) and not _said_ongoing(found, name)
             and not _braced_for_today(found, name, language) and not _unpleasant_said_now(found, name, language)
+            and not _said_with_honesty(found, name, language)
             and not any(said_as_mine_too(found.words.tokens, a, topic=True) for a, _ in found.named_at.get(name, ()))}
 
 
@@ -3772,7 +3819,8 @@ def unowned_feelings(found: RuleTags, model: Model, language: str) -> dict[str, 
     for name in found.named_at:
         if _said_as_mine_too(found, name) or _as_said(name, language) or _felt_beside_irony(found, name, language) \
                 or _said_ongoing(found, name) or _braced_for_today(found, name, language) \
-                or _unpleasant_said_now(found, name, language) or _felt_alongside_ko(found, name):
+                or _unpleasant_said_now(found, name, language) or _felt_alongside_ko(found, name) \
+                or _said_with_honesty(found, name, language):
             continue  # "저 도 같이 |속상| 했고요": the speaker says it is theirs too
         if _no_joke(found, name, language) or found.feelings.get(name) in SHARED_SAID:
             continue  # "so was i": the words around it are the speaker's own, not a feeling's
@@ -4005,7 +4053,8 @@ def doubted_feelings(found: RuleTags, scores: dict[str, Score], model: Model, la
         if kind in scores and not _kind_in_its_clause(found, scores, name, kind, language, kind_below, model) \
                 and not _said_as_mine_too(found, name) and not _said_ongoing(found, name) \
                 and not _braced_for_today(found, name, language) and not _unpleasant_said_now(found, name, language) \
-                and not _felt_alongside_ko(found, name) and not _as_said(name, language) and not _felt_beside_irony(found, name, language) \
+                and not _felt_alongside_ko(found, name) and not _as_said(name, language) \
+                and not _said_with_honesty(found, name, language) and not _felt_beside_irony(found, name, language) \
                 and not _no_joke(found, name, language) and found.feelings.get(name) not in SHARED_SAID:
             own = _read_as_own(found, model, name, language).probability
             below = own_below
