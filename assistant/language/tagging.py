@@ -2522,6 +2522,19 @@ def _honestly(tokens: tuple[str, ...], k: int) -> bool:
     return any(tuple(tokens[k:k + len(h)]) == h for h in HONESTLY)
 
 
+WOULD_BE = re.compile(r"(^| )(id|i'd|i would|wed|we'd|we would|youd|you'd) (be|feel|have felt|have been)"
+                      r"( (so|really|very|a bit|a little|kind of|kinda|sort of|pretty|quite|just|totally|super|well|"
+                      r"proper|bloody|dead|absolutely|completely|properly|right|gutted and))*$")
+WOULD_BE_REACH = 7
+
+
+def _would_be(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether an English feeling is what the speaker would feel, not what they felt: "normally |id be pretty|
+    bummed but i was so tired", "|youd be| furious wouldnt you" (not "id be lying if i said …")."""
+    return bool(WOULD_BE.search(" ".join(tokens[max(0, start - WOULD_BE_REACH):start]))) \
+        and tokens[end:end + 1] != ("lying",)
+
+
 def _unreal(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """An English feeling or theme told as a supposition ("|if| anyone had ignored me", "i'd be
     gutted |if| the trip fell through") or as a fear that turned out wrong ("|thought| she was
@@ -3329,7 +3342,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
         if vocab.match == "tokens" and _for_them(said.tokens, hit.start, hit.end):
             continue  # "which i know is |awkward for them|"
         if vocab.match == "tokens":
-            unreal = _unreal(said.tokens, hit.start, hit.end) \
+            unreal = _unreal(said.tokens, hit.start, hit.end) or _would_be(words.tokens, start, end) \
                 or _over_since(said.tokens, hit.start, hit.end, vocab.feeling(hit.key).pleasantness < 0)
         else:
             unreal = bool(OVER_OR_UNREAL.match(hit.rest)) or bool(WONDERED_KO.match(hit.rest)) \

@@ -406,7 +406,7 @@ NEIGHBOURS = ("en",)
 (:mod:`assistant.language.neighbours`): Korean, read the same way at first sight, had more forbidden tags."""
 NEVER_READ = frozenset((*range(351, 355), *range(379, 383), *range(387, 391), *range(395, 399), *range(403, 407),
                         *range(415, 419), 430, 431, 434, 436, 442, *range(443, 447), 450, *range(451, 467), 472, 473,
-                        477, 478, 480, 484, 486, 490, 492, 494, 496, 498, 500, 502, 504, 506, 508))
+                        477, 478, 480, 484, 486, 490, 492, 494, 496, 498, 500, 502, 504, 506, 508, *range(509, 517)))
 """The kept-out standard sets since held-out-351 that nobody has read: scored, never looked at, never learned from."""
 READ_FOR_MENTIONS = {"ko": tuple(f"tagging_heldout{n}_ko.jsonl" for n in range(195, 497) if n not in NEVER_READ)}
 """Read kept-out sets the Korean reading of whose feeling a mention is (:meth:`~assistant.language.learned.Model.own`)
