@@ -859,6 +859,8 @@ def _theirs(words: Text, hit: Hit, others: Frame, joined: bool) -> bool:
     """Whether a feeling mention is someone else's ("she seemed |annoyed|", "엄마가 |실망|하셨어")."""
     if joined and FELT_AS.match(hit.rest):
         return False  # 애들은 인사도 안 하고 지나가 |투명인간| 된 기분이야: "I feel like", whoever is named before
+    if joined and said_as_mine_too(words.tokens, hit.start, topic=True):
+        return False  # "아들 이 … 못 자 길래 … |나 는| 오히려 |평온| 하 던데": set against theirs
     before_rest = words.joined[len(words.joined) - len(hit.rest) - 1] if joined else ""
     if joined and SEEN_DOING.match(hit.rest) and "".join(words.tokens[hit.start:hit.end]).endswith(SHOWN_KO) \
             and _named_before(words.tokens, hit.start, others):
