@@ -499,6 +499,27 @@ def test_denied_and_someone_elses_feelings_and_wins(language, text, expected_fee
     # a dialect "~하니께" ends the clause whose subject is someone else
     ("ko", "회의 때 내가 배수로부터 손봐야 된다고 했는디 아무도 안 듣더니 반장이 똑같은 말 하니께 다들 고개를 "
            "끄덕이더랑께 억울허당께", {"억울함"}),
+    # a feeling braced for today, said "i was …", is named; one of last week is over
+    ("en", "passed my driving theory at fifty eight years old i was so nervous this morning i couldnt eat but now im "
+           "just relieved", {"nervous", "relieved"}),
+    ("en", "last week i was a nervous wreck about the driving test but i passed today first go so yeah", set()),
+    # an unpleasant feeling the speaker says is theirs now; one someone else thinks they have is not
+    ("en", "people keep asking if im upset that they moved choir practice to thursdays and honestly no im not upset "
+           "im just tired", {"tired"}),
+    ("en", "he probably thinks im resentful about it but honestly i had a nice quiet evening", set()),
+    # the speaker's own "to be honest" closing the answer; not after someone else's "was"
+    ("en", "was meant to have my daughter this weekend but her mum says shes got a party now so thats off again "
+           "gutted to be honest", {"disappointed"}),
+    ("en", "my mate was a bit gutted to be honest", set()),
+    # what the speaker would feel is not felt; an answer opening on a good day with no feeling named is good
+    ("en", "normally id be pretty bummed but i was so tired i didnt mind", {"tired"}),
+    ("en", "honestly a good day the kids ate what i cooked without a single complaint and the train was on time",
+     {"good"}),
+    ("en", "im so bored of hearing about kevins crypto he brings it up at every single dinner", set()),
+    # Korean "~면서도" before another feeling: both the speaker's; 나 는 sets the feeling against theirs
+    ("ko", "오늘 하프 마라톤 완주했어 근데 결승선에서 기다리는 사람이 아무도 없으니까 기쁘면서도 좀 쓸쓸하더라",
+     {"기쁨", "쓸쓸함"}),
+    ("ko", "아들 이 귀신 영화 보고 무서워 서 잠 을 못 자 길래 옆 에 누워 있 었 어 나 는 오히려 평온 하 던데", {"평온함"}),
 ])
 def test_feelings_said_in_everyday_words(language, text, expected_feelings):
     assert feelings(text, language) == expected_feelings
@@ -1230,6 +1251,10 @@ def test_no_pleasant_tag_for_what_did_not_happen(text):
 @pytest.mark.parametrize("language, text, expected_feelings, expected_themes", [
     # a phrase that names the speaker is theirs, whoever stands before it
     ("en", "the cheap flights came up and by the time i went back they were gone kicking myself", {"regretful"}, {"missed-chance"}),
+    # the speaker's stall selling out is their win; tickets selling out before they got one is not
+    ("en", "sold out of the pork pies by eleven at market which never happens and then our lass brought me a brew",
+     set(), {"win"}),
+    ("en", "the early bird tickets sold out while i was still making up my mind", set(), {"missed-chance"}),
     # a win someone else did for the speaker is a kindness, not their win
     ("en", "finally someone asked how i was actually doing", set(), {"connection"}),
     # told in someone's words about another person: theirs, even after "my son said"
