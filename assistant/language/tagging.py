@@ -3261,6 +3261,18 @@ GOOD_DAY_OPENS = re.compile(r"^(?:(?:honestly|um|uh|so|yeah|well|actually|overal
 labelled lines that open so name "good", the other 3 name only the feeling they go on to say."""
 
 
+BY_ME_UNANSWERED = (("i", "never", "did"), ("i", "never", "rang"), ("i", "never", "called"), ("i", "never", "replied"),
+                    ("i", "never", "texted"), ("i", "never", "answered"), ("she", "won't", "answer"),
+                    ("he", "won't", "answer"), ("she", "can't", "answer"), ("he", "can't", "answer"))
+
+
+def _left_unanswered_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether the English words that told a message unanswered end on the speaker's own silence ("ring me back
+    love and |i never did|") or on someone gone who cannot answer ("remembering |she wont answer|"): no one left
+    the speaker unanswered. In the labelled lines with these words no line is labelled unanswered for them."""
+    return any(tuple(tokens[k:k + 3]) in BY_ME_UNANSWERED for k in range(max(0, start - 1, end - 4), end))
+
+
 def rule_tags(text: str, language: str) -> RuleTags:
     """The feelings and themes the word lists find, with the guards' vetoes.
 
@@ -3395,6 +3407,7 @@ def rule_tags(text: str, language: str) -> RuleTags:
         return ((t in ("win", "connection") and sarcastic) or (t in theirs and _someone_elses_win(words, a, b, vocab))
                 or (t != "connection" and their_words.issuperset(range(a, b)))
                 or (vocab.match == "joined" and t == "cancelled" and _done_first_by_me_ko(words.tokens, a, b))
+                or (vocab.match == "tokens" and t == "unanswered" and _left_unanswered_by_me(words.tokens, a, b))
                 or (vocab.match == "tokens" and _not_the_speakers(t, words, a, b, vocab.others))
                 or (vocab.match == "tokens" and t != "connection" and (_unreal(words.tokens, a, b)
                                                                       or _feared_inside(words.tokens, a, b)
