@@ -3209,16 +3209,19 @@ def _described_beside_named(tokens: list[str], felt_at: dict[str, list[tuple[int
 
 
 DESCRIPTIONS_KO = ("신경쓰", "천근만근", "기운이없", "기운이쭉빠", "기운이빠", "내탓", "제탓")
+TREMBLING_KO = ("손이떨", "손이덜덜떨", "손이벌벌떨")
 """Korean sayings that describe a feeling more than name it: beside a feeling named by its word, that one is what
 was felt ("하루 종일 |신경 쓰이| 고 불편 했 어요": 불편함; "몸 이 |천근 만근| 이라 그냥 피곤 해": 피곤함). On the
 labelled lines, 신경 쓰이, 천근 만근 and 내 탓 beside another feeling were labelled as their own 0 of 11, 3 of 8 and 2 of
-9 times: "|내 탓| 이지 뭐 후회 돼" is regret, not guilt."""
+9 times: "|내 탓| 이지 뭐 후회 돼" is regret, not guilt. :data:`TREMBLING_KO`, hands trembling ("아직도 |손이 떨려|"),
+after a fright or a shock named is that feeling's, not nerves (the words before the feeling hold the hands)."""
 
 
 def _described_beside_named_ko(tokens: list[str], felt_at: dict[str, list[tuple[int, int]]]) -> list[str]:
     """Korean's :func:`_described_beside_named`, for the sayings of :data:`DESCRIPTIONS_KO` only."""
     def described(spans: list[tuple[int, int]]) -> bool:
-        return all(any(d in "".join(tokens[a:b + 1]) for d in DESCRIPTIONS_KO) for a, b in spans)
+        return all(any(d in "".join(tokens[a:b + 1]) for d in DESCRIPTIONS_KO)
+                   or any(d in "".join(tokens[max(0, a - 2):b]) for d in TREMBLING_KO) for a, b in spans)
     if len(felt_at) < 2 or all(described(spans) for spans in felt_at.values()):
         return []
     return [name for name, spans in felt_at.items() if described(spans)]
