@@ -1255,6 +1255,13 @@ def test_no_pleasant_tag_for_what_did_not_happen(text):
     ("en", "sold out of the pork pies by eleven at market which never happens and then our lass brought me a brew",
      set(), {"win"}),
     ("en", "the early bird tickets sold out while i was still making up my mind", set(), {"missed-chance"}),
+    # a date kept for someone gone is a memory, whatever else the day held
+    ("en", "its been a year today since dad passed and um i was just kind of numb all day went to work came home ate "
+           "toast", {"numb"}, {"memory"}),
+    # the speaker's own silence, or someone gone who cannot answer, leaves no one unanswered
+    ("en", "my nan left a voicemail saying ring me back love and i never did", set(), set()),
+    ("ko", "날씨가 우울하네 하루 종일 흐리고 비 오고 빨래도 못 말렸어", set(), set()),
+    ("ko", "시내 현장에서 칼 든 사람이 있었어 경찰은 한참 늦게 오고 진짜 무서웠어 아직도 손이 떨려", {"두려움"}, set()),
     # a win someone else did for the speaker is a kindness, not their win
     ("en", "finally someone asked how i was actually doing", set(), {"connection"}),
     # told in someone's words about another person: theirs, even after "my son said"
