@@ -3269,6 +3269,11 @@ BY_ME_UNANSWERED = (("i", "never", "did"), ("i", "never", "rang"), ("i", "never"
                     ("he", "won't", "answer"), ("she", "can't", "answer"), ("he", "can't", "answer"))
 
 
+def _none_unread(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether an English "unread" is the speaker's own inbox emptied ("cleared my whole inbox |zero unread|")."""
+    return tokens[start:end] in (("unread",), ("unopened",)) and start > 0 and tokens[start - 1] in ("zero", "no", "nothing")
+
+
 def _left_unanswered_by_me(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """Whether the English words that told a message unanswered end on the speaker's own silence ("ring me back
     love and |i never did|") or on someone gone who cannot answer ("remembering |she wont answer|"): no one left
@@ -3293,6 +3298,8 @@ def rule_tags(text: str, language: str) -> RuleTags:
     cues = theme_hits(words, rules.themes)
     outweighed: dict[str, tuple[tuple[int, int], tuple[str, ...]]] = {}
     evidence = theme_evidence(words, rules.themes, neg, cues, outweighed)
+    if vocab.match == "tokens" and "unanswered" in evidence and _none_unread(words.tokens, *evidence["unanswered"]):
+        del evidence["unanswered"]  # "cleared my whole inbox |zero unread|": no grief for irony to praise either
     unpleasant = any(vocab.feeling(h.key).pleasantness <= -0.3
                                                  and not _theirs(said, h, vocab.others, True)
                                                  and not OVER_OR_UNREAL.match(h.rest) for h in hits) \
