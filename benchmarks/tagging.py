@@ -3532,6 +3532,77 @@ it):
    | the English reading of whose a feeling is, averaged with one trained on the read sets (weights 0.5) or that one alone | 46 -> 46 (forbidden 62 -> 64) or 47 (62) of 103 sets meeting every goal | within one set: not kept |
    | "said as mine" thresholds lowered (0.25 / 0.15 -> 0.2 / 0.1, 0.15 / 0.1, 0.05) | forbidden tags 62 -> 63 .. 70 for no set gained | as they are |
    | "chuffed" as proud whenever a win of the speaker's is told | 30 lines better, 30 worse | labels disagree: no rule |
+47. The session after (2026-12-08) wrote 26 fresh sets from a rewritten
+   one-page brief (the label lists, "pick the single closest word", at least
+   18 English and 12 Korean traps a set), each helper a mix of speakers of
+   its own: held-out-501 .. -508 (night shifts and trades, students, young
+   families, hybrid offices, people living alone, people who moved country,
+   a half-hard set, long illness and carers), -509 .. -516 (shops and
+   deliveries, teachers and clergy, dating, clubs and hobbies, the
+   self-employed, people over sixty, feelings said in sayings, themes told
+   without their keyword), -517 .. -522 and -523 .. -526, written as the
+   work went on. -502, -504, -506, -508 and all of -509 .. -516 are never
+   read; -509 .. -516 were scored with the tagger of the start and once at
+   the end, nothing else. The brief's own examples leaked into the sets
+   ("bored of hearing about it" is in 18 of the 26 English sets, labelled
+   irritated or frustrated, forbidding bored): the rule for it below is cheap, but read the
+   English feeling numbers of -501 .. -526 knowing that.
+
+   What the read sets showed, English first: the reading of the words around
+   a feeling (trained on the corpus, mostly hard cases) takes off plain
+   feelings of the speaker's, and a few kinds of them can be told apart from
+   the traps by their words:
+
+   | kind | measured on the read sets (never-read sets in brackets) | rule |
+   |---|---|---|
+   | a feeling braced for said "i was …" with nothing putting it before today ("i was so nervous this morning … but now im relieved") | labelled in 80 lines, forbidden in 6; the readings took off 23 and 2: 24 lines better, 1 worse (7 better, 0 worse) | ``_braced_for_today`` |
+   | an unpleasant feeling said now, "im …", "ive been …", not after someone's "thinks im" or "not cos im" | 7 lines better, 2 worse, a label's other word (2, 0) | ``_unpleasant_said_now`` |
+   | an unpleasant feeling closed by the speaker's own "to be honest", "if im honest", "tbh" ("so thats off again gutted to be honest") | 2 better, 1 worse (2, 0); pleasant ones so said can be irony ("im just so thrilled honestly") and are left to the readings | ``_owned_with_honesty`` |
+   | "disappointed" kept as said (the pack's ``as_said``) | the readings took it off wrongly 14 times, rightly never: 13 lines better, 0 worse | ``as_said`` |
+   | what the speaker would feel: "normally id be pretty bummed" | caught before by the readings only; needed once "disappointed" was kept as said | ``_would_be`` |
+   | an answer opening on "a good day" with no feeling named | labelled good in 5 of 8 such lines, the others name the feeling they go on to say: 6 better, 0 worse (1, 0) | ``GOOD_DAY_OPENS`` |
+   | "bored of hearing", "tasted like chalk and regret", "so grateful for my" no irony marker alone, "feel safer", "was genuinely surprised" | 3 forbidden tags fewer on -501 .. -507 | word lists |
+   | the speaker's stall or kitchen selling out ("sold out of the pork pies by eleven") | win in 14 labelled lines, 6 found before, 13 now, 1 other | win cues |
+   | a date kept for someone gone ("its a year today since dad passed", "shed have been ninety") | memory in every such line that is not an ongoing loss; the learned layer took it off in 4 | ``DATE_KEPT`` |
+   | the speaker's own "i never did" after "ring me back", someone gone who "wont answer", an inbox with "zero unread" | 3 forbidden unanswered fewer | ``_left_unanswered_by_me``, ``_none_unread`` |
+
+   Korean: "~면서도" before another feeling (both the speaker's,
+   ``_felt_alongside_ko``), 나 는 before a feeling sets it against someone
+   else's in the rules too ("아들 이 … 무서워 서 … 나 는 오히려 평온 하 던데"),
+   weather that is 우울 (6 labelled lines, all forbidding it), hands trembling
+   beside a fright named (``TREMBLING_KO``), 개설렜, 얼마나 좋던지: 11 lines
+   better, none worse. The Korean thresholds of item 46 (0.5, doubt 0.3 /
+   0.7) were checked again on the 25 fresh sets since them: 0.4 / 0.45 or a
+   doubt at 0.6 met every goal on 1 to 3 sets fewer.
+
+   | sets (start -> now; theme F1 / feeling F1 / forbidden, sets meeting every goal) | English | Korean |
+   |---|---|---|
+   | 63 never-read sets of before (totals only) | 0.877 / 0.916 / 35, 21 -> 0.878 / 0.918 / 35, 21 | 0.894 / 0.952 / 20, 33 -> the same |
+   | 64 older kept-out sets | 0.955 / 0.952 / 24, 52 -> 0.955 / 0.953 / 24, 52 | 0.926 / 0.962 / 33, 48 -> the same |
+   | 12 never read, written this stop (-502 .. -508 evens, -509 .. -516) | 0.836 / 0.888 / 17, 1 -> 0.837 / 0.899 / 8, 1 | 0.865 / 0.928 / 5, 5 -> the same |
+   | -509 .. -516 alone (written before any change, never read) | 0.842 / 0.871 / 9, 1 of 8 -> 0.842 / 0.883 / 3, 1 of 8 | 0.849 / 0.920 / 3, 2 of 8 -> the same |
+   | -501 .. -508 (odd ones read) | 0.838 / 0.922 / 13, 0 of 8 -> 0.845 / 0.932 / 7, 1 of 8 | 0.885 / 0.936 / 4, 5 of 8 -> 0.885 / 0.938 / 4, 5 of 8 |
+   | -517 .. -522 (first sight with the tagger of mid-stop: 0.898 / 0.903 / 3, 3 of 6; read) | 0.898 / 0.891 / 7, 1 of 6 -> 0.901 / 0.907 / 1, 4 of 6 | 0.878 / 0.934 / 1, 2 of 6 -> 0.878 / 0.941 / 1, 2 of 6 |
+   | -523 .. -526 (first sight late: 0.800 / 0.879 / 3, 0 of 4; read) | 0.800 / 0.873 / 5, 0 of 4 -> 0.817 / 0.884 / 1, 0 of 4 | 0.812 / 0.935 / 3, 0 of 4 -> 0.812 / 0.946 / 1, 1 of 4 |
+   | 242 read kept-out sets | 0.967 / 0.930 / 51, 156 -> 0.967 / 0.932 / 52, 158 | 0.955 / 0.972 / 12, 215 -> the same |
+
+   The goal still fails at first sight on most fresh English sets, now
+   mostly on themes (win told without a word for it: recall 0.69 on
+   -489 .. -508; memory beside the day's other news) and on feelings the
+   readings take off. Cost: 2.77 -> 2.51 ms a line (English), 1.04 -> 0.93
+   (Korean), the same within noise.
+
+   Tried, none kept:
+
+   | tried | measured | result |
+   |---|---|---|
+   | no "doubted twice" for English unpleasant feelings, or for pleasant ones not said as the speaker's | read sets 158 -> 154 / 157 sets meeting every goal, never-read and older 73 -> 73 / 72 | as it is |
+   | a feeling said "im …" that is pleasant, with no irony sign | never-read and older sets: 5 right, 5 forbidden | irony without a sign: no rule |
+   | a theme the learned layer takes off kept when its own clause reads it likely (0.2 .. 0.6) | 1 .. 11 more right for 2 .. 9 more forbidden | no |
+   | the English theme thresholds (add 0.3 / 0.35, drop 0.15 / 0.25) | never-read and older sets 74 -> 72 .. 73 meeting every goal | as they are |
+   | satisfied, productive and capable telling a win, as pride does (win labelled with them 0.90) | 2 read lines better, 6 never-read ones worse | no |
+   | "would" and "id" as words of what may come | 5 better, 44 worse | only "id be …" (``_would_be``) |
+   | the Korean 기일 memory kept from the learned layer | 4 right, 5 forbidden, 8 other | no |
 """
 from __future__ import annotations
 
