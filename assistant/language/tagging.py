@@ -3633,13 +3633,13 @@ BRACED_SAID = re.compile(r"(^| )(i was|i felt|i got|i had been|id been|i'd been|
                          r"( (so|really|very|a bit|a little|kind of|kinda|sort of|pretty|quite|just|honestly|actually|"
                          r"genuinely|totally|super|well|proper|bloody|dead|absolutely|completely|that|literally|"
                          r"utterly|properly))*$")
-BRACED_BEFORE_TODAY = ("last week", "all week", "whole week", "yesterday", "last night", "last month", "all last",
+BRACED_BEFORE_TODAY = ("last week", "yesterday", "last night", "all last",
                        "the other day", "growing up", "used to", "for ages", "for days", "every day",
                        "every single day", "this time last", "after my fall", "in january", "in february",
                        "in march", "in april", "in may", "in june", "in july", "in august", "in september",
                        "in october", "in november", "in december")
 BRACED_REACH = 14
-"""Words before a feeling braced for (:func:`_braced_for_today`) that put it before today."""
+"""Words besides :data:`BEFORE_NOW` near a feeling braced for (:func:`_braced_for_today`) that put it before today."""
 
 
 def _braced_for_today(found: RuleTags, name: str, language: str) -> bool:
